@@ -1,0 +1,118 @@
+// Writes src/seed/demo-seed.json from the two source documents' facts (see shared/domain).
+// Kept as a script so the seed's content is reviewable as code; the JSON is what ships.
+import { writeFileSync } from 'node:fs';
+
+const T = (date, time, offset) => `${date}T${time}:00${offset}`;
+const std = (meetingId, thematic = []) => [
+  { id: `${meetingId}-1`, title: 'Godkjenning av dagsorden', presenters: ['Byrådsleder'], attachments: [], confidential: false },
+  { id: `${meetingId}-2`, title: 'Orientering fra politimester', presenters: ['Politimester'], attachments: [], confidential: false },
+  { id: `${meetingId}-3`, title: 'Orientering fra byrådsleder', presenters: ['Byrådsleder'], attachments: [], confidential: false },
+  ...thematic,
+  { id: `${meetingId}-sit`, title: 'Situasjonsbrief fra politiet', presenters: ['Oslo politidistrikt'], attachments: [], confidential: true },
+  { id: `${meetingId}-salto`, title: 'SaLTo-samarbeidet – rapportering fra lokale og regionale handlingsplaner', presenters: ['Byråd for sosiale tjenester'], attachments: [], confidential: false },
+  { id: `${meetingId}-ev`, title: 'Eventuelt', presenters: [], attachments: [], confidential: false },
+];
+
+const units = [
+  ['Alna'], ['Bjerke'], ['Frogner'], ['Gamle Oslo'], ['Grorud'], ['Grünerløkka'], ['Nordre Aker'], ['Nordstrand'],
+  ['Sagene'], ['St. Hanshaugen'], ['Stovner'], ['Søndre Nordstrand'], ['Ullern'], ['Vestre Aker'], ['Østensjø'],
+].map(([name]) => ({
+  id: `bydel-${name.toLowerCase().replace(/\. /g, '-').replace(/ /g, '-').replace(/ø/g, 'o').replace(/ü/g, 'u')}`,
+  name: `Bydel ${name}`,
+  kind: 'bydel',
+}));
+units.push({ id: 'sentrum', name: 'Sentrum (Uteseksjonen, Velferdsetaten)', kind: 'sentrum' });
+units.push({ id: 'utdanningsetaten', name: 'Utdanningsetaten, SaLTo-teamet', kind: 'etat' });
+
+const source = [{ at: '2017-01-01T00:00:00Z', text: 'Hentet fra Samarbeidsdokument for Politirådet i Oslo 2017.' }];
+const point = (n, focus, title, responsible, extra = {}) => ({
+  id: `op-2017-${String(n).padStart(2, '0')}`, title, focusAreaId: `io-2017-${focus}`, responsible,
+  briefing: false, status: 'åpen', history: source, ...extra,
+});
+
+const seed = {
+  seedVersion: 1,
+  council: {
+    name: 'Politirådet i Oslo',
+    shortName: 'Politirådet',
+    secretariat: 'Byrådsavdeling for arbeid, integrering og sosiale tjenester (SET)',
+    website: 'https://www.oslo.kommune.no/politiradet/',
+  },
+  members: [
+    { id: 'kari-nordmann', name: 'Kari Nordmann', title: 'rådgiver, sekretariatet', organisation: 'Oslo kommune, SET', email: 'kari.nordmann@oslo-kommune.example', aadObjectId: '00000000-0000-4000-8000-00000000a001', roles: ['sekretariat'], unitIds: [] },
+    { id: 'ola-hansen', name: 'Ola Hansen', title: 'kommunaldirektør', organisation: 'Oslo kommune, Byrådslederens kontor', email: 'ola.hansen@oslo-kommune.example', aadObjectId: '00000000-0000-4000-8000-00000000a002', roles: ['medlem'], unitIds: [] },
+    { id: 'aisha-rahman', name: 'Aisha Rahman', title: 'SaLTo-koordinator', organisation: 'Bydel Grorud', email: 'aisha.rahman@oslo-kommune.example', aadObjectId: '00000000-0000-4000-8000-00000000a003', roles: ['salto-koordinator'], unitIds: ['bydel-grorud'] },
+    { id: 'ingrid-berg', name: 'Ingrid Berg', title: 'byrådsleder', organisation: 'Oslo kommune', email: 'ingrid.berg@oslo-kommune.example', aadObjectId: '00000000-0000-4000-8000-00000000a004', roles: ['leder'], unitIds: [] },
+    { id: 'tor-lund', name: 'Tor Lund', title: 'politimester', organisation: 'Oslo politidistrikt', email: 'tor.lund@politiet.example', aadObjectId: '00000000-0000-4000-8000-00000000a005', roles: ['nestleder'], unitIds: [] },
+    { id: 'marianne-dahl', name: 'Marianne Dahl', title: 'ordfører', organisation: 'Oslo kommune', email: 'marianne.dahl@oslo-kommune.example', aadObjectId: '00000000-0000-4000-8000-00000000a006', roles: ['observator'], unitIds: [] },
+    { id: 'byrad-set', name: 'Byråd for sosiale tjenester', title: 'byråd', organisation: 'Oslo kommune, SET', email: 'byrad.set@oslo-kommune.example', roles: ['medlem'], unitIds: [] },
+    { id: 'byrad-utd', name: 'Byråd for utdanning', title: 'byråd', organisation: 'Oslo kommune, UTD', email: 'byrad.utd@oslo-kommune.example', roles: ['medlem'], unitIds: [] },
+    { id: 'byrad-noe', name: 'Byråd for kultur og næring', title: 'byråd', organisation: 'Oslo kommune, NOE', email: 'byrad.noe@oslo-kommune.example', roles: ['medlem'], unitIds: [] },
+    { id: 'visepolitimester-1', name: 'Visepolitimester (forebygging)', title: 'visepolitimester', organisation: 'Oslo politidistrikt', email: 'visepolitimester1@politiet.example', roles: ['medlem'], unitIds: [] },
+    { id: 'visepolitimester-2', name: 'Visepolitimester (etterforskning)', title: 'visepolitimester', organisation: 'Oslo politidistrikt', email: 'visepolitimester2@politiet.example', roles: ['medlem'], unitIds: [] },
+    { id: 'visepolitimester-3', name: 'Visepolitimester (beredskap)', title: 'visepolitimester', organisation: 'Oslo politidistrikt', email: 'visepolitimester3@politiet.example', roles: ['medlem'], unitIds: [] },
+    { id: 'kommunikasjonssjef-opd', name: 'Kommunikasjonssjef OPD', title: 'kommunikasjonssjef', organisation: 'Oslo politidistrikt', email: 'kommunikasjon@politiet.example', roles: ['medlem'], unitIds: [] },
+    { id: 'salto-sentrum', name: 'SaLTo-koordinator Sentrum', title: 'SaLTo-koordinator', organisation: 'Velferdsetaten, Uteseksjonen', email: 'salto.sentrum@oslo-kommune.example', roles: ['salto-koordinator'], unitIds: ['sentrum'] },
+    { id: 'salto-utdanning', name: 'SaLTo-teamet i Utdanningsetaten', title: 'SaLTo-koordinator', organisation: 'Utdanningsetaten', email: 'salto.ude@oslo-kommune.example', roles: ['salto-koordinator'], unitIds: ['utdanningsetaten'] },
+    { id: 'forvaltning', name: 'Forvaltning av Politirådsboten', title: 'systemforvalter', organisation: 'Oslo kommune', email: 'politiradsboten@oslo-kommune.example', roles: ['admin'], unitIds: [] },
+  ],
+  focusAreas: [
+    'Oslo sentrum for alle',
+    'Forebygge og avdekke vold og seksuelle overgrep',
+    'Forebygge kriminalitet blant barn og unge',
+    'Forebygge hatkriminalitet og voldelig ekstremisme',
+    'Bekjempe og redusere økonomisk kriminalitet og korrupsjon',
+  ].map((title, i) => ({ id: `io-2017-${i + 1}`, period: '2017', number: i + 1, title })),
+  followUps: [
+    point(1, 1, 'Opprettholde felles innsats for å redusere de åpne rusmiljøene i Oslo sentrum', 'begge'),
+    point(2, 1, 'Revidere samarbeidsavtalen om SALUTT mellom Oslo kommune og Oslo politidistrikt', 'begge', { dueText: 'i 2017' }),
+    point(3, 1, 'Politiet skal være høringsinstans i saker som angår planlegging av byrom i sentrum', 'kommunen'),
+    point(4, 2, 'Politirådet orienteres om framdriften i arbeidet med konsultasjonsteamet', 'begge', { briefing: true }),
+    point(5, 2, 'Politirådet orienteres om samarbeidet om samhandlingsrutinen ved bekymring om vold og seksuelle overgrep mot barn', 'begge', { briefing: true }),
+    point(6, 2, 'Politirådet orienteres om samarbeidet i Prosjekt November', 'politiet', { briefing: true }),
+    point(7, 3, 'Det skal rapporteres fra SaLTo-samarbeidet i hvert møte i politirådet', 'begge', { briefing: true, dueText: 'hvert møte' }),
+    point(8, 3, 'SaLTo handlingsprogram rulleres', 'begge', { dueText: 'i 2017' }),
+    point(9, 3, 'Politirådet orienteres om samarbeidet om ungdomsoppfølging og ungdomsstraff', 'begge', { briefing: true }),
+    point(10, 4, 'Handlingsplanen mot hatkriminalitet og voldelig ekstremisme i Oslo rulleres', 'begge', { dueText: 'når ny organisering av Oslo politidistrikt er klar' }),
+    point(11, 5, 'Opprettholde felles innsats i arbeidet med å redusere arbeidslivskriminalitet', 'begge'),
+    point(12, 5, 'De tverretatlige «Full Pott»-kontrollene fortsetter, med jevnlige møter mellom samarbeidspartene', 'begge', { dueText: 'i 2017' }),
+  ],
+  saltoFocusAreas: [
+    'Felles innsats i utsatte områder',
+    'Utfordringer knyttet til rus',
+    'Vold blant jevnaldrende',
+    'Kriminalitetsforebygging på nett',
+  ].map((title, i) => ({ id: `salto-2023-${i + 1}`, period: '2023–2025', number: i + 1, title })),
+  reportingUnits: units,
+  meetings: [
+    {
+      id: 'mote-2024-10', kind: 'ordinært', start: T('2024-10-07', '10:00', '+02:00'), end: T('2024-10-07', '12:00', '+02:00'),
+      status: 'avholdt',
+      agenda: [
+        { id: 'mote-2024-10-1', title: 'Godkjenning av dagsorden', presenters: ['Byrådsleder'], attachments: [], confidential: false },
+        { id: 'mote-2024-10-2', title: 'Orientering fra politimester', presenters: ['Politimester'], attachments: [], confidential: false },
+        { id: 'mote-2024-10-3', title: 'Orientering fra byrådsleder', presenters: ['Byrådsleder'], attachments: [], confidential: false },
+        { id: 'mote-2024-10-4', title: 'Byutvikling', presenters: ['Oslo politidistrikt', 'Byrådsavdeling for byutvikling'], description: 'Sammenhengene mellom fysisk utforming av by- og sentrumsmiljøer og kriminalitet. Presentasjon fra politiet vedlagt.', attachments: [], confidential: false },
+        { id: 'mote-2024-10-5', title: 'Forebyggende arbeid i Bydel Grorud', presenters: ['Bydel Grorud', 'Oslo politidistrikt'], description: 'Forebyggende enhet i Bydel Grorud, etablert i august 2020. Presentasjoner fra politiet og bydelen vedlagt.', attachments: [], confidential: false },
+        { id: 'mote-2024-10-6', title: 'Situasjonsbrief fra politiet', presenters: ['Oslo politidistrikt'], description: 'Presentasjon vedlagt.', attachments: [], confidential: false },
+        { id: 'mote-2024-10-7', title: 'SaLTo-samarbeidet – rapportering fra lokale og regionale handlingsplaner', presenters: ['Byråd for sosiale tjenester'], description: 'Samlet rapport fra handlingsplaner vedlagt.', attachments: [], confidential: false },
+        { id: 'mote-2024-10-8', title: 'Eventuelt', presenters: [], description: 'Ingen saker.', attachments: [], confidential: false },
+      ],
+    },
+    {
+      id: 'mote-2026-12', kind: 'ordinært', start: T('2026-12-10', '09:00', '+01:00'), end: T('2026-12-10', '11:30', '+01:00'),
+      place: 'Oslo rådhus', status: 'planlagt',
+      agenda: std('mote-2026-12', [
+        { id: 'mote-2026-12-4', title: 'Kriminalitetsforebygging på nett – status i bydelene', presenters: ['SaLTo-sekretariatet'], attachments: [], confidential: false },
+      ]),
+    },
+    { id: 'mote-2027-03', kind: 'ordinært', start: T('2027-03-11', '09:00', '+01:00'), end: T('2027-03-11', '11:30', '+01:00'), place: 'Oslo rådhus', status: 'planlagt', agenda: std('mote-2027-03') },
+    { id: 'mote-2027-06', kind: 'ordinært', start: T('2027-06-10', '09:00', '+02:00'), end: T('2027-06-10', '11:30', '+02:00'), place: 'Oslo politihus, Grønland', status: 'planlagt', agenda: std('mote-2027-06') },
+    { id: 'mote-2027-09', kind: 'ordinært', start: T('2027-09-16', '09:00', '+02:00'), end: T('2027-09-16', '11:30', '+02:00'), place: 'Oslo rådhus', status: 'planlagt', agenda: std('mote-2027-09') },
+    { id: 'seminar-2027', kind: 'seminar', title: 'Politirådets seminar 2027: rullering av handlingsplanen', start: T('2027-10-21', '09:00', '+02:00'), end: T('2027-10-21', '15:00', '+02:00'), place: 'Oslo rådhus', status: 'planlagt', agenda: [] },
+    { id: 'mote-2027-12', kind: 'ordinært', start: T('2027-12-09', '09:00', '+01:00'), end: T('2027-12-09', '11:30', '+01:00'), place: 'Oslo politihus, Grønland', status: 'planlagt', agenda: std('mote-2027-12') },
+  ],
+};
+
+writeFileSync(new URL('../src/seed/demo-seed.json', import.meta.url), JSON.stringify(seed, null, 2) + '\n');
+console.log(`wrote ${seed.members.length} members, ${seed.followUps.length} follow-up points, ${seed.reportingUnits.length} units, ${seed.meetings.length} meetings`);

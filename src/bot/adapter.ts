@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type TurnContext,
+} from 'botbuilder';
+import type { Config } from '../config.js';
+import { isDomainError } from '../domain/errors.js';
+import { langFromLocale, messages } from '../i18n/index.js';
+import type { Logger } from '../logger.js';
+
+/**
+ * The Bot Framework adapter. Without an app id it runs anonymously, as the Bot Framework does for
+ * local clients (the Agents Playground); with one, every request must carry a valid token.
+ */
+export function createAdapter(config: Config, logger: Logger): CloudAdapter {
+  const options: ConfigurationBotFrameworkAuthenticationOptions = config.auth
+    ? {
+        MicrosoftAppId: config.auth.appId,
+        MicrosoftAppPassword: config.auth.appPassword ?? '',
+        MicrosoftAppType: config.auth.appType,
+        MicrosoftAppTenantId: config.auth.tenantId ?? '',
+      }
+    : {};
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  adapter.onTurnError = async (context: TurnContext, error: unknown) => {
+    // The reference lets the secretariat quote what went wrong without seeing a stack trace.
+    const ref = randomBytes(4).toString('hex');
+    logger.error({ err: error, ref, activityId: context.activity?.id, code: isDomainError(error) ? error.code : undefined }, 'turn failed');
+    if (context.activity?.type !== 'message') return;
+    const m = messages(langFromLocale(context.activity.locale));
+    const text = isDomainError(error) && error.code === 'store-write-failed' ? m['error.storeWriteFailed'] : m['error.generic']({ ref });
+    await context.sendActivity({ type: 'message', text, textFormat: 'plain' }).catch((sendError: unknown) => {
+      logger.error({ err: sendError, ref }, 'could not tell the user about the failure');
+    });
+  };
+  return adapter;
+}

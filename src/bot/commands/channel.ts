@@ -1,0 +1,31 @@
+import { markCouncilChannel } from '../../domain/conversations.js';
+import { SECRETARIAT } from '../../domain/roles.js';
+import { messages } from '../../i18n/index.js';
+import type { Command } from './command.js';
+
+/** The secretary types /kanal in the council's channel; agendas are later posted there. */
+export const channelCommand: Command = {
+  name: 'kanal',
+  aliases: ['channel'],
+  description: 'command.kanal',
+  role: SECRETARIAT,
+  async handle(turn, _args, deps) {
+    const m = messages(turn.lang);
+    const { conversation } = turn;
+    if (conversation.kind !== 'channel') {
+      await turn.reply(m['channel.notInChannel']);
+      return;
+    }
+    const name = conversation.name ?? m['channel.thisChannel'];
+    if (deps.store.read().settings.councilChannel?.conversationId === conversation.id) {
+      await turn.reply(m['channel.alreadyMarked']({ name }));
+      return;
+    }
+    // The role check guarantees a member; the id is recorded as who made the choice.
+    const memberId = turn.member?.id ?? turn.user.id;
+    await deps.store.update((data) =>
+      markCouncilChannel(data, { conversationId: conversation.id, teamId: conversation.teamId, name: conversation.name }, memberId, deps.clock.now()),
+    );
+    await turn.reply(m['channel.marked']({ name }));
+  },
+};

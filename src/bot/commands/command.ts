@@ -1,0 +1,13 @@
+import type { Access } from '../../domain/roles.js';
+import type { MessageKey } from '../../i18n/index.js';
+import type { BotDeps, Turn } from '../turn.js';
+
+/** One chat command: its Norwegian name, English aliases, who may use it, and what it does. */
+export interface Command {
+  name: string;
+  aliases: readonly string[];
+  /** Catalog key of the one-line description shown in /hjelp and the Teams command menu. */
+  description: MessageKey & `command.${string}`;
+  role: Access;
+  handle(turn: Turn, args: string, deps: BotDeps): Promise<void>;
+}

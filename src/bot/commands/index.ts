@@ -1,0 +1,20 @@
+import { channelCommand } from './channel.js';
+import type { Command } from './command.js';
+import { helpCommand } from './help.js';
+import { meCommand } from './me.js';
+
+export type { Command };
+
+/**
+ * The one list of commands. /hjelp, the "did you mean" reply and the manifest's command lists
+ * all come from here (a test checks the manifest against it).
+ */
+export const COMMANDS: readonly Command[] = [helpCommand(() => COMMANDS), meCommand, channelCommand];
+
+export function findCommand(word: string, table: readonly Command[] = COMMANDS): Command | undefined {
+  return table.find((command) => command.name === word || command.aliases.includes(word));
+}
+
+export function commandWords(table: readonly Command[] = COMMANDS): string[] {
+  return table.flatMap((command) => [command.name, ...command.aliases]);
+}

@@ -1,0 +1,188 @@
+import {
+  ActivityTypes,
+  CardFactory,
+  MessageFactory,
+  TeamsActivityHandler,
+  TurnContext,
+  type Activity,
+  type TeamsChannelData,
+} from 'botbuilder';
+import { renderWelcome } from '../cards/render.js';
+import { markWelcomed, recordConversation, type ConversationSighting } from '../domain/conversations.js';
+import { formatDateTime } from '../domain/dates.js';
+import { nextMeeting } from '../domain/meetings.js';
+import type { ConversationKind, Member } from '../domain/schema.js';
+import { langFromLocale, messages, roleNames } from '../i18n/index.js';
+import { Verb } from './actions/index.js';
+import { COMMANDS } from './commands/index.js';
+import { commandsFor } from './commands/visible.js';
+import { IdentityResolver } from './identity.js';
+import { RecentIds } from './recent-ids.js';
+import { handleAction, handleText } from './router.js';
+import type { BotDeps, Reply, Turn } from './turn.js';
+
+export interface BotOptions {
+  /** Entra tenants whose activities are served; empty serves every tenant. */
+  allowedTenantIds: readonly string[];
+}
+
+/**
+ * The Teams side of the bot, kept thin: it checks the tenant, records where it was reached,
+ * finds the member, and hands a plain Turn to the routers.
+ */
+export class PolitiradBot extends TeamsActivityHandler {
+  private readonly identity: IdentityResolver;
+  /** Teams resends a request it got no answer to within 15 s; the resend carries the same id. */
+  private readonly seen = new RecentIds(2000);
+
+  constructor(
+    private readonly deps: BotDeps,
+    private readonly options: BotOptions,
+  ) {
+    super();
+    this.identity = new IdentityResolver(deps);
+    this.onMessage(async (context, next) => {
+      await this.onUserMessage(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.onInstalled(context);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.record(context, undefined, false);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botAdded = context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id);
+      if (botAdded) await this.onInstalled(context);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    if (!this.tenantAllowed(activity)) {
+      this.deps.logger.warn({ activityId: activity.id, tenantId: tenantOf(activity) }, 'activity from a tenant that is not allowed');
+      if (activity.type === ActivityTypes.Message) {
+        await context.sendActivity(plainText(messages(langFromLocale(activity.locale))['refusal.tenant']));
+      }
+      return;
+    }
+    if (activity.id && !this.seen.add(`${activity.conversation?.id}|${activity.id}`)) {
+      this.deps.logger.info({ activityId: activity.id }, 'ignoring a resent activity');
+      return;
+    }
+    await super.run(context);
+  }
+
+  private tenantAllowed(activity: Activity): boolean {
+    const allowed = this.options.allowedTenantIds;
+    if (allowed.length === 0) return true;
+    const tenant = tenantOf(activity);
+    return tenant !== undefined && allowed.includes(tenant);
+  }
+
+  private async onUserMessage(context: TurnContext): Promise<void> {
+    const member = await this.identity.resolve(context);
+    await this.record(context, member, true);
+    const turn = this.turnFrom(context, member);
+    const value: unknown = context.activity.value;
+    if (value !== null && typeof value === 'object' && !turn.text) await handleAction(turn, this.deps);
+    else await handleText(turn, this.deps);
+  }
+
+  private async onInstalled(context: TurnContext): Promise<void> {
+    const member = await this.identity.resolve(context);
+    const conversationId = await this.record(context, member, true);
+    const welcomeDue = await this.deps.store.update((data) => markWelcomed(data, conversationId, this.deps.clock.now()));
+    if (!welcomeDue) return;
+    const turn = this.turnFrom(context, member);
+    await turn.reply({ card: this.welcomeCard(turn) });
+  }
+
+  private welcomeCard(turn: Turn) {
+    const m = messages(turn.lang);
+    const { member } = turn;
+    const status =
+      turn.conversation.kind !== 'personal'
+        ? m['welcome.channel']
+        : member
+          ? m['welcome.known']({ name: member.name, roles: roleNames(turn.lang, member.roles) })
+          : m['welcome.unknown'];
+    const next = nextMeeting(this.deps.store.read(), this.deps.clock.now());
+    return renderWelcome({
+      title: m['welcome.title'],
+      intro: m['welcome.intro'],
+      status,
+      nextMeeting: next ? m['meeting.next']({ when: formatDateTime(next.start, this.deps.timeZone, turn.lang) }) : m['meeting.none'],
+      youCan: m['welcome.youCan'],
+      commands: commandsFor(member, COMMANDS).map((c) => ({ name: `/${c.name}`, description: m[c.description] })),
+      showHelp: m['welcome.showHelp'],
+      verb: Verb.ShowHelp,
+    });
+  }
+
+  /** Saves where the bot was reached, so it can speak there later; returns the conversation id. */
+  private async record(context: TurnContext, member: Member | undefined, installed: boolean): Promise<string> {
+    const activity = context.activity;
+    const where = whereOf(activity);
+    const sighting: ConversationSighting = {
+      id: where.id,
+      kind: where.kind,
+      tenantId: tenantOf(activity),
+      teamId: where.teamId,
+      name: where.name,
+      memberId: where.kind === 'personal' ? member?.id : undefined,
+      reference: JSON.parse(JSON.stringify({ ...TurnContext.getConversationReference(activity), conversation: { ...activity.conversation, id: where.id } })),
+      installed,
+    };
+    try {
+      await this.deps.store.update((data) => recordConversation(data, sighting, this.deps.clock.now()));
+    } catch (error) {
+      // Failing to note the conversation must not stop the user's own request from being served.
+      this.deps.logger.warn({ err: error, activityId: activity.id }, 'could not save the conversation reference');
+    }
+    return where.id;
+  }
+
+  private turnFrom(context: TurnContext, member: Member | undefined): Turn {
+    const activity = context.activity;
+    const where = whereOf(activity);
+    return {
+      activityId: activity.id,
+      lang: member?.lang ?? langFromLocale(activity.locale),
+      user: { id: activity.from.id, name: activity.from.name, aadObjectId: activity.from.aadObjectId },
+      member,
+      conversation: where,
+      text: activity.type === ActivityTypes.Message ? TurnContext.removeRecipientMention(activity).trim() : '',
+      data: activity.value,
+      reply: async (message: Reply) => {
+        await context.sendActivity(typeof message === 'string' ? plainText(message) : MessageFactory.attachment(CardFactory.adaptiveCard(message.card)));
+      },
+    };
+  }
+}
+
+/** Text the bot sends is plain: anything a user typed and the bot repeats cannot become Markdown. */
+function plainText(text: string): Partial<Activity> {
+  return { type: ActivityTypes.Message, text, textFormat: 'plain' };
+}
+
+function tenantOf(activity: Activity): string | undefined {
+  const channelData = activity.channelData as TeamsChannelData | undefined;
+  return activity.conversation?.tenantId ?? channelData?.tenant?.id;
+}
+
+/** A channel thread's id ends in ";messageid=…"; the channel itself is the part before it. */
+function whereOf(activity: Activity): Turn['conversation'] {
+  const channelData = activity.channelData as TeamsChannelData | undefined;
+  const type = activity.conversation.conversationType;
+  const kind: ConversationKind = type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal';
+  return {
+    id: kind === 'channel' ? (activity.conversation.id.split(';')[0] ?? activity.conversation.id) : activity.conversation.id,
+    kind,
+    name: channelData?.channel?.name ?? activity.conversation.name ?? undefined,
+    teamId: channelData?.team?.id ?? undefined,
+  };
+}

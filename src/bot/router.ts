@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { ErrorCode, isDomainError } from '../domain/errors.js';
+import { mayUse, type Access } from '../domain/roles.js';
+import { ROLES } from '../domain/roles.js';
+import { isTooLong, MAX_MESSAGE_LENGTH } from '../domain/text.js';
+import { messages, roleNames } from '../i18n/index.js';
+import { ACTIONS, findAction, type CardAction } from './actions/index.js';
+import { nearestWord, parseText } from './command-parser.js';
+import { COMMANDS, commandWords, findCommand, type Command } from './commands/index.js';
+import { commandsFor } from './commands/visible.js';
+import type { BotDeps, Turn } from './turn.js';
+
+export interface Tables {
+  commands: readonly Command[];
+  actions: readonly CardAction[];
+}
+const DEFAULT_TABLES: Tables = { commands: COMMANDS, actions: ACTIONS };
+
+/** A typed message: a command, a typo of one, or chat that gets a pointer to /hjelp. */
+export async function handleText(turn: Turn, deps: BotDeps, tables: Tables = DEFAULT_TABLES): Promise<void> {
+  const m = messages(turn.lang);
+  if (isTooLong(turn.text)) {
+    await turn.reply(m['input.tooLong']({ length: [...turn.text].length, limit: MAX_MESSAGE_LENGTH }));
+    return;
+  }
+  const { word, slash, args } = parseText(turn.text);
+  const command = findCommand(word, tables.commands);
+  if (command) {
+    await guarded(turn, command.role, () => command.handle(turn, args, deps));
+    return;
+  }
+  const allowed = commandWords(commandsFor(turn.member, tables.commands));
+  const suggestion = word.length <= 40 ? nearestWord(word, allowed) : undefined;
+  if (slash || (suggestion && args === '')) {
+    const typed = `/${word}`.slice(0, 40);
+    await turn.reply(
+      suggestion
+        ? m['input.unknownCommand']({ typed, suggestion: `/${suggestion}` })
+        : m['input.unknownCommandNoSuggestion']({ typed }),
+    );
+    return;
+  }
+  await turn.reply(m['input.notACommand']);
+}
+
+const ActionEnvelope = z.object({ verb: z.string().min(1).max(100) });
+
+/** A card button: the verb picks the handler; the role is checked, then the data is validated. */
+export async function handleAction(turn: Turn, deps: BotDeps, tables: Tables = DEFAULT_TABLES): Promise<void> {
+  const m = messages(turn.lang);
+  const envelope = ActionEnvelope.safeParse(turn.data);
+  if (!envelope.success) {
+    await turn.reply(m['input.invalid']);
+    return;
+  }
+  const action = findAction(envelope.data.verb, tables.actions);
+  if (!action) {
+    await turn.reply(m['input.unknownVerb']);
+    return;
+  }
+  await guarded(turn, action.role, async () => {
+    const data = action.schema.safeParse(turn.data);
+    if (!data.success) {
+      deps.logger.info({ activityId: turn.activityId, verb: action.verb }, 'card data refused by schema');
+      await turn.reply(m['input.invalid']);
+      return;
+    }
+    await action.handle(turn, data.data, deps);
+  });
+}
+
+/** Runs a handler only for users with the role, and turns known domain errors into a sentence. */
+async function guarded(turn: Turn, role: Access, run: () => Promise<void>): Promise<void> {
+  const m = messages(turn.lang);
+  if (!mayUse(turn.member, role)) {
+    const needed = role === 'alle' ? [...ROLES] : [...role];
+    await turn.reply(m['refusal.role']({ roles: roleNames(turn.lang, needed, 'or') }));
+    return;
+  }
+  try {
+    await run();
+  } catch (error) {
+    const friendly = isDomainError(error) ? friendlyMessage(turn, error.code) : undefined;
+    if (!friendly) throw error;
+    await turn.reply(friendly);
+  }
+}
+
+function friendlyMessage(turn: Turn, code: string): string | undefined {
+  const m = messages(turn.lang);
+  switch (code) {
+    case ErrorCode.StoreWriteFailed:
+      return m['error.storeWriteFailed'];
+    case ErrorCode.InvalidInput:
+      return m['input.invalid'];
+    case ErrorCode.UnknownVerb:
+      return m['input.unknownVerb'];
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,33 @@
+import type { Card } from '../cards/render.js';
+import type { Clock } from '../domain/clock.js';
+import type { ConversationKind, Lang, Member } from '../domain/schema.js';
+import type { Store } from '../domain/store.js';
+import type { Logger } from '../logger.js';
+
+/** What a handler may send back: plain text (shown as text, never as Markdown from users) or a card. */
+export type Reply = string | { card: Card };
+
+/**
+ * One user's turn, stripped of the chat SDK: who, where, what they sent, and how to answer.
+ * Handlers receive this and nothing else from the platform, so tests can build it by hand.
+ */
+export interface Turn {
+  activityId: string | undefined;
+  lang: Lang;
+  user: { id: string; name: string | undefined; aadObjectId: string | undefined };
+  /** The council member behind the user, when known. */
+  member: Member | undefined;
+  conversation: { id: string; kind: ConversationKind; name: string | undefined; teamId: string | undefined };
+  /** The message text with the bot's @mention removed and trimmed. */
+  text: string;
+  /** Data submitted from a card, not yet validated. */
+  data: unknown;
+  reply(message: Reply): Promise<void>;
+}
+
+export interface BotDeps {
+  store: Store;
+  clock: Clock;
+  timeZone: string;
+  logger: Logger;
+}

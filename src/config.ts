@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { isValidTimeZone } from './domain/dates.js';
+import { PROJECT_ROOT } from './paths.js';
+import { StartupError } from './startup-error.js';
+
+/**
+ * Every setting the bot reads, in one place. Names follow the Bot Framework's own
+ * (MicrosoftAppId …) where they exist, so an Azure App Service configured for any bot works.
+ */
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const EnvSchema = z.object({
+  /** Port for POST /api/messages and GET /healthz. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  /** Interface to listen on; 0.0.0.0 in a container, 127.0.0.1 to stay local. */
+  HOST: z.string().default('0.0.0.0'),
+  /** The JSON database. Created from SEED_FILE when it does not exist. */
+  DATA_FILE: z.string().min(1).default('data/politirad.json'),
+  /** Seed imported when DATA_FILE does not exist. */
+  SEED_FILE: z.string().min(1).default(path.join(PROJECT_ROOT, 'src/seed/demo-seed.json')),
+  /** The bot's Entra app (client) id. Empty: local mode, no authentication. */
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  MicrosoftAppTenantId: optionalText,
+  /** Comma-separated Entra tenant ids whose users may use the bot; empty allows every tenant. */
+  ALLOWED_TENANT_IDS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+  /** The council's time zone for showing and reading dates. */
+  TZ_NAME: z.string().default('Europe/Oslo').refine(isValidTimeZone, 'is not a known IANA time zone'),
+  /** Where the bot is reachable from outside, e.g. https://politirad.example.no (for links). */
+  PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataFile: string;
+  seedFile: string;
+  timeZone: string;
+  publicBaseUrl: string | undefined;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  production: boolean;
+  allowedTenantIds: string[];
+  /** Undefined in local mode: anonymous requests from a local client, as the Bot Framework allows. */
+  auth:
+    | { appId: string; appPassword: string | undefined; appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI'; tenantId: string | undefined }
+    | undefined;
+}
+
+/** Reads the environment once; throws a StartupError with one line per problem. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new StartupError(parsed.error.issues.map((issue) => `Configuration: ${issue.path.join('.')} ${issue.message}`));
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const problems: string[] = [];
+  if (e.MicrosoftAppId) {
+    if (e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
+      problems.push('Configuration: MicrosoftAppPassword is required when MicrosoftAppId is set');
+    }
+    if (e.MicrosoftAppType !== 'MultiTenant' && !e.MicrosoftAppTenantId) {
+      problems.push(`Configuration: MicrosoftAppTenantId is required for MicrosoftAppType=${e.MicrosoftAppType}`);
+    }
+  } else if (production) {
+    problems.push('Configuration: MicrosoftAppId is required when NODE_ENV=production (local mode accepts unauthenticated requests)');
+  }
+  if (production && !e.PUBLIC_BASE_URL) problems.push('Configuration: PUBLIC_BASE_URL is required when NODE_ENV=production');
+  if (problems.length > 0) throw new StartupError(problems);
+
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataFile: path.resolve(e.DATA_FILE),
+    seedFile: path.resolve(e.SEED_FILE),
+    timeZone: e.TZ_NAME,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    logLevel: e.LOG_LEVEL,
+    production,
+    allowedTenantIds: e.ALLOWED_TENANT_IDS,
+    auth: e.MicrosoftAppId
+      ? { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId }
+      : undefined,
+  };
+}

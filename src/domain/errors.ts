@@ -1,0 +1,29 @@
+/**
+ * Every failure the domain expects carries a code. The bot layer turns a known code into a
+ * Norwegian sentence; anything without a code is a bug and is logged with the activity id.
+ */
+export const ErrorCode = {
+  Forbidden: 'forbidden',
+  TenantNotAllowed: 'tenant-not-allowed',
+  TextTooLong: 'text-too-long',
+  InvalidInput: 'invalid-input',
+  UnknownVerb: 'unknown-verb',
+  NotInChannel: 'not-in-channel',
+  StoreWriteFailed: 'store-write-failed',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, string | number> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}

@@ -1,0 +1,29 @@
+import type { Member, Role } from './schema.js';
+
+export const ROLES = [
+  'leder',
+  'nestleder',
+  'medlem',
+  'observator',
+  'sekretariat',
+  'salto-koordinator',
+  'admin',
+] as const satisfies readonly Role[];
+
+/** Who may use a command or card action: anyone who can reach the bot, or one of some roles. */
+export type Access = 'alle' | readonly Role[];
+
+/** Everyone who sits on, observes or serves the council. */
+export const COUNCIL: readonly Role[] = ['leder', 'nestleder', 'medlem', 'observator', 'sekretariat', 'admin'];
+export const SECRETARIAT: readonly Role[] = ['sekretariat', 'admin'];
+export const COORDINATORS: readonly Role[] = ['salto-koordinator', 'sekretariat', 'admin'];
+
+export function rolesOf(member: Member | undefined): readonly Role[] {
+  return member?.roles ?? [];
+}
+
+export function mayUse(member: Member | undefined, access: Access): boolean {
+  if (access === 'alle') return true;
+  const roles = rolesOf(member);
+  return access.some((role) => roles.includes(role));
+}

@@ -1,0 +1,22 @@
+import type { Lang, Role } from '../domain/schema.js';
+import { en } from './en.js';
+import { nb, type Messages } from './nb.js';
+
+export type { Messages };
+export type MessageKey = keyof Messages;
+
+const CATALOGS: Record<Lang, Messages> = { nb, en };
+
+export function messages(lang: Lang): Messages {
+  return CATALOGS[lang];
+}
+
+/** Norwegian unless the user's Teams speaks English; other languages get the default. */
+export function langFromLocale(locale: string | undefined): Lang {
+  return locale?.toLowerCase().startsWith('en') ? 'en' : 'nb';
+}
+
+export function roleNames(lang: Lang, roles: readonly Role[], joiner: 'and' | 'or' = 'and'): string {
+  const names = roles.map((role) => CATALOGS[lang][`role.${role}`]);
+  return new Intl.ListFormat(lang === 'nb' ? 'nb' : 'en', { type: joiner === 'or' ? 'disjunction' : 'conjunction' }).format(names);
+}

@@ -1,0 +1,100 @@
+import restify, { type Request, type Response, type Server } from 'restify';
+import { z } from 'zod';
+import type { Logger } from '../logger.js';
+
+/** What the server needs from the bot: something that handles one Bot Framework request. */
+export interface MessageEndpoint {
+  process(req: Request, res: Response): Promise<void>;
+}
+
+export interface HttpServerOptions {
+  endpoint: MessageEndpoint;
+  logger: Logger;
+  health: () => Record<string, unknown>;
+}
+
+/** Teams activities are at most a few hundred KB; anything larger is not from Teams. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * The least an activity must have before the adapter sees it. Anything less is a client error
+ * (400), so a malformed request never reaches a handler or the data file.
+ */
+const ActivityShape = z.object({
+  type: z.string().min(1).max(100),
+  id: z.string().max(1000).optional(),
+  channelId: z.string().min(1).max(100),
+  serviceUrl: z.url({ protocol: /^https?$/ }),
+  conversation: z.object({ id: z.string().min(1).max(1000) }),
+  from: z.object({ id: z.string().min(1).max(1000) }),
+  recipient: z.object({ id: z.string().min(1).max(1000) }),
+  text: z.string().max(100_000).optional(),
+  locale: z.string().max(100).optional(),
+});
+
+export interface HttpServer {
+  listen(port: number, host: string): Promise<{ port: number }>;
+  /** Stops accepting requests and resolves when every request in flight has been answered. */
+  close(): Promise<void>;
+  readonly server: Server;
+}
+
+export function createHttpServer(options: HttpServerOptions): HttpServer {
+  const { endpoint, logger } = options;
+  const server = restify.createServer({ name: 'politiradsboten', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
+
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+  const settle = () => {
+    inFlight -= 1;
+    if (inFlight === 0) drained?.();
+  };
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    res.send(200, { status: 'ok', ...options.health() });
+  });
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    const shape = ActivityShape.safeParse(req.body);
+    if (!shape.success) {
+      const problem = shape.error.issues[0];
+      res.send(400, { error: 'invalid activity', detail: problem ? `${problem.path.join('.')}: ${problem.message}` : undefined });
+      return;
+    }
+    inFlight += 1;
+    try {
+      await endpoint.process(req, res);
+    } catch (error) {
+      logger.error({ err: error, activityId: shape.data.id }, 'request failed');
+      if (!res.headersSent) res.send(500, { error: 'internal error' });
+    } finally {
+      settle();
+    }
+  });
+
+  server.on('restifyError', (req: Request, res: Response, error: Error & { statusCode?: number }, next: (err?: unknown) => void) => {
+    // Malformed JSON and oversized bodies are answered by restify itself with 400/413.
+    logger.info({ status: error.statusCode, path: req.path(), message: error.message }, 'request refused');
+    return next();
+  });
+
+  return {
+    server,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.removeListener('error', reject);
+          const address = server.address();
+          resolve({ port: address.port });
+        });
+      }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close();
+        if (inFlight === 0) resolve();
+        else drained = resolve;
+      }),
+  };
+}

@@ -1,0 +1,55 @@
+import { open, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { Adapter } from 'lowdb';
+
+/**
+ * A lowdb adapter whose writes survive a crash: the text goes to a temp file that is fsync'd,
+ * renamed over the data file, and the directory is fsync'd so the rename itself is durable.
+ * lowdb's own JSONFile renames atomically but never fsyncs. A write identical to the last one
+ * is skipped, so callers may save freely.
+ */
+export class DurableJsonFile<T> implements Adapter<T> {
+  private lastText: string | undefined;
+
+  constructor(private readonly file: string) {}
+
+  async read(): Promise<T | null> {
+    // Reading happens once, in the store's own loader, so errors can be reported precisely.
+    throw new Error('DurableJsonFile.read is not used; the store loads the file itself');
+  }
+
+  /** Tells the adapter what is on disk already, so the first unchanged save is skipped. */
+  remember(text: string): void {
+    this.lastText = text;
+  }
+
+  async write(data: T): Promise<void> {
+    const text = JSON.stringify(data, null, 2) + '\n';
+    if (text === this.lastText) return;
+    await writeDurably(this.file, text);
+    this.lastText = text;
+  }
+}
+
+export async function writeDurably(file: string, text: string): Promise<void> {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    const handle = await open(temp, 'w', 0o600);
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  const directory = await open(path.dirname(file), 'r');
+  try {
+    await directory.sync();
+  } finally {
+    await directory.close();
+  }
+}
