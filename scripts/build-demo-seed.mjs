@@ -1,5 +1,7 @@
 // Writes src/seed/demo-seed.json from the two source documents' facts (see shared/domain).
 // Kept as a script so the seed's content is reviewable as code; the JSON is what ships.
+// The six members who are the Agents Playground's users have chosen Norwegian (`lang`), because
+// the Playground reports every activity as en-US; other members follow their Teams language.
 import { writeFileSync } from 'node:fs';
 
 const T = (date, time, offset) => `${date}T${time}:00${offset}`;
@@ -39,12 +41,12 @@ const seed = {
     website: 'https://www.oslo.kommune.no/politiradet/',
   },
   members: [
-    { id: 'kari-nordmann', name: 'Kari Nordmann', title: 'rådgiver, sekretariatet', organisation: 'Oslo kommune, SET', email: 'kari.nordmann@oslo-kommune.example', aadObjectId: '00000000-0000-4000-8000-00000000a001', roles: ['sekretariat'], unitIds: [] },
-    { id: 'ola-hansen', name: 'Ola Hansen', title: 'kommunaldirektør', organisation: 'Oslo kommune, Byrådslederens kontor', email: 'ola.hansen@oslo-kommune.example', aadObjectId: '00000000-0000-4000-8000-00000000a002', roles: ['medlem'], unitIds: [] },
-    { id: 'aisha-rahman', name: 'Aisha Rahman', title: 'SaLTo-koordinator', organisation: 'Bydel Grorud', email: 'aisha.rahman@oslo-kommune.example', aadObjectId: '00000000-0000-4000-8000-00000000a003', roles: ['salto-koordinator'], unitIds: ['bydel-grorud'] },
-    { id: 'ingrid-berg', name: 'Ingrid Berg', title: 'byrådsleder', organisation: 'Oslo kommune', email: 'ingrid.berg@oslo-kommune.example', aadObjectId: '00000000-0000-4000-8000-00000000a004', roles: ['leder'], unitIds: [] },
-    { id: 'tor-lund', name: 'Tor Lund', title: 'politimester', organisation: 'Oslo politidistrikt', email: 'tor.lund@politiet.example', aadObjectId: '00000000-0000-4000-8000-00000000a005', roles: ['nestleder'], unitIds: [] },
-    { id: 'marianne-dahl', name: 'Marianne Dahl', title: 'ordfører', organisation: 'Oslo kommune', email: 'marianne.dahl@oslo-kommune.example', aadObjectId: '00000000-0000-4000-8000-00000000a006', roles: ['observator'], unitIds: [] },
+    { id: 'kari-nordmann', name: 'Kari Nordmann', title: 'rådgiver, sekretariatet', organisation: 'Oslo kommune, SET', email: 'kari.nordmann@oslo-kommune.example', aadObjectId: '00000000-0000-4000-8000-00000000a001', lang: 'nb', roles: ['sekretariat'], unitIds: [] },
+    { id: 'ola-hansen', name: 'Ola Hansen', title: 'kommunaldirektør', organisation: 'Oslo kommune, Byrådslederens kontor', email: 'ola.hansen@oslo-kommune.example', aadObjectId: '00000000-0000-4000-8000-00000000a002', lang: 'nb', roles: ['medlem'], unitIds: [] },
+    { id: 'aisha-rahman', name: 'Aisha Rahman', title: 'SaLTo-koordinator', organisation: 'Bydel Grorud', email: 'aisha.rahman@oslo-kommune.example', aadObjectId: '00000000-0000-4000-8000-00000000a003', lang: 'nb', roles: ['salto-koordinator'], unitIds: ['bydel-grorud'] },
+    { id: 'ingrid-berg', name: 'Ingrid Berg', title: 'byrådsleder', organisation: 'Oslo kommune', email: 'ingrid.berg@oslo-kommune.example', aadObjectId: '00000000-0000-4000-8000-00000000a004', lang: 'nb', roles: ['leder'], unitIds: [] },
+    { id: 'tor-lund', name: 'Tor Lund', title: 'politimester', organisation: 'Oslo politidistrikt', email: 'tor.lund@politiet.example', aadObjectId: '00000000-0000-4000-8000-00000000a005', lang: 'nb', roles: ['nestleder'], unitIds: [] },
+    { id: 'marianne-dahl', name: 'Marianne Dahl', title: 'ordfører', organisation: 'Oslo kommune', email: 'marianne.dahl@oslo-kommune.example', aadObjectId: '00000000-0000-4000-8000-00000000a006', lang: 'nb', roles: ['observator'], unitIds: [] },
     { id: 'byrad-set', name: 'Byråd for sosiale tjenester', title: 'byråd', organisation: 'Oslo kommune, SET', email: 'byrad.set@oslo-kommune.example', roles: ['medlem'], unitIds: [] },
     { id: 'byrad-utd', name: 'Byråd for utdanning', title: 'byråd', organisation: 'Oslo kommune, UTD', email: 'byrad.utd@oslo-kommune.example', roles: ['medlem'], unitIds: [] },
     { id: 'byrad-noe', name: 'Byråd for kultur og næring', title: 'byråd', organisation: 'Oslo kommune, NOE', email: 'byrad.noe@oslo-kommune.example', roles: ['medlem'], unitIds: [] },

@@ -62,6 +62,7 @@ export class PolitiradBot extends TeamsActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     const activity = context.activity;
+    this.deps.logger.debug({ activityId: activity.id, type: activity.type, locale: activity.locale, conversationType: activity.conversation?.conversationType }, 'activity');
     if (!this.tenantAllowed(activity)) {
       this.deps.logger.warn({ activityId: activity.id, tenantId: tenantOf(activity) }, 'activity from a tenant that is not allowed');
       if (activity.type === ActivityTypes.Message) {
@@ -155,7 +156,7 @@ export class PolitiradBot extends TeamsActivityHandler {
       user: { id: activity.from.id, name: activity.from.name, aadObjectId: activity.from.aadObjectId },
       member,
       conversation: where,
-      text: activity.type === ActivityTypes.Message ? TurnContext.removeRecipientMention(activity).trim() : '',
+      text: activity.type === ActivityTypes.Message ? (TurnContext.removeRecipientMention(activity) ?? '').trim() : '',
       data: activity.value,
       reply: async (message: Reply) => {
         await context.sendActivity(typeof message === 'string' ? plainText(message) : MessageFactory.attachment(CardFactory.adaptiveCard(message.card)));

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ErrorCode, isDomainError } from '../domain/errors.js';
 import { mayUse, type Access } from '../domain/roles.js';
-import { ROLES } from '../domain/roles.js';
 import { isTooLong, MAX_MESSAGE_LENGTH } from '../domain/text.js';
 import { messages, roleNames } from '../i18n/index.js';
 import { ACTIONS, findAction, type CardAction } from './actions/index.js';
@@ -73,8 +72,8 @@ export async function handleAction(turn: Turn, deps: BotDeps, tables: Tables = D
 async function guarded(turn: Turn, role: Access, run: () => Promise<void>): Promise<void> {
   const m = messages(turn.lang);
   if (!mayUse(turn.member, role)) {
-    const needed = role === 'alle' ? [...ROLES] : [...role];
-    await turn.reply(m['refusal.role']({ roles: roleNames(turn.lang, needed, 'or') }));
+    // mayUse never refuses 'alle', so here the access is a list of roles.
+    await turn.reply(m['refusal.role']({ roles: roleNames(turn.lang, role === 'alle' ? [] : role, 'or') }));
     return;
   }
   try {

@@ -13,6 +13,7 @@ export const en: Messages = {
   'command.hjelp': 'Show what you can do here',
   'command.meg': 'Show who I know you as, and your roles',
   'command.kanal': "Make this channel the council's channel",
+  'command.språk': 'Choose a language: /language english, /language norsk or /language auto',
 
   'refusal.role': (p) => `Sorry, only ${p.roles} can do this. Nothing was changed.`,
   'refusal.tenant': 'Sorry, this bot is only open to Oslo kommune and Oslo politidistrikt.',
@@ -25,10 +26,13 @@ export const en: Messages = {
   'error.generic': (p) => `Sorry, something went wrong on my side. Please try again shortly. Quote reference ${p.ref} if you contact the secretariat.`,
   'error.storeWriteFailed': 'Sorry, the change could not be saved. Nothing was changed; please try again shortly.',
 
-  'channel.marked': (p) => `${p.name} is now the council's channel. Agendas and reminders will be posted here.`,
-  'channel.alreadyMarked': (p) => `${p.name} is already the council's channel.`,
+  'channel.marked': (p) => `${p.name ? `The channel “${p.name}”` : 'This channel'} is now the council's channel. Agendas and reminders will be posted here.`,
+  'channel.alreadyMarked': (p) => `${p.name ? `The channel “${p.name}”` : 'This channel'} is already the council's channel.`,
   'channel.notInChannel': "Type /channel in the Teams channel that should be the council's channel, not in a chat.",
-  'channel.thisChannel': 'This channel',
+
+  'language.usage': 'Type /language english, /language norsk, or /language auto to follow the language of Teams.',
+  'language.set': "Fine, I'll write to you in English from now on.",
+  'language.auto': "Fine, I'll follow the language of Teams from now on.",
 
   'welcome.title': 'Welcome to Politirådsboten',
   'welcome.intro': "I help Politirådet i Oslo with its meeting schedule, agendas, follow-up points and reports from the SaLTo cooperation.",

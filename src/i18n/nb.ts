@@ -11,6 +11,7 @@ export const nb = {
   'command.hjelp': 'Vis hva du kan gjøre her',
   'command.meg': 'Vis hvem jeg kjenner deg som, og dine roller',
   'command.kanal': 'Gjør denne kanalen til Politirådets kanal',
+  'command.språk': 'Velg språk: /språk norsk, /språk english eller /språk auto',
 
   'refusal.role': (p: { roles: string }) => `Beklager, dette kan bare ${p.roles} gjøre. Ingenting er endret.`,
   'refusal.tenant': 'Beklager, denne boten er bare åpen for Oslo kommune og Oslo politidistrikt.',
@@ -27,11 +28,15 @@ export const nb = {
     `Beklager, noe gikk galt hos meg. Prøv igjen om litt. Oppgi referansen ${p.ref} hvis du kontakter sekretariatet.`,
   'error.storeWriteFailed': 'Beklager, endringen kunne ikke lagres. Ingenting er endret; prøv igjen om litt.',
 
-  'channel.marked': (p: { name: string }) =>
-    `Kanalen ${p.name} er nå Politirådets kanal. Dagsordener og påminnelser blir postet her.`,
-  'channel.alreadyMarked': (p: { name: string }) => `Kanalen ${p.name} er allerede Politirådets kanal.`,
+  'channel.marked': (p: { name: string | undefined }) =>
+    `${p.name ? `Kanalen «${p.name}»` : 'Denne kanalen'} er nå Politirådets kanal. Dagsordener og påminnelser blir postet her.`,
+  'channel.alreadyMarked': (p: { name: string | undefined }) =>
+    `${p.name ? `Kanalen «${p.name}»` : 'Denne kanalen'} er allerede Politirådets kanal.`,
   'channel.notInChannel': 'Skriv /kanal i den Teams-kanalen som skal være Politirådets kanal, ikke i en chat.',
-  'channel.thisChannel': 'denne kanalen',
+
+  'language.usage': 'Skriv /språk norsk, /språk english, eller /språk auto for å følge språket i Teams.',
+  'language.set': 'Greit, jeg skriver norsk til deg fra nå av.',
+  'language.auto': 'Greit, jeg følger språket i Teams fra nå av.',
 
   'welcome.title': 'Velkommen til Politirådsboten',
   'welcome.intro':

@@ -16,7 +16,7 @@ export const channelCommand: Command = {
       await turn.reply(m['channel.notInChannel']);
       return;
     }
-    const name = conversation.name ?? m['channel.thisChannel'];
+    const name = conversation.name;
     if (deps.store.read().settings.councilChannel?.conversationId === conversation.id) {
       await turn.reply(m['channel.alreadyMarked']({ name }));
       return;

@@ -1,6 +1,7 @@
 import { channelCommand } from './channel.js';
 import type { Command } from './command.js';
 import { helpCommand } from './help.js';
+import { languageCommand } from './language.js';
 import { meCommand } from './me.js';
 
 export type { Command };
@@ -9,7 +10,7 @@ export type { Command };
  * The one list of commands. /hjelp, the "did you mean" reply and the manifest's command lists
  * all come from here (a test checks the manifest against it).
  */
-export const COMMANDS: readonly Command[] = [helpCommand(() => COMMANDS), meCommand, channelCommand];
+export const COMMANDS: readonly Command[] = [helpCommand(() => COMMANDS), meCommand, languageCommand, channelCommand];
 
 export function findCommand(word: string, table: readonly Command[] = COMMANDS): Command | undefined {
   return table.find((command) => command.name === word || command.aliases.includes(word));

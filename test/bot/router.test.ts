@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import { Verb } from '../../src/bot/actions/index.js';
+import { nearestWord, parseText } from '../../src/bot/command-parser.js';
+import { handleAction, handleText } from '../../src/bot/router.js';
+import { cardText, COORDINATOR_ID, demoData, fakeTurn, harness, MEMBER_ID, memberOf, SECRETARY_ID } from '../helpers/builders.js';
+
+const data = demoData();
+const secretary = memberOf(data, SECRETARY_ID);
+const member = memberOf(data, MEMBER_ID);
+const coordinator = memberOf(data, COORDINATOR_ID);
+
+describe('reading a typed command', () => {
+  it('takes the first word, with or without a slash, and the rest as arguments', () => {
+    expect(parseText('  /Status   mine  ')).toEqual({ word: 'status', slash: true, args: 'mine' });
+    expect(parseText('hjelp')).toEqual({ word: 'hjelp', slash: false, args: '' });
+    expect(parseText('/møteplan 2027')).toEqual({ word: 'møteplan', slash: true, args: '2027' });
+  });
+
+  it('suggests only near misses', () => {
+    expect(nearestWord('hjlep', ['hjelp', 'meg'])).toBe('hjelp');
+    expect(nearestWord('x', ['hjelp', 'meg'])).toBeUndefined();
+    expect(nearestWord('rapportering', ['hjelp', 'meg'])).toBeUndefined();
+  });
+});
+
+describe('/hjelp', () => {
+  it('shows the secretary the secretariat’s commands', async () => {
+    const { deps } = harness();
+    const turn = fakeTurn({ text: '/hjelp', member: secretary });
+    await handleText(turn, deps);
+    const text = cardText(turn.replies[0]);
+    expect(text).toContain('Dette kan du gjøre');
+    expect(text).toContain('/kanal');
+    expect(text).toContain('/hjelp');
+  });
+
+  it('hides the secretariat’s commands from a member', async () => {
+    const { deps } = harness();
+    const turn = fakeTurn({ text: '/hjelp', member });
+    await handleText(turn, deps);
+    const text = cardText(turn.replies[0]);
+    expect(text).toContain('/meg');
+    expect(text).not.toContain('/kanal');
+  });
+
+  it('shows a stranger only what is open to all', async () => {
+    const { deps } = harness();
+    const turn = fakeTurn({ text: 'help' });
+    await handleText(turn, deps);
+    const text = cardText(turn.replies[0]);
+    expect(text).toContain('/hjelp');
+    expect(text).not.toContain('/språk');
+  });
+
+  it('answers in English to an English-speaking user', async () => {
+    const { deps } = harness();
+    const turn = fakeTurn({ text: '/help', member, lang: 'en' });
+    await handleText(turn, deps);
+    expect(cardText(turn.replies[0])).toContain('What you can do');
+  });
+});
+
+describe('what is not a command', () => {
+  it('suggests the nearest command for a typo', async () => {
+    const { deps } = harness();
+    const turn = fakeTurn({ text: '/hjlep', member });
+    await handleText(turn, deps);
+    expect(turn.texts()).toEqual(['Jeg kjenner ikke kommandoen «/hjlep». Mente du /hjelp?']);
+  });
+
+  it('does not suggest a command the user may not use', async () => {
+    const { deps } = harness();
+    const turn = fakeTurn({ text: '/kanl', member });
+    await handleText(turn, deps);
+    expect(turn.texts()[0]).not.toContain('/kanal');
+  });
+
+  it('points to /hjelp for an unknown command with nothing near', async () => {
+    const { deps } = harness();
+    const turn = fakeTurn({ text: '/xyzzy', member });
+    await handleText(turn, deps);
+    expect(turn.texts()).toEqual(['Jeg kjenner ikke kommandoen «/xyzzy». Skriv /hjelp for å se hva du kan gjøre.']);
+  });
+
+  it('answers ordinary chat with a friendly pointer, never silence', async () => {
+    const { deps } = harness();
+    const turn = fakeTurn({ text: 'Hei, når er neste møte?', member });
+    await handleText(turn, deps);
+    expect(turn.texts()).toEqual(['Hei! Jeg forstår kommandoer som /hjelp. Skriv /hjelp for å se hva du kan gjøre.']);
+  });
+
+  it('answers an empty message the same way', async () => {
+    const { deps } = harness();
+    const turn = fakeTurn({ text: '', member });
+    await handleText(turn, deps);
+    expect(turn.texts()[0]).toMatch(/Skriv \/hjelp/);
+  });
+
+  it('refuses an over-long text politely, stating the limit, and changes nothing', async () => {
+    const { deps, store } = harness();
+    const turn = fakeTurn({ text: `/kanal ${'x'.repeat(5000)}`, member: secretary, kind: 'channel' });
+    await handleText(turn, deps);
+    expect(turn.texts()[0]).toBe('Meldingen er for lang (5007 tegn). Jeg leser høyst 4000 tegn, så kort den ned og prøv igjen.');
+    expect(store.writes()).toBe(0);
+  });
+});
+
+describe('/kanal', () => {
+  it('lets the secretary mark the council’s channel from inside it', async () => {
+    const { deps, store } = harness();
+    const turn = fakeTurn({ text: '/kanal', member: secretary, kind: 'channel', conversationId: '19:moter@thread.tacv2', conversationName: 'Møter' });
+    await handleText(turn, deps);
+    expect(turn.texts()).toEqual(['Kanalen «Møter» er nå Politirådets kanal. Dagsordener og påminnelser blir postet her.']);
+    expect(store.read().settings.councilChannel).toMatchObject({ conversationId: '19:moter@thread.tacv2', markedBy: SECRETARY_ID });
+  });
+
+  it('says so when the channel is already the council’s', async () => {
+    const { deps } = harness();
+    const turn = () => fakeTurn({ text: '/channel', member: secretary, kind: 'channel', conversationId: '19:moter@thread.tacv2' });
+    await handleText(turn(), deps);
+    const again = turn();
+    await handleText(again, deps);
+    expect(again.texts()).toEqual(['Denne kanalen er allerede Politirådets kanal.']);
+  });
+
+  it('explains that it must be typed in a channel, not a chat', async () => {
+    const { deps, store } = harness();
+    const turn = fakeTurn({ text: '/kanal', member: secretary, kind: 'personal' });
+    await handleText(turn, deps);
+    expect(turn.texts()[0]).toMatch(/Skriv \/kanal i den Teams-kanalen/);
+    expect(store.read().settings.councilChannel).toBeUndefined();
+  });
+
+  it.each([
+    ['a member', member],
+    ['a coordinator', coordinator],
+    ['a stranger', undefined],
+  ])('refuses %s politely and changes nothing', async (_who, who) => {
+    const { deps, store } = harness();
+    const turn = fakeTurn({ text: '/kanal', member: who, kind: 'channel' });
+    await handleText(turn, deps);
+    expect(turn.texts()).toEqual(['Beklager, dette kan bare sekretariatet eller administrator gjøre. Ingenting er endret.']);
+    expect(store.writes()).toBe(0);
+  });
+
+  it('tells the user when the change could not be saved, and nothing is changed', async () => {
+    const { deps, store } = harness();
+    store.failWrites(true);
+    const turn = fakeTurn({ text: '/kanal', member: secretary, kind: 'channel' });
+    await handleText(turn, deps);
+    expect(turn.texts()).toEqual(['Beklager, endringen kunne ikke lagres. Ingenting er endret; prøv igjen om litt.']);
+    expect(store.read().settings.councilChannel).toBeUndefined();
+  });
+});
+
+describe('/meg and /språk', () => {
+  it('shows a coordinator their role and unit', async () => {
+    const { deps } = harness();
+    const turn = fakeTurn({ text: '/meg', member: coordinator });
+    await handleText(turn, deps);
+    const text = cardText(turn.replies[0]);
+    expect(text).toContain('Aisha Rahman, SaLTo-koordinator');
+    expect(text).toContain('Bydel Grorud');
+  });
+
+  it('tells a stranger to ask the secretariat', async () => {
+    const { deps } = harness();
+    const turn = fakeTurn({ text: '/me' });
+    await handleText(turn, deps);
+    expect(turn.texts()[0]).toMatch(/Be sekretariatet legge deg til/);
+  });
+
+  it('stores a member’s language and answers in it', async () => {
+    const { deps, store } = harness();
+    const turn = fakeTurn({ text: '/språk english', member });
+    await handleText(turn, deps);
+    expect(turn.texts()).toEqual(["Fine, I'll write to you in English from now on."]);
+    expect(store.read().members.find((m) => m.id === MEMBER_ID)?.lang).toBe('en');
+  });
+
+  it('explains the choices for an unknown language and changes nothing', async () => {
+    const { deps, store } = harness();
+    const turn = fakeTurn({ text: '/språk klingon', member });
+    await handleText(turn, deps);
+    expect(turn.texts()[0]).toMatch(/\/språk norsk/);
+    expect(store.writes()).toBe(0);
+  });
+});
+
+describe('card actions', () => {
+  it('shows help from the welcome card’s button', async () => {
+    const { deps } = harness();
+    const turn = fakeTurn({ data: { verb: Verb.ShowHelp }, member });
+    await handleAction(turn, deps);
+    expect(cardText(turn.replies[0])).toContain('Dette kan du gjøre');
+  });
+
+  it('answers an unknown verb without doing anything', async () => {
+    const { deps, store } = harness();
+    const turn = fakeTurn({ data: { verb: 'møte.slett', id: 'mote-2026-12' }, member: secretary });
+    await handleAction(turn, deps);
+    expect(turn.texts()).toEqual(['Denne knappen kjenner jeg ikke igjen. Skriv /hjelp for å komme videre.']);
+    expect(store.writes()).toBe(0);
+  });
+
+  it.each([[null], ['hjelp.vis'], [{ verb: 42 }], [{}], [[{ verb: 'hjelp.vis' }]]])('refuses malformed card data %j', async (data) => {
+    const { deps } = harness();
+    const turn = fakeTurn({ data, member });
+    await handleAction(turn, deps);
+    expect(turn.texts()).toEqual(['Det du sendte, kunne jeg ikke lese. Ingenting er endret.']);
+  });
+});

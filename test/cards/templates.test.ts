@@ -1,0 +1,79 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { renderCard, type TemplateName } from '../../src/cards/render.js';
+import { CARDS_DIR } from '../../src/paths.js';
+import { cardProblems } from '../helpers/adaptive-cards.js';
+import { cardText } from '../helpers/builders.js';
+
+/** One filled model per template; a new template without a sample fails the first test. */
+const SAMPLES: { [N in TemplateName]: Parameters<typeof renderCard<N>>[1] } = {
+  welcome: {
+    title: 'Velkommen til Politirådsboten',
+    intro: 'Jeg hjelper Politirådet i Oslo.',
+    status: 'Du er registrert som Kari Nordmann (sekretariatet).',
+    nextMeeting: 'Neste møte: torsdag 10. desember 2026 kl. 09.00',
+    youCan: 'Dette kan du gjøre:',
+    commands: [{ name: '/hjelp', description: 'Vis hva du kan gjøre her' }],
+    showHelp: 'Vis alle kommandoer',
+    verb: 'hjelp.vis',
+  },
+  help: {
+    title: 'Dette kan du gjøre',
+    commands: [
+      { name: '/hjelp', description: 'Vis hva du kan gjøre her', aliases: 'Også: /help' },
+      { name: '/kanal', description: 'Gjør denne kanalen til Politirådets kanal', aliases: '' },
+    ],
+    hint: 'Skriv en kommando i chatten.',
+  },
+  me: { title: 'Hvem du er for meg', rows: [{ label: 'Navn', value: 'Kari Nordmann' }] },
+};
+
+const templates = readdirSync(CARDS_DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '') as TemplateName);
+
+describe('card templates', () => {
+  it('each have a sample model in this test', () => {
+    expect(templates.sort()).toEqual(Object.keys(SAMPLES).sort());
+  });
+
+  describe.each(templates)('%s', (name) => {
+    const card = renderCard(name, SAMPLES[name] as never);
+
+    it('binds every ${…} expression', () => {
+      expect(JSON.stringify(card)).not.toMatch(/\$\{/);
+    });
+
+    it('parses with the Adaptive Cards SDK without errors', () => {
+      expect(cardProblems(card)).toEqual([]);
+    });
+
+    it('targets schema 1.5 and stays far below Teams’ message size limit', () => {
+      expect(card.version).toBe('1.5');
+      expect(JSON.stringify(card).length).toBeLessThan(28_000);
+    });
+  });
+
+  it('keeps what a user typed as text: Markdown, links and template syntax stay literal', () => {
+    const hostile = '**fet** [klikk](https://evil.example) ${verb} <at>x</at>';
+    const card = renderCard('me', { title: 'T', rows: [{ label: 'Navn', value: hostile }] });
+    expect(cardText(card)).toContain(hostile);
+    // The value lands in a TextRun, which Adaptive Cards never renders as Markdown.
+    expect(JSON.stringify(card)).toMatch(/"type":"TextRun","text":"\*\*fet\*\*/);
+    expect(JSON.stringify(card)).not.toMatch(/"url":"https:\/\/evil/);
+  });
+
+  it('leaves out the alias line when a command has none', () => {
+    const card = renderCard('help', SAMPLES.help);
+    expect(cardText(card).match(/Også:/g)).toHaveLength(1);
+  });
+});
+
+describe('the card check itself', () => {
+  it('reports an element the SDK does not know', () => {
+    expect(cardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Blink', text: 'x' }] })).not.toEqual([]);
+  });
+
+  it('reports a duplicate id', () => {
+    const input = { type: 'Input.Text', id: 'same' };
+    expect(cardProblems({ type: 'AdaptiveCard', version: '1.5', body: [input, input] })).not.toEqual([]);
+  });
+});

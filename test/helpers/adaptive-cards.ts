@@ -1,0 +1,23 @@
+import { createRequire } from 'node:module';
+
+// The package's ESM build uses extensionless imports Node cannot load; its UMD bundle works in Node.
+const AC = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js') as typeof import('adaptivecards');
+
+/**
+ * Parses a card with the Adaptive Cards SDK the way a host would, and returns every problem the
+ * SDK reports: unknown elements or properties, invalid values, failed validation.
+ */
+export function cardProblems(card: unknown): string[] {
+  const context = new AC.SerializationContext();
+  context.targetVersion = AC.Versions.v1_5;
+  const parsed = new AC.AdaptiveCard();
+  parsed.parse(card, context);
+  const problems: string[] = [];
+  for (let i = 0; i < context.eventCount; i += 1) {
+    const event = context.getEventAt(i);
+    problems.push(`${AC.ValidationEvent[event.event]}: ${event.message}`);
+  }
+  const validation = parsed.validateProperties();
+  for (const event of validation.validationEvents) problems.push(`${AC.ValidationEvent[event.event]}: ${event.message}`);
+  return problems;
+}

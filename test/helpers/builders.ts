@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pino } from 'pino';
+import type { Reply, Turn, BotDeps } from '../../src/bot/turn.js';
+import { fixedClock, type Clock } from '../../src/domain/clock.js';
+import type { ConversationKind, Data, Lang, Member } from '../../src/domain/schema.js';
+import { dataFromSeed } from '../../src/domain/seed.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
+import { memoryStore, type MemoryStore } from '../../src/store/memory-store.js';
+
+/** 22 November 2026, a Sunday morning in Oslo. */
+export const NOW = '2026-11-22T08:00:00Z';
+export const DEMO_SEED_FILE = path.join(PROJECT_ROOT, 'src/seed/demo-seed.json');
+
+export function demoSeed(): Record<string, unknown> {
+  return JSON.parse(readFileSync(DEMO_SEED_FILE, 'utf8')) as Record<string, unknown>;
+}
+
+export function demoData(): Data {
+  const result = dataFromSeed(demoSeed());
+  if (!result.ok) throw new Error(`demo seed is invalid: ${result.problems.join('; ')}`);
+  return result.data;
+}
+
+/** The demo seed's members, by role, for tests that need "a secretary" or "a member". */
+export const SECRETARY_ID = 'kari-nordmann';
+export const MEMBER_ID = 'ola-hansen';
+export const COORDINATOR_ID = 'aisha-rahman';
+
+export function memberOf(data: Data, id: string): Member {
+  const member = data.members.find((m) => m.id === id);
+  if (!member) throw new Error(`no member ${id}`);
+  return member;
+}
+
+export const silentLogger = pino({ level: 'silent' });
+
+export interface Harness {
+  store: MemoryStore;
+  deps: BotDeps;
+}
+
+export function harness(data: Data = demoData(), clock: Clock = fixedClock(NOW)): Harness {
+  const store = memoryStore(data);
+  return { store, deps: { store, clock, timeZone: 'Europe/Oslo', logger: silentLogger } };
+}
+
+export interface FakeTurn extends Turn {
+  replies: Reply[];
+  /** The replies that were plain text. */
+  texts(): string[];
+}
+
+export function fakeTurn(options: {
+  text?: string;
+  data?: unknown;
+  member?: Member | undefined;
+  lang?: Lang;
+  kind?: ConversationKind;
+  conversationId?: string;
+  conversationName?: string;
+}): FakeTurn {
+  const replies: Reply[] = [];
+  return {
+    activityId: 'activity-1',
+    lang: options.lang ?? 'nb',
+    user: { id: 'user-1', name: options.member?.name, aadObjectId: options.member?.aadObjectId },
+    member: options.member,
+    conversation: {
+      id: options.conversationId ?? 'conversation-1',
+      kind: options.kind ?? 'personal',
+      name: options.conversationName,
+      teamId: options.kind === 'channel' ? 'team-1' : undefined,
+    },
+    text: options.text ?? '',
+    data: options.data,
+    replies,
+    texts: () => replies.filter((r): r is string => typeof r === 'string'),
+    reply: async (message) => {
+      replies.push(message);
+    },
+  };
+}
+
+/** All text a card shows, in order, for assertions that read like what a user sees. */
+export function cardText(card: unknown): string {
+  const texts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      for (const key of ['text', 'title', 'value']) if (typeof record[key] === 'string') texts.push(record[key] as string);
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return texts.join('\n');
+}
