@@ -1,0 +1,72 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Recorded {
+  method: string;
+  conversationId: string;
+  /** The activity replied to, for POST …/activities/{replyToId}. */
+  replyToId: string | undefined;
+  body: Record<string, unknown> & { text?: string; attachments?: { contentType: string; content: unknown }[] };
+}
+
+export interface MemberInfo {
+  id: string;
+  name: string;
+  aadObjectId?: string;
+  email?: string;
+  userPrincipalName?: string;
+}
+
+/**
+ * A local stand-in for the Teams connector service (the activity's serviceUrl). It records what
+ * the bot sends and answers member lookups, so HTTP tests need no network.
+ */
+export interface ConnectorStub {
+  url: string;
+  sent: Recorded[];
+  members: Map<string, MemberInfo>;
+  /** Holds each send this long before answering, to keep a turn in flight. */
+  delayMs: number;
+  close(): Promise<void>;
+}
+
+export async function startConnectorStub(): Promise<ConnectorStub> {
+  const sent: Recorded[] = [];
+  const members = new Map<string, MemberInfo>();
+  let counter = 0;
+  const stub = { sent, members, delayMs: 0 } as ConnectorStub;
+
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const url = new URL(req.url ?? '/', 'http://stub');
+    const parts = url.pathname.split('/').map(decodeURIComponent);
+    // /v3/conversations/{conversationId}/activities[/{activityId}] and …/members/{userId}
+    const [, v3, conversations, conversationId, kind, id] = parts;
+    const json = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (v3 !== 'v3' || conversations !== 'conversations' || !conversationId) return json(404, { error: 'not found' });
+    if (kind === 'activities' && (req.method === 'POST' || req.method === 'PUT')) {
+      if (stub.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, stub.delayMs));
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+      sent.push({ method: req.method, conversationId, replyToId: req.method === 'POST' ? id : undefined, body });
+      counter += 1;
+      return json(req.method === 'POST' ? 201 : 200, { id: `sent-${counter}` });
+    }
+    if (kind === 'members' && req.method === 'GET' && id) {
+      const member = members.get(id);
+      return member ? json(200, member) : json(404, { error: { code: 'MemberNotFoundInConversation' } });
+    }
+    return json(404, { error: 'not found' });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  stub.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  stub.close = () =>
+    new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return stub;
+}

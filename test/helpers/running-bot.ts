@@ -1,0 +1,32 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/config.js';
+import { fixedClock } from '../../src/domain/clock.js';
+import { startBot, type RunningBot } from '../../src/index.js';
+import { NOW, silentLogger } from './builders.js';
+
+export interface BotUnderTest extends RunningBot {
+  url: string;
+  dataFile: string;
+  post(activity: unknown, headers?: Record<string, string>): Promise<Response>;
+}
+
+/** The real server, in this process, on a random port, over its own data file. */
+export async function startTestBot(env: Record<string, string> = {}, dataFile?: string): Promise<BotUnderTest> {
+  const file = dataFile ?? path.join(await mkdtemp(path.join(tmpdir(), 'politirad-http-')), 'politirad.json');
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_FILE: file, LOG_LEVEL: 'silent', ...env });
+  const running = await startBot(config, silentLogger, { clock: fixedClock(NOW) });
+  const url = `http://127.0.0.1:${running.port}`;
+  return {
+    ...running,
+    url,
+    dataFile: file,
+    post: (activity, headers = {}) =>
+      fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof activity === 'string' ? activity : JSON.stringify(activity),
+      }),
+  };
+}
