@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const botFramework = ['botbuilder', 'botbuilder-*', 'botframework-*'];
@@ -14,7 +15,7 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.mjs'],
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly' } },
+    languageOptions: { globals: globals.node },
   },
   {
     // Only the bot layer and the composition root know the Bot Framework, so a later SDK move touches one layer.

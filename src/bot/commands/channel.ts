@@ -8,6 +8,7 @@ export const channelCommand: Command = {
   name: 'kanal',
   aliases: ['channel'],
   description: 'command.kanal',
+  scopes: ['team'],
   role: SECRETARIAT,
   async handle(turn, _args, deps) {
     const m = messages(turn.lang);

@@ -1,7 +1,7 @@
 import { renderHelp } from '../../cards/render.js';
 import { messages } from '../../i18n/index.js';
 import type { Turn } from '../turn.js';
-import type { Command } from './command.js';
+import { ALL_SCOPES, type Command } from './command.js';
 import { commandsFor } from './visible.js';
 
 /** /hjelp lists only what this user's roles allow, so nobody is shown a door that is shut to them. */
@@ -10,7 +10,8 @@ export function helpCommand(table: () => readonly Command[]): Command {
     name: 'hjelp',
     aliases: ['help'],
     description: 'command.hjelp',
-    role: 'alle',
+    scopes: ALL_SCOPES,
+  role: 'alle',
     async handle(turn) {
       await turn.reply({ card: helpCard(turn, table()) });
     },
