@@ -14,7 +14,7 @@ import { nextMeeting } from '../domain/meetings.js';
 import type { ConversationKind, Member } from '../domain/schema.js';
 import { langFromLocale, messages, roleNames } from '../i18n/index.js';
 import { Verb } from './actions/index.js';
-import { COMMANDS } from './commands/index.js';
+import { COMMANDS, type Command } from './commands/index.js';
 import { commandsFor } from './commands/visible.js';
 import { IdentityResolver } from './identity.js';
 import { RecentIds } from './recent-ids.js';
@@ -118,10 +118,21 @@ export class PolitiradBot extends TeamsActivityHandler {
       status,
       nextMeeting: next ? m['meeting.next']({ when: formatDateTime(next.start, this.deps.timeZone, turn.lang) }) : m['meeting.none'],
       youCan: m['welcome.youCan'],
-      commands: commandsFor(member, COMMANDS).map((c) => ({ name: `/${c.name}`, description: m[c.description] })),
+      commands: this.welcomeCommands(turn).map((c) => ({ name: `/${c.name}`, description: m[c.description] })),
       showHelp: m['welcome.showHelp'],
       verb: Verb.ShowHelp,
     });
+  }
+
+  /**
+   * In a personal chat: everything this user may do. A channel or group chat welcome is read by
+   * everyone there, so it lists only what everyone may do in that kind of conversation.
+   */
+  private welcomeCommands(turn: Turn): Command[] {
+    const { kind } = turn.conversation;
+    if (kind === 'personal') return commandsFor(turn.member, COMMANDS);
+    const scope = kind === 'channel' ? 'team' : 'groupChat';
+    return commandsFor(undefined, COMMANDS).filter((command) => command.scopes.includes(scope));
   }
 
   /** Saves where the bot was reached, so it can speak there later; returns the conversation id. */

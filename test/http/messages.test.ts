@@ -78,7 +78,11 @@ describe('the bot over HTTP', () => {
   it('records a channel it is added to, under the channel’s own id, and welcomes it', async () => {
     await start();
     await bot.post(botAdded(USERS.secretary, { ...channel(), conversationId: '19:moter@thread.tacv2' }));
-    expect(cardText(cardOf(0)?.content)).toContain('Sekretariatet kan skrive /kanal her');
+    const welcome = cardText(cardOf(0)?.content);
+    expect(welcome).toContain('Sekretariatet kan skrive /kanal her');
+    // Everyone in the channel reads it: only what everyone may do there is listed.
+    expect(welcome).toContain('/hjelp');
+    expect(welcome).not.toContain('/meg');
     expect((await onDisk()).conversations[0]).toMatchObject({ id: '19:moter@thread.tacv2', kind: 'channel', teamId: '19:team@thread.tacv2', name: 'Møter' });
   });
 
