@@ -1,14 +1,6 @@
-import type { Member, Role } from './schema.js';
+import { RoleSchema, type Member, type Role } from './schema.js';
 
-export const ROLES = [
-  'leder',
-  'nestleder',
-  'medlem',
-  'observator',
-  'sekretariat',
-  'salto-koordinator',
-  'admin',
-] as const satisfies readonly Role[];
+export const ROLES: readonly Role[] = RoleSchema.options;
 
 /** Who may use a command or card action: anyone who can reach the bot, or one of some roles. */
 export type Access = 'alle' | readonly Role[];

@@ -48,13 +48,18 @@ export const CouncilSchema = z.object({
 });
 export type Council = z.infer<typeof CouncilSchema>;
 
-/** The council's own focus areas (innsatsområder) for a year; they change with each year's document. */
-export const FocusAreaSchema = z.object({
+/**
+ * A numbered focus area of one period: the council's own innsatsområder for a year, or the
+ * SaLTo programme's for its period. Both change with each period, so they are data.
+ */
+const PeriodFocusAreaSchema = z.object({
   id,
   period: z.string().min(1),
   number: z.number().int().positive(),
   title: z.string().min(1),
 });
+
+export const FocusAreaSchema = PeriodFocusAreaSchema;
 export type FocusArea = z.infer<typeof FocusAreaSchema>;
 
 export const ResponsibleSchema = z.enum(['kommunen', 'politiet', 'begge']);
@@ -80,12 +85,7 @@ export const FollowUpSchema = z.object({
 });
 export type FollowUp = z.infer<typeof FollowUpSchema>;
 
-export const SaltoFocusAreaSchema = z.object({
-  id,
-  period: z.string().min(1),
-  number: z.number().int().positive(),
-  title: z.string().min(1),
-});
+export const SaltoFocusAreaSchema = PeriodFocusAreaSchema;
 export type SaltoFocusArea = z.infer<typeof SaltoFocusAreaSchema>;
 
 export const ReportingUnitSchema = z.object({
