@@ -8,7 +8,7 @@ import {
   type TeamsChannelData,
 } from 'botbuilder';
 import { renderWelcome } from '../cards/render.js';
-import { markWelcomed, recordConversation, type ConversationSighting } from '../domain/conversations.js';
+import { markWelcomed, saveConversation, sightedConversation, type ConversationSighting } from '../domain/conversations.js';
 import { formatDateTime } from '../domain/dates.js';
 import { nextMeeting } from '../domain/meetings.js';
 import type { ConversationKind, Member } from '../domain/schema.js';
@@ -146,11 +146,12 @@ export class PolitiradBot extends TeamsActivityHandler {
       teamId: where.teamId,
       name: where.name,
       memberId: where.kind === 'personal' ? member?.id : undefined,
-      reference: JSON.parse(JSON.stringify({ ...TurnContext.getConversationReference(activity), conversation: { ...activity.conversation, id: where.id } })),
+      reference: referenceFor(activity, where.id),
       installed,
     };
     try {
-      await this.deps.store.update((data) => recordConversation(data, sighting, this.deps.clock.now()));
+      const record = sightedConversation(this.deps.store.read(), sighting, this.deps.clock.now());
+      if (record) await this.deps.store.update((data) => saveConversation(data, record));
     } catch (error) {
       // Failing to note the conversation must not stop the user's own request from being served.
       this.deps.logger.warn({ err: error, activityId: activity.id }, 'could not save the conversation reference');
@@ -174,6 +175,16 @@ export class PolitiradBot extends TeamsActivityHandler {
       },
     };
   }
+}
+
+/**
+ * What a later proactive message needs: the conversation (a channel's own id, not a thread's),
+ * the service URL, the bot and the user. The id of the activity that happened to be sighted is
+ * left out, so the saved reference changes only when the conversation does.
+ */
+function referenceFor(activity: Activity, conversationId: string): Record<string, unknown> {
+  const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(activity);
+  return JSON.parse(JSON.stringify({ ...reference, conversation: { ...activity.conversation, id: conversationId } })) as Record<string, unknown>;
 }
 
 /** Text the bot sends is plain: anything a user typed and the bot repeats cannot become Markdown. */

@@ -16,14 +16,18 @@ export interface ConversationSighting {
 const LAST_SEEN_RESOLUTION_MS = 60 * 60 * 1000;
 
 /**
- * Records where the bot was reached. Returns false when nothing worth saving changed, so a busy
- * chat does not write the data file on every message.
+ * The conversation's record after this sighting, or undefined when nothing worth saving changed,
+ * so a busy chat neither copies nor writes the data on every message.
  */
-export function recordConversation(data: Data, sighting: ConversationSighting, now: Date): boolean {
+export function sightedConversation(
+  data: Readonly<Data>,
+  sighting: ConversationSighting,
+  now: Date,
+): ConversationRecord | undefined {
   const at = now.toISOString();
   const existing = data.conversations.find((c) => c.id === sighting.id);
   if (!existing) {
-    const record: ConversationRecord = {
+    return {
       id: sighting.id,
       kind: sighting.kind,
       reference: sighting.reference,
@@ -35,13 +39,12 @@ export function recordConversation(data: Data, sighting: ConversationSighting, n
       ...(sighting.name ? { name: sighting.name } : {}),
       ...(sighting.memberId ? { memberId: sighting.memberId } : {}),
     };
-    data.conversations.push(record);
-    return true;
   }
+  const next: ConversationRecord = { ...existing };
   let changed = false;
   const set = <K extends keyof ConversationRecord>(key: K, value: ConversationRecord[K] | undefined) => {
     if (value === undefined || JSON.stringify(existing[key]) === JSON.stringify(value)) return;
-    existing[key] = value;
+    next[key] = value;
     changed = true;
   };
   set('reference', sighting.reference);
@@ -50,11 +53,23 @@ export function recordConversation(data: Data, sighting: ConversationSighting, n
   set('teamId', sighting.teamId);
   set('name', sighting.name);
   set('memberId', sighting.memberId);
-  if (changed || now.getTime() - Date.parse(existing.lastSeenAt) >= LAST_SEEN_RESOLUTION_MS) {
-    existing.lastSeenAt = at;
-    changed = true;
-  }
-  return changed;
+  if (!changed && now.getTime() - Date.parse(existing.lastSeenAt) < LAST_SEEN_RESOLUTION_MS) return undefined;
+  next.lastSeenAt = at;
+  return next;
+}
+
+/** Stores a conversation record, replacing the one with the same id. */
+export function saveConversation(data: Data, record: ConversationRecord): void {
+  const index = data.conversations.findIndex((c) => c.id === record.id);
+  if (index === -1) data.conversations.push(record);
+  else data.conversations[index] = record;
+}
+
+/** Records where the bot was reached; returns false when nothing worth saving changed. */
+export function recordConversation(data: Data, sighting: ConversationSighting, now: Date): boolean {
+  const record = sightedConversation(data, sighting, now);
+  if (record) saveConversation(data, record);
+  return record !== undefined;
 }
 
 /** Marks that the welcome card was sent, so a resent install event does not send it twice. */

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Verb } from '../../src/bot/actions/index.js';
 import { botAdded, cardSubmit, installed, message, USERS } from '../helpers/activities.js';
@@ -194,5 +194,17 @@ describe('with Bot Framework credentials', () => {
     const res = await bot.post(message(USERS.secretary, '/hjelp', personal()), { authorization: `Bearer ${forged}` });
     expect(res.status).toBe(401);
     expect(stub.sent).toHaveLength(0);
+  });
+});
+
+describe('writing only what changed', () => {
+  it('does not rewrite the data file for a second message in the same chat', async () => {
+    await start();
+    await bot.post(message(USERS.member, '/hjelp', personal()));
+    const { mtimeMs } = await stat(bot.dataFile);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await bot.post(message(USERS.member, '/meg', personal()));
+    expect((await stat(bot.dataFile)).mtimeMs).toBe(mtimeMs);
+    expect(stub.sent).toHaveLength(2);
   });
 });
