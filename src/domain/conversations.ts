@@ -65,13 +65,6 @@ export function saveConversation(data: Data, record: ConversationRecord): void {
   else data.conversations[index] = record;
 }
 
-/** Records where the bot was reached; returns false when nothing worth saving changed. */
-export function recordConversation(data: Data, sighting: ConversationSighting, now: Date): boolean {
-  const record = sightedConversation(data, sighting, now);
-  if (record) saveConversation(data, record);
-  return record !== undefined;
-}
-
 /** Marks that the welcome card was sent, so a resent install event does not send it twice. */
 export function markWelcomed(data: Data, conversationId: string, now: Date): boolean {
   const record = data.conversations.find((c) => c.id === conversationId);

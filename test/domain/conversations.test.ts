@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { markCouncilChannel, markWelcomed, recordConversation } from '../../src/domain/conversations.js';
+import {
+  markCouncilChannel,
+  markWelcomed,
+  saveConversation,
+  sightedConversation,
+  type ConversationSighting,
+} from '../../src/domain/conversations.js';
+import type { Data } from '../../src/domain/schema.js';
 import { demoData } from '../helpers/builders.js';
 
 const sighting = { id: 'a:personal-1', kind: 'personal' as const, tenantId: 't1', memberId: 'ola-hansen', reference: { serviceUrl: 'https://smba.example/' } };
 const at = (iso: string) => new Date(iso);
+
+/** Records a sighting as the bot does; true when it changed something worth saving. */
+function recordConversation(data: Data, seen: ConversationSighting, now: Date): boolean {
+  const record = sightedConversation(data, seen, now);
+  if (record) saveConversation(data, record);
+  return record !== undefined;
+}
 
 describe('conversation references', () => {
   it('records a new conversation with its reference', () => {

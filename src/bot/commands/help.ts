@@ -11,7 +11,7 @@ export function helpCommand(table: () => readonly Command[]): Command {
     aliases: ['help'],
     description: 'command.hjelp',
     scopes: ALL_SCOPES,
-  role: 'alle',
+    role: 'alle',
     async handle(turn) {
       await turn.reply({ card: helpCard(turn, table()) });
     },
