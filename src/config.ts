@@ -37,6 +37,14 @@ const EnvSchema = z.object({
   TZ_NAME: z.string().default('Europe/Oslo').refine(isValidTimeZone, 'is not a known IANA time zone'),
   /** Where the bot is reachable from outside, e.g. https://politirad.example.no (for links). */
   PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  /** Whole days before a meeting that its agenda is posted. */
+  AGENDA_LEAD_DAYS: z.coerce.number().int().min(1).max(60).default(7),
+  /** Whole days before a meeting that the reminder is posted. */
+  REMINDER_LEAD_DAYS: z.coerce.number().int().min(0).max(30).default(1),
+  /** Time of day (HH:mm, in TZ_NAME) the agenda and the reminder go out. */
+  SEND_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm').default('09:00'),
+  /** How often (ms) the bot looks for agendas and reminders that are due. */
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -49,6 +57,9 @@ export interface Config {
   timeZone: string;
   publicBaseUrl: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** When agendas and reminders go out. */
+  dispatch: { agendaLeadDays: number; reminderLeadDays: number; sendTime: string };
+  schedulerIntervalMs: number;
   production: boolean;
   allowedTenantIds: string[];
   /** Undefined in local mode: anonymous requests from a local client, as the Bot Framework allows. */
@@ -76,6 +87,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   } else if (production) {
     problems.push('Configuration: MicrosoftAppId is required when NODE_ENV=production (local mode accepts unauthenticated requests)');
   }
+  if (e.REMINDER_LEAD_DAYS >= e.AGENDA_LEAD_DAYS) problems.push('Configuration: REMINDER_LEAD_DAYS must be less than AGENDA_LEAD_DAYS');
   if (production && !e.PUBLIC_BASE_URL) problems.push('Configuration: PUBLIC_BASE_URL is required when NODE_ENV=production');
   if (problems.length > 0) throw new StartupError(problems);
 
@@ -87,6 +99,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     timeZone: e.TZ_NAME,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     logLevel: e.LOG_LEVEL,
+    dispatch: { agendaLeadDays: e.AGENDA_LEAD_DAYS, reminderLeadDays: e.REMINDER_LEAD_DAYS, sendTime: e.SEND_TIME },
+    schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     production,
     allowedTenantIds: e.ALLOWED_TENANT_IDS,
     auth: e.MicrosoftAppId

@@ -1,9 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import { createAdapter } from './bot/adapter.js';
+import { connectorTransport } from './bot/connector-transport.js';
+import { meetingComposer } from './bot/meetings/outbound.js';
+import { calendarUrl, meetingCalendar, validCalendarToken } from './calendar/feed.js';
 import { PolitiradBot } from './bot/politirad-bot.js';
 import type { Config } from './config.js';
 import type { Clock } from './domain/clock.js';
 import type { Store } from './domain/store.js';
 import type { Logger } from './logger.js';
+import { Notifier, type Transport } from './notify/notifier.js';
+import { Scheduler } from './notify/scheduler.js';
 import { createHttpServer } from './server/http-server.js';
 import { openFileStore } from './store/file-store.js';
 import { systemClock } from './system-clock.js';
@@ -11,6 +17,8 @@ import { systemClock } from './system-clock.js';
 export interface RunningBot {
   port: number;
   store: Store;
+  notifier: Notifier;
+  scheduler: Scheduler;
   /** Stops taking requests, lets turns in flight finish, flushes writes and releases the data file. */
   stop(): Promise<void>;
 }
@@ -19,7 +27,16 @@ export interface RunningBot {
  * The composition root: the one place that builds the store, the bot, the adapter and the
  * server and wires them together. Tests call it with their own clock or store.
  */
-export async function startBot(config: Config, logger: Logger, overrides: { clock?: Clock; store?: Store } = {}): Promise<RunningBot> {
+export interface Overrides {
+  clock?: Clock;
+  store?: Store;
+  /** How proactive messages leave; tests and benchmarks pass their own. */
+  transport?: Transport;
+  /** Backoff and wait functions for the notifier (tests shorten them). */
+  notifier?: { baseBackoffMs?: number; maxBackoffMs?: number; random?: () => number };
+}
+
+export async function startBot(config: Config, logger: Logger, overrides: Overrides = {}): Promise<RunningBot> {
   const mode = config.auth ? 'azure' : 'local';
   if (config.auth) {
     logger.info({ mode, appId: config.auth.appId, appType: config.auth.appType }, 'Starting with Bot Framework authentication');
@@ -36,23 +53,61 @@ export async function startBot(config: Config, logger: Logger, overrides: { cloc
         logger.info({ dataFile, seedFile: created ? seedFile : undefined }, created ? 'Created the data file from the seed' : 'Opened the data file'),
     }));
   try {
-    const deps = { store, clock, timeZone: config.timeZone, logger };
+    // The key that signs calendar links is made once and kept with the data.
+    if (!store.read().settings.linkSecret) {
+      await store.update((data) => {
+        data.settings.linkSecret = randomBytes(32).toString('base64url');
+      });
+    }
+    const linkSecret = () => store.read().settings.linkSecret ?? '';
+    const timing = { ...config.dispatch, timeZone: config.timeZone };
+    const notifier = new Notifier({
+      store,
+      clock,
+      logger,
+      transport: overrides.transport ?? connectorTransport(config),
+      compose: meetingComposer({ timeZone: config.timeZone, clock }),
+      ...overrides.notifier,
+    });
+    const scheduler = new Scheduler({ store, clock, logger, notifier, timing, intervalMs: config.schedulerIntervalMs });
+    let baseUrl = config.publicBaseUrl;
+    const deps = {
+      store,
+      clock,
+      timeZone: config.timeZone,
+      logger,
+      notifier,
+      timing,
+      calendarUrl: (memberId: string) => (baseUrl ? calendarUrl(baseUrl, linkSecret(), memberId) : undefined),
+    };
     const bot = new PolitiradBot(deps, { allowedTenantIds: config.allowedTenantIds });
     const adapter = createAdapter(config, logger);
     const http = createHttpServer({
       logger,
       endpoint: { process: (req, res) => adapter.process(req, res, (context) => bot.run(context)) },
       health: () => ({ mode }),
+      calendar: (memberId, token) => {
+        const data = store.read();
+        if (!data.members.some((m) => m.id === memberId) || !validCalendarToken(linkSecret(), memberId, token)) return undefined;
+        return meetingCalendar(data, clock.now(), new URL(baseUrl ?? 'http://localhost').hostname);
+      },
     });
     const { port } = await http.listen(config.port, config.host);
+    // In local mode the feed is served from this machine, so /kalender works in the Playground too.
+    baseUrl ??= config.production ? undefined : `http://localhost:${port}`;
     logger.info({ port, host: config.host, timeZone: config.timeZone }, `Listening on http://${config.host}:${port}/api/messages`);
+    scheduler.start();
     let stopping: Promise<void> | undefined;
     return {
       port,
       store,
+      notifier,
+      scheduler,
       stop: () =>
         (stopping ??= (async () => {
+          await scheduler.stop();
           await http.close();
+          await notifier.stop();
           await store.close();
           http.server.server.closeAllConnections();
           logger.info('Stopped');

@@ -1,5 +1,5 @@
 import { loadConfig } from './config.js';
-import { startBot } from './index.js';
+import { startBot, type RunningBot } from './index.js';
 import { createLogger } from './logger.js';
 import { StartupError } from './startup-error.js';
 
@@ -12,13 +12,14 @@ async function main(): Promise<void> {
     return fail(error);
   }
   const logger = createLogger(config.logLevel);
-  let running;
-  try {
-    running = await startBot(config, logger);
-  } catch (error) {
-    return fail(error);
-  }
+  let running: RunningBot | undefined;
+  let stopAfterStart: string | undefined;
   const shutdown = (signal: string) => {
+    // A signal during start is honoured as soon as the bot is up, so nothing is left half-open.
+    if (!running) {
+      stopAfterStart = signal;
+      return;
+    }
     logger.info({ signal }, 'Stopping: finishing requests in flight and flushing writes');
     running.stop().then(
       () => process.exit(0),
@@ -30,6 +31,12 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+  try {
+    running = await startBot(config, logger);
+  } catch (error) {
+    return fail(error);
+  }
+  if (stopAfterStart) shutdown(stopAfterStart);
 }
 
 function fail(error: unknown): void {

@@ -5,8 +5,10 @@ import {
   TeamsActivityHandler,
   TurnContext,
   type Activity,
+  type InvokeResponse,
   type TeamsChannelData,
 } from 'botbuilder';
+import type { Card } from '../cards/render.js';
 import { renderWelcome } from '../cards/render.js';
 import { markWelcomed, saveConversation, sightedConversation, type ConversationSighting } from '../domain/conversations.js';
 import { formatDateTime } from '../domain/dates.js';
@@ -93,6 +95,42 @@ export class PolitiradBot extends TeamsActivityHandler {
     else await handleText(turn, this.deps);
   }
 
+  /**
+   * Universal Actions: an Action.Execute arrives as an `adaptiveCard/action` invoke, and the card
+   * the handler responds with replaces the card for this user only. Outside a personal chat,
+   * texts go back in the invoke response (seen by this user) rather than into the shared thread.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    const action = (context.activity.value as { action?: { type?: unknown; verb?: unknown; data?: unknown } } | undefined)?.action;
+    if (!action || action.type !== 'Action.Execute' || typeof action.verb !== 'string') {
+      return { status: 200, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'Not an Action.Execute' } } };
+    }
+    const member = await this.identity.resolve(context);
+    await this.record(context, member, true);
+    const data = action.data !== null && typeof action.data === 'object' ? action.data : {};
+    let card: Card | undefined;
+    const texts: string[] = [];
+    const personal = whereOf(context.activity).kind === 'personal';
+    const turn: Turn = {
+      ...this.turnFrom(context, member),
+      data: { ...data, verb: action.verb },
+      respond: async (response) => {
+        card = response;
+      },
+      reply: async (message) => {
+        if (typeof message !== 'string') card = message.card;
+        else if (personal) await context.sendActivity(plainText(message));
+        else texts.push(message);
+      },
+    };
+    await handleAction(turn, this.deps);
+    const body = card
+      ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card }
+      : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: texts.join(' ') || messages(turn.lang)['problem.nothingChanged'] };
+    return { status: 200, body };
+  }
+
   private async onInstalled(context: TurnContext): Promise<void> {
     const member = await this.identity.resolve(context);
     const conversationId = await this.record(context, member, true);
@@ -171,7 +209,11 @@ export class PolitiradBot extends TeamsActivityHandler {
       text: activity.type === ActivityTypes.Message ? (TurnContext.removeRecipientMention(activity) ?? '').trim() : '',
       data: activity.value,
       reply: async (message: Reply) => {
-        await context.sendActivity(typeof message === 'string' ? plainText(message) : MessageFactory.attachment(CardFactory.adaptiveCard(message.card)));
+        await context.sendActivity(typeof message === 'string' ? plainText(message) : cardMessage(message.card));
+      },
+      // An Action.Submit (or a command) has no card to replace in place, so the card is a reply.
+      respond: async (card: Card) => {
+        await context.sendActivity(cardMessage(card));
       },
     };
   }
@@ -185,6 +227,10 @@ export class PolitiradBot extends TeamsActivityHandler {
 function referenceFor(activity: Activity, conversationId: string): Record<string, unknown> {
   const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(activity);
   return JSON.parse(JSON.stringify({ ...reference, conversation: { ...activity.conversation, id: conversationId } })) as Record<string, unknown>;
+}
+
+function cardMessage(card: Card): Partial<Activity> {
+  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
 }
 
 /** Text the bot sends is plain: anything a user typed and the bot repeats cannot become Markdown. */

@@ -1,5 +1,6 @@
 import type { Card } from '../cards/render.js';
 import type { Clock } from '../domain/clock.js';
+import type { DispatchTiming } from '../domain/deliveries.js';
 import type { ConversationKind, Lang, Member } from '../domain/schema.js';
 import type { Store } from '../domain/store.js';
 import type { Logger } from '../logger.js';
@@ -23,6 +24,11 @@ export interface Turn {
   /** Data submitted from a card, not yet validated. */
   data: unknown;
   reply(message: Reply): Promise<void>;
+  /**
+   * Shows this card in place of the card the user acted on (the answer to an Action.Execute);
+   * outside a card action it is sent as a reply.
+   */
+  respond(card: Card): Promise<void>;
 }
 
 export interface BotDeps {
@@ -30,4 +36,9 @@ export interface BotDeps {
   clock: Clock;
   timeZone: string;
   logger: Logger;
+  /** Wakes the notifier after a handler has put messages in the outbox. */
+  notifier: { kick(): unknown };
+  timing: DispatchTiming;
+  /** A member's personal calendar feed, or undefined when the bot has no public address. */
+  calendarUrl(memberId: string): string | undefined;
 }

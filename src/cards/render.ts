@@ -28,10 +28,164 @@ export interface MeCardModel {
   rows: { label: string; value: string }[];
 }
 
+/** The data of a card button: its verb and what the handler needs; inputs are added by Teams. */
+export type ActionData = { verb: string } & Record<string, string | number | boolean>;
+export interface Button {
+  title: string;
+  data: ActionData;
+}
+
+export interface AgendaCardModel {
+  headline: string;
+  headlineStyle: 'attention' | 'accent' | 'good' | 'default';
+  title: string;
+  facts: { label: string; value: string }[];
+  agendaLabel: string;
+  emptyAgenda: string;
+  items: { number: string; title: string; hidden: boolean; presenters: string; marker: string; description: string; attachments: { title: string; url: string }[] }[];
+  answer: string;
+  note: string;
+  onlineUrl: string;
+  canAnswer: boolean;
+  canPropose: boolean;
+  substitute: string;
+  reason: string;
+  attend: ActionData;
+  apologies: ActionData;
+  propose: ActionData;
+  labels: {
+    join: string;
+    attend: string;
+    apologies: string;
+    substitute: string;
+    substituteHint: string;
+    reason: string;
+    sendApologies: string;
+    propose: string;
+    proposalTitle: string;
+    proposalTitleError: string;
+    proposalDescription: string;
+    sendProposal: string;
+  };
+}
+
+export interface AgendaEditorCardModel {
+  title: string;
+  subtitle: string;
+  status: string;
+  items: { number: string; title: string; presenters: string; marker: string; edit: ActionData; up: ActionData | null; down: ActionData | null; remove: ActionData }[];
+  proposals: { title: string; by: string; description: string; reasonId: string; accept: ActionData; decline: ActionData }[];
+  add: ActionData;
+  editMeeting: ActionData;
+  attendance: ActionData;
+  cancel: ActionData;
+  labels: {
+    edit: string;
+    up: string;
+    down: string;
+    remove: string;
+    proposals: string;
+    accept: string;
+    decline: string;
+    declineReason: string;
+    declineSend: string;
+    add: string;
+    editMeeting: string;
+    attendance: string;
+    cancel: string;
+    cancelConfirm: string;
+    cancelSend: string;
+  };
+}
+
+export interface AgendaItemFormCardModel {
+  title: string;
+  subtitle: string;
+  problem: string;
+  values: { title: string; presenters: string; description: string; attachments: string; confidential: 'true' | 'false' };
+  save: ActionData;
+  back: ActionData;
+  labels: {
+    title: string;
+    titleError: string;
+    presenters: string;
+    presentersHint: string;
+    description: string;
+    attachments: string;
+    attachmentsHint: string;
+    confidential: string;
+    save: string;
+    back: string;
+  };
+}
+
+export interface MeetingFormCardModel {
+  title: string;
+  problem: string;
+  kinds: { title: string; value: string }[];
+  minDate: string;
+  values: { kind: string; title: string; date: string; startTime: string; endTime: string; place: string; onlineUrl: string };
+  save: ActionData;
+  back: ActionData;
+  labels: {
+    kind: string;
+    kindError: string;
+    title: string;
+    titleHint: string;
+    date: string;
+    dateError: string;
+    startTime: string;
+    endTime: string;
+    timeError: string;
+    place: string;
+    onlineUrl: string;
+    onlineUrlError: string;
+    save: string;
+    back: string;
+  };
+}
+
+export interface ScheduleCardModel {
+  title: string;
+  empty: string;
+  meetings: { when: string; status: string; what: string; where: string; actions: Button[] }[];
+  calendarHint: string;
+  calendarUrl: string;
+  mainActions: Button[];
+  labels: { calendar: string };
+}
+
+export interface YearPlanCardModel {
+  title: string;
+  intro: string;
+  problem: string;
+  meetings: { key: string; label: string; date: string; startTime: string; endTime: string; place: string }[];
+  existing: string;
+  confirm: ActionData;
+  labels: { date: string; dateError: string; startTime: string; endTime: string; timeError: string; place: string; confirm: string };
+}
+
+export interface AttendanceCardModel {
+  title: string;
+  subtitle: string;
+  groups: { heading: string; people: { name: string; detail: string }[] }[];
+  sent: string;
+  remind: ActionData | null;
+  refresh: ActionData;
+  labels: { nobody: string; remind: string; refresh: string };
+}
+
 interface Templates {
   welcome: WelcomeCardModel;
   help: HelpCardModel;
   me: MeCardModel;
+  agenda: AgendaCardModel;
+  'agenda-editor': AgendaEditorCardModel;
+  'agenda-item-form': AgendaItemFormCardModel;
+  'meeting-form': MeetingFormCardModel;
+  schedule: ScheduleCardModel;
+  'year-plan': YearPlanCardModel;
+  attendance: AttendanceCardModel;
 }
 export type TemplateName = keyof Templates;
 

@@ -10,6 +10,19 @@ export const ErrorCode = {
   UnknownVerb: 'unknown-verb',
   NotInChannel: 'not-in-channel',
   StoreWriteFailed: 'store-write-failed',
+  /** A meeting, agenda item or proposal id that does not exist (or no longer does). */
+  NotFound: 'not-found',
+  /** The card was made for an earlier version of the meeting (moved, or changed by someone else). */
+  Stale: 'stale',
+  /** The meeting is cancelled, held or has started: answers and edits are closed. */
+  MeetingClosed: 'meeting-closed',
+  DateInPast: 'date-in-past',
+  EndBeforeStart: 'end-before-start',
+  MeetingClash: 'meeting-clash',
+  EmptyTitle: 'empty-title',
+  InvalidDate: 'invalid-date',
+  InvalidUrl: 'invalid-url',
+  AlreadyDecided: 'already-decided',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

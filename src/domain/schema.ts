@@ -95,27 +95,67 @@ export const ReportingUnitSchema = z.object({
 });
 export type ReportingUnit = z.infer<typeof ReportingUnitSchema>;
 
+export const AttachmentSchema = z.object({ title: z.string().min(1).max(300), url: z.url({ protocol: /^https?$/ }) });
+export type Attachment = z.infer<typeof AttachmentSchema>;
+
 export const AgendaItemSchema = z.object({
   id,
   title: z.string().min(1).max(300),
   presenters: z.array(z.string().max(200)),
   description: z.string().max(4000).optional(),
-  attachments: z.array(z.object({ title: z.string().max(300), url: z.url() })),
+  attachments: z.array(AttachmentSchema),
   /** Unntatt offentlighet: never shown in a channel or group chat. */
   confidential: z.boolean(),
+  /** The member whose accepted proposal this item came from. */
+  proposedBy: id.optional(),
 });
 export type AgendaItem = z.infer<typeof AgendaItemSchema>;
 
+export const MeetingKindSchema = z.enum(['ordinært', 'seminar', 'ekstraordinært']);
+export type MeetingKind = z.infer<typeof MeetingKindSchema>;
+export const MeetingStatusSchema = z.enum(['planlagt', 'avlyst', 'avholdt']);
+
+/** A member's answer on the agenda card; the latest answer replaces the earlier one. */
+export const AttendanceSchema = z.object({
+  memberId: id,
+  answer: z.enum(['kommer', 'forfall']),
+  substitute: z.string().max(200).optional(),
+  reason: z.string().max(500).optional(),
+  at: instant,
+});
+export type Attendance = z.infer<typeof AttendanceSchema>;
+
+/** "Foreslå sak": a member's proposed item, waiting for the secretary. */
+export const ProposalSchema = z.object({
+  id,
+  byMemberId: id,
+  title: z.string().min(1).max(300),
+  description: z.string().max(4000).optional(),
+  status: z.enum(['foreslått', 'godtatt', 'avslått']),
+  reason: z.string().max(500).optional(),
+  at: instant,
+  decidedAt: instant.optional(),
+  decidedBy: id.optional(),
+});
+export type Proposal = z.infer<typeof ProposalSchema>;
+
 export const MeetingSchema = z.object({
   id,
-  kind: z.enum(['ordinært', 'seminar', 'ekstraordinært']),
+  kind: MeetingKindSchema,
   title: z.string().max(300).optional(),
   start: instant,
   end: instant,
   place: z.string().max(300).optional(),
-  onlineUrl: z.url().optional(),
-  status: z.enum(['planlagt', 'avlyst', 'avholdt']),
+  onlineUrl: z.url({ protocol: /^https$/ }).optional(),
+  status: MeetingStatusSchema,
   agenda: z.array(AgendaItemSchema),
+  attendance: z.array(AttendanceSchema).default([]),
+  proposals: z.array(ProposalSchema).default([]),
+  /** Grows with every change a posted card shows, so posted cards know when they are stale. */
+  revision: z.number().int().nonnegative().default(0),
+  /** When the agenda was first queued for posting, and when the reminder was. */
+  agendaQueuedAt: instant.optional(),
+  reminderQueuedAt: instant.optional(),
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
 
@@ -142,10 +182,40 @@ export const ConversationRecordSchema = z.object({
 });
 export type ConversationRecord = z.infer<typeof ConversationRecordSchema>;
 
+export const DeliveryKindSchema = z.enum(['agenda', 'reminder', 'moved', 'cancelled', 'decision', 'attendance-reminder']);
+export type DeliveryKind = z.infer<typeof DeliveryKindSchema>;
+
+/**
+ * One proactive message to one conversation, written before it is sent (the outbox), so a
+ * restart neither forgets nor repeats it. The notifier records how it went.
+ */
+export const DeliverySchema = z.object({
+  id,
+  kind: DeliveryKindSchema,
+  meetingId: id,
+  conversationId: id,
+  /** The member the message is for; absent for the council's channel. */
+  memberId: id.optional(),
+  /** Extra text for the message (e.g. a decision's reason), as the user wrote it. */
+  note: z.string().max(1000).optional(),
+  status: z.enum(['pending', 'sent', 'failed', 'undeliverable']),
+  attempts: z.number().int().nonnegative(),
+  /** The activity id Teams gave the sent message; posted agenda cards are updated through it. */
+  activityId: z.string().max(500).optional(),
+  /** The meeting revision the sent card shows. */
+  revision: z.number().int().nonnegative().optional(),
+  error: z.string().max(500).optional(),
+  createdAt: instant,
+  sentAt: instant.optional(),
+});
+export type Delivery = z.infer<typeof DeliverySchema>;
+
 export const SettingsSchema = z.object({
   councilChannel: z
     .object({ conversationId: id, teamId: z.string().optional(), name: z.string().optional(), markedBy: id, markedAt: instant })
     .optional(),
+  /** Key for signed links (calendar feed, downloads); made on first start and kept. */
+  linkSecret: z.string().min(32).max(200).optional(),
 });
 
 export const DataSchema = z.object({
@@ -158,6 +228,7 @@ export const DataSchema = z.object({
   reportingUnits: z.array(ReportingUnitSchema),
   meetings: z.array(MeetingSchema),
   conversations: z.array(ConversationRecordSchema),
+  deliveries: z.array(DeliverySchema).default([]),
   settings: SettingsSchema,
 });
 export type Data = z.infer<typeof DataSchema>;

@@ -11,6 +11,8 @@ export interface HttpServerOptions {
   endpoint: MessageEndpoint;
   logger: Logger;
   health: () => Record<string, unknown>;
+  /** The iCalendar feed for a member's signed link, or undefined when the link is not valid. */
+  calendar?: (memberId: string, token: string) => string | undefined;
 }
 
 /** Teams activities are at most a few hundred KB; anything larger is not from Teams. */
@@ -53,6 +55,20 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok', ...options.health() });
+  });
+
+  server.get('/kalender/:memberId/:file', async (req: Request, res: Response) => {
+    const { memberId, file } = req.params as { memberId: string; file: string };
+    const match = /^([A-Za-z0-9_-]{1,100})\.ics$/.exec(file);
+    const feed = match && options.calendar ? options.calendar(memberId, match[1] as string) : undefined;
+    if (feed === undefined) {
+      // The same answer for an unknown member and a wrong signature: nothing to learn by guessing.
+      res.send(404, { error: 'not found' });
+      return;
+    }
+    res.setHeader('content-type', 'text/calendar; charset=utf-8');
+    res.setHeader('cache-control', 'private, max-age=300');
+    res.sendRaw(200, feed);
   });
 
   server.post('/api/messages', async (req: Request, res: Response) => {

@@ -3,10 +3,40 @@ import { describe, expect, it } from 'vitest';
 import { renderCard, type TemplateName } from '../../src/cards/render.js';
 import { CARDS_DIR } from '../../src/paths.js';
 import { cardProblems } from '../helpers/adaptive-cards.js';
-import { cardText } from '../helpers/builders.js';
+import { agendaCard, attendanceCard, editorCard, itemFormCard, itemValues, meetingFormCard, scheduleCard, yearPlanCard } from '../../src/bot/meetings/views.js';
+import { cardText, demoData, memberOf, NOW, TIMING } from '../helpers/builders.js';
+
+const data = demoData();
+const meeting = data.meetings.find((m) => m.id === 'mote-2026-12')!;
+const now = new Date(NOW);
+const view = { lang: 'nb' as const, timeZone: 'Europe/Oslo', now };
+
+/** The meeting cards come from the real views over the demo data, with everything switched on. */
+function busyMeeting() {
+  const busy = structuredClone(meeting);
+  busy.onlineUrl = 'https://teams.microsoft.com/l/meetup-join/demo';
+  busy.agenda[3]!.attachments = [{ title: 'Presentasjon', url: 'https://oslo.example/presentasjon.pdf' }];
+  busy.agenda[3]!.description = 'Status fra bydelene.';
+  busy.attendance = [
+    { memberId: 'ola-hansen', answer: 'forfall', substitute: 'Per Vara', reason: 'Reise', at: NOW },
+    { memberId: 'ingrid-berg', answer: 'kommer', at: NOW },
+  ];
+  busy.proposals = [{ id: 'mote-2026-12-f1', byMemberId: 'ola-hansen', title: 'Trygghet i T-banen', status: 'foreslått', at: NOW }];
+  return busy;
+}
+
+const RENDERED: { [N in TemplateName]?: () => Record<string, unknown> } = {
+  agenda: () => agendaCard(busyMeeting(), { ...view, audience: 'personal', viewer: memberOf(data, 'ola-hansen'), headline: 'posted', refreshUserIds: ['29:ola'] }),
+  'agenda-editor': () => editorCard(data, busyMeeting(), 'nb', 'Europe/Oslo', TIMING),
+  'agenda-item-form': () => itemFormCard(busyMeeting(), 'mote-2026-12-4', itemValues(busyMeeting().agenda[3]), 'nb', 'Europe/Oslo', 'Saken må ha en tittel.'),
+  'meeting-form': () => meetingFormCard(busyMeeting(), undefined, 'nb', 'Europe/Oslo', now, 'Møtet må slutte etter at det starter.'),
+  schedule: () => scheduleCard(data, memberOf(data, 'kari-nordmann'), 'nb', 'Europe/Oslo', now, 'https://bot.example/kalender/kari/x.ics'),
+  'year-plan': () => yearPlanCard(data, 2028, 'nb', 'Europe/Oslo'),
+  attendance: () => attendanceCard({ ...data, meetings: [busyMeeting()] }, busyMeeting(), 'nb', 'Europe/Oslo', now),
+};
 
 /** One filled model per template; a new template without a sample fails the first test. */
-const SAMPLES: { [N in TemplateName]: Parameters<typeof renderCard<N>>[1] } = {
+const SAMPLES: { [N in 'welcome' | 'help' | 'me']: Parameters<typeof renderCard<N>>[1] } = {
   welcome: {
     title: 'Velkommen til Politirådsboten',
     intro: 'Jeg hjelper Politirådet i Oslo.',
@@ -32,11 +62,12 @@ const templates = readdirSync(CARDS_DIR).filter((f) => f.endsWith('.json')).map(
 
 describe('card templates', () => {
   it('each have a sample model in this test', () => {
-    expect(templates.sort()).toEqual(Object.keys(SAMPLES).sort());
+    expect(templates.sort()).toEqual([...Object.keys(SAMPLES), ...Object.keys(RENDERED)].sort());
   });
 
   describe.each(templates)('%s', (name) => {
-    const card = renderCard(name, SAMPLES[name] as never);
+    const made = RENDERED[name];
+    const card = made ? made() : renderCard(name, SAMPLES[name as keyof typeof SAMPLES] as never);
 
     it('binds every ${…} expression', () => {
       expect(JSON.stringify(card)).not.toMatch(/\$\{/);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pino } from 'pino';
 import type { Reply, Turn, BotDeps } from '../../src/bot/turn.js';
+import type { Card } from '../../src/cards/render.js';
 import { fixedClock, type Clock } from '../../src/domain/clock.js';
 import type { ConversationKind, Data, Lang, Member } from '../../src/domain/schema.js';
 import { dataFromSeed } from '../../src/domain/seed.js';
@@ -35,18 +36,37 @@ export function memberOf(data: Data, id: string): Member {
 
 export const silentLogger = pino({ level: 'silent' });
 
+export const TIMING = { agendaLeadDays: 7, reminderLeadDays: 1, sendTime: '09:00', timeZone: 'Europe/Oslo' };
+
 export interface Harness {
   store: MemoryStore;
   deps: BotDeps;
+  /** How many times a handler woke the notifier. */
+  kicks(): number;
 }
 
 export function harness(data: Data = demoData(), clock: Clock = fixedClock(NOW)): Harness {
   const store = memoryStore(data);
-  return { store, deps: { store, clock, timeZone: 'Europe/Oslo', logger: silentLogger } };
+  let kicks = 0;
+  return {
+    store,
+    kicks: () => kicks,
+    deps: {
+      store,
+      clock,
+      timeZone: 'Europe/Oslo',
+      logger: silentLogger,
+      timing: TIMING,
+      notifier: { kick: () => (kicks += 1) },
+      calendarUrl: (memberId) => `https://bot.example/kalender/${memberId}/token.ics`,
+    },
+  };
 }
 
 export interface FakeTurn extends Turn {
   replies: Reply[];
+  /** Cards shown in place of the card acted on. */
+  responses: Card[];
   /** The replies that were plain text. */
   texts(): string[];
 }
@@ -61,6 +81,7 @@ export function fakeTurn(options: {
   conversationName?: string;
 }): FakeTurn {
   const replies: Reply[] = [];
+  const responses: Card[] = [];
   return {
     activityId: 'activity-1',
     lang: options.lang ?? 'nb',
@@ -75,6 +96,10 @@ export function fakeTurn(options: {
     text: options.text ?? '',
     data: options.data,
     replies,
+    responses,
+    respond: async (card) => {
+      responses.push(card);
+    },
     texts: () => replies.filter((r): r is string => typeof r === 'string'),
     reply: async (message) => {
       replies.push(message);

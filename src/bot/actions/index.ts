@@ -1,10 +1,42 @@
 import type { CardAction } from './card-action.js';
 import { showHelpAction } from './show-help.js';
+import {
+  editorShowAction,
+  itemFormAction,
+  itemMoveAction,
+  itemRemoveAction,
+  itemSaveAction,
+  proposalAcceptAction,
+  proposalDeclineAction,
+  proposeAction,
+} from './agenda-editing.js';
+import { agendaViewAction, apologiesAction, attendAction, attendanceRemindAction, attendanceShowAction } from './attendance.js';
+import { meetingCancelAction, meetingFormAction, meetingSaveAction, yearPlanConfirmAction, yearPlanShowAction } from './meeting-editing.js';
 
 export { Verb } from './verbs.js';
 export type { CardAction };
 
-export const ACTIONS: readonly CardAction[] = [showHelpAction];
+export const ACTIONS: readonly CardAction[] = [
+  showHelpAction,
+  agendaViewAction,
+  attendAction,
+  apologiesAction,
+  proposeAction,
+  attendanceShowAction,
+  attendanceRemindAction,
+  editorShowAction,
+  itemFormAction,
+  itemSaveAction,
+  itemMoveAction,
+  itemRemoveAction,
+  proposalAcceptAction,
+  proposalDeclineAction,
+  meetingFormAction,
+  meetingSaveAction,
+  meetingCancelAction,
+  yearPlanShowAction,
+  yearPlanConfirmAction,
+] as CardAction[];
 
 export function findAction(verb: string, table: readonly CardAction[] = ACTIONS): CardAction | undefined {
   return table.find((action) => action.verb === verb);

@@ -3,6 +3,14 @@ import type { Command } from './command.js';
 import { helpCommand } from './help.js';
 import { languageCommand } from './language.js';
 import { meCommand } from './me.js';
+import { agendaCommand } from './agenda.js';
+import { attendanceCommand } from './attendance.js';
+import { calendarCommand } from './calendar.js';
+import { meetingCommand } from './meeting.js';
+import { nextCommand } from './next.js';
+import { proposeCommand } from './propose.js';
+import { scheduleCommand } from './schedule.js';
+import { yearPlanCommand } from './year-plan.js';
 
 export type { Command };
 
@@ -10,7 +18,20 @@ export type { Command };
  * The one list of commands. /hjelp, the "did you mean" reply and the manifest's command lists
  * all come from here (a test checks the manifest against it).
  */
-export const COMMANDS: readonly Command[] = [helpCommand(() => COMMANDS), meCommand, languageCommand, channelCommand];
+export const COMMANDS: readonly Command[] = [
+  helpCommand(() => COMMANDS),
+  scheduleCommand,
+  nextCommand,
+  proposeCommand,
+  calendarCommand,
+  agendaCommand,
+  meetingCommand,
+  yearPlanCommand,
+  attendanceCommand,
+  meCommand,
+  languageCommand,
+  channelCommand,
+];
 
 export function findCommand(word: string, table: readonly Command[] = COMMANDS): Command | undefined {
   return table.find((command) => command.name === word || command.aliases.includes(word));

@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { agendaReceivers, enqueue } from '../../domain/deliveries.js';
+import { cancelMeeting, createMeeting, createMeetings, updateMeeting, type MeetingInput, type PlannedMeeting } from '../../domain/meetings.js';
+import { SECRETARIAT } from '../../domain/roles.js';
+import { MeetingKindSchema } from '../../domain/schema.js';
+import { messages } from '../../i18n/index.js';
+import { attempt, meetingFor, refuseTooLong, replyMeetingNotFound } from '../meetings/handling.js';
+import { agendaCard, meetingFormCard, meetingName, scheduleCard, yearPlanCard } from '../meetings/views.js';
+import { showEditor } from './agenda-editing.js';
+import { defineAction } from './card-action.js';
+import { Verb } from './verbs.js';
+
+const id = z.string().min(1).max(200);
+const revision = z.coerce.number().int().nonnegative();
+const field = z.string().max(20_000).optional();
+
+export const meetingFormAction = defineAction({
+  verb: Verb.MeetingForm,
+  role: SECRETARIAT,
+  schema: z.object({ verb: z.literal(Verb.MeetingForm), meetingId: id.optional() }),
+  async handle(turn, data, deps) {
+    const meeting = data.meetingId ? meetingFor(deps, data.meetingId) : undefined;
+    if (data.meetingId && !meeting) return replyMeetingNotFound(turn);
+    await turn.respond(meetingFormCard(meeting, undefined, turn.lang, deps.timeZone, deps.clock.now()));
+  },
+});
+
+export const meetingSaveAction = defineAction({
+  verb: Verb.MeetingSave,
+  role: SECRETARIAT,
+  schema: z.object({
+    verb: z.literal(Verb.MeetingSave),
+    meetingId: id.optional(),
+    revision: revision.optional(),
+    kind: MeetingKindSchema.default('ordinært'),
+    title: field,
+    date: z.string().max(40).default(''),
+    startTime: z.string().max(40).default(''),
+    endTime: z.string().max(40).default(''),
+    place: field,
+    onlineUrl: field,
+  }),
+  async handle(turn, data, deps) {
+    const m = messages(turn.lang);
+    if (await refuseTooLong(turn, [[m['meetingForm.title'], data.title, 300], [m['meetingForm.place'], data.place, 300], [m['meetingForm.onlineUrl'], data.onlineUrl, 2000]])) return;
+    const input: MeetingInput = { kind: data.kind, title: data.title, date: data.date, startTime: data.startTime, endTime: data.endTime, place: data.place, onlineUrl: data.onlineUrl };
+    const now = deps.clock.now();
+    const { meetingId } = data;
+    const result = await attempt(
+      turn,
+      deps,
+      () =>
+        deps.store.update((draft) => {
+          if (!meetingId) return { meeting: createMeeting(draft, input, now, deps.timeZone), created: true, moved: false };
+          const change = updateMeeting(draft, meetingId, input, data.revision, now, deps.timeZone);
+          // Everyone who got the agenda hears that it moved; their cards are updated in place too.
+          if (change.moved) enqueue(draft, 'moved', meetingId, `r${change.meeting.revision}`, agendaReceivers(draft, meetingId), now);
+          return { meeting: change.meeting, created: false, moved: change.moved };
+        }),
+      async (problem) => {
+        const meeting = meetingId ? deps.store.read().meetings.find((mt) => mt.id === meetingId) : undefined;
+        if (meetingId && !meeting) return turn.reply(problem);
+        await turn.respond(meetingFormCard(meeting, input, turn.lang, deps.timeZone, now, problem));
+      },
+    );
+    if (!result) return;
+    deps.notifier.kick();
+    const name = meetingName(result.meeting, turn.lang, deps.timeZone);
+    await turn.reply(result.created ? m['meetingForm.created']({ meeting: name }) : result.moved ? m['meetingForm.moved']({ meeting: name }) : m['meetingForm.saved']);
+    await showEditor(turn, deps, result.meeting.id);
+  },
+});
+
+export const meetingCancelAction = defineAction({
+  verb: Verb.MeetingCancel,
+  role: SECRETARIAT,
+  schema: z.object({ verb: z.literal(Verb.MeetingCancel), meetingId: id, revision }),
+  async handle(turn, data, deps) {
+    const now = deps.clock.now();
+    const meeting = await attempt(turn, deps, () =>
+      deps.store.update((draft) => {
+        const cancelled = cancelMeeting(draft, data.meetingId, data.revision, now);
+        enqueue(draft, 'cancelled', cancelled.id, 'avlyst', agendaReceivers(draft, cancelled.id), now);
+        return cancelled;
+      }),
+    );
+    if (!meeting) return showEditor(turn, deps, data.meetingId);
+    deps.notifier.kick();
+    await turn.reply(messages(turn.lang)['meetingForm.cancelled']({ meeting: meetingName(meeting, turn.lang, deps.timeZone) }));
+    await turn.respond(agendaCard(meeting, { lang: turn.lang, timeZone: deps.timeZone, audience: 'personal', headline: 'none', now }));
+  },
+});
+
+const year = z.coerce.number().int().min(2000).max(2100);
+
+export const yearPlanShowAction = defineAction({
+  verb: Verb.YearPlanShow,
+  role: SECRETARIAT,
+  schema: z.object({ verb: z.literal(Verb.YearPlanShow), year }),
+  async handle(turn, data, deps) {
+    await turn.respond(yearPlanCard(deps.store.read(), data.year, turn.lang, deps.timeZone));
+  },
+});
+
+/** The confirmed year: the ticked meetings as edited, all created or none. */
+export const yearPlanConfirmAction = defineAction({
+  verb: Verb.YearPlanConfirm,
+  role: SECRETARIAT,
+  schema: z.looseObject({ verb: z.literal(Verb.YearPlanConfirm), year, keys: z.string().max(500) }),
+  async handle(turn, data, deps) {
+    const m = messages(turn.lang);
+    const plan = planFromCard(data);
+    if (!plan) {
+      await turn.reply(m['input.invalid']);
+      return;
+    }
+    if (await refuseTooLong(turn, plan.map((p) => [m['meetingForm.place'], p.place, 300] as [string, string | undefined, number]))) return;
+    const chosen = plan.filter((p) => p.include);
+    if (chosen.length === 0) {
+      await turn.reply(m['yearPlan.noneChosen']);
+      return;
+    }
+    const now = deps.clock.now();
+    const created = await attempt(
+      turn,
+      deps,
+      () => deps.store.update((draft) => createMeetings(draft, chosen, now, deps.timeZone)),
+      async (problem) => {
+        await turn.respond(yearPlanCard(deps.store.read(), data.year, turn.lang, deps.timeZone, problem, plan));
+      },
+    );
+    if (!created) return;
+    deps.notifier.kick();
+    await turn.reply(m['yearPlan.created']({ count: created.length, year: data.year }));
+    await turn.respond(scheduleCard(deps.store.read(), turn.member, turn.lang, deps.timeZone, now, turn.member ? deps.calendarUrl(turn.member.id) : undefined));
+  },
+});
+
+function planFromCard(data: Record<string, unknown>): (PlannedMeeting & { include: boolean })[] | undefined {
+  const keys = String(data['keys'] ?? '').split(',').filter(Boolean);
+  const plan: (PlannedMeeting & { include: boolean })[] = [];
+  for (const entry of keys) {
+    const [key, kind] = entry.split(':');
+    const parsedKind = MeetingKindSchema.safeParse(kind);
+    if (!key || !/^[a-z0-9]{1,20}$/.test(key) || !parsedKind.success) return undefined;
+    const value = (name: string) => (typeof data[`${key}_${name}`] === 'string' ? (data[`${key}_${name}`] as string) : '');
+    plan.push({
+      key,
+      kind: parsedKind.data,
+      include: value('include') !== 'false',
+      date: value('date'),
+      startTime: value('start'),
+      endTime: value('end'),
+      place: value('place') || undefined,
+      title: parsedKind.data === 'seminar' ? `Politirådets seminar ${String(data['year'])}` : undefined,
+    });
+  }
+  return plan;
+}
+

@@ -1,0 +1,27 @@
+import { nextMeeting } from '../../domain/meetings.js';
+import { COUNCIL } from '../../domain/roles.js';
+import { messages } from '../../i18n/index.js';
+import { propose } from '../actions/agenda-editing.js';
+import type { Command } from './command.js';
+
+/** /foreslå <tittel>: proposes an item for the next meeting; the secretary decides. */
+export const proposeCommand: Command = {
+  name: 'foreslå',
+  aliases: ['foresla', 'propose'],
+  description: 'command.foreslå',
+  scopes: ['personal'],
+  role: COUNCIL,
+  async handle(turn, args, deps) {
+    const m = messages(turn.lang);
+    if (!args) {
+      await turn.reply(m['proposal.usage']);
+      return;
+    }
+    const meeting = nextMeeting(deps.store.read(), deps.clock.now());
+    if (!meeting) {
+      await turn.reply(m['proposal.noMeeting']);
+      return;
+    }
+    await propose(turn, deps, meeting.id, args, undefined);
+  },
+};

@@ -1,0 +1,24 @@
+import { TZDate } from '@date-fns/tz';
+import { SECRETARIAT } from '../../domain/roles.js';
+import { messages } from '../../i18n/index.js';
+import { yearPlanCard } from '../meetings/views.js';
+import type { Command } from './command.js';
+
+/** /årsplan 2027: proposes four ordinary meetings and the seminar for the secretary to confirm. */
+export const yearPlanCommand: Command = {
+  name: 'årsplan',
+  aliases: ['arsplan', 'yearplan'],
+  description: 'command.årsplan',
+  // Teams shows at most ten commands a scope; this one is reached from /møteplan too.
+  scopes: [],
+  role: SECRETARIAT,
+  async handle(turn, args, deps) {
+    const now = new TZDate(deps.clock.now().getTime(), deps.timeZone);
+    const year = args === '' ? now.getFullYear() + 1 : /^\d{4}$/.test(args) ? Number(args) : undefined;
+    if (year === undefined || year < now.getFullYear() || year > now.getFullYear() + 10) {
+      await turn.reply(messages(turn.lang)['yearPlan.usage']);
+      return;
+    }
+    await turn.reply({ card: yearPlanCard(deps.store.read(), year, turn.lang, deps.timeZone) });
+  },
+};

@@ -1,0 +1,50 @@
+import type { Audience } from '../../domain/agenda.js';
+import { nextMeeting } from '../../domain/meetings.js';
+import type { Meeting } from '../../domain/schema.js';
+import { messages } from '../../i18n/index.js';
+import type { BotDeps, Turn } from '../turn.js';
+import { problemText } from './views.js';
+
+/** Confidential items show only in a personal chat; a channel or group chat is shared. */
+export function audienceOf(turn: Turn): Audience {
+  return turn.conversation.kind === 'personal' ? 'personal' : 'shared';
+}
+
+/**
+ * Refuses texts over their limit with the limit stated. The card keeps what was typed, since
+ * nothing replaces it, so the user can shorten it there.
+ */
+export async function refuseTooLong(turn: Turn, fields: readonly [label: string, value: string | undefined, limit: number][]): Promise<boolean> {
+  for (const [label, value, limit] of fields) {
+    const length = [...(value ?? '')].length;
+    if (length > limit) {
+      await turn.reply(messages(turn.lang)['input.fieldTooLong']({ field: label, length, limit }));
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Runs a change; a known problem becomes a sentence to the user (and `onProblem`), anything else is thrown. */
+export async function attempt<T>(turn: Turn, deps: BotDeps, run: () => Promise<T>, onProblem?: (text: string) => Promise<void>): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (error) {
+    const text = problemText(error, turn.lang, deps.store.read(), deps.timeZone);
+    if (text === undefined) throw error;
+    if (onProblem) await onProblem(text);
+    else await turn.reply(text);
+    return undefined;
+  }
+}
+
+/** The meeting a card names, or the next one when it names none. */
+export function meetingFor(deps: BotDeps, meetingId: string | undefined): Meeting | undefined {
+  const data = deps.store.read();
+  return meetingId ? data.meetings.find((m) => m.id === meetingId) : nextMeeting(data, deps.clock.now());
+}
+
+export async function replyMeetingNotFound(turn: Turn): Promise<void> {
+  await turn.reply(messages(turn.lang)['meeting.notFound']);
+}
+

@@ -1,0 +1,85 @@
+import type { Card } from '../../cards/render.js';
+import type { Clock } from '../../domain/clock.js';
+import { formatDateTime } from '../../domain/dates.js';
+import { isAgendaRecipient } from '../../domain/deliveries.js';
+import type { Data, Delivery, Meeting } from '../../domain/schema.js';
+import { messages } from '../../i18n/index.js';
+import type { Compose } from '../../notify/notifier.js';
+import { agendaCard, meetingName, type Headline } from './views.js';
+
+const HEADLINES: Partial<Record<Delivery['kind'], Headline>> = {
+  agenda: 'posted',
+  reminder: 'reminder',
+  'attendance-reminder': 'attendanceReminder',
+};
+
+export function cardActivity(card: Card, summary: string): Record<string, unknown> {
+  return { type: 'message', summary, attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] };
+}
+
+function textActivity(text: string): Record<string, unknown> {
+  return { type: 'message', text, textFormat: 'plain' };
+}
+
+/** Teams user ids of the council's members the bot has met, so they each see their own answer. */
+export function memberUserIds(data: Readonly<Data>): string[] {
+  const ids: string[] = [];
+  for (const record of data.conversations) {
+    if (record.kind !== 'personal' || !record.memberId) continue;
+    const member = data.members.find((m) => m.id === record.memberId);
+    const userId = (record.reference['user'] as { id?: unknown } | undefined)?.id;
+    if (member && isAgendaRecipient(member) && typeof userId === 'string' && !ids.includes(userId)) ids.push(userId);
+  }
+  return ids;
+}
+
+/**
+ * Makes each outbox message from the data as it is when it is sent: the agenda card in the
+ * member's language (confidential items hidden outside personal chat), or a short notice.
+ */
+export function meetingComposer(options: { timeZone: string; clock: Clock }): Compose {
+  return (delivery, data, mode) => {
+    const record = data.conversations.find((c) => c.id === delivery.conversationId);
+    const meeting = data.meetings.find((m) => m.id === delivery.meetingId);
+    if (!record || !meeting) return undefined;
+    const member = delivery.memberId ? data.members.find((m) => m.id === delivery.memberId) : undefined;
+    const lang = member?.lang ?? 'nb';
+    const personal = record.kind === 'personal';
+    const userId = (record.reference['user'] as { id?: unknown } | undefined)?.id;
+    const activity = (() => {
+      const headline = HEADLINES[delivery.kind];
+      if (headline) {
+        const card = agendaCard(meeting, {
+          lang,
+          timeZone: options.timeZone,
+          audience: personal ? 'personal' : 'shared',
+          viewer: member,
+          headline: mode === 'update' ? 'changed' : headline,
+          now: options.clock.now(),
+          refreshUserIds: personal ? (typeof userId === 'string' ? [userId] : []) : memberUserIds(data),
+        });
+        return cardActivity(card, meetingName(meeting, lang, options.timeZone));
+      }
+      return textActivity(noticeText(delivery, data, meeting, lang, options.timeZone));
+    })();
+    return { reference: record.reference, tenantId: record.tenantId, activity, revision: meeting.revision };
+  };
+}
+
+function noticeText(delivery: Delivery, data: Readonly<Data>, meeting: Meeting, lang: 'nb' | 'en', timeZone: string): string {
+  const m = messages(lang);
+  const name = meetingName(meeting, lang, timeZone);
+  switch (delivery.kind) {
+    case 'moved':
+      return m['notice.moved']({ meeting: meeting.title ?? m[`kind.${meeting.kind}`], when: formatDateTime(meeting.start, timeZone, lang) });
+    case 'cancelled':
+      return m['notice.cancelled']({ meeting: name });
+    default: {
+      const proposal = meeting.proposals.find((p) => delivery.id.includes(`|${p.id}|`));
+      const title = proposal?.title ?? '';
+      return proposal?.status === 'godtatt'
+        ? m['proposal.accepted']({ title, meeting: name })
+        : m['proposal.declined']({ title, meeting: name, reason: proposal?.reason ?? delivery.note });
+    }
+  }
+}

@@ -1,0 +1,392 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import {
+  renderCard,
+  type ActionData,
+  type AgendaCardModel,
+  type Button,
+  type Card,
+} from '../../cards/render.js';
+import { visibleItem, type Audience } from '../../domain/agenda.js';
+import { attendanceOf, attendanceOverview, isAttendee } from '../../domain/attendance.js';
+import { formatDate, formatDateTime } from '../../domain/dates.js';
+import { dueAt, personalChatOf, undelivered, unreachableRecipients, type DispatchTiming } from '../../domain/deliveries.js';
+import { DomainError, ErrorCode } from '../../domain/errors.js';
+import { comingMeetings, meetingInputOf, proposeYear, type MeetingInput, type PlannedMeeting } from '../../domain/meetings.js';
+import { COUNCIL, mayUse, SECRETARIAT } from '../../domain/roles.js';
+import type { AgendaItem, Data, Lang, Meeting, MeetingKind, Member } from '../../domain/schema.js';
+import { messages } from '../../i18n/index.js';
+import { Verb } from '../actions/verbs.js';
+
+const KINDS: readonly MeetingKind[] = ['ordinært', 'seminar', 'ekstraordinært'];
+
+function timeOf(instant: string, timeZone: string): string {
+  return format(new TZDate(Date.parse(instant), timeZone), 'HH.mm');
+}
+
+/** "Ordinært møte torsdag 10. desember 2026 kl. 09.00", or the meeting's own title with the date. */
+export function meetingName(meeting: Meeting, lang: Lang, timeZone: string): string {
+  const m = messages(lang);
+  const title = meeting.title ?? m[`kind.${meeting.kind}`];
+  return `${title} ${formatDateTime(meeting.start, timeZone, lang)}`;
+}
+
+export function meetingWhen(meeting: Meeting, lang: Lang, timeZone: string): string {
+  return messages(lang)['meeting.timeRange']({ start: formatDateTime(meeting.start, timeZone, lang), end: timeOf(meeting.end, timeZone) });
+}
+
+/** A Norwegian (or English) sentence for a known domain error; undefined for anything else. */
+export function problemText(error: unknown, lang: Lang, data: Readonly<Data>, timeZone: string): string | undefined {
+  if (!(error instanceof DomainError)) return undefined;
+  const m = messages(lang);
+  switch (error.code) {
+    case ErrorCode.MeetingClash: {
+      const other = data.meetings.find((meeting) => meeting.id === error.details['meetingId']);
+      return m['problem.meeting-clash']({ other: other ? meetingName(other, lang, timeZone) : String(error.details['start'] ?? '') });
+    }
+    case ErrorCode.DateInPast:
+    case ErrorCode.EndBeforeStart:
+    case ErrorCode.EmptyTitle:
+    case ErrorCode.InvalidDate:
+    case ErrorCode.InvalidUrl:
+    case ErrorCode.NotFound:
+    case ErrorCode.Stale:
+    case ErrorCode.MeetingClosed:
+    case ErrorCode.AlreadyDecided:
+      return m[`problem.${error.code}`];
+    default:
+      return undefined;
+  }
+}
+
+export type Headline = 'posted' | 'reminder' | 'attendanceReminder' | 'changed' | 'none';
+
+export interface AgendaView {
+  lang: Lang;
+  timeZone: string;
+  audience: Audience;
+  /** The member looking at the card; their answer is shown. Absent for a card everyone sees. */
+  viewer?: Member | undefined;
+  headline: Headline;
+  now: Date;
+  /** Teams user ids that fetch their own view of the card (Universal Actions refresh, at most 60). */
+  refreshUserIds?: readonly string[];
+}
+
+function presentersText(item: Pick<AgendaItem, 'presenters'>, lang: Lang): string {
+  return item.presenters.length > 0 ? messages(lang)['agenda.presenters']({ names: item.presenters.join(', ') }) : '';
+}
+
+/** The agenda as members and the channel see it, with the answer buttons while the meeting is open. */
+export function agendaCard(meeting: Meeting, view: AgendaView): Card {
+  const { lang, timeZone, audience, viewer } = view;
+  const m = messages(lang);
+  const cancelled = meeting.status === 'avlyst';
+  const open = meeting.status === 'planlagt' && new Date(meeting.start) > view.now;
+  const answer = attendanceOf(meeting, viewer?.id);
+  const headline = cancelled
+    ? m['agenda.headline.cancelled']
+    : view.headline === 'none'
+      ? ''
+      : view.headline === 'changed'
+        ? m['agenda.headline.changed']({ when: formatDateTime(view.now, timeZone, lang) })
+        : m[`agenda.headline.${view.headline}`];
+  const hasHidden = audience === 'shared' && meeting.agenda.some((item) => item.confidential);
+  const base = { meetingId: meeting.id, start: meeting.start };
+  const model: AgendaCardModel = {
+    headline,
+    headlineStyle: cancelled ? 'attention' : view.headline === 'changed' ? 'accent' : view.headline === 'none' ? 'default' : 'good',
+    title: m['meeting.title']({ kind: m[`kind.${meeting.kind}`], title: meeting.title }),
+    facts: [
+      { label: m['meeting.when'], value: meetingWhen(meeting, lang, timeZone) },
+      ...(meeting.place ? [{ label: m['meeting.where'], value: meeting.place }] : []),
+      ...(meeting.onlineUrl ? [{ label: m['meeting.online'], value: m['meeting.onlineYes'] }] : []),
+    ],
+    agendaLabel: m['agenda.label'],
+    emptyAgenda: meeting.agenda.length === 0 ? m['agenda.empty'] : '',
+    items: meeting.agenda.map((item, index) => {
+      const shown = visibleItem(item, audience);
+      return {
+        number: `${index + 1}.`,
+        title: shown.hidden ? m['agenda.confidential'] : shown.title,
+        hidden: shown.hidden,
+        presenters: presentersText(shown, lang),
+        marker: item.confidential && !shown.hidden ? m['agenda.confidentialMarker'] : '',
+        description: shown.description ?? '',
+        attachments: shown.attachments.map((a) => ({ title: a.title, url: a.url })),
+      };
+    }),
+    answer: answer ? (answer.answer === 'kommer' ? m['agenda.answer.kommer'] : m['agenda.answer.forfall']({ substitute: answer.substitute })) : '',
+    note: [answer && open ? m['agenda.answer.change'] : '', hasHidden ? m['agenda.sharedNote'] : ''].filter(Boolean).join(' '),
+    onlineUrl: !cancelled && meeting.onlineUrl ? meeting.onlineUrl : '',
+    canAnswer: open && (viewer === undefined || mayUse(viewer, COUNCIL)),
+    canPropose: open && (viewer === undefined || mayUse(viewer, COUNCIL)),
+    substitute: answer?.substitute ?? '',
+    reason: answer?.reason ?? '',
+    attend: { verb: Verb.Attend, ...base },
+    apologies: { verb: Verb.Apologies, ...base },
+    propose: { verb: Verb.Propose, ...base },
+    labels: {
+      join: m['agenda.join'],
+      attend: m['agenda.attend'],
+      apologies: m['agenda.apologies'],
+      substitute: m['agenda.substitute'],
+      substituteHint: m['agenda.substituteHint'],
+      reason: m['agenda.reason'],
+      sendApologies: m['agenda.sendApologies'],
+      propose: m['agenda.propose'],
+      proposalTitle: m['agenda.proposalTitle'],
+      proposalTitleError: m['agenda.proposalTitleError'],
+      proposalDescription: m['agenda.proposalDescription'],
+      sendProposal: m['agenda.sendProposal'],
+    },
+  };
+  const card = renderCard('agenda', model);
+  const userIds = view.refreshUserIds?.slice(0, 60) ?? [];
+  if (open && userIds.length > 0) {
+    card['refresh'] = { action: { type: 'Action.Execute', verb: Verb.AgendaView, data: { verb: Verb.AgendaView, meetingId: meeting.id } }, userIds };
+  }
+  return card;
+}
+
+/** The secretary's agenda editor: every item with its buttons, pending proposals, meeting actions. */
+export function editorCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, timeZone: string, timing: DispatchTiming): Card {
+  const m = messages(lang);
+  const rev = { meetingId: meeting.id, revision: meeting.revision };
+  const last = meeting.agenda.length - 1;
+  return renderCard('agenda-editor', {
+    title: m['editor.title']({ meeting: meeting.title ?? m[`kind.${meeting.kind}`] }),
+    subtitle: [meetingWhen(meeting, lang, timeZone), meeting.place].filter(Boolean).join(' · '),
+    status: meeting.agendaQueuedAt
+      ? m['editor.status.posted']
+      : m['editor.status.notPosted']({ when: formatDateTime(dueAt(meeting, timing.agendaLeadDays, timing), timeZone, lang) }),
+    items: meeting.agenda.map((item, index) => ({
+      number: `${index + 1}.`,
+      title: item.title,
+      presenters: presentersText(item, lang),
+      marker: item.confidential ? m['agenda.confidentialMarker'] : '',
+      edit: { verb: Verb.ItemForm, ...rev, itemId: item.id },
+      up: index > 0 ? { verb: Verb.ItemMove, ...rev, itemId: item.id, direction: 'opp' } : null,
+      down: index < last ? { verb: Verb.ItemMove, ...rev, itemId: item.id, direction: 'ned' } : null,
+      remove: { verb: Verb.ItemRemove, ...rev, itemId: item.id },
+    })),
+    proposals: meeting.proposals
+      .filter((p) => p.status === 'foreslått')
+      .map((p) => ({
+        title: p.title,
+        by: m['proposal.by']({ name: data.members.find((member) => member.id === p.byMemberId)?.name ?? p.byMemberId }),
+        description: p.description ?? '',
+        reasonId: `reason_${p.id}`,
+        accept: { verb: Verb.ProposalAccept, meetingId: meeting.id, proposalId: p.id },
+        decline: { verb: Verb.ProposalDecline, meetingId: meeting.id, proposalId: p.id },
+      })),
+    add: { verb: Verb.ItemForm, ...rev },
+    editMeeting: { verb: Verb.MeetingForm, ...rev },
+    attendance: { verb: Verb.AttendanceShow, meetingId: meeting.id },
+    cancel: { verb: Verb.MeetingCancel, ...rev },
+    labels: {
+      edit: m['editor.edit'],
+      up: m['editor.up'],
+      down: m['editor.down'],
+      remove: m['editor.remove'],
+      proposals: m['editor.proposals'],
+      accept: m['editor.accept'],
+      decline: m['editor.decline'],
+      declineReason: m['editor.declineReason'],
+      declineSend: m['editor.declineSend'],
+      add: m['editor.add'],
+      editMeeting: m['editor.editMeeting'],
+      attendance: m['editor.attendance'],
+      cancel: m['editor.cancel'],
+      cancelConfirm: m['editor.cancelConfirm'],
+      cancelSend: m['editor.cancelSend'],
+    },
+  });
+}
+
+export interface ItemFormValues {
+  title: string;
+  presenters: string;
+  description: string;
+  attachments: string;
+  confidential: boolean;
+}
+
+export function itemValues(item: AgendaItem | undefined): ItemFormValues {
+  return {
+    title: item?.title ?? '',
+    presenters: item?.presenters.join(', ') ?? '',
+    description: item?.description ?? '',
+    attachments: item?.attachments.map((a) => (a.title && a.title !== a.url ? `${a.title} | ${a.url}` : a.url)).join('\n') ?? '',
+    confidential: item?.confidential ?? false,
+  };
+}
+
+/** Add or edit one agenda item; shown again with the problem and what was typed when saving fails. */
+export function itemFormCard(meeting: Meeting, itemId: string | undefined, values: ItemFormValues, lang: Lang, timeZone: string, problem = ''): Card {
+  const m = messages(lang);
+  const rev = { meetingId: meeting.id, revision: meeting.revision };
+  return renderCard('agenda-item-form', {
+    title: itemId ? m['item.editTitle'] : m['item.newTitle'],
+    subtitle: meetingName(meeting, lang, timeZone),
+    problem,
+    values: { ...values, confidential: values.confidential ? 'true' : 'false' },
+    save: { verb: Verb.ItemSave, ...rev, ...(itemId ? { itemId } : {}) },
+    back: { verb: Verb.EditorShow, meetingId: meeting.id },
+    labels: {
+      title: m['item.title'],
+      titleError: m['item.titleError'],
+      presenters: m['item.presenters'],
+      presentersHint: m['item.presentersHint'],
+      description: m['item.description'],
+      attachments: m['item.attachments'],
+      attachmentsHint: m['item.attachmentsHint'],
+      confidential: m['item.confidential'],
+      save: m['item.save'],
+      back: m['item.back'],
+    },
+  });
+}
+
+/** New meeting or change of one; `values` keeps what the secretary typed when saving failed. */
+export function meetingFormCard(meeting: Meeting | undefined, values: Partial<MeetingInput> | undefined, lang: Lang, timeZone: string, now: Date, problem = ''): Card {
+  const m = messages(lang);
+  const v = values ?? (meeting ? meetingInputOf(meeting, timeZone) : { kind: 'ordinært' as const, startTime: '09:00', endTime: '11:30' });
+  return renderCard('meeting-form', {
+    title: meeting ? m['meetingForm.editTitle'] : m['meetingForm.newTitle'],
+    problem,
+    kinds: KINDS.map((kind) => ({ title: m[`kind.${kind}`], value: kind })),
+    minDate: format(new TZDate(now.getTime(), timeZone), 'yyyy-MM-dd'),
+    values: {
+      kind: v.kind ?? 'ordinært',
+      title: v.title ?? '',
+      date: v.date ?? '',
+      startTime: v.startTime ?? '',
+      endTime: v.endTime ?? '',
+      place: v.place ?? '',
+      onlineUrl: v.onlineUrl ?? '',
+    },
+    save: meeting ? { verb: Verb.MeetingSave, meetingId: meeting.id, revision: meeting.revision } : { verb: Verb.MeetingSave },
+    back: meeting ? { verb: Verb.EditorShow, meetingId: meeting.id } : { verb: Verb.EditorShow },
+    labels: {
+      kind: m['meetingForm.kind'],
+      kindError: m['meetingForm.kindError'],
+      title: m['meetingForm.title'],
+      titleHint: m['meetingForm.titleHint'],
+      date: m['meetingForm.date'],
+      dateError: m['meetingForm.dateError'],
+      startTime: m['meetingForm.startTime'],
+      endTime: m['meetingForm.endTime'],
+      timeError: m['meetingForm.timeError'],
+      place: m['meetingForm.place'],
+      onlineUrl: m['meetingForm.onlineUrl'],
+      onlineUrlError: m['meetingForm.onlineUrlError'],
+      save: m['meetingForm.save'],
+      back: m['meetingForm.back'],
+    },
+  });
+}
+
+/** /møteplan: the coming meetings; the secretary also gets buttons to edit and plan. */
+export function scheduleCard(data: Readonly<Data>, viewer: Member | undefined, lang: Lang, timeZone: string, now: Date, calendarUrl: string | undefined): Card {
+  const m = messages(lang);
+  const secretary = mayUse(viewer, SECRETARIAT);
+  const year = new TZDate(now.getTime(), timeZone).getFullYear() + 1;
+  return renderCard('schedule', {
+    title: m['schedule.title'],
+    empty: m['meeting.noneComing'],
+    meetings: comingMeetings(data, now, { includeCancelled: true }).map((meeting) => {
+      const actions: Button[] = secretary
+        ? [
+            { title: m['schedule.edit'], data: { verb: Verb.EditorShow, meetingId: meeting.id } },
+            { title: m['schedule.attendance'], data: { verb: Verb.AttendanceShow, meetingId: meeting.id } },
+          ]
+        : [];
+      return {
+        when: meetingWhen(meeting, lang, timeZone),
+        status: meeting.status === 'avlyst' ? m['meeting.cancelled'] : '',
+        what: `${m['meeting.title']({ kind: m[`kind.${meeting.kind}`], title: meeting.title })} · ${m['schedule.agendaItems']({ count: meeting.agenda.length })}`,
+        where: meeting.place ?? '',
+        actions: meeting.status === 'planlagt' ? actions : [],
+      };
+    }),
+    calendarHint: calendarUrl ? m['schedule.calendarHint'] : '',
+    calendarUrl: calendarUrl ?? '',
+    mainActions: secretary
+      ? [
+          { title: m['schedule.new'], data: { verb: Verb.MeetingForm } },
+          { title: m['schedule.year']({ year }), data: { verb: Verb.YearPlanShow, year } },
+        ]
+      : [],
+    labels: { calendar: m['schedule.calendar'] },
+  });
+}
+
+/** /årsplan: a proposed year to confirm or edit; `plan` keeps the secretary's edits after a problem. */
+export function yearPlanCard(data: Readonly<Data>, year: number, lang: Lang, timeZone: string, problem = '', plan?: PlannedMeeting[]): Card {
+  const m = messages(lang);
+  const proposed = plan ?? proposeYear(data, year, timeZone);
+  const existing = data.meetings.filter((meeting) => meeting.status !== 'avlyst' && new TZDate(Date.parse(meeting.start), timeZone).getFullYear() === year);
+  return renderCard('year-plan', {
+    title: m['yearPlan.title']({ year }),
+    intro: proposed.length > 0 ? m['yearPlan.intro'] : m['yearPlan.nothing']({ year }),
+    problem,
+    meetings: proposed.map((p) => ({
+      key: p.key,
+      label: p.title ?? m[`kind.${p.kind}`],
+      date: p.date,
+      startTime: p.startTime,
+      endTime: p.endTime,
+      place: p.place ?? '',
+    })),
+    existing: existing.length > 0 ? m['yearPlan.existing']({ list: existing.map((e) => `${e.title ?? m[`kind.${e.kind}`]} ${formatDate(e.start, timeZone, lang)}`).join('; ') }) : '',
+    confirm: { verb: Verb.YearPlanConfirm, year, keys: proposed.map((p) => `${p.key}:${p.kind}`).join(',') },
+    labels: {
+      date: m['meetingForm.date'],
+      dateError: m['meetingForm.dateError'],
+      startTime: m['meetingForm.startTime'],
+      endTime: m['meetingForm.endTime'],
+      timeError: m['meetingForm.timeError'],
+      place: m['meetingForm.place'],
+      confirm: m['yearPlan.confirm'],
+    },
+  });
+}
+
+/** Who comes, who sent apologies (with substitute), who has not answered, and who did not get the agenda. */
+export function attendanceCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, timeZone: string, now: Date): Card {
+  const m = messages(lang);
+  const overview = attendanceOverview(data, meeting);
+  const problems = undelivered(data, meeting.id).filter((d) => d.memberId);
+  const nameOf = (id: string | undefined) => data.members.find((member) => member.id === id)?.name ?? id ?? '';
+  const unreachable = unreachableRecipients(data).filter(isAttendee);
+  const agendaDeliveries = data.deliveries.filter((d) => d.meetingId === meeting.id && d.kind === 'agenda');
+  const notReached = [
+    ...problems.map((d) => ({ name: nameOf(d.memberId), detail: d.status === 'undeliverable' ? m['delivery.undeliverable'] : m['delivery.failed']({ error: d.error ?? '' }) })),
+    ...(meeting.agendaQueuedAt ? unreachable.filter((u) => !problems.some((d) => d.memberId === u.id)).map((u) => ({ name: u.name, detail: m['attendance.unreachable'] })) : []),
+  ];
+  const open = meeting.status === 'planlagt' && new Date(meeting.start) > now;
+  const remindable = overview.unanswered.some((member) => personalChatOf(data, member.id));
+  return renderCard('attendance', {
+    title: m['attendance.title']({ meeting: meeting.title ?? m[`kind.${meeting.kind}`] }),
+    subtitle: meetingWhen(meeting, lang, timeZone),
+    groups: [
+      { heading: m['attendance.coming']({ count: overview.coming.length }), people: overview.coming.map((p) => ({ name: p.name, detail: '' })) },
+      {
+        heading: m['attendance.apologies']({ count: overview.apologies.length }),
+        people: overview.apologies.map((a) => ({
+          name: a.member.name,
+          detail: [a.substitute ? m['attendance.substitute']({ name: a.substitute }) : '', a.reason ?? ''].filter(Boolean).join('; '),
+        })),
+      },
+      { heading: m['attendance.unanswered']({ count: overview.unanswered.length }), people: overview.unanswered.map((p) => ({ name: p.name, detail: '' })) },
+      ...(notReached.length > 0 ? [{ heading: m['attendance.undelivered']({ count: notReached.length }), people: notReached }] : []),
+    ],
+    sent: meeting.agendaQueuedAt
+      ? m['attendance.agendaSent']({ sent: agendaDeliveries.filter((d) => d.status === 'sent').length, pending: agendaDeliveries.filter((d) => d.status === 'pending').length })
+      : m['attendance.agendaNotSent'],
+    remind: open && remindable ? ({ verb: Verb.AttendanceRemind, meetingId: meeting.id } satisfies ActionData) : null,
+    refresh: { verb: Verb.AttendanceShow, meetingId: meeting.id },
+    labels: { nobody: m['attendance.nobody'], remind: m['attendance.remind'], refresh: m['attendance.refresh'] },
+  });
+}

@@ -1,0 +1,165 @@
+import { DomainError, ErrorCode } from './errors.js';
+import { assertRevision, CLOSING_SUFFIXES, isWebUrl, openMeeting } from './meetings.js';
+import type { AgendaItem, Attachment, Data, Meeting, Proposal } from './schema.js';
+
+/** An agenda item as the secretary's form sends it. */
+export interface AgendaItemInput {
+  title: string;
+  /** Comma- or line-separated: "Oslo politidistrikt, Bydel Grorud". */
+  presenters?: string | undefined;
+  description?: string | undefined;
+  /** One link a line, optionally "Title | https://…". */
+  attachments?: string | undefined;
+  confidential?: boolean | undefined;
+}
+
+const clean = (text: string | undefined) => text?.trim() ?? '';
+
+export function parsePresenters(text: string | undefined): string[] {
+  return clean(text)
+    .split(/[,\n]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+/** "Presentasjon | https://…" or a bare link, one a line; anything but an http(s) link is refused. */
+export function parseAttachments(text: string | undefined): Attachment[] {
+  return clean(text)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const bar = line.lastIndexOf('|');
+      const title = bar === -1 ? '' : line.slice(0, bar).trim();
+      const url = (bar === -1 ? line : line.slice(bar + 1)).trim();
+      if (!isWebUrl(url)) throw new DomainError(ErrorCode.InvalidUrl, 'attachment is not a link', { text: url.slice(0, 80) });
+      return { title: title || url, url };
+    });
+}
+
+function itemFields(input: AgendaItemInput): Omit<AgendaItem, 'id'> {
+  const title = clean(input.title);
+  if (!title) throw new DomainError(ErrorCode.EmptyTitle, 'agenda item without a title');
+  const description = clean(input.description);
+  return {
+    title,
+    presenters: parsePresenters(input.presenters),
+    attachments: parseAttachments(input.attachments),
+    confidential: input.confidential ?? false,
+    ...(description ? { description } : {}),
+  };
+}
+
+function newItemId(meeting: Meeting): string {
+  for (let n = meeting.agenda.length + 1; ; n++) {
+    const id = `${meeting.id}-s${n}`;
+    if (!meeting.agenda.some((item) => item.id === id)) return id;
+  }
+}
+
+/** Thematic items go in before the closing standard items (situation brief, SaLTo, eventuelt). */
+function insertionIndex(meeting: Meeting): number {
+  const closing = meeting.agenda.findIndex((item) => CLOSING_SUFFIXES.some((suffix) => item.id === `${meeting.id}${suffix}`));
+  return closing === -1 ? meeting.agenda.length : closing;
+}
+
+function changed(meeting: Meeting): void {
+  meeting.revision += 1;
+}
+
+function findItem(meeting: Meeting, itemId: string): number {
+  const index = meeting.agenda.findIndex((item) => item.id === itemId);
+  if (index === -1) throw new DomainError(ErrorCode.NotFound, `no agenda item ${itemId}`);
+  return index;
+}
+
+export function addAgendaItem(data: Data, meetingId: string, input: AgendaItemInput, revision: number | undefined, now: Date, proposedBy?: string): AgendaItem {
+  const meeting = openMeeting(data, meetingId, now);
+  assertRevision(meeting, revision);
+  const item: AgendaItem = { id: newItemId(meeting), ...itemFields(input), ...(proposedBy ? { proposedBy } : {}) };
+  meeting.agenda.splice(insertionIndex(meeting), 0, item);
+  changed(meeting);
+  return item;
+}
+
+export function editAgendaItem(data: Data, meetingId: string, itemId: string, input: AgendaItemInput, revision: number | undefined, now: Date): AgendaItem {
+  const meeting = openMeeting(data, meetingId, now);
+  assertRevision(meeting, revision);
+  const index = findItem(meeting, itemId);
+  const existing = meeting.agenda[index] as AgendaItem;
+  const item: AgendaItem = { id: itemId, ...itemFields(input), ...(existing.proposedBy ? { proposedBy: existing.proposedBy } : {}) };
+  meeting.agenda[index] = item;
+  changed(meeting);
+  return item;
+}
+
+export function moveAgendaItem(data: Data, meetingId: string, itemId: string, direction: 'opp' | 'ned', revision: number | undefined, now: Date): void {
+  const meeting = openMeeting(data, meetingId, now);
+  assertRevision(meeting, revision);
+  const index = findItem(meeting, itemId);
+  const target = direction === 'opp' ? index - 1 : index + 1;
+  if (target < 0 || target >= meeting.agenda.length) return;
+  const [item] = meeting.agenda.splice(index, 1) as [AgendaItem];
+  meeting.agenda.splice(target, 0, item);
+  changed(meeting);
+}
+
+export function removeAgendaItem(data: Data, meetingId: string, itemId: string, revision: number | undefined, now: Date): AgendaItem {
+  const meeting = openMeeting(data, meetingId, now);
+  assertRevision(meeting, revision);
+  const [removed] = meeting.agenda.splice(findItem(meeting, itemId), 1) as [AgendaItem];
+  changed(meeting);
+  return removed;
+}
+
+/** "Foreslå sak": any member may propose; the proposal waits for the secretary. */
+export function proposeItem(data: Data, meetingId: string, byMemberId: string, input: { title: string; description?: string | undefined }, now: Date): Proposal {
+  const meeting = openMeeting(data, meetingId, now);
+  const title = clean(input.title);
+  if (!title) throw new DomainError(ErrorCode.EmptyTitle, 'proposal without a title');
+  const description = clean(input.description);
+  const proposal: Proposal = {
+    id: `${meeting.id}-f${meeting.proposals.length + 1}`,
+    byMemberId,
+    title,
+    status: 'foreslått',
+    at: now.toISOString(),
+    ...(description ? { description } : {}),
+  };
+  meeting.proposals.push(proposal);
+  return proposal;
+}
+
+function pendingProposal(meeting: Meeting, proposalId: string): Proposal {
+  const proposal = meeting.proposals.find((p) => p.id === proposalId);
+  if (!proposal) throw new DomainError(ErrorCode.NotFound, `no proposal ${proposalId}`);
+  if (proposal.status !== 'foreslått') throw new DomainError(ErrorCode.AlreadyDecided, `proposal ${proposalId} is ${proposal.status}`, { status: proposal.status });
+  return proposal;
+}
+
+/** Accepting puts the proposal on the agenda with its proposer as presenter. */
+export function acceptProposal(data: Data, meetingId: string, proposalId: string, byMemberId: string, now: Date): { proposal: Proposal; item: AgendaItem } {
+  const meeting = openMeeting(data, meetingId, now);
+  const proposal = pendingProposal(meeting, proposalId);
+  const proposer = data.members.find((m) => m.id === proposal.byMemberId);
+  const item = addAgendaItem(data, meetingId, { title: proposal.title, description: proposal.description, presenters: proposer?.name }, undefined, now, proposal.byMemberId);
+  Object.assign(proposal, { status: 'godtatt', decidedAt: now.toISOString(), decidedBy: byMemberId });
+  return { proposal, item };
+}
+
+export function declineProposal(data: Data, meetingId: string, proposalId: string, reason: string | undefined, byMemberId: string, now: Date): Proposal {
+  const meeting = openMeeting(data, meetingId, now);
+  const proposal = pendingProposal(meeting, proposalId);
+  const why = clean(reason);
+  Object.assign(proposal, { status: 'avslått', decidedAt: now.toISOString(), decidedBy: byMemberId, ...(why ? { reason: why } : {}) });
+  return proposal;
+}
+
+/** Where a card is shown decides whether confidential items are: only in a personal chat. */
+export type Audience = 'personal' | 'shared';
+
+/** An agenda item as an audience may see it: a confidential one is blanked outside personal chat. */
+export function visibleItem(item: AgendaItem, audience: Audience): AgendaItem & { hidden: boolean } {
+  if (!item.confidential || audience === 'personal') return { ...item, hidden: false };
+  return { id: item.id, title: '', presenters: [], attachments: [], confidential: true, hidden: true };
+}

@@ -1,0 +1,186 @@
+import { TZDate } from '@date-fns/tz';
+import { isAttendee } from './attendance.js';
+import type { ConversationRecord, Data, Delivery, DeliveryKind, Meeting, Member } from './schema.js';
+
+/** When the agenda and the reminder go out: whole days before the meeting, at a wall-clock time. */
+export interface DispatchTiming {
+  agendaLeadDays: number;
+  reminderLeadDays: number;
+  /** HH:mm in the council's zone. */
+  sendTime: string;
+  timeZone: string;
+}
+
+export const DEFAULT_TIMING: Omit<DispatchTiming, 'timeZone'> = { agendaLeadDays: 7, reminderLeadDays: 1, sendTime: '09:00' };
+
+/**
+ * The calendar day `days` before the meeting, at `sendTime` in the council's zone. Counting
+ * calendar days in that zone keeps 09:00 at 09:00 across the summer-time change.
+ */
+export function dueAt(meeting: Pick<Meeting, 'start'>, days: number, timing: DispatchTiming): Date {
+  const start = new TZDate(Date.parse(meeting.start), timing.timeZone);
+  const [hours, minutes] = timing.sendTime.split(':').map(Number) as [number, number];
+  const due = new TZDate(start.getFullYear(), start.getMonth(), start.getDate() - days, hours, minutes, timing.timeZone);
+  return new Date(due.getTime());
+}
+
+export interface Dispatch {
+  meetingId: string;
+  kind: 'agenda' | 'reminder';
+}
+
+/**
+ * What is due now, as a pure function of the data and the time. A meeting that has started gets
+ * nothing; one whose send time passed while the bot was down gets it now. When the agenda goes
+ * out so late that the reminder is due too, the agenda alone is sent.
+ */
+export function dueDispatches(data: Readonly<Data>, now: Date, timing: DispatchTiming): Dispatch[] {
+  const due: Dispatch[] = [];
+  for (const meeting of data.meetings) {
+    if (meeting.status !== 'planlagt' || new Date(meeting.start) <= now) continue;
+    if (!meeting.agendaQueuedAt) {
+      if (now >= dueAt(meeting, timing.agendaLeadDays, timing)) due.push({ meetingId: meeting.id, kind: 'agenda' });
+    } else if (!meeting.reminderQueuedAt && now >= dueAt(meeting, timing.reminderLeadDays, timing)) {
+      due.push({ meetingId: meeting.id, kind: 'reminder' });
+    }
+  }
+  return due;
+}
+
+/** Members who get agendas in personal chat: those expected at meetings and the secretariat. */
+export function isAgendaRecipient(member: Member): boolean {
+  return isAttendee(member) || member.roles.includes('sekretariat');
+}
+
+export interface Recipient {
+  conversationId: string;
+  memberId?: string;
+}
+
+function reachable(record: ConversationRecord | undefined): record is ConversationRecord {
+  return record !== undefined && record.installed;
+}
+
+/** The council's channel (when marked) and every recipient's personal chat the bot can reach. */
+export function agendaRecipients(data: Readonly<Data>): Recipient[] {
+  const recipients: Recipient[] = [];
+  const channelId = data.settings.councilChannel?.conversationId;
+  if (channelId && reachable(data.conversations.find((c) => c.id === channelId))) recipients.push({ conversationId: channelId });
+  for (const member of data.members.filter(isAgendaRecipient)) {
+    const chat = personalChatOf(data, member.id);
+    if (chat) recipients.push({ conversationId: chat.id, memberId: member.id });
+  }
+  return recipients;
+}
+
+export function personalChatOf(data: Readonly<Data>, memberId: string): ConversationRecord | undefined {
+  const chats = data.conversations.filter((c) => c.kind === 'personal' && c.memberId === memberId && c.installed);
+  return chats.sort((a, b) => b.lastSeenAt.localeCompare(a.lastSeenAt))[0];
+}
+
+/** Members the bot cannot reach in personal chat; the secretary sees them with the agenda status. */
+export function unreachableRecipients(data: Readonly<Data>): Member[] {
+  return data.members.filter((m) => isAgendaRecipient(m) && !personalChatOf(data, m.id));
+}
+
+/**
+ * Writes outgoing messages to the outbox. The id names the message (meeting, kind, batch and
+ * conversation), so queuing the same thing again — after a restart or a resent request — adds
+ * nothing.
+ */
+export function enqueue(data: Data, kind: DeliveryKind, meetingId: string, batch: string, recipients: readonly Recipient[], now: Date, note?: string): Delivery[] {
+  const added: Delivery[] = [];
+  for (const recipient of recipients) {
+    const id = `${meetingId}|${kind}|${batch}|${recipient.conversationId}`;
+    if (data.deliveries.some((d) => d.id === id)) continue;
+    const delivery: Delivery = {
+      id,
+      kind,
+      meetingId,
+      conversationId: recipient.conversationId,
+      status: 'pending',
+      attempts: 0,
+      createdAt: now.toISOString(),
+      ...(recipient.memberId ? { memberId: recipient.memberId } : {}),
+      ...(note ? { note } : {}),
+    };
+    data.deliveries.push(delivery);
+    added.push(delivery);
+  }
+  return added;
+}
+
+/** Queues what `dueDispatches` found, and marks the meeting so it is never queued again. */
+export function queueDispatch(data: Data, dispatch: Dispatch, now: Date, timing: DispatchTiming): Delivery[] {
+  const meeting = data.meetings.find((m) => m.id === dispatch.meetingId);
+  if (!meeting) return [];
+  const at = now.toISOString();
+  if (dispatch.kind === 'agenda') {
+    if (meeting.agendaQueuedAt) return [];
+    meeting.agendaQueuedAt = at;
+    if (now >= dueAt(meeting, timing.reminderLeadDays, timing)) meeting.reminderQueuedAt = at;
+  } else {
+    if (meeting.reminderQueuedAt) return [];
+    meeting.reminderQueuedAt = at;
+  }
+  return enqueue(data, dispatch.kind, meeting.id, 'auto', agendaRecipients(data), now);
+}
+
+/** Everyone who was sent this meeting's agenda: a move or a cancellation is told to them. */
+export function agendaReceivers(data: Readonly<Data>, meetingId: string): Recipient[] {
+  return data.deliveries
+    .filter((d) => d.meetingId === meetingId && d.kind === 'agenda' && d.status === 'sent')
+    .map((d) => ({ conversationId: d.conversationId, ...(d.memberId ? { memberId: d.memberId } : {}) }));
+}
+
+export function pendingDeliveries(data: Readonly<Data>): Delivery[] {
+  return data.deliveries.filter((d) => d.status === 'pending');
+}
+
+/** Posted agenda cards that show an older version of their meeting and should be updated in place. */
+export function staleCards(data: Readonly<Data>): Delivery[] {
+  const revisions = new Map(data.meetings.map((m) => [m.id, m.revision]));
+  return data.deliveries.filter(
+    (d) =>
+      (d.kind === 'agenda' || d.kind === 'reminder') &&
+      d.status === 'sent' &&
+      d.activityId !== undefined &&
+      d.revision !== undefined &&
+      d.revision < (revisions.get(d.meetingId) ?? d.revision),
+  );
+}
+
+export type DeliveryOutcome =
+  | { status: 'sent'; activityId?: string | undefined; revision?: number | undefined; attempts: number }
+  | { status: 'failed' | 'undeliverable'; error: string; attempts: number };
+
+export function recordOutcome(data: Data, deliveryId: string, outcome: DeliveryOutcome, now: Date): void {
+  const delivery = data.deliveries.find((d) => d.id === deliveryId);
+  if (!delivery) return;
+  delivery.attempts = outcome.attempts;
+  delivery.status = outcome.status;
+  if (outcome.status === 'sent') {
+    delivery.sentAt = now.toISOString();
+    if (outcome.activityId) delivery.activityId = outcome.activityId;
+    if (outcome.revision !== undefined) delivery.revision = outcome.revision;
+    delete delivery.error;
+  } else {
+    delivery.error = outcome.error.slice(0, 500);
+  }
+  if (outcome.status === 'undeliverable') {
+    // Blocked or uninstalled: later agendas skip this chat until the user reaches the bot again.
+    const record = data.conversations.find((c) => c.id === delivery.conversationId);
+    if (record) record.installed = false;
+  }
+}
+
+/** An update in place that succeeded: the posted card now shows this revision. */
+export function recordCardUpdated(data: Data, deliveryId: string, revision: number): void {
+  const delivery = data.deliveries.find((d) => d.id === deliveryId);
+  if (delivery) delivery.revision = revision;
+}
+
+/** Deliveries of a meeting that did not arrive, for the secretary. */
+export function undelivered(data: Readonly<Data>, meetingId: string): Delivery[] {
+  return data.deliveries.filter((d) => d.meetingId === meetingId && (d.status === 'failed' || d.status === 'undeliverable'));
+}

@@ -1,0 +1,80 @@
+/** At most `count` sends in any `windowMs`. */
+export interface Limit {
+  count: number;
+  windowMs: number;
+}
+
+/** Teams' published limits for one bot in one conversation. */
+export const CONVERSATION_LIMITS: readonly Limit[] = [
+  { count: 7, windowMs: 1_000 },
+  { count: 8, windowMs: 2_000 },
+  { count: 60, windowMs: 30_000 },
+  { count: 1800, windowMs: 3_600_000 },
+];
+/** About 50 requests a second per app per tenant, across all conversations. */
+export const TENANT_LIMITS: readonly Limit[] = [{ count: 50, windowMs: 1_000 }];
+
+/**
+ * Sliding-window limits per key (a conversation, a tenant), plus pauses a 429 asked for.
+ * `take` reserves a slot and says how long to wait for it, so concurrent senders never overrun.
+ */
+export class RateLimiter {
+  private readonly sent = new Map<string, number[]>();
+  private readonly pausedUntil = new Map<string, number>();
+
+  /** Earliest time at or after `now` when one more send is allowed under every key. */
+  earliest(keys: readonly { key: string; limits: readonly Limit[] }[], now: number): number {
+    let at = now;
+    // Reserving under one key can push past another's window, so repeat until all agree.
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const { key, limits } of keys) {
+        const next = this.earliestFor(key, limits, at);
+        if (next > at) {
+          at = next;
+          changed = true;
+        }
+      }
+    }
+    return at;
+  }
+
+  /** Reserves a send at `at` (from `earliest`) under every key. */
+  reserve(keys: readonly { key: string; limits: readonly Limit[] }[], at: number): void {
+    for (const { key, limits } of keys) {
+      const times = this.sent.get(key) ?? [];
+      const longest = Math.max(...limits.map((l) => l.windowMs));
+      // Keep only what a window can still see; the list stays sorted as reservations only grow.
+      const kept = times.filter((t) => t > at - longest);
+      kept.push(at);
+      kept.sort((a, b) => a - b);
+      this.sent.set(key, kept);
+    }
+  }
+
+  /** A 429 said to wait: nothing goes out under this key before `until`. */
+  pause(key: string, until: number): void {
+    this.pausedUntil.set(key, Math.max(until, this.pausedUntil.get(key) ?? 0));
+  }
+
+  private earliestFor(key: string, limits: readonly Limit[], at: number): number {
+    const from = Math.max(at, this.pausedUntil.get(key) ?? 0);
+    const times = this.sent.get(key) ?? [];
+    if (this.fits(times, from, limits)) return from;
+    // A slot opens exactly when an earlier send leaves a window, so only those instants need a look.
+    const candidates = [...new Set(times.flatMap((t) => limits.map((l) => t + l.windowMs)))].filter((t) => t > from).sort((a, b) => a - b);
+    for (const candidate of candidates) if (this.fits(times, candidate, limits)) return candidate;
+    return from;
+  }
+
+  /** True when a send at `at` keeps every window of length w at fewer than `count + 1` sends. */
+  private fits(times: readonly number[], at: number, limits: readonly Limit[]): boolean {
+    return limits.every(({ count, windowMs }) => {
+      const near = [...times.filter((t) => t > at - windowMs && t < at + windowMs), at].sort((a, b) => a - b);
+      for (let i = 0; i + count < near.length; i++) {
+        if ((near[i + count] as number) - (near[i] as number) < windowMs) return false;
+      }
+      return true;
+    });
+  }
+}

@@ -1,0 +1,59 @@
+import type { Clock } from '../domain/clock.js';
+import { dueDispatches, queueDispatch, type DispatchTiming } from '../domain/deliveries.js';
+import type { Store } from '../domain/store.js';
+import type { Logger } from '../logger.js';
+import type { Notifier } from './notifier.js';
+
+export interface SchedulerOptions {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  notifier: Pick<Notifier, 'kick'>;
+  timing: DispatchTiming;
+  /** How often to look for due agendas and reminders. */
+  intervalMs: number;
+}
+
+/**
+ * Looks at the data once a minute (and at start, to catch up on anything due while the bot was
+ * down), queues what is due in the outbox and wakes the notifier. Queuing and marking the meeting
+ * happen in one write, so a restart never queues the same agenda twice.
+ */
+export class Scheduler {
+  private timer: NodeJS.Timeout | undefined;
+  private ticking: Promise<void> | undefined;
+
+  constructor(private readonly options: SchedulerOptions) {}
+
+  start(): void {
+    void this.tick();
+    this.timer = setInterval(() => void this.tick(), this.options.intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.ticking;
+  }
+
+  /** One look: queue what is due, then send whatever is waiting in the outbox. */
+  tick(): Promise<void> {
+    this.ticking ??= (async () => {
+      const { store, clock, logger, timing, notifier } = this.options;
+      try {
+        const now = clock.now();
+        const due = dueDispatches(store.read(), now, timing);
+        if (due.length > 0) {
+          const queued = await store.update((data) => due.flatMap((dispatch) => queueDispatch(data, dispatch, now, timing)));
+          logger.info({ due, messages: queued.length }, 'queued agendas and reminders');
+        }
+      } catch (error) {
+        logger.error({ err: error }, 'could not queue due agendas; trying again at the next tick');
+      } finally {
+        this.ticking = undefined;
+      }
+      void notifier.kick();
+    })();
+    return this.ticking;
+  }
+}
