@@ -33,7 +33,7 @@ export interface Overrides {
   /** How proactive messages leave; tests and benchmarks pass their own. */
   transport?: Transport;
   /** Backoff and wait functions for the notifier (tests shorten them). */
-  notifier?: { baseBackoffMs?: number; maxBackoffMs?: number; random?: () => number };
+  notifier?: { baseBackoffMs?: number; maxBackoffMs?: number; random?: () => number; concurrency?: number };
 }
 
 export async function startBot(config: Config, logger: Logger, overrides: Overrides = {}): Promise<RunningBot> {

@@ -48,6 +48,8 @@ export interface NotifierOptions {
   maxThrottles?: number;
   baseBackoffMs?: number;
   maxBackoffMs?: number;
+  /** Real time for pacing sends (ms), apart from the domain clock that stamps records. */
+  now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
 }
@@ -68,6 +70,7 @@ export class Notifier {
   private stopped = false;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
+  private readonly now: () => number;
   /** Waits in progress; stopping wakes them so a shutdown never sits out a long backoff. */
   private readonly sleepers = new Set<() => void>();
 
@@ -85,6 +88,7 @@ export class Notifier {
           this.sleepers.add(wake);
         }));
     this.random = options.random ?? Math.random;
+    this.now = options.now ?? (() => Date.now());
   }
 
   /** Starts a drain, or asks the running one to look again when done; never runs two at once. */
@@ -170,7 +174,7 @@ export class Notifier {
   }
 
   private async attempt(delivery: Delivery, outgoing: Outgoing, mode: 'send' | 'update'): Promise<DeliveryOutcome | 'stopped'> {
-    const { transport, clock } = this.options;
+    const { transport } = this.options;
     const maxAttempts = this.options.maxAttempts ?? 5;
     const maxThrottles = this.options.maxThrottles ?? 10;
     const keys = [
@@ -181,9 +185,9 @@ export class Notifier {
     let failures = 0;
     let throttles = 0;
     for (;;) {
-      const now = clock.now().getTime();
+      const now = this.now();
       const at = this.limiter.earliest(keys, now);
-      this.limiter.reserve(keys, at);
+      this.limiter.reserve(keys, at, now);
       if (at > now) await this.sleep(at - now);
       if (this.stopped) {
         // Stopping between retries: it stays pending and goes out after the next start.
@@ -202,7 +206,7 @@ export class Notifier {
         if (failure.status === 429) {
           throttles += 1;
           if (throttles > maxThrottles) return { status: 'failed', error: `429: still throttled after ${maxThrottles} waits`, attempts };
-          const until = clock.now().getTime() + (failure.retryAfterMs ?? 1000);
+          const until = this.now() + (failure.retryAfterMs ?? 1000);
           // Which limit tripped is not said, so the whole tenant waits, not just this chat.
           for (const { key } of keys) this.limiter.pause(key, until);
           continue;

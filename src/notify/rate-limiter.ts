@@ -39,13 +39,13 @@ export class RateLimiter {
     return at;
   }
 
-  /** Reserves a send at `at` (from `earliest`) under every key. */
-  reserve(keys: readonly { key: string; limits: readonly Limit[] }[], at: number): void {
+  /** Reserves a send at `at` (from `earliest`, made at `now`) under every key. */
+  reserve(keys: readonly { key: string; limits: readonly Limit[] }[], at: number, now: number = at): void {
     for (const { key, limits } of keys) {
       const times = this.sent.get(key) ?? [];
       const longest = Math.max(...limits.map((l) => l.windowMs));
-      // Keep only what a window can still see; the list stays sorted as reservations only grow.
-      const kept = times.filter((t) => t > at - longest);
+      // Keep what a window from now on can still see; reservations may lie ahead of older ones.
+      const kept = times.filter((t) => t > Math.min(now, at) - longest);
       kept.push(at);
       kept.sort((a, b) => a - b);
       this.sent.set(key, kept);

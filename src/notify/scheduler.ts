@@ -38,22 +38,28 @@ export class Scheduler {
 
   /** One look: queue what is due, then send whatever is waiting in the outbox. */
   tick(): Promise<void> {
-    this.ticking ??= (async () => {
-      const { store, clock, logger, timing, notifier } = this.options;
-      try {
-        const now = clock.now();
-        const due = dueDispatches(store.read(), now, timing);
-        if (due.length > 0) {
-          const queued = await store.update((data) => due.flatMap((dispatch) => queueDispatch(data, dispatch, now, timing)));
-          logger.info({ due, messages: queued.length }, 'queued agendas and reminders');
-        }
-      } catch (error) {
-        logger.error({ err: error }, 'could not queue due agendas; trying again at the next tick');
-      } finally {
+    if (!this.ticking) {
+      this.ticking = this.look().finally(() => {
         this.ticking = undefined;
-      }
-      void notifier.kick();
-    })();
+      });
+    }
     return this.ticking;
+  }
+
+  private async look(): Promise<void> {
+    const { store, clock, logger, timing, notifier } = this.options;
+    // Let the caller's assignment of `ticking` happen before any work, even when nothing is due.
+    await Promise.resolve();
+    try {
+      const now = clock.now();
+      const due = dueDispatches(store.read(), now, timing);
+      if (due.length > 0) {
+        const queued = await store.update((data) => due.flatMap((dispatch) => queueDispatch(data, dispatch, now, timing)));
+        logger.info({ due, messages: queued.length }, 'queued agendas and reminders');
+      }
+    } catch (error) {
+      logger.error({ err: error }, 'could not queue due agendas; trying again at the next tick');
+    }
+    void notifier.kick();
   }
 }

@@ -64,3 +64,9 @@ export function installed(from: User, where: Where, action: 'add' | 'remove' = '
 export function botAdded(from: User, where: Where) {
   return { ...base('conversationUpdate', from, where), membersAdded: [{ id: BOT.id }] };
 }
+
+/** An Action.Execute from an Adaptive Card, as Teams sends it (an `adaptiveCard/action` invoke). */
+export function invoke(from: User, data: { verb: string } & Record<string, unknown>, where: Where) {
+  const { verb, ...rest } = data;
+  return { ...base('invoke', from, where), name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: { verb, ...rest } }, trigger: 'manual' } };
+}

@@ -3,6 +3,9 @@ import type { AddressInfo } from 'node:net';
 
 export interface Recorded {
   method: string;
+  /** When the stub received it (ms since epoch), and what it answered. */
+  at: number;
+  status: number;
   conversationId: string;
   /** The activity replied to, for POST …/activities/{replyToId}. */
   replyToId: string | undefined;
@@ -27,6 +30,17 @@ export interface ConnectorStub {
   members: Map<string, MemberInfo>;
   /** Holds each send this long before answering, to keep a turn in flight. */
   delayMs: number;
+  /**
+   * Decides the answer to a send before it is recorded as delivered: return a status (and
+   * headers) to refuse it, as Teams does with 429, 403 or 503; undefined delivers it.
+   */
+  failWith?: (send: { method: string; conversationId: string; attempt: number }) => { status: number; headers?: Record<string, string> } | undefined;
+  /** Every send the stub refused, in order. */
+  refused: Recorded[];
+  /** The sends that were delivered (not refused) to one conversation. */
+  delivered(conversationId: string): Recorded[];
+  /** Forgets what was sent and answers normally again. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -34,7 +48,16 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
   const sent: Recorded[] = [];
   const members = new Map<string, MemberInfo>();
   let counter = 0;
-  const stub = { sent, members, delayMs: 0 } as ConnectorStub;
+  const refused: Recorded[] = [];
+  const attempts = new Map<string, number>();
+  const stub = { sent, members, delayMs: 0, refused, delivered: (id: string) => sent.filter((r) => r.conversationId === id) } as ConnectorStub;
+  stub.reset = () => {
+    sent.length = 0;
+    refused.length = 0;
+    attempts.clear();
+    stub.delayMs = 0;
+    stub.failWith = undefined;
+  };
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -51,7 +74,16 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
     if (kind === 'activities' && (req.method === 'POST' || req.method === 'PUT')) {
       if (stub.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, stub.delayMs));
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
-      sent.push({ method: req.method, conversationId, replyToId: req.method === 'POST' ? id : undefined, body });
+      const attempt = (attempts.get(conversationId) ?? 0) + 1;
+      attempts.set(conversationId, attempt);
+      const failure = stub.failWith?.({ method: req.method, conversationId, attempt });
+      if (failure) {
+        refused.push({ method: req.method, at: Date.now(), status: failure.status, conversationId, replyToId: undefined, body });
+        res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
+        res.end(JSON.stringify({ error: { code: 'Refused', message: `stub answered ${failure.status}` } }));
+        return;
+      }
+      sent.push({ method: req.method, at: Date.now(), status: 200, conversationId, replyToId: req.method === 'POST' ? id : undefined, body });
       counter += 1;
       return json(req.method === 'POST' ? 201 : 200, { id: `sent-${counter}` });
     }

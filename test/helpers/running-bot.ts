@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import { fixedClock } from '../../src/domain/clock.js';
-import { startBot, type RunningBot } from '../../src/index.js';
+import { startBot, type Overrides, type RunningBot } from '../../src/index.js';
 import { NOW, silentLogger } from './builders.js';
 
 export interface BotUnderTest extends RunningBot {
@@ -13,10 +13,10 @@ export interface BotUnderTest extends RunningBot {
 }
 
 /** The real server, in this process, on a random port, over its own data file. */
-export async function startTestBot(env: Record<string, string> = {}, dataFile?: string): Promise<BotUnderTest> {
+export async function startTestBot(env: Record<string, string> = {}, dataFile?: string, overrides: Overrides = {}): Promise<BotUnderTest> {
   const file = dataFile ?? path.join(await mkdtemp(path.join(tmpdir(), 'politirad-http-')), 'politirad.json');
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_FILE: file, LOG_LEVEL: 'silent', ...env });
-  const running = await startBot(config, silentLogger, { clock: fixedClock(NOW) });
+  const running = await startBot(config, silentLogger, { clock: fixedClock(NOW), notifier: { baseBackoffMs: 20, maxBackoffMs: 200 }, ...overrides });
   const url = `http://127.0.0.1:${running.port}`;
   return {
     ...running,

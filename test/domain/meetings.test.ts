@@ -1,0 +1,260 @@
+import { describe, expect, it } from 'vitest';
+import { acceptProposal, addAgendaItem, declineProposal, moveAgendaItem, proposeItem, removeAgendaItem, visibleItem } from '../../src/domain/agenda.js';
+import { answerAttendance, attendanceOverview } from '../../src/domain/attendance.js';
+import { agendaRecipients, dueAt, dueDispatches, queueDispatch, recordOutcome, staleCards } from '../../src/domain/deliveries.js';
+import { ErrorCode } from '../../src/domain/errors.js';
+import { cancelMeeting, createMeeting, createMeetings, proposeYear, updateMeeting, zonedInstant, type MeetingInput } from '../../src/domain/meetings.js';
+import type { Data, Meeting } from '../../src/domain/schema.js';
+import { demoData, NOW, TIMING } from '../helpers/builders.js';
+
+const TZ = 'Europe/Oslo';
+const now = new Date(NOW);
+const input = (over: Partial<MeetingInput> = {}): MeetingInput => ({ kind: 'ordinært', date: '2027-01-14', startTime: '09:00', endTime: '11:30', place: 'Oslo rådhus', ...over });
+
+function expectCode(run: () => unknown, code: string) {
+  expect(run).toThrowError(expect.objectContaining({ code }));
+}
+
+function withChats(data: Data): Data {
+  const chat = (id: string, memberId: string | undefined, kind: 'personal' | 'channel') => ({
+    id,
+    kind,
+    reference: { serviceUrl: 'https://smba.example', conversation: { id }, user: { id: `29:${memberId ?? 'x'}` } },
+    installed: true,
+    firstSeenAt: NOW,
+    lastSeenAt: NOW,
+    ...(memberId ? { memberId } : {}),
+  });
+  data.conversations.push(chat('a:kari', 'kari-nordmann', 'personal'), chat('a:ola', 'ola-hansen', 'personal'), chat('19:channel@thread.tacv2', undefined, 'channel'));
+  data.conversations.push({ ...chat('a:aisha', 'aisha-rahman', 'personal') });
+  data.settings.councilChannel = { conversationId: '19:channel@thread.tacv2', markedBy: 'kari-nordmann', markedAt: NOW };
+  return data;
+}
+
+describe('when agendas and reminders are due', () => {
+  const spring = { start: '2027-03-30T07:00:00Z' } as Meeting; // Tuesday 30 March 2027, 09:00 summer time
+
+  it('puts the agenda at 09:00 Oslo time seven days before, in winter time', () => {
+    expect(dueAt(spring, 7, TIMING).toISOString()).toBe('2027-03-23T08:00:00.000Z');
+  });
+
+  it('keeps the reminder at 09:00 Oslo time the day before, after the change to summer time', () => {
+    expect(dueAt(spring, 1, TIMING).toISOString()).toBe('2027-03-29T07:00:00.000Z');
+  });
+
+  it('keeps 09:00 across the change back to winter time too', () => {
+    // Monday 1 November 2027, 09:00 winter time; summer time ends on Sunday 31 October.
+    const autumn = { start: '2027-11-01T08:00:00Z' } as Meeting;
+    expect(dueAt(autumn, 7, TIMING).toISOString()).toBe('2027-10-25T07:00:00.000Z');
+    expect(dueAt(autumn, 1, TIMING).toISOString()).toBe('2027-10-31T08:00:00.000Z');
+  });
+
+  it('has nothing due before the agenda time, the agenda at it, and the reminder the day before', () => {
+    const data = demoData(); // mote-2026-12: Thursday 10 December 2026 09:00
+    expect(dueDispatches(data, now, TIMING)).toEqual([]);
+    expect(dueDispatches(data, new Date('2026-12-03T07:59:59Z'), TIMING)).toEqual([]);
+    expect(dueDispatches(data, new Date('2026-12-03T08:00:00Z'), TIMING)).toEqual([{ meetingId: 'mote-2026-12', kind: 'agenda' }]);
+    queueDispatch(data, { meetingId: 'mote-2026-12', kind: 'agenda' }, new Date('2026-12-03T08:00:00Z'), TIMING);
+    expect(dueDispatches(data, new Date('2026-12-08T12:00:00Z'), TIMING)).toEqual([]);
+    expect(dueDispatches(data, new Date('2026-12-09T08:00:00Z'), TIMING)).toEqual([{ meetingId: 'mote-2026-12', kind: 'reminder' }]);
+  });
+
+  it('sends what fell due while the bot was down, but only the agenda when the reminder is due too', () => {
+    const data = demoData();
+    const late = new Date('2026-12-09T15:00:00Z');
+    expect(dueDispatches(data, late, TIMING)).toEqual([{ meetingId: 'mote-2026-12', kind: 'agenda' }]);
+    queueDispatch(data, { meetingId: 'mote-2026-12', kind: 'agenda' }, late, TIMING);
+    expect(dueDispatches(data, late, TIMING)).toEqual([]);
+  });
+
+  it('sends nothing for a meeting that has started, is cancelled or was held', () => {
+    const data = demoData();
+    expect(dueDispatches(data, new Date('2026-12-10T08:00:00Z'), TIMING).map((d) => d.meetingId)).not.toContain('mote-2026-12');
+    data.meetings.find((m) => m.id === 'mote-2026-12')!.status = 'avlyst';
+    expect(dueDispatches(data, new Date('2026-12-05T08:00:00Z'), TIMING)).toEqual([]);
+  });
+
+  it('queues one message for the channel and each reachable council member, and never the same one twice', () => {
+    const data = withChats(demoData());
+    const at = new Date('2026-12-03T08:00:00Z');
+    const queued = queueDispatch(data, { meetingId: 'mote-2026-12', kind: 'agenda' }, at, TIMING);
+    // The coordinator's chat is reachable but she is no council member, so she gets no agenda.
+    expect(queued.map((d) => d.conversationId).sort()).toEqual(['19:channel@thread.tacv2', 'a:kari', 'a:ola']);
+    expect(queueDispatch(data, { meetingId: 'mote-2026-12', kind: 'agenda' }, at, TIMING)).toEqual([]);
+    expect(data.deliveries).toHaveLength(3);
+  });
+
+  it('skips a chat whose user blocked the bot, after Teams said so', () => {
+    const data = withChats(demoData());
+    const [first] = queueDispatch(data, { meetingId: 'mote-2026-12', kind: 'agenda' }, now, TIMING).filter((d) => d.conversationId === 'a:ola');
+    recordOutcome(data, first!.id, { status: 'undeliverable', error: '403: blocked', attempts: 1 }, now);
+    expect(agendaRecipients(data).map((r) => r.conversationId)).not.toContain('a:ola');
+  });
+
+  it('finds posted cards that show an older version of their meeting', () => {
+    const data = withChats(demoData());
+    const queued = queueDispatch(data, { meetingId: 'mote-2026-12', kind: 'agenda' }, now, TIMING);
+    for (const d of queued) recordOutcome(data, d.id, { status: 'sent', activityId: `act-${d.conversationId}`, revision: 0, attempts: 1 }, now);
+    expect(staleCards(data)).toEqual([]);
+    addAgendaItem(data, 'mote-2026-12', { title: 'Ny sak' }, 0, now);
+    expect(staleCards(data)).toHaveLength(3);
+  });
+
+  it('survives a JSON round trip of the data unchanged', () => {
+    const data = withChats(demoData());
+    queueDispatch(data, { meetingId: 'mote-2026-12', kind: 'agenda' }, now, TIMING);
+    expect(JSON.parse(JSON.stringify(data))).toEqual(data);
+  });
+});
+
+describe('the meeting schedule', () => {
+  it('reads dates and times as Oslo wall-clock time on both sides of summer time', () => {
+    expect(zonedInstant('2027-01-14', '09:00', TZ)?.toISOString()).toBe('2027-01-14T08:00:00.000Z');
+    expect(zonedInstant('2027-06-10', '09:00', TZ)?.toISOString()).toBe('2027-06-10T07:00:00.000Z');
+    expect(zonedInstant('2027-02-30', '09:00', TZ)).toBeUndefined();
+    expect(zonedInstant('2027-01-14', '25:00', TZ)).toBeUndefined();
+  });
+
+  it('gives a new ordinary meeting the council’s standard agenda', () => {
+    const data = demoData();
+    const meeting = createMeeting(data, input(), now, TZ);
+    expect(meeting.id).toBe('mote-2027-01');
+    expect(meeting.agenda.map((i) => i.title)).toEqual([
+      'Godkjenning av dagsorden',
+      'Orientering fra politimester',
+      'Orientering fra byrådsleder',
+      'Situasjonsbrief fra politiet',
+      'SaLTo-samarbeidet – rapportering fra lokale og regionale handlingsplaner',
+      'Eventuelt',
+    ]);
+    expect(meeting.start).toBe('2027-01-14T08:00:00.000Z');
+  });
+
+  it('matches the standard agenda the demo seed uses for its planned meetings', () => {
+    const data = demoData();
+    const seeded = data.meetings.find((m) => m.id === 'mote-2027-03')!;
+    const made = createMeeting(data, input(), now, TZ);
+    expect(made.agenda.map((i) => [i.title, i.presenters, i.confidential])).toEqual(seeded.agenda.map((i) => [i.title, i.presenters, i.confidential]));
+  });
+
+  it.each([
+    ['a date in the past', input({ date: '2026-11-01' }), ErrorCode.DateInPast],
+    ['an end before the start', input({ endTime: '08:00' }), ErrorCode.EndBeforeStart],
+    ['a date that does not exist', input({ date: '2027-02-30' }), ErrorCode.InvalidDate],
+    ['a link that is not https', input({ onlineUrl: 'javascript:alert(1)' }), ErrorCode.InvalidUrl],
+    ['a clash with the December meeting', input({ date: '2026-12-10', startTime: '11:00', endTime: '12:00' }), ErrorCode.MeetingClash],
+  ])('refuses %s and changes nothing', (_what, bad, code) => {
+    const data = demoData();
+    const before = JSON.stringify(data);
+    expectCode(() => createMeeting(data, bad, now, TZ), code);
+    expect(JSON.stringify(data)).toBe(before);
+  });
+
+  it('moves a meeting, counts it as a new revision, and refuses a change from a stale card', () => {
+    const data = demoData();
+    const change = updateMeeting(data, 'mote-2026-12', input({ date: '2026-12-17' }), 0, now, TZ);
+    expect(change).toMatchObject({ moved: true, changed: true });
+    expect(change.meeting.revision).toBe(1);
+    expectCode(() => updateMeeting(data, 'mote-2026-12', input({ date: '2026-12-18' }), 0, now, TZ), ErrorCode.Stale);
+  });
+
+  it('cancels a meeting once; a cancelled meeting cannot be changed', () => {
+    const data = demoData();
+    cancelMeeting(data, 'mote-2026-12', 0, now);
+    expectCode(() => cancelMeeting(data, 'mote-2026-12', 1, now), ErrorCode.MeetingClosed);
+    expectCode(() => addAgendaItem(data, 'mote-2026-12', { title: 'x' }, undefined, now), ErrorCode.MeetingClosed);
+  });
+
+  it('proposes four ordinary meetings and a seminar for an empty year, and nothing for a planned one', () => {
+    const data = demoData();
+    const plan = proposeYear(data, 2028, TZ);
+    expect(plan.map((p) => [p.kind, p.date])).toEqual([
+      ['ordinært', '2028-03-09'],
+      ['ordinært', '2028-06-08'],
+      ['ordinært', '2028-09-14'],
+      ['seminar', '2028-10-19'],
+      ['ordinært', '2028-12-14'],
+    ]);
+    expect(proposeYear(data, 2027, TZ)).toEqual([]);
+    expect(createMeetings(data, plan, now, TZ)).toHaveLength(5);
+  });
+
+  it('creates a confirmed year plan all or nothing', () => {
+    const data = demoData();
+    const plan = proposeYear(data, 2028, TZ);
+    plan[2]!.endTime = '08:00';
+    const before = data.meetings.length;
+    expectCode(() => createMeetings(structuredClone(data), plan, now, TZ), ErrorCode.EndBeforeStart);
+    expect(data.meetings).toHaveLength(before);
+  });
+});
+
+describe('the agenda', () => {
+  it('puts a new thematic item before the situation brief, SaLTo and eventuelt, numbered in order', () => {
+    const data = demoData();
+    const item = addAgendaItem(data, 'mote-2026-12', { title: '  Trygghet i sentrum ', presenters: 'Oslo politidistrikt, Bydel Frogner', attachments: 'Presentasjon | https://oslo.example/p.pdf' }, 0, now);
+    const agenda = data.meetings.find((m) => m.id === 'mote-2026-12')!.agenda;
+    expect(agenda.map((i) => i.id).indexOf(item.id)).toBe(4);
+    expect(item).toMatchObject({ title: 'Trygghet i sentrum', presenters: ['Oslo politidistrikt', 'Bydel Frogner'], attachments: [{ title: 'Presentasjon', url: 'https://oslo.example/p.pdf' }] });
+  });
+
+  it('refuses an empty title and an attachment that is not a link', () => {
+    const data = demoData();
+    expectCode(() => addAgendaItem(data, 'mote-2026-12', { title: '   ' }, 0, now), ErrorCode.EmptyTitle);
+    expectCode(() => addAgendaItem(data, 'mote-2026-12', { title: 'x', attachments: 'javascript:alert(1)' }, 0, now), ErrorCode.InvalidUrl);
+  });
+
+  it('moves and removes items, each change a new revision', () => {
+    const data = demoData();
+    moveAgendaItem(data, 'mote-2026-12', 'mote-2026-12-3', 'opp', 0, now);
+    const meeting = data.meetings.find((m) => m.id === 'mote-2026-12')!;
+    expect(meeting.agenda[1]!.id).toBe('mote-2026-12-3');
+    removeAgendaItem(data, 'mote-2026-12', 'mote-2026-12-4', 1, now);
+    expect(meeting.agenda.map((i) => i.id)).not.toContain('mote-2026-12-4');
+    expect(meeting.revision).toBe(2);
+    expectCode(() => removeAgendaItem(data, 'mote-2026-12', 'mote-2026-12-4', 2, now), ErrorCode.NotFound);
+  });
+
+  it('accepts a proposal into the agenda with the proposer presenting, and decides a proposal only once', () => {
+    const data = demoData();
+    const first = proposeItem(data, 'mote-2026-12', 'ola-hansen', { title: 'Trygghet i T-banen' }, now);
+    const second = proposeItem(data, 'mote-2026-12', 'ola-hansen', { title: 'Russefeiring' }, now);
+    const { item } = acceptProposal(data, 'mote-2026-12', first.id, 'kari-nordmann', now);
+    expect(item).toMatchObject({ title: 'Trygghet i T-banen', presenters: ['Ola Hansen'], proposedBy: 'ola-hansen' });
+    expect(declineProposal(data, 'mote-2026-12', second.id, ' Tas opp på seminaret ', 'kari-nordmann', now)).toMatchObject({ status: 'avslått', reason: 'Tas opp på seminaret' });
+    expectCode(() => acceptProposal(data, 'mote-2026-12', second.id, 'kari-nordmann', now), ErrorCode.AlreadyDecided);
+  });
+
+  it('blanks a confidential item outside personal chat, and shows it there', () => {
+    const item = { id: 'x', title: 'Gjengkonflikt på Grønland', presenters: ['OPD'], description: 'detaljer', attachments: [], confidential: true };
+    expect(visibleItem(item, 'shared')).toMatchObject({ title: '', presenters: [], hidden: true });
+    expect(JSON.stringify(visibleItem(item, 'shared'))).not.toContain('Grønland');
+    expect(visibleItem(item, 'personal')).toMatchObject({ title: 'Gjengkonflikt på Grønland', hidden: false });
+  });
+});
+
+describe('attendance', () => {
+  it('keeps one answer per member, the latest, with substitute and reason only for apologies', () => {
+    const data = demoData();
+    answerAttendance(data, 'mote-2026-12', 'ola-hansen', { answer: 'forfall', substitute: ' Per Vara ', reason: 'Reise' }, undefined, now);
+    answerAttendance(data, 'mote-2026-12', 'ingrid-berg', { answer: 'kommer', substitute: 'ignored' }, undefined, now);
+    const meeting = data.meetings.find((m) => m.id === 'mote-2026-12')!;
+    expect(meeting.attendance).toEqual([
+      { memberId: 'ola-hansen', answer: 'forfall', substitute: 'Per Vara', reason: 'Reise', at: NOW.replace('Z', '.000Z') },
+      { memberId: 'ingrid-berg', answer: 'kommer', at: NOW.replace('Z', '.000Z') },
+    ]);
+    answerAttendance(data, 'mote-2026-12', 'ola-hansen', { answer: 'kommer' }, undefined, now);
+    const overview = attendanceOverview(data, meeting);
+    expect(overview.coming.map((m) => m.id).sort()).toEqual(['ingrid-berg', 'ola-hansen']);
+    expect(overview.apologies).toEqual([]);
+    expect(overview.unanswered.map((m) => m.id)).not.toContain('kari-nordmann');
+  });
+
+  it('refuses an answer from a card made before the meeting moved, and after the meeting started', () => {
+    const data = demoData();
+    const meeting = data.meetings.find((m) => m.id === 'mote-2026-12')!;
+    expectCode(() => answerAttendance(data, meeting.id, 'ola-hansen', { answer: 'kommer' }, '2026-12-03T08:00:00Z', now), ErrorCode.Stale);
+    expect(answerAttendance(data, meeting.id, 'ola-hansen', { answer: 'kommer' }, '2026-12-10T08:00:00.000Z', now).answer).toBe('kommer');
+    expectCode(() => answerAttendance(data, meeting.id, 'ola-hansen', { answer: 'forfall' }, undefined, new Date(meeting.start)), ErrorCode.MeetingClosed);
+  });
+});

@@ -1,0 +1,245 @@
+import { readFile } from 'node:fs/promises';
+import ICAL from 'ical.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Verb } from '../../src/bot/actions/index.js';
+import type { Data } from '../../src/domain/schema.js';
+import { installed, invoke, message, USERS, type User } from '../helpers/activities.js';
+import { cardText } from '../helpers/builders.js';
+import { startConnectorStub, type ConnectorStub, type Recorded } from '../helpers/connector-stub.js';
+import { startTestBot, type BotUnderTest } from '../helpers/running-bot.js';
+
+let stub: ConnectorStub;
+const bots: BotUnderTest[] = [];
+
+beforeAll(async () => {
+  stub = await startConnectorStub();
+});
+afterAll(async () => {
+  await stub.close();
+});
+afterEach(async () => {
+  await Promise.all(bots.splice(0).map((b) => b.stop()));
+  stub.reset();
+});
+
+/** The scheduler runs by hand here, so each test says exactly when agendas fall due. */
+async function start(dataFile?: string, concurrency?: number) {
+  const bot = await startTestBot({ SCHEDULER_INTERVAL_MS: '3600000' }, dataFile, concurrency ? { notifier: { baseBackoffMs: 20, maxBackoffMs: 200, concurrency } } : {});
+  bots.push(bot);
+  return bot;
+}
+
+const personal = (user: User) => ({ serviceUrl: stub.url, conversationId: `a:personal-${user.id}` });
+const CHANNEL = '19:moter@thread.tacv2';
+const channel = () => ({ serviceUrl: stub.url, conversationType: 'channel' as const, conversationId: `${CHANNEL};messageid=1700000000000` });
+const onDisk = async (bot: BotUnderTest) => JSON.parse(await readFile(bot.dataFile, 'utf8')) as Data;
+const cardIn = (sent: Recorded | undefined) => sent?.body.attachments?.[0]?.content;
+
+/** Installs the bot for the secretary and a member and marks the council's channel. */
+async function councilReachable(bot: BotUnderTest) {
+  await bot.post(installed(USERS.secretary, personal(USERS.secretary)));
+  await bot.post(installed(USERS.member, personal(USERS.member)));
+  await bot.post(message(USERS.secretary, '/kanal', channel()));
+  stub.sent.length = 0;
+}
+
+/** The secretary saves a new meeting on the meeting form (an Action.Execute). */
+async function createMeeting(bot: BotUnderTest, fields: Record<string, string> = {}) {
+  const res = await bot.post(
+    invoke(USERS.secretary, { verb: Verb.MeetingSave, kind: 'ekstraordinært', title: 'Ekstraordinært møte om ungdomsvold', date: '2026-11-26', startTime: '10:00', endTime: '11:00', place: 'Oslo rådhus', ...fields }, personal(USERS.secretary)),
+  );
+  return (await res.json()) as { statusCode: number; type: string; value: unknown };
+}
+
+async function sendDue(bot: BotUnderTest) {
+  await bot.scheduler.tick();
+  await bot.notifier.idle();
+}
+
+describe('agendas over HTTP', () => {
+  it('posts a due agenda to the channel and each member’s chat exactly once, also after a restart', async () => {
+    let bot = await start();
+    await councilReachable(bot);
+    const created = await createMeeting(bot);
+    expect(created.type).toBe('application/vnd.microsoft.card.adaptive');
+    await sendDue(bot);
+    const agendas = () => stub.sent.filter((s) => s.method === 'POST' && cardText(cardIn(s)).includes('Dagsorden for neste møte'));
+    expect(agendas().map((s) => s.conversationId).sort()).toEqual([CHANNEL, 'a:personal-29:kari', 'a:personal-29:ola'].sort());
+    await sendDue(bot);
+    await bot.stop();
+    bot = await start(bot.dataFile);
+    await sendDue(bot);
+    expect(agendas()).toHaveLength(3);
+    const deliveries = (await onDisk(bot)).deliveries;
+    expect(deliveries.map((d) => d.status)).toEqual(['sent', 'sent', 'sent']);
+  });
+
+  it('hides a confidential item in the channel and shows it in personal chat', async () => {
+    const bot = await start();
+    await councilReachable(bot);
+    await createMeeting(bot);
+    const meetingId = (await onDisk(bot)).meetings.find((m) => m.kind === 'ekstraordinært')!.id;
+    await bot.post(invoke(USERS.secretary, { verb: Verb.ItemSave, meetingId, revision: 0, title: 'Gjengkonflikt i Oslo øst', presenters: 'Oslo politidistrikt', confidential: 'true' }, personal(USERS.secretary)));
+    await sendDue(bot);
+    const inChannel = cardText(cardIn(stub.delivered(CHANNEL)[0]));
+    const inChat = cardText(cardIn(stub.delivered('a:personal-29:ola')[0]));
+    expect(inChannel).toContain('Unntatt offentlighet');
+    expect(JSON.stringify(cardIn(stub.delivered(CHANNEL)[0]))).not.toMatch(/Gjengkonflikt|Oslo politidistrikt/);
+    expect(inChat).toContain('Gjengkonflikt i Oslo øst');
+  });
+
+  it('updates the posted cards in place, marked as changed, when the agenda changes', async () => {
+    const bot = await start();
+    await councilReachable(bot);
+    await createMeeting(bot);
+    await sendDue(bot);
+    const posted = stub.sent.filter((s) => s.method === 'POST').length;
+    const meetingId = (await onDisk(bot)).meetings.find((m) => m.kind === 'ekstraordinært')!.id;
+    await bot.post(invoke(USERS.secretary, { verb: Verb.ItemSave, meetingId, revision: 0, title: 'Tiltak i sommerferien' }, personal(USERS.secretary)));
+    await bot.notifier.idle();
+    const updates = stub.sent.filter((s) => s.method === 'PUT');
+    expect(updates).toHaveLength(3);
+    expect(stub.sent.filter((s) => s.method === 'POST')).toHaveLength(posted);
+    for (const update of updates) expect(cardText(cardIn(update))).toMatch(/Endret[\s\S]*Tiltak i sommerferien/);
+  });
+
+  it('tells everyone who got the agenda when the meeting is moved or cancelled', async () => {
+    const bot = await start();
+    await councilReachable(bot);
+    await createMeeting(bot);
+    await sendDue(bot);
+    const meetingId = (await onDisk(bot)).meetings.find((m) => m.kind === 'ekstraordinært')!.id;
+    await createMeeting(bot, { meetingId, revision: '0', date: '2026-11-27' } as never);
+    await bot.notifier.idle();
+    const moved = stub.sent.filter((s) => s.body.text?.includes('er flyttet til fredag 27. november 2026 kl. 10.00'));
+    expect(moved.map((s) => s.conversationId).sort()).toEqual([CHANNEL, 'a:personal-29:kari', 'a:personal-29:ola'].sort());
+    await bot.post(invoke(USERS.secretary, { verb: Verb.MeetingCancel, meetingId, revision: 1 }, personal(USERS.secretary)));
+    await bot.notifier.idle();
+    expect(stub.sent.filter((s) => s.body.text?.endsWith('er avlyst.'))).toHaveLength(3);
+    expect(stub.sent.filter((s) => s.method === 'PUT' && cardText(cardIn(s)).includes('Møtet er avlyst'))).toHaveLength(3);
+  });
+
+  it('waits for Retry-After after a 429 and then delivers', async () => {
+    const bot = await start();
+    await councilReachable(bot);
+    let throttled = false;
+    stub.failWith = ({ conversationId, method }) => {
+      if (throttled || method !== 'POST' || conversationId !== 'a:personal-29:ola') return undefined;
+      throttled = true;
+      return { status: 429, headers: { 'retry-after': '1' } };
+    };
+    await createMeeting(bot);
+    await sendDue(bot);
+    const refused = stub.refused[0]!;
+    expect(refused.status).toBe(429);
+    const retried = stub.delivered('a:personal-29:ola')[0]!;
+    expect(retried.at - refused.at).toBeGreaterThanOrEqual(1000);
+    // Nothing else went to that tenant before the second was up either.
+    expect(stub.sent.filter((s) => s.at > refused.at && s.at < refused.at + 1000)).toEqual([]);
+    expect((await onDisk(bot)).deliveries.every((d) => d.status === 'sent')).toBe(true);
+  });
+
+  it('records a 403 as undeliverable and shows the secretary who did not get the agenda', async () => {
+    const bot = await start();
+    await councilReachable(bot);
+    stub.failWith = ({ conversationId }) => (conversationId === 'a:personal-29:ola' ? { status: 403 } : undefined);
+    await createMeeting(bot);
+    await sendDue(bot);
+    const ola = (await onDisk(bot)).deliveries.find((d) => d.conversationId === 'a:personal-29:ola')!;
+    expect(ola).toMatchObject({ status: 'undeliverable', attempts: 1, error: expect.stringMatching(/^403/) });
+    const meetingId = ola.meetingId;
+    const res = await bot.post(invoke(USERS.secretary, { verb: Verb.AttendanceShow, meetingId }, personal(USERS.secretary)));
+    const overview = cardText(((await res.json()) as { value: unknown }).value);
+    expect(overview).toMatch(/Fikk ikke dagsordenen \(\d+\)[\s\S]*Ola Hansen[\s\S]*boten er blokkert eller fjernet/);
+  });
+
+  it('neither loses nor repeats a message when the bot restarts in the middle of sending', async () => {
+    // One send at a time, each held by the connector, so a stop lands in the middle of the round.
+    let bot = await start(undefined, 1);
+    await councilReachable(bot);
+    for (const [id, name, n] of [['29:ingrid', 'Ingrid Berg', 4], ['29:tor', 'Tor Lund', 5], ['29:marianne', 'Marianne Dahl', 6]] as const) {
+      const user = { id, name, aadObjectId: `00000000-0000-4000-8000-00000000a00${n}` };
+      await bot.post(installed(user, personal(user)));
+    }
+    stub.reset();
+    stub.delayMs = 100;
+    await createMeeting(bot);
+    const tick = bot.scheduler.tick();
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    await tick;
+    await bot.stop();
+    const before = stub.sent.filter((s) => s.method === 'POST' && s.body.attachments).length;
+    expect(before).toBeGreaterThan(0);
+    expect(before).toBeLessThan(6);
+    bot = await start(bot.dataFile);
+    await sendDue(bot);
+    const perConversation = new Map<string, number>();
+    for (const s of stub.sent.filter((x) => x.method === 'POST' && x.body.attachments)) perConversation.set(s.conversationId, (perConversation.get(s.conversationId) ?? 0) + 1);
+    expect(perConversation.size).toBe(6);
+    expect([...perConversation.values()].every((count) => count === 1)).toBe(true);
+  });
+});
+
+describe('answers on the agenda card', () => {
+  it('lets a member send apologies with a substitute and shows them their own answer', async () => {
+    const bot = await start();
+    await councilReachable(bot);
+    await createMeeting(bot);
+    const meeting = (await onDisk(bot)).meetings.find((m) => m.kind === 'ekstraordinært')!;
+    const res = await bot.post(invoke(USERS.member, { verb: Verb.Apologies, meetingId: meeting.id, start: meeting.start, substitute: 'Per Vara', reason: 'På reise' }, personal(USERS.member)));
+    const body = (await res.json()) as { type: string; value: unknown };
+    expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(cardText(body.value)).toContain('Ditt svar: Forfall. Vara: Per Vara.');
+    expect((await onDisk(bot)).meetings.find((m) => m.id === meeting.id)!.attendance).toEqual([
+      expect.objectContaining({ memberId: 'ola-hansen', answer: 'forfall', substitute: 'Per Vara', reason: 'På reise' }),
+    ]);
+  });
+
+  it('records an answer for the sender only, whatever member id the card data claims', async () => {
+    const bot = await start();
+    await councilReachable(bot);
+    await createMeeting(bot);
+    const meeting = (await onDisk(bot)).meetings.find((m) => m.kind === 'ekstraordinært')!;
+    await bot.post(invoke(USERS.member, { verb: Verb.Attend, meetingId: meeting.id, memberId: 'ingrid-berg' }, personal(USERS.member)));
+    expect((await onDisk(bot)).meetings.find((m) => m.id === meeting.id)!.attendance.map((a) => a.memberId)).toEqual(['ola-hansen']);
+  });
+
+  it('refuses a stale card, an unknown meeting and a secretary’s button from a member, changing nothing', async () => {
+    const bot = await start();
+    await councilReachable(bot);
+    await createMeeting(bot);
+    const meeting = (await onDisk(bot)).meetings.find((m) => m.kind === 'ekstraordinært')!;
+    const before = (await onDisk(bot)).meetings;
+    const stale = (await (await bot.post(invoke(USERS.member, { verb: Verb.Attend, meetingId: meeting.id, start: '2026-11-25T09:00:00.000Z' }, personal(USERS.member)))).json()) as { value: unknown };
+    expect(stub.sent.at(-1)?.body.text).toContain('Kortet er utdatert');
+    expect(cardText(stale.value)).toContain('Ekstraordinært møte om ungdomsvold');
+    await bot.post(invoke(USERS.member, { verb: Verb.Attend, meetingId: 'mote-1999-01' }, personal(USERS.member)));
+    expect(stub.sent.at(-1)?.body.text).toContain('Jeg finner ikke');
+    await bot.post(invoke(USERS.member, { verb: Verb.MeetingCancel, meetingId: meeting.id, revision: 0 }, personal(USERS.member)));
+    expect(stub.sent.at(-1)?.body.text).toMatch(/^Beklager, dette kan bare sekretariatet/);
+    const inChannel = (await (await bot.post(invoke(USERS.member, { verb: Verb.MeetingCancel, meetingId: meeting.id, revision: 0 }, channel()))).json()) as { type: string; value: string };
+    expect(inChannel).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: expect.stringMatching(/^Beklager/) });
+    expect((await onDisk(bot)).meetings).toEqual(before);
+  });
+});
+
+describe('the calendar feed', () => {
+  it('serves each member’s signed feed with the meetings at the right time on both sides of summer time', async () => {
+    const bot = await start();
+    await bot.post(message(USERS.member, '/kalender', personal(USERS.member)));
+    const link = /(http:\/\/localhost:\d+\/kalender\/\S+\.ics)/.exec(stub.sent.at(-1)?.body.text ?? '')?.[1];
+    expect(link).toBeDefined();
+    const res = await fetch(link!.replace('localhost', '127.0.0.1'));
+    expect(res.headers.get('content-type')).toMatch(/^text\/calendar/);
+    const calendar = new ICAL.Component(ICAL.parse(await res.text()));
+    const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+    const byUid = new Map(events.map((e) => [e.uid.split('@')[0], e]));
+    expect(byUid.get('mote-2027-03')!.startDate.toJSDate().toISOString()).toBe('2027-03-11T08:00:00.000Z');
+    expect(byUid.get('mote-2027-06')!.startDate.toJSDate().toISOString()).toBe('2027-06-10T07:00:00.000Z');
+    expect(byUid.get('mote-2026-12')!.description).toContain('Unntatt offentlighet');
+    expect(byUid.get('mote-2026-12')!.description).not.toContain('Situasjonsbrief');
+    const forged = link!.replace('localhost', '127.0.0.1').replace(/\/[^/]+\.ics$/, '/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics');
+    expect((await fetch(forged)).status).toBe(404);
+    expect((await fetch(link!.replace('localhost', '127.0.0.1').replace('ola-hansen', 'kari-nordmann'))).status).toBe(404);
+  });
+});
