@@ -76,7 +76,9 @@ export async function startBot(config: Config, logger: Logger, overrides: Overri
       clock,
       timeZone: config.timeZone,
       logger,
-      notifier,
+      // A change may make an agenda due at once (a meeting set within the lead time), so handlers
+      // wake the scheduler, which queues what is due and then wakes the notifier.
+      notifier: { kick: () => scheduler.tick() },
       timing,
       calendarUrl: (memberId: string) => (baseUrl ? calendarUrl(baseUrl, linkSecret(), memberId) : undefined),
     };

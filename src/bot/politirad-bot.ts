@@ -11,6 +11,7 @@ import {
 import type { Card } from '../cards/render.js';
 import { renderWelcome } from '../cards/render.js';
 import { markWelcomed, saveConversation, sightedConversation, type ConversationSighting } from '../domain/conversations.js';
+import { catchUpAgendas } from '../domain/deliveries.js';
 import { formatDateTime } from '../domain/dates.js';
 import { nextMeeting } from '../domain/meetings.js';
 import type { ConversationKind, Member } from '../domain/schema.js';
@@ -138,6 +139,10 @@ export class PolitiradBot extends TeamsActivityHandler {
     if (!welcomeDue) return;
     const turn = this.turnFrom(context, member);
     await turn.reply({ card: this.welcomeCard(turn) });
+    if (member && turn.conversation.kind === 'personal') {
+      const queued = await this.deps.store.update((data) => catchUpAgendas(data, member.id, this.deps.clock.now()));
+      if (queued.length > 0) this.deps.notifier.kick();
+    }
   }
 
   private welcomeCard(turn: Turn) {

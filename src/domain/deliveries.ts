@@ -126,6 +126,20 @@ export function queueDispatch(data: Data, dispatch: Dispatch, now: Date, timing:
   return enqueue(data, dispatch.kind, meeting.id, 'auto', agendaRecipients(data), now);
 }
 
+/**
+ * A member who installs the bot after an agenda went out still gets it, for every meeting that
+ * has not started; the outbox id keeps it to once.
+ */
+export function catchUpAgendas(data: Data, memberId: string, now: Date): Delivery[] {
+  const member = data.members.find((m) => m.id === memberId);
+  const chat = personalChatOf(data, memberId);
+  if (!member || !chat || !isAgendaRecipient(member)) return [];
+  const sent = new Set(data.deliveries.filter((d) => d.memberId === memberId && d.kind === 'agenda').map((d) => d.meetingId));
+  return data.meetings
+    .filter((m) => m.status === 'planlagt' && m.agendaQueuedAt && new Date(m.start) > now && !sent.has(m.id))
+    .flatMap((m) => enqueue(data, 'agenda', m.id, 'auto', [{ conversationId: chat.id, memberId }], now));
+}
+
 /** Everyone who was sent this meeting's agenda: a move or a cancellation is told to them. */
 export function agendaReceivers(data: Readonly<Data>, meetingId: string): Recipient[] {
   return data.deliveries

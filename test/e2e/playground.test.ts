@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -15,19 +15,31 @@ let browser: BrowserContext;
 let page: Page;
 const screenshots = path.join(PROJECT_ROOT, 'test-results');
 
+let dataFile: string;
+
 /** A fresh bot and Playground, played by one of the demo personas of `npm run dev -- --as`. */
 async function start(persona: string) {
-  const dataFile = path.join(await mkdtemp(path.join(tmpdir(), 'politirad-e2e-')), 'politirad.json');
-  bot = spawnBot({ DATA_FILE: dataFile });
-  playground = await startPlayground(await bot.ready, playgroundFolder(PROJECT_ROOT, persona));
-  browser = await launchBrowser();
-  page = browser.pages()[0] ?? (await browser.newPage());
+  dataFile = path.join(await mkdtemp(path.join(tmpdir(), 'politirad-e2e-')), 'politirad.json');
+  // Look for due agendas every second, so a meeting set within the lead time posts promptly.
+  bot = spawnBot({ DATA_FILE: dataFile, SCHEDULER_INTERVAL_MS: '1000' });
+  await openPlayground(persona);
   await mkdir(screenshots, { recursive: true });
 }
 
-async function stop() {
+/** The Playground (and a fresh browser) for a persona, against the bot already running. */
+async function openPlayground(persona: string) {
+  playground = await startPlayground(await bot.ready, playgroundFolder(PROJECT_ROOT, persona));
+  browser = await launchBrowser();
+  page = browser.pages()[0] ?? (await browser.newPage());
+}
+
+async function closePlayground() {
   await browser?.close();
   await playground?.stop();
+}
+
+async function stop() {
+  await closePlayground();
   bot?.child.kill('SIGTERM');
   await bot?.exited;
 }
@@ -98,5 +110,64 @@ describe('the bot in the Microsoft 365 Agents Playground, as a member', { timeou
     await page.getByText('Møter', { exact: true }).click();
     await postMentioning('/kanal');
     await expect.poll(() => page.getByText('Beklager, dette kan bare sekretariatet eller administrator gjøre. Ingenting er endret.').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+  });
+});
+
+/** A date a few days ahead, picked in the card's date picker (it takes no typed text). */
+async function pickDate(daysAhead: number) {
+  const day = new Date(Date.now() + daysAhead * 86_400_000);
+  const label = `${day.getDate()}, ${day.toLocaleString('en-US', { month: 'long' })}, ${day.getFullYear()}`;
+  await page.locator('input[aria-label="Select a date..."]').last().click();
+  await page.getByRole('button', { name: label, exact: true }).click();
+}
+
+describe('meetings and agendas in the Playground', { timeout: 180_000 }, () => {
+  beforeAll(() => start('sekretariat'));
+  afterAll(stop);
+
+  it('lets the secretary create a meeting from the card form', async () => {
+    await page.goto(playground.url);
+    await expect.poll(() => page.getByText('Velkommen til Politirådsboten').count(), { timeout: 30_000 }).toBe(1);
+    await send('/møte');
+    await expect.poll(() => page.getByText('Nytt møte', { exact: true }).count(), { timeout: 20_000 }).toBe(1);
+    await page.getByRole('textbox', { name: /^Tittel/ }).last().fill('Ekstramøte om ungdomsvold');
+    await pickDate(2);
+    await page.getByRole('textbox', { name: /^Sted/ }).last().fill('Oslo rådhus');
+    await page.getByRole('button', { name: 'Lagre møtet' }).click();
+    await expect.poll(() => page.getByText('Rediger dagsorden: Ekstramøte om ungdomsvold').count(), { timeout: 20_000 }).toBe(1);
+  });
+
+  it('posts the agenda at once, since the meeting is within the lead time', async () => {
+    await expect.poll(() => page.getByText('Dagsorden for neste møte').count(), { timeout: 20_000 }).toBe(1);
+  });
+
+  it('adds an agenda item, and the posted agenda card is updated in place', async () => {
+    await page.getByRole('button', { name: 'Legg til sak' }).click();
+    await expect.poll(() => page.getByText('Ny sak', { exact: true }).count(), { timeout: 20_000 }).toBe(1);
+    await page.getByRole('textbox', { name: /^Tittel/ }).last().fill('Trygghet i T-banen');
+    await page.getByRole('textbox', { name: /^Innleder/ }).last().fill('Oslo politidistrikt');
+    await page.getByRole('button', { name: 'Lagre', exact: true }).click();
+    // Once in the editor and once in the posted agenda, which now says it was changed.
+    await expect.poll(() => page.getByText('Trygghet i T-banen').count(), { timeout: 20_000 }).toBe(2);
+    await expect.poll(() => page.getByText(/^Endret /).count(), { timeout: 20_000 }).toBe(1);
+    await page.screenshot({ path: path.join(screenshots, 'playground-dagsorden.png'), fullPage: true });
+  });
+
+  it('lets a member open the agenda with /neste and send apologies with a substitute', async () => {
+    // The Playground's ids are fixed, so the member reuses the chat the secretary was in.
+    await closePlayground();
+    await openPlayground('medlem');
+    await page.goto(playground.url);
+    await expect.poll(() => page.locator('[data-lexical-editor="true"]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await send('/neste');
+    await expect.poll(() => page.getByText('Trygghet i T-banen').count(), { timeout: 20_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Meld forfall' }).click();
+    await page.getByRole('textbox', { name: /^Vara/ }).fill('Per Vara');
+    await page.getByRole('button', { name: 'Send forfall' }).click();
+    await expect.poll(() => page.getByText('Ditt svar: Forfall. Vara: Per Vara.').count(), { timeout: 20_000 }).toBe(1);
+    await page.screenshot({ path: path.join(screenshots, 'playground-forfall.png'), fullPage: true });
+    const data = JSON.parse(await readFile(dataFile, 'utf8')) as { meetings: { title?: string; attendance: unknown[] }[] };
+    const meeting = data.meetings.find((m) => m.title === 'Ekstramøte om ungdomsvold');
+    expect(meeting?.attendance).toEqual([expect.objectContaining({ memberId: 'ola-hansen', answer: 'forfall', substitute: 'Per Vara' })]);
   });
 });
