@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { Verb } from '../../src/bot/actions/index.js';
+import { handleAction, handleText } from '../../src/bot/router.js';
+import { cardText, demoData, fakeTurn, harness, memberOf, MEMBER_ID, SECRETARY_ID, COORDINATOR_ID } from '../helpers/builders.js';
+
+const data = demoData();
+const secretary = memberOf(data, SECRETARY_ID);
+const member = memberOf(data, MEMBER_ID);
+const coordinator = memberOf(data, COORDINATOR_ID);
+
+describe('/møteplan and /neste', () => {
+  it('show every member the coming meetings, and only the secretary the planning buttons', async () => {
+    const { deps } = harness();
+    const asMember = fakeTurn({ text: '/møteplan', member });
+    await handleText(asMember, deps);
+    const shown = cardText((asMember.replies[0] as { card: unknown }).card);
+    expect(shown).toMatch(/torsdag 10\. desember 2026 kl\. 09\.00–11\.30[\s\S]*torsdag 11\. mars 2027/);
+    expect(shown).toContain('Legg i kalenderen');
+    expect(shown).not.toMatch(/Nytt møte|Rediger/);
+    const asSecretary = fakeTurn({ text: '/schedule', member: secretary });
+    await handleText(asSecretary, deps);
+    expect(cardText((asSecretary.replies[0] as { card: unknown }).card)).toMatch(/Rediger[\s\S]*Nytt møte[\s\S]*Legg opp 2027/);
+  });
+
+  it('show a coordinator the schedule too, but refuse a stranger', async () => {
+    const { deps } = harness();
+    const asCoordinator = fakeTurn({ text: '/neste', member: coordinator });
+    await handleText(asCoordinator, deps);
+    expect(cardText((asCoordinator.replies[0] as { card: unknown }).card)).toContain('Dagsorden');
+    const stranger = fakeTurn({ text: '/neste' });
+    await handleText(stranger, deps);
+    expect(stranger.texts()[0]).toMatch(/^Beklager, dette kan bare/);
+  });
+
+  it('hide a confidential item’s title from /neste in a channel, but not in personal chat', async () => {
+    const { deps } = harness();
+    const inChannel = fakeTurn({ text: '/neste', member, kind: 'channel' });
+    await handleText(inChannel, deps);
+    const channelCard = JSON.stringify((inChannel.replies[0] as { card: unknown }).card);
+    expect(channelCard).toContain('Unntatt offentlighet');
+    expect(channelCard).not.toContain('Situasjonsbrief fra politiet');
+    const inChat = fakeTurn({ text: '/neste', member });
+    await handleText(inChat, deps);
+    expect(JSON.stringify((inChat.replies[0] as { card: unknown }).card)).toContain('Situasjonsbrief fra politiet');
+  });
+});
+
+describe('the secretary’s meeting tools', () => {
+  it.each(['/møte', '/dagsorden', '/oppmøte', '/årsplan 2028'])('refuse %s to a member, politely', async (text) => {
+    const { deps, store } = harness();
+    const turn = fakeTurn({ text, member });
+    await handleText(turn, deps);
+    expect(turn.texts()[0]).toBe('Beklager, dette kan bare sekretariatet eller administrator gjøre. Ingenting er endret.');
+    expect(store.writes()).toBe(0);
+  });
+
+  it('keeps what the secretary typed on the meeting form when the date is in the past', async () => {
+    const { deps, store } = harness();
+    const turn = fakeTurn({ member: secretary, data: { verb: Verb.MeetingSave, kind: 'ordinært', title: 'Møte i fortiden', date: '2026-01-15', startTime: '09:00', endTime: '11:00', place: 'Rådhuset' } });
+    await handleAction(turn, deps);
+    const form = cardText(turn.responses[0]);
+    expect(form).toContain('Møtet kan ikke starte i fortiden.');
+    expect(form).toMatch(/Møte i fortiden[\s\S]*2026-01-15[\s\S]*Rådhuset/);
+    expect(store.writes()).toBe(0);
+  });
+
+  it('states the limit for an over-long agenda item title and keeps the card as it was', async () => {
+    const { deps, store } = harness();
+    const turn = fakeTurn({ member: secretary, data: { verb: Verb.ItemSave, meetingId: 'mote-2026-12', revision: 0, title: 'x'.repeat(301) } });
+    await handleAction(turn, deps);
+    expect(turn.texts()[0]).toBe('«Tittel» er for lang (301 tegn, høyst 300). Kort den ned; det du skrev, står fortsatt i kortet.');
+    expect(turn.responses).toEqual([]);
+    expect(store.writes()).toBe(0);
+  });
+
+  it('lays out a year from the card and refuses the whole plan when one meeting clashes', async () => {
+    const { deps, store } = harness();
+    const plan = { verb: Verb.YearPlanConfirm, year: 2028, keys: 'm3:ordinært,seminar:seminar' };
+    const clash = fakeTurn({ member: secretary, data: { ...plan, m3_date: '2026-12-10', m3_start: '09:00', m3_end: '10:00', seminar_date: '2028-10-19', seminar_start: '09:00', seminar_end: '15:00' } });
+    await handleAction(clash, deps);
+    expect(cardText(clash.responses[0])).toContain('Tidspunktet kolliderer med et annet møte');
+    expect(store.writes()).toBe(0);
+    const good = fakeTurn({ member: secretary, data: { ...plan, m3_date: '2028-03-09', m3_start: '09:00', m3_end: '11:30', seminar_date: '2028-10-19', seminar_start: '09:00', seminar_end: '15:00', seminar_include: 'false' } });
+    await handleAction(good, deps);
+    expect(good.texts()[0]).toBe('1 møte er lagt inn for 2028.');
+    expect(store.read().meetings.filter((m) => m.start.startsWith('2028'))).toHaveLength(1);
+  });
+
+  it('tells the proposer when a proposal is declined, with the reason', async () => {
+    const { deps, store } = harness();
+    await handleAction(fakeTurn({ member, data: { verb: Verb.Propose, meetingId: 'mote-2026-12', proposalTitle: 'Trygghet i T-banen' } }), deps);
+    const proposal = store.read().meetings.find((m) => m.id === 'mote-2026-12')!.proposals[0]!;
+    await store.update((d) => {
+      d.conversations.push({ id: 'a:ola', kind: 'personal', memberId: MEMBER_ID, reference: {}, installed: true, firstSeenAt: '2026-11-01T00:00:00Z', lastSeenAt: '2026-11-01T00:00:00Z' });
+    });
+    const turn = fakeTurn({ member: secretary, data: { verb: Verb.ProposalDecline, meetingId: 'mote-2026-12', proposalId: proposal.id, [`reason_${proposal.id}`]: 'Tas opp på seminaret' } });
+    await handleAction(turn, deps);
+    expect(store.read().deliveries).toEqual([expect.objectContaining({ kind: 'decision', conversationId: 'a:ola', status: 'pending' })]);
+    expect(store.read().meetings.find((m) => m.id === 'mote-2026-12')!.proposals[0]).toMatchObject({ status: 'avslått', reason: 'Tas opp på seminaret' });
+  });
+});
