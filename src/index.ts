@@ -10,6 +10,7 @@ import type { Store } from './domain/store.js';
 import type { Logger } from './logger.js';
 import { Notifier, type Transport } from './notify/notifier.js';
 import { Scheduler } from './notify/scheduler.js';
+import { reachTeamMembers } from './notify/team-reach.js';
 import { createHttpServer } from './server/http-server.js';
 import { openFileStore } from './store/file-store.js';
 import { systemClock } from './system-clock.js';
@@ -61,15 +62,24 @@ export async function startBot(config: Config, logger: Logger, overrides: Overri
     }
     const linkSecret = () => store.read().settings.linkSecret ?? '';
     const timing = { ...config.dispatch, timeZone: config.timeZone };
+    const transport = overrides.transport ?? connectorTransport(config);
     const notifier = new Notifier({
       store,
       clock,
       logger,
-      transport: overrides.transport ?? connectorTransport(config),
+      transport,
       compose: meetingComposer({ timeZone: config.timeZone, clock }),
       ...overrides.notifier,
     });
-    const scheduler = new Scheduler({ store, clock, logger, notifier, timing, intervalMs: config.schedulerIntervalMs });
+    const scheduler = new Scheduler({
+      store,
+      clock,
+      logger,
+      notifier,
+      timing,
+      intervalMs: config.schedulerIntervalMs,
+      beforeAgenda: () => reachTeamMembers({ store, clock, logger, transport }),
+    });
     let baseUrl = config.publicBaseUrl;
     const deps = {
       store,

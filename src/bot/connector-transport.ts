@@ -38,20 +38,18 @@ export function connectorTransport(config: Config, fetchImpl: typeof fetch = fet
     return tokens;
   };
 
-  const call = async (method: 'POST' | 'PUT', reference: Record<string, unknown>, path: string, activity: Record<string, unknown>) => {
+  const request = async (method: 'GET' | 'POST' | 'PUT', reference: Record<string, unknown>, path: string, body?: Record<string, unknown>) => {
     const serviceUrl = String(reference['serviceUrl'] ?? '').replace(/\/+$/, '');
-    const conversation = reference['conversation'] as { id?: string } | undefined;
-    if (!serviceUrl || !conversation?.id) throw new SendFailure('the saved conversation reference has no service URL or conversation', 404);
+    if (!serviceUrl) throw new SendFailure('the saved conversation reference has no service URL', 404);
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
     const source = tokenSource();
     if (source) headers['authorization'] = `Bearer ${await (await source).getToken()}`;
-    const body = { ...activity, conversation: { id: conversation.id }, from: reference['bot'], recipient: reference['user'] };
     let response: Response;
     try {
-      response = await fetchImpl(`${serviceUrl}/v3/conversations/${encodeURIComponent(conversation.id)}/activities${path}`, {
+      response = await fetchImpl(`${serviceUrl}/v3/conversations${path}`, {
         method,
         headers,
-        body: JSON.stringify(body),
+        ...(body ? { body: JSON.stringify(body) } : {}),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
     } catch (error) {
@@ -62,10 +60,17 @@ export function connectorTransport(config: Config, fetchImpl: typeof fetch = fet
       throw new SendFailure(`${response.status} ${response.statusText} ${text.slice(0, 200)}`.trim(), response.status, retryAfterMs(response.headers.get('retry-after')));
     }
     try {
-      return (text ? JSON.parse(text) : {}) as { id?: string };
+      return (text ? JSON.parse(text) : {}) as Record<string, unknown>;
     } catch {
       return {};
     }
+  };
+
+  const call = async (method: 'POST' | 'PUT', reference: Record<string, unknown>, path: string, activity: Record<string, unknown>) => {
+    const conversation = reference['conversation'] as { id?: string } | undefined;
+    if (!conversation?.id) throw new SendFailure('the saved conversation reference has no conversation', 404);
+    const body = { ...activity, conversation: { id: conversation.id }, from: reference['bot'], recipient: reference['user'] };
+    return request(method, reference, `/${encodeURIComponent(conversation.id)}/activities${path}`, body);
   };
 
   return {
@@ -75,6 +80,33 @@ export function connectorTransport(config: Config, fetchImpl: typeof fetch = fet
     },
     async update(reference, activityId, activity) {
       await call('PUT', reference, `/${encodeURIComponent(activityId)}`, { ...activity, id: activityId });
+    },
+    async teamMembers(reference, teamId) {
+      const members: { id: string; aadObjectId?: string }[] = [];
+      let token: string | undefined;
+      // The roster comes in pages; a council's team is small, but a ministry's may not be.
+      for (let page = 0; page < 100; page++) {
+        const query = `?pageSize=500${token ? `&continuationToken=${encodeURIComponent(token)}` : ''}`;
+        const result = await request('GET', reference, `/${encodeURIComponent(teamId)}/pagedmembers${query}`);
+        for (const m of (result['members'] as { id?: unknown; aadObjectId?: unknown }[] | undefined) ?? []) {
+          if (typeof m.id === 'string') members.push({ id: m.id, ...(typeof m.aadObjectId === 'string' ? { aadObjectId: m.aadObjectId } : {}) });
+        }
+        token = typeof result['continuationToken'] === 'string' ? result['continuationToken'] : undefined;
+        if (!token) break;
+      }
+      return members;
+    },
+    async openPersonalChat(reference, userId, tenantId) {
+      const body = { isGroup: false, bot: reference['bot'], members: [{ id: userId }], tenantId, channelData: { tenant: { id: tenantId } } };
+      const result = await request('POST', reference, '', body);
+      if (typeof result['id'] !== 'string') throw new SendFailure('no conversation id in the answer', 502);
+      return {
+        channelId: reference['channelId'] ?? 'msteams',
+        serviceUrl: reference['serviceUrl'],
+        bot: reference['bot'],
+        user: { id: userId },
+        conversation: { id: result['id'], conversationType: 'personal', tenantId },
+      };
     },
   };
 }

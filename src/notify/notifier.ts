@@ -22,6 +22,10 @@ export class SendFailure extends Error {
 export interface Transport {
   send(reference: Record<string, unknown>, activity: Record<string, unknown>): Promise<{ id: string | undefined }>;
   update(reference: Record<string, unknown>, activityId: string, activity: Record<string, unknown>): Promise<void>;
+  /** The members of a team, from the team's roster (the reference is any conversation in it). */
+  teamMembers?(reference: Record<string, unknown>, teamId: string): Promise<{ id: string; aadObjectId?: string | undefined }[]>;
+  /** Opens a personal chat with a team member; returns the reference to save for it. */
+  openPersonalChat?(reference: Record<string, unknown>, userId: string, tenantId: string | undefined): Promise<Record<string, unknown>>;
 }
 
 /** The message for one delivery, made from the data at send time (so it is never out of date). */

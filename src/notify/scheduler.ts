@@ -12,6 +12,8 @@ export interface SchedulerOptions {
   timing: DispatchTiming;
   /** How often to look for due agendas and reminders. */
   intervalMs: number;
+  /** Runs before an agenda is queued, to find more recipients (the council team's members). */
+  beforeAgenda?: () => Promise<unknown>;
 }
 
 /**
@@ -52,7 +54,11 @@ export class Scheduler {
     await Promise.resolve();
     try {
       const now = clock.now();
-      const due = dueDispatches(store.read(), now, timing);
+      let due = dueDispatches(store.read(), now, timing);
+      if (due.some((d) => d.kind === 'agenda') && this.options.beforeAgenda) {
+        await this.options.beforeAgenda();
+        due = dueDispatches(store.read(), now, timing);
+      }
       if (due.length > 0) {
         const queued = await store.update((data) => due.flatMap((dispatch) => queueDispatch(data, dispatch, now, timing)));
         logger.info({ due, messages: queued.length }, 'queued agendas and reminders');

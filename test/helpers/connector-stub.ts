@@ -41,6 +41,10 @@ export interface ConnectorStub {
   delivered(conversationId: string): Recorded[];
   /** Forgets what was sent and answers normally again. */
   reset(): void;
+  /** The council team's members, answered from GET …/{teamId}/pagedmembers. */
+  roster: MemberInfo[];
+  /** Personal chats the bot opened (POST /v3/conversations), by user id. */
+  opened: string[];
   close(): Promise<void>;
 }
 
@@ -50,13 +54,15 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
   let counter = 0;
   const refused: Recorded[] = [];
   const attempts = new Map<string, number>();
-  const stub = { sent, members, delayMs: 0, refused, delivered: (id: string) => sent.filter((r) => r.conversationId === id) } as ConnectorStub;
+  const stub = { sent, members, delayMs: 0, refused, roster: [], opened: [], delivered: (id: string) => sent.filter((r) => r.conversationId === id) } as ConnectorStub;
   stub.reset = () => {
     sent.length = 0;
     refused.length = 0;
     attempts.clear();
     stub.delayMs = 0;
     stub.failWith = undefined;
+    stub.roster = [];
+    stub.opened = [];
   };
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
@@ -70,7 +76,14 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
+    if (v3 === 'v3' && conversations === 'conversations' && !conversationId && req.method === 'POST') {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { members?: { id: string }[] };
+      const userId = body.members?.[0]?.id ?? 'unknown';
+      stub.opened.push(userId);
+      return json(201, { id: `a:opened-${userId}` });
+    }
     if (v3 !== 'v3' || conversations !== 'conversations' || !conversationId) return json(404, { error: 'not found' });
+    if (kind === 'pagedmembers' && req.method === 'GET') return json(200, { members: stub.roster });
     if (kind === 'activities' && (req.method === 'POST' || req.method === 'PUT')) {
       if (stub.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, stub.delayMs));
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');

@@ -74,6 +74,25 @@ describe('agendas over HTTP', () => {
     expect(deliveries.map((d) => d.status)).toEqual(['sent', 'sent', 'sent']);
   });
 
+  it('opens a personal chat with council members in the team who never opened the bot, and sends them the agenda', async () => {
+    const bot = await start();
+    await councilReachable(bot);
+    stub.roster = [
+      { id: '29:ingrid', name: 'Ingrid Berg', aadObjectId: '00000000-0000-4000-8000-00000000a004' },
+      { id: '29:aisha', name: 'Aisha Rahman', aadObjectId: '00000000-0000-4000-8000-00000000a003' },
+      { id: '29:outsider', name: 'Ikke medlem', aadObjectId: 'aad-outsider' },
+    ];
+    await createMeeting(bot);
+    await sendDue(bot);
+    // Ingrid is the chair; Aisha is a coordinator, who gets no agenda; the outsider is no member.
+    expect(stub.opened).toEqual(['29:ingrid']);
+    expect(cardText(cardIn(stub.delivered('a:opened-29:ingrid')[0]))).toContain('Dagsorden for neste møte');
+    const saved = (await onDisk(bot)).conversations.find((c) => c.id === 'a:opened-29:ingrid');
+    expect(saved).toMatchObject({ kind: 'personal', memberId: 'ingrid-berg', installed: true });
+    await sendDue(bot);
+    expect(stub.opened).toEqual(['29:ingrid']);
+  });
+
   it('hides a confidential item in the channel and shows it in personal chat', async () => {
     const bot = await start();
     await councilReachable(bot);
@@ -81,10 +100,11 @@ describe('agendas over HTTP', () => {
     const meetingId = (await onDisk(bot)).meetings.find((m) => m.kind === 'ekstraordinært')!.id;
     await bot.post(invoke(USERS.secretary, { verb: Verb.ItemSave, meetingId, revision: 0, title: 'Gjengkonflikt i Oslo øst', presenters: 'Oslo politidistrikt', confidential: 'true' }, personal(USERS.secretary)));
     await sendDue(bot);
-    const inChannel = cardText(cardIn(stub.delivered(CHANNEL)[0]));
-    const inChat = cardText(cardIn(stub.delivered('a:personal-29:ola')[0]));
+    // The agenda went out when the meeting was made; the item reached the posted cards as an update.
+    const inChannel = cardText(cardIn(stub.delivered(CHANNEL).at(-1)));
+    const inChat = cardText(cardIn(stub.delivered('a:personal-29:ola').at(-1)));
     expect(inChannel).toContain('Unntatt offentlighet');
-    expect(JSON.stringify(cardIn(stub.delivered(CHANNEL)[0]))).not.toMatch(/Gjengkonflikt|Oslo politidistrikt/);
+    expect(JSON.stringify(stub.delivered(CHANNEL).map(cardIn))).not.toMatch(/Gjengkonflikt|Oslo politidistrikt/);
     expect(inChat).toContain('Gjengkonflikt i Oslo øst');
   });
 
@@ -208,6 +228,7 @@ describe('answers on the agenda card', () => {
     const bot = await start();
     await councilReachable(bot);
     await createMeeting(bot);
+    await sendDue(bot);
     const meeting = (await onDisk(bot)).meetings.find((m) => m.kind === 'ekstraordinært')!;
     const before = (await onDisk(bot)).meetings;
     const stale = (await (await bot.post(invoke(USERS.member, { verb: Verb.Attend, meetingId: meeting.id, start: '2026-11-25T09:00:00.000Z' }, personal(USERS.member)))).json()) as { value: unknown };
