@@ -54,7 +54,7 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
   let counter = 0;
   const refused: Recorded[] = [];
   const attempts = new Map<string, number>();
-  const stub = { sent, members, delayMs: 0, refused, roster: [], opened: [], delivered: (id: string) => sent.filter((r) => r.conversationId === id) } as ConnectorStub;
+  const stub = { sent, members, delayMs: 0, refused, roster: [] as MemberInfo[], opened: [] as string[], delivered: (id: string) => sent.filter((r) => r.conversationId === id) } as ConnectorStub;
   stub.reset = () => {
     sent.length = 0;
     refused.length = 0;
