@@ -1,6 +1,5 @@
-import { nextMeeting } from '../../domain/meetings.js';
 import { SECRETARIAT } from '../../domain/roles.js';
-import { messages } from '../../i18n/index.js';
+import { nextMeetingOrSay } from '../meetings/handling.js';
 import { attendanceCard } from '../meetings/views.js';
 import type { Command } from './command.js';
 
@@ -12,12 +11,7 @@ export const attendanceCommand: Command = {
   scopes: ['personal'],
   role: SECRETARIAT,
   async handle(turn, _args, deps) {
-    const now = deps.clock.now();
-    const meeting = nextMeeting(deps.store.read(), now);
-    if (!meeting) {
-      await turn.reply(messages(turn.lang)['meeting.noneComing']);
-      return;
-    }
-    await turn.reply({ card: attendanceCard(deps.store.read(), meeting, turn.lang, deps.timeZone, now) });
+    const meeting = await nextMeetingOrSay(turn, deps);
+    if (meeting) await turn.reply({ card: attendanceCard(deps.store.read(), meeting, turn.lang, deps.timeZone, deps.clock.now()) });
   },
 };

@@ -1,7 +1,5 @@
-import { nextMeeting } from '../../domain/meetings.js';
 import { ROLES } from '../../domain/roles.js';
-import { messages } from '../../i18n/index.js';
-import { audienceOf } from '../meetings/handling.js';
+import { audienceOf, nextMeetingOrSay } from '../meetings/handling.js';
 import { agendaCard } from '../meetings/views.js';
 import { ALL_SCOPES, type Command } from './command.js';
 
@@ -13,12 +11,9 @@ export const nextCommand: Command = {
   scopes: ALL_SCOPES,
   role: ROLES,
   async handle(turn, _args, deps) {
+    const meeting = await nextMeetingOrSay(turn, deps);
+    if (!meeting) return;
     const now = deps.clock.now();
-    const meeting = nextMeeting(deps.store.read(), now);
-    if (!meeting) {
-      await turn.reply(messages(turn.lang)['meeting.noneComing']);
-      return;
-    }
     const personal = turn.conversation.kind === 'personal';
     await turn.reply({
       card: agendaCard(meeting, { lang: turn.lang, timeZone: deps.timeZone, audience: audienceOf(turn), viewer: personal ? turn.member : undefined, headline: 'none', now }),

@@ -44,6 +44,13 @@ export function meetingFor(deps: BotDeps, meetingId: string | undefined): Meetin
   return meetingId ? data.meetings.find((m) => m.id === meetingId) : nextMeeting(data, deps.clock.now());
 }
 
+/** The next meeting, or undefined after telling the user there is none planned. */
+export async function nextMeetingOrSay(turn: Turn, deps: BotDeps): Promise<Meeting | undefined> {
+  const meeting = nextMeeting(deps.store.read(), deps.clock.now());
+  if (!meeting) await turn.reply(messages(turn.lang)['meeting.noneComing']);
+  return meeting;
+}
+
 export async function replyMeetingNotFound(turn: Turn): Promise<void> {
   await turn.reply(messages(turn.lang)['meeting.notFound']);
 }

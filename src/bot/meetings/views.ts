@@ -248,6 +248,19 @@ export function itemFormCard(meeting: Meeting, itemId: string | undefined, value
   });
 }
 
+/** The date, time and place labels the meeting form and the year plan share. */
+function whenLabels(lang: Lang) {
+  const m = messages(lang);
+  return {
+    date: m['meetingForm.date'],
+    dateError: m['meetingForm.dateError'],
+    startTime: m['meetingForm.startTime'],
+    endTime: m['meetingForm.endTime'],
+    timeError: m['meetingForm.timeError'],
+    place: m['meetingForm.place'],
+  };
+}
+
 /** New meeting or change of one; `values` keeps what the secretary typed when saving failed. */
 export function meetingFormCard(meeting: Meeting | undefined, values: Partial<MeetingInput> | undefined, lang: Lang, timeZone: string, now: Date, problem = ''): Card {
   const m = messages(lang);
@@ -273,12 +286,7 @@ export function meetingFormCard(meeting: Meeting | undefined, values: Partial<Me
       kindError: m['meetingForm.kindError'],
       title: m['meetingForm.title'],
       titleHint: m['meetingForm.titleHint'],
-      date: m['meetingForm.date'],
-      dateError: m['meetingForm.dateError'],
-      startTime: m['meetingForm.startTime'],
-      endTime: m['meetingForm.endTime'],
-      timeError: m['meetingForm.timeError'],
-      place: m['meetingForm.place'],
+      ...whenLabels(lang),
       onlineUrl: m['meetingForm.onlineUrl'],
       onlineUrlError: m['meetingForm.onlineUrlError'],
       save: m['meetingForm.save'],
@@ -341,15 +349,7 @@ export function yearPlanCard(data: Readonly<Data>, year: number, lang: Lang, tim
     })),
     existing: existing.length > 0 ? m['yearPlan.existing']({ list: existing.map((e) => `${e.title ?? m[`kind.${e.kind}`]} ${formatDate(e.start, timeZone, lang)}`).join('; ') }) : '',
     confirm: { verb: Verb.YearPlanConfirm, year, keys: proposed.map((p) => `${p.key}:${p.kind}`).join(',') },
-    labels: {
-      date: m['meetingForm.date'],
-      dateError: m['meetingForm.dateError'],
-      startTime: m['meetingForm.startTime'],
-      endTime: m['meetingForm.endTime'],
-      timeError: m['meetingForm.timeError'],
-      place: m['meetingForm.place'],
-      confirm: m['yearPlan.confirm'],
-    },
+    labels: { ...whenLabels(lang), confirm: m['yearPlan.confirm'] },
   });
 }
 
