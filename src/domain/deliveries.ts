@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { isAttendee } from './attendance.js';
+import { attendanceOverview, isAttendee } from './attendance.js';
 import type { ConversationRecord, Data, Delivery, DeliveryKind, Meeting, Member } from './schema.js';
 
 /** When the agenda and the reminder go out: whole days before the meeting, at a wall-clock time. */
@@ -78,6 +78,14 @@ export function personalChatOf(data: Readonly<Data>, memberId: string): Conversa
   return chats.sort((a, b) => b.lastSeenAt.localeCompare(a.lastSeenAt))[0];
 }
 
+/** Those expected at the meeting who have not answered and whom the bot can reach in personal chat. */
+export function unansweredRecipients(data: Readonly<Data>, meeting: Meeting): Recipient[] {
+  return attendanceOverview(data, meeting).unanswered.flatMap((member) => {
+    const chat = personalChatOf(data, member.id);
+    return chat ? [{ conversationId: chat.id, memberId: member.id }] : [];
+  });
+}
+
 /** Members the bot cannot reach in personal chat; the secretary sees them with the agenda status. */
 export function unreachableRecipients(data: Readonly<Data>): Member[] {
   return data.members.filter((m) => isAgendaRecipient(m) && !personalChatOf(data, m.id));
@@ -90,9 +98,11 @@ export function unreachableRecipients(data: Readonly<Data>): Member[] {
  */
 export function enqueue(data: Data, kind: DeliveryKind, meetingId: string, batch: string, recipients: readonly Recipient[], now: Date, note?: string): Delivery[] {
   const added: Delivery[] = [];
+  const queued = new Set(data.deliveries.map((d) => d.id));
   for (const recipient of recipients) {
     const id = `${meetingId}|${kind}|${batch}|${recipient.conversationId}`;
-    if (data.deliveries.some((d) => d.id === id)) continue;
+    if (queued.has(id)) continue;
+    queued.add(id);
     const delivery: Delivery = {
       id,
       kind,

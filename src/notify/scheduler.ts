@@ -41,6 +41,7 @@ export class Scheduler {
   /** One look: queue what is due, then send whatever is waiting in the outbox. */
   tick(): Promise<void> {
     if (!this.ticking) {
+      // `finally` runs in a later microtask, so it always clears what this line set.
       this.ticking = this.look().finally(() => {
         this.ticking = undefined;
       });
@@ -50,8 +51,6 @@ export class Scheduler {
 
   private async look(): Promise<void> {
     const { store, clock, logger, timing, notifier } = this.options;
-    // Let the caller's assignment of `ticking` happen before any work, even when nothing is due.
-    await Promise.resolve();
     try {
       const now = clock.now();
       let due = dueDispatches(store.read(), now, timing);

@@ -23,17 +23,10 @@ export async function showEditor(turn: Turn, deps: BotDeps, meetingId: string | 
 
 /** Runs an agenda change; a problem is told and the editor is shown as the meeting is now. */
 async function changeAgenda(turn: Turn, deps: BotDeps, meetingId: string, change: (draft: Data) => unknown): Promise<void> {
-  const done = await attempt(
-    turn,
-    deps,
-    async () => {
-      await deps.store.update(change);
-      return true;
-    },
-    async (problem) => {
-      await turn.reply(problem);
-    },
-  );
+  const done = await attempt(turn, deps, async () => {
+    await deps.store.update(change);
+    return true;
+  });
   // Cards already posted show the old agenda; the notifier updates them in place.
   if (done) deps.notifier.kick();
   await showEditor(turn, deps, meetingId);

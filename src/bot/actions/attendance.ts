@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { answerAttendance, isAttendee } from '../../domain/attendance.js';
-import { enqueue, personalChatOf } from '../../domain/deliveries.js';
+import { answerAttendance } from '../../domain/attendance.js';
+import { enqueue, unansweredRecipients } from '../../domain/deliveries.js';
 import { ErrorCode, isDomainError } from '../../domain/errors.js';
 import { COUNCIL, SECRETARIAT } from '../../domain/roles.js';
 import { messages } from '../../i18n/index.js';
 import { attempt, audienceOf, meetingFor, refuseTooLong, replyMeetingNotFound } from '../meetings/handling.js';
-import { agendaCard, attendanceCard, problemText } from '../meetings/views.js';
+import { agendaCard, attendanceCard } from '../meetings/views.js';
 import type { BotDeps, Turn } from '../turn.js';
 import { defineAction } from './card-action.js';
 import { Verb } from './verbs.js';
@@ -38,16 +38,17 @@ async function answer(turn: Turn, deps: BotDeps, data: { meetingId: string; star
   // The answer is always the sender's own: nothing in the card's data can name another member.
   const memberId = turn.member?.id;
   if (!memberId) return;
-  try {
-    await deps.store.update((draft) => answerAttendance(draft, data.meetingId, memberId, { answer: kind, substitute: data.substitute, reason: data.reason }, data.start, deps.clock.now()));
-  } catch (error) {
-    const problem = problemText(error, turn.lang, deps.store.read(), deps.timeZone);
-    if (problem === undefined) throw error;
-    await turn.reply(problem);
-    // A stale or closed card is replaced by the meeting as it is now.
-    if (isDomainError(error) && error.code !== ErrorCode.NotFound) await showAgenda(turn, deps, data.meetingId);
-    return;
-  }
+  const saved = await attempt(
+    turn,
+    deps,
+    () => deps.store.update((draft) => answerAttendance(draft, data.meetingId, memberId, { answer: kind, substitute: data.substitute, reason: data.reason }, data.start, deps.clock.now())),
+    async (problem, error) => {
+      await turn.reply(problem);
+      // A stale or closed card is replaced by the meeting as it is now.
+      if (isDomainError(error) && error.code !== ErrorCode.NotFound) await showAgenda(turn, deps, data.meetingId);
+    },
+  );
+  if (!saved) return;
   if (turn.conversation.kind === 'personal') await turn.reply(m[kind === 'kommer' ? 'attendance.saved.kommer' : 'attendance.saved.forfall']);
   await showAgenda(turn, deps, data.meetingId);
 }
@@ -93,14 +94,7 @@ export const attendanceRemindAction = defineAction({
       deps.store.update((draft) => {
         const meeting = draft.meetings.find((m) => m.id === data.meetingId);
         if (!meeting || meeting.status !== 'planlagt' || new Date(meeting.start) <= now) return [];
-        const answered = new Set(meeting.attendance.map((a) => a.memberId));
-        const recipients = draft.members
-          .filter((member) => isAttendee(member) && !answered.has(member.id))
-          .flatMap((member) => {
-            const chat = personalChatOf(draft, member.id);
-            return chat ? [{ conversationId: chat.id, memberId: member.id }] : [];
-          });
-        return enqueue(draft, 'attendance-reminder', meeting.id, batch, recipients, now);
+        return enqueue(draft, 'attendance-reminder', meeting.id, batch, unansweredRecipients(draft, meeting), now);
       }),
     );
     if (queued === undefined) return;

@@ -26,13 +26,18 @@ export async function refuseTooLong(turn: Turn, fields: readonly [label: string,
 }
 
 /** Runs a change; a known problem becomes a sentence to the user (and `onProblem`), anything else is thrown. */
-export async function attempt<T>(turn: Turn, deps: BotDeps, run: () => Promise<T>, onProblem?: (text: string) => Promise<void>): Promise<T | undefined> {
+export async function attempt<T>(
+  turn: Turn,
+  deps: BotDeps,
+  run: () => Promise<T>,
+  onProblem?: (text: string, error: unknown) => Promise<void>,
+): Promise<T | undefined> {
   try {
     return await run();
   } catch (error) {
     const text = problemText(error, turn.lang, deps.store.read(), deps.timeZone);
     if (text === undefined) throw error;
-    if (onProblem) await onProblem(text);
+    if (onProblem) await onProblem(text, error);
     else await turn.reply(text);
     return undefined;
   }

@@ -2,10 +2,10 @@ import type { Card } from '../../cards/render.js';
 import type { Clock } from '../../domain/clock.js';
 import { formatDateTime } from '../../domain/dates.js';
 import { isAgendaRecipient } from '../../domain/deliveries.js';
-import type { Data, Delivery, Meeting } from '../../domain/schema.js';
+import type { ConversationRecord, Data, Delivery, Meeting } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import type { Compose } from '../../notify/notifier.js';
-import { agendaCard, meetingName, type Headline } from './views.js';
+import { agendaCard, meetingLabel, meetingName, type Headline } from './views.js';
 
 const HEADLINES: Partial<Record<Delivery['kind'], Headline>> = {
   agenda: 'posted',
@@ -21,14 +21,20 @@ function textActivity(text: string): Record<string, unknown> {
   return { type: 'message', text, textFormat: 'plain' };
 }
 
+/** The Teams user id a saved conversation reference was made with. */
+function userIdOf(record: ConversationRecord): string | undefined {
+  const id = (record.reference['user'] as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' ? id : undefined;
+}
+
 /** Teams user ids of the council's members the bot has met, so they each see their own answer. */
 export function memberUserIds(data: Readonly<Data>): string[] {
   const ids: string[] = [];
   for (const record of data.conversations) {
     if (record.kind !== 'personal' || !record.memberId) continue;
     const member = data.members.find((m) => m.id === record.memberId);
-    const userId = (record.reference['user'] as { id?: unknown } | undefined)?.id;
-    if (member && isAgendaRecipient(member) && typeof userId === 'string' && !ids.includes(userId)) ids.push(userId);
+    const userId = userIdOf(record);
+    if (member && isAgendaRecipient(member) && userId && !ids.includes(userId)) ids.push(userId);
   }
   return ids;
 }
@@ -45,7 +51,7 @@ export function meetingComposer(options: { timeZone: string; clock: Clock }): Co
     const member = delivery.memberId ? data.members.find((m) => m.id === delivery.memberId) : undefined;
     const lang = member?.lang ?? 'nb';
     const personal = record.kind === 'personal';
-    const userId = (record.reference['user'] as { id?: unknown } | undefined)?.id;
+    const userId = userIdOf(record);
     const activity = (() => {
       const headline = HEADLINES[delivery.kind];
       if (headline) {
@@ -56,7 +62,7 @@ export function meetingComposer(options: { timeZone: string; clock: Clock }): Co
           viewer: member,
           headline: mode === 'update' ? 'changed' : headline,
           now: options.clock.now(),
-          refreshUserIds: personal ? (typeof userId === 'string' ? [userId] : []) : memberUserIds(data),
+          refreshUserIds: personal ? (userId ? [userId] : []) : memberUserIds(data),
         });
         return cardActivity(card, meetingName(meeting, lang, options.timeZone));
       }
@@ -71,7 +77,7 @@ function noticeText(delivery: Delivery, data: Readonly<Data>, meeting: Meeting, 
   const name = meetingName(meeting, lang, timeZone);
   switch (delivery.kind) {
     case 'moved':
-      return m['notice.moved']({ meeting: meeting.title ?? m[`kind.${meeting.kind}`], when: formatDateTime(meeting.start, timeZone, lang) });
+      return m['notice.moved']({ meeting: meetingLabel(meeting, lang), when: formatDateTime(meeting.start, timeZone, lang) });
     case 'cancelled':
       return m['notice.cancelled']({ meeting: name });
     default: {

@@ -10,7 +10,7 @@ import {
 import { visibleItem, type Audience } from '../../domain/agenda.js';
 import { attendanceOf, attendanceOverview, isAttendee } from '../../domain/attendance.js';
 import { formatDate, formatDateTime } from '../../domain/dates.js';
-import { dueAt, personalChatOf, undelivered, unreachableRecipients, type DispatchTiming } from '../../domain/deliveries.js';
+import { dueAt, unansweredRecipients, undelivered, unreachableRecipients, type DispatchTiming } from '../../domain/deliveries.js';
 import { DomainError, ErrorCode } from '../../domain/errors.js';
 import { comingMeetings, meetingInputOf, proposeYear, type MeetingInput, type PlannedMeeting } from '../../domain/meetings.js';
 import { COUNCIL, mayUse, SECRETARIAT } from '../../domain/roles.js';
@@ -24,11 +24,20 @@ function timeOf(instant: string, timeZone: string): string {
   return format(new TZDate(Date.parse(instant), timeZone), 'HH.mm');
 }
 
+/** The meeting's own title, or its kind: "Ordinært møte". */
+export function meetingLabel(meeting: Pick<Meeting, 'title' | 'kind'>, lang: Lang): string {
+  return meeting.title ?? messages(lang)[`kind.${meeting.kind}`];
+}
+
+/** The card heading: the meeting's own title, or "Ordinært møte i Politirådet". */
+function meetingHeading(meeting: Meeting, lang: Lang): string {
+  const m = messages(lang);
+  return m['meeting.title']({ kind: m[`kind.${meeting.kind}`], title: meeting.title });
+}
+
 /** "Ordinært møte torsdag 10. desember 2026 kl. 09.00", or the meeting's own title with the date. */
 export function meetingName(meeting: Meeting, lang: Lang, timeZone: string): string {
-  const m = messages(lang);
-  const title = meeting.title ?? m[`kind.${meeting.kind}`];
-  return `${title} ${formatDateTime(meeting.start, timeZone, lang)}`;
+  return `${meetingLabel(meeting, lang)} ${formatDateTime(meeting.start, timeZone, lang)}`;
 }
 
 export function meetingWhen(meeting: Meeting, lang: Lang, timeZone: string): string {
@@ -96,7 +105,7 @@ export function agendaCard(meeting: Meeting, view: AgendaView): Card {
   const model: AgendaCardModel = {
     headline,
     headlineStyle: cancelled ? 'attention' : view.headline === 'changed' ? 'accent' : view.headline === 'none' ? 'default' : 'good',
-    title: m['meeting.title']({ kind: m[`kind.${meeting.kind}`], title: meeting.title }),
+    title: meetingHeading(meeting, lang),
     facts: [
       { label: m['meeting.when'], value: meetingWhen(meeting, lang, timeZone) },
       ...(meeting.place ? [{ label: m['meeting.where'], value: meeting.place }] : []),
@@ -155,7 +164,7 @@ export function editorCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, t
   const rev = { meetingId: meeting.id, revision: meeting.revision };
   const last = meeting.agenda.length - 1;
   return renderCard('agenda-editor', {
-    title: m['editor.title']({ meeting: meeting.title ?? m[`kind.${meeting.kind}`] }),
+    title: m['editor.title']({ meeting: meetingLabel(meeting, lang) }),
     subtitle: [meetingWhen(meeting, lang, timeZone), meeting.place].filter(Boolean).join(' · '),
     status: meeting.agendaQueuedAt
       ? m['editor.status.posted']
@@ -313,7 +322,7 @@ export function scheduleCard(data: Readonly<Data>, viewer: Member | undefined, l
       return {
         when: meetingWhen(meeting, lang, timeZone),
         status: meeting.status === 'avlyst' ? m['meeting.cancelled'] : '',
-        what: `${m['meeting.title']({ kind: m[`kind.${meeting.kind}`], title: meeting.title })} · ${m['schedule.agendaItems']({ count: meeting.agenda.length })}`,
+        what: `${meetingHeading(meeting, lang)} · ${m['schedule.agendaItems']({ count: meeting.agenda.length })}`,
         where: meeting.place ?? '',
         actions: meeting.status === 'planlagt' ? actions : [],
       };
@@ -341,13 +350,13 @@ export function yearPlanCard(data: Readonly<Data>, year: number, lang: Lang, tim
     problem,
     meetings: proposed.map((p) => ({
       key: p.key,
-      label: p.title ?? m[`kind.${p.kind}`],
+      label: meetingLabel(p, lang),
       date: p.date,
       startTime: p.startTime,
       endTime: p.endTime,
       place: p.place ?? '',
     })),
-    existing: existing.length > 0 ? m['yearPlan.existing']({ list: existing.map((e) => `${e.title ?? m[`kind.${e.kind}`]} ${formatDate(e.start, timeZone, lang)}`).join('; ') }) : '',
+    existing: existing.length > 0 ? m['yearPlan.existing']({ list: existing.map((e) => `${meetingLabel(e, lang)} ${formatDate(e.start, timeZone, lang)}`).join('; ') }) : '',
     confirm: { verb: Verb.YearPlanConfirm, year, keys: proposed.map((p) => `${p.key}:${p.kind}`).join(',') },
     labels: { ...whenLabels(lang), confirm: m['yearPlan.confirm'] },
   });
@@ -366,9 +375,9 @@ export function attendanceCard(data: Readonly<Data>, meeting: Meeting, lang: Lan
     ...(meeting.agendaQueuedAt ? unreachable.filter((u) => !problems.some((d) => d.memberId === u.id)).map((u) => ({ name: u.name, detail: m['attendance.unreachable'] })) : []),
   ];
   const open = meeting.status === 'planlagt' && new Date(meeting.start) > now;
-  const remindable = overview.unanswered.some((member) => personalChatOf(data, member.id));
+  const remindable = unansweredRecipients(data, meeting).length > 0;
   return renderCard('attendance', {
-    title: m['attendance.title']({ meeting: meeting.title ?? m[`kind.${meeting.kind}`] }),
+    title: m['attendance.title']({ meeting: meetingLabel(meeting, lang) }),
     subtitle: meetingWhen(meeting, lang, timeZone),
     groups: [
       { heading: m['attendance.coming']({ count: overview.coming.length }), people: overview.coming.map((p) => ({ name: p.name, detail: '' })) },
