@@ -32,6 +32,12 @@ const point = (n, focus, title, responsible, extra = {}) => ({
   briefing: false, status: 'åpen', history: source, ...extra,
 });
 
+const minutes = [{ at: '2024-10-07T12:00:00+02:00', byMemberId: 'kari-nordmann', text: 'Fra referatet fra møtet 7. oktober 2024.' }];
+const minutesPoint = (n, focus, title, responsible, extra) => ({
+  id: `op-2024-${String(n).padStart(2, '0')}`, title, focusAreaId: `io-2017-${focus}`, responsible,
+  briefing: false, status: 'åpen', history: minutes, revision: 0, ...extra,
+});
+
 const seed = {
   seedVersion: 1,
   council: {
@@ -78,6 +84,13 @@ const seed = {
     point(10, 4, 'Handlingsplanen mot hatkriminalitet og voldelig ekstremisme i Oslo rulleres', 'begge', { dueText: 'når ny organisering av Oslo politidistrikt er klar' }),
     point(11, 5, 'Opprettholde felles innsats i arbeidet med å redusere arbeidslivskriminalitet', 'begge'),
     point(12, 5, 'De tverretatlige «Full Pott»-kontrollene fortsetter, med jevnlige møter mellom samarbeidspartene', 'begge', { dueText: 'i 2017' }),
+    // Points the October 2024 minutes created, with owners and dates so /status has something to show.
+    minutesPoint(1, 1, 'Byutvikling og kriminalitetsforebygging tas opp igjen i politirådets seminar', 'begge',
+      { ownerMemberId: 'kari-nordmann', dueMeetingId: 'seminar-2027', briefing: true, source: { meetingId: 'mote-2024-10', itemId: 'mote-2024-10-4' } }),
+    minutesPoint(2, 3, 'Politirådet orienteres om arbeidet med en Oslostandard for en-til-en-oppfølging', 'politiet',
+      { ownerMemberId: 'tor-lund', dueDate: '2027-03-01', briefing: true, source: { meetingId: 'mote-2024-10', itemId: 'mote-2024-10-5' } }),
+    minutesPoint(3, 3, 'Bydelene gir forebyggingsarbeidet en likere innretning, etter modell fra Bydel Grorud', 'kommunen',
+      { ownerMemberId: 'ola-hansen', dueDate: '2026-11-01', source: { meetingId: 'mote-2024-10', itemId: 'mote-2024-10-5' } }),
   ],
   saltoFocusAreas: [
     'Felles innsats i utsatte områder',

@@ -43,6 +43,8 @@ const EnvSchema = z.object({
   REMINDER_LEAD_DAYS: z.coerce.number().int().min(0).max(30).default(1),
   /** Time of day (HH:mm, in TZ_NAME) the agenda and the reminder go out. */
   SEND_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm').default('09:00'),
+  /** Whole days before a follow-up point's due date (or the meeting it is briefed at) that its owner is reminded. */
+  FOLLOW_UP_NOTICE_DAYS: z.coerce.number().int().min(0).max(90).default(7),
   /** How often (ms) the bot looks for agendas and reminders that are due. */
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -58,7 +60,7 @@ export interface Config {
   publicBaseUrl: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   /** When agendas and reminders go out. */
-  dispatch: { agendaLeadDays: number; reminderLeadDays: number; sendTime: string };
+  dispatch: { agendaLeadDays: number; reminderLeadDays: number; sendTime: string; followUpNoticeDays: number };
   schedulerIntervalMs: number;
   production: boolean;
   allowedTenantIds: string[];
@@ -99,7 +101,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     timeZone: e.TZ_NAME,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     logLevel: e.LOG_LEVEL,
-    dispatch: { agendaLeadDays: e.AGENDA_LEAD_DAYS, reminderLeadDays: e.REMINDER_LEAD_DAYS, sendTime: e.SEND_TIME },
+    dispatch: { agendaLeadDays: e.AGENDA_LEAD_DAYS, reminderLeadDays: e.REMINDER_LEAD_DAYS, sendTime: e.SEND_TIME, followUpNoticeDays: e.FOLLOW_UP_NOTICE_DAYS },
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     production,
     allowedTenantIds: e.ALLOWED_TENANT_IDS,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createAdapter } from './bot/adapter.js';
 import { connectorTransport } from './bot/connector-transport.js';
-import { meetingComposer } from './bot/meetings/outbound.js';
+import { composer } from './bot/compose.js';
 import { calendarUrl, meetingCalendar, validCalendarToken } from './calendar/feed.js';
 import { PolitiradBot } from './bot/politirad-bot.js';
 import type { Config } from './config.js';
@@ -12,7 +12,7 @@ import { Notifier, type Transport } from './notify/notifier.js';
 import { Scheduler } from './notify/scheduler.js';
 import { reachTeamMembers } from './notify/team-reach.js';
 import { createHttpServer } from './server/http-server.js';
-import { openFileStore } from './store/file-store.js';
+import { loadSeed, openFileStore } from './store/file-store.js';
 import { systemClock } from './system-clock.js';
 
 export interface RunningBot {
@@ -68,7 +68,7 @@ export async function startBot(config: Config, logger: Logger, overrides: Overri
       clock,
       logger,
       transport,
-      compose: meetingComposer({ timeZone: config.timeZone, clock }),
+      compose: composer({ timeZone: config.timeZone, clock }),
       ...overrides.notifier,
     });
     const scheduler = new Scheduler({
@@ -79,6 +79,11 @@ export async function startBot(config: Config, logger: Logger, overrides: Overri
       timing,
       intervalMs: config.schedulerIntervalMs,
       beforeAgenda: () => reachTeamMembers({ store, clock, logger, transport }),
+    });
+    // The seed's follow-up points stay importable after the data file has been made from it.
+    const seed = await loadSeed(config.seedFile).catch((error: unknown) => {
+      logger.warn({ err: error, seedFile: config.seedFile }, 'could not read the seed; importing follow-up points is unavailable');
+      return undefined;
     });
     let baseUrl = config.publicBaseUrl;
     const deps = {
@@ -91,6 +96,7 @@ export async function startBot(config: Config, logger: Logger, overrides: Overri
       notifier: { kick: () => scheduler.tick() },
       timing,
       calendarUrl: (memberId: string) => (baseUrl ? calendarUrl(baseUrl, linkSecret(), memberId) : undefined),
+      seedFollowUps: () => seed,
     };
     const bot = new PolitiradBot(deps, { allowedTenantIds: config.allowedTenantIds });
     const adapter = createAdapter(config, logger);

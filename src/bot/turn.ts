@@ -1,7 +1,7 @@
 import type { Card } from '../cards/render.js';
 import type { Clock } from '../domain/clock.js';
 import type { DispatchTiming } from '../domain/deliveries.js';
-import type { ConversationKind, Lang, Member } from '../domain/schema.js';
+import type { ConversationKind, Data, Lang, Member } from '../domain/schema.js';
 import type { Store } from '../domain/store.js';
 import type { Logger } from '../logger.js';
 
@@ -41,4 +41,6 @@ export interface BotDeps {
   timing: DispatchTiming;
   /** A member's personal calendar feed, or undefined when the bot has no public address. */
   calendarUrl(memberId: string): string | undefined;
+  /** The seed's follow-up points and focus areas, which the secretary may import; absent without a readable seed. */
+  seedFollowUps?: (() => Pick<Data, 'focusAreas' | 'followUps'> | undefined) | undefined;
 }

@@ -73,7 +73,7 @@ export interface AgendaEditorCardModel {
   title: string;
   subtitle: string;
   status: string;
-  items: { number: string; title: string; presenters: string; marker: string; edit: ActionData; up: ActionData | null; down: ActionData | null; remove: ActionData }[];
+  items: { number: string; title: string; presenters: string; marker: string; edit: ActionData; up: ActionData | null; down: ActionData | null; remove: ActionData; followUp: ActionData }[];
   proposals: { title: string; by: string; description: string; reasonId: string; accept: ActionData; decline: ActionData }[];
   add: ActionData;
   editMeeting: ActionData;
@@ -84,6 +84,7 @@ export interface AgendaEditorCardModel {
     up: string;
     down: string;
     remove: string;
+    followUp: string;
     proposals: string;
     accept: string;
     decline: string;
@@ -175,6 +176,82 @@ export interface AttendanceCardModel {
   labels: { nobody: string; remind: string; refresh: string };
 }
 
+export interface StatusPointModel {
+  marker: string;
+  title: string;
+  facts: { label: string; value: string }[];
+  latest: string;
+  latestBy: string;
+  canChange: boolean;
+  done: ActionData;
+  postpone: ActionData;
+  update: ActionData;
+  dueInputId: string;
+  textInputId: string;
+  statusInputId: string;
+}
+
+export interface StatusCardModel {
+  headline: string;
+  headlineStyle: 'attention' | 'accent' | 'good' | 'default';
+  title: string;
+  counts: string;
+  selection: string;
+  empty: string;
+  groups: { heading: string; points: StatusPointModel[] }[];
+  note: string;
+  actions: Button[];
+  statusChoices: { title: string; value: string }[];
+  labels: {
+    done: string;
+    postpone: string;
+    postponeField: string;
+    postponeError: string;
+    postponeSend: string;
+    dueHint: string;
+    update: string;
+    updateField: string;
+    updateStatus: string;
+    updateSend: string;
+  };
+}
+
+export interface FollowUpFormCardModel {
+  title: string;
+  subtitle: string;
+  problem: string;
+  focusAreas: { title: string; value: string }[];
+  responsibles: { title: string; value: string }[];
+  owners: { title: string; value: string }[];
+  values: { title: string; description: string; focusAreaId: string; responsible: string; ownerMemberId: string; due: string; briefing: 'true' | 'false' };
+  check: ActionData;
+  labels: {
+    title: string;
+    titleError: string;
+    description: string;
+    focusArea: string;
+    focusAreaError: string;
+    responsible: string;
+    responsibleError: string;
+    owner: string;
+    due: string;
+    dueHint: string;
+    briefing: string;
+    check: string;
+  };
+}
+
+/** "Is this right?" before a change is saved: what was understood, and buttons to save or go back. */
+export interface ConfirmCardModel {
+  title: string;
+  intro: string;
+  facts: { label: string; value: string }[];
+  /** What the user wrote, shown as plain text. */
+  quote: string;
+  confirm: Button;
+  back: Button;
+}
+
 interface Templates {
   welcome: WelcomeCardModel;
   help: HelpCardModel;
@@ -186,6 +263,9 @@ interface Templates {
   schedule: ScheduleCardModel;
   'year-plan': YearPlanCardModel;
   attendance: AttendanceCardModel;
+  status: StatusCardModel;
+  'follow-up-form': FollowUpFormCardModel;
+  confirm: ConfirmCardModel;
 }
 export type TemplateName = keyof Templates;
 

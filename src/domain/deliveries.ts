@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { attendanceOverview, isAttendee } from './attendance.js';
+import { queueFollowUpSummary } from './follow-up-reminders.js';
 import type { ConversationRecord, Data, Delivery, DeliveryKind, Meeting, Member } from './schema.js';
 
 /** When the agenda and the reminder go out: whole days before the meeting, at a wall-clock time. */
@@ -9,19 +10,25 @@ export interface DispatchTiming {
   /** HH:mm in the council's zone. */
   sendTime: string;
   timeZone: string;
+  /** Whole days before a follow-up point is due (or briefed) that its owner is reminded. */
+  followUpNoticeDays: number;
 }
 
-export const DEFAULT_TIMING: Omit<DispatchTiming, 'timeZone'> = { agendaLeadDays: 7, reminderLeadDays: 1, sendTime: '09:00' };
+export const DEFAULT_TIMING: Omit<DispatchTiming, 'timeZone'> = { agendaLeadDays: 7, reminderLeadDays: 1, sendTime: '09:00', followUpNoticeDays: 7 };
 
 /**
  * The calendar day `days` before the meeting, at `sendTime` in the council's zone. Counting
  * calendar days in that zone keeps 09:00 at 09:00 across the summer-time change.
  */
-export function dueAt(meeting: Pick<Meeting, 'start'>, days: number, timing: DispatchTiming): Date {
+export function dueAt(meeting: Pick<Meeting, 'start'>, days: number, timing: Pick<DispatchTiming, 'sendTime' | 'timeZone'>): Date {
   const start = new TZDate(Date.parse(meeting.start), timing.timeZone);
+  return sendTimeOn(start.getFullYear(), start.getMonth(), start.getDate() - days, timing);
+}
+
+/** The send time on a calendar day (month from 0; days past the month's end roll over). */
+export function sendTimeOn(year: number, month: number, day: number, timing: Pick<DispatchTiming, 'sendTime' | 'timeZone'>): Date {
   const [hours, minutes] = timing.sendTime.split(':').map(Number) as [number, number];
-  const due = new TZDate(start.getFullYear(), start.getMonth(), start.getDate() - days, hours, minutes, timing.timeZone);
-  return new Date(due.getTime());
+  return new Date(new TZDate(year, month, day, hours, minutes, timing.timeZone).getTime());
 }
 
 export interface Dispatch {
@@ -91,26 +98,36 @@ export function unreachableRecipients(data: Readonly<Data>): Member[] {
   return data.members.filter((m) => isAgendaRecipient(m) && !personalChatOf(data, m.id));
 }
 
+/** What an outbox message is about: a meeting, a follow-up point, or a point at a meeting. */
+export type Subject = string | { meetingId?: string; followUpId?: string };
+
+function subjectOf(subject: Subject): { meetingId?: string; followUpId?: string } {
+  return typeof subject === 'string' ? { meetingId: subject } : subject;
+}
+
 /**
- * Writes outgoing messages to the outbox. The id names the message (meeting, kind, batch and
+ * Writes outgoing messages to the outbox. The id names the message (subject, kind, batch and
  * conversation), so queuing the same thing again — after a restart or a resent request — adds
  * nothing.
  */
-export function enqueue(data: Data, kind: DeliveryKind, meetingId: string, batch: string, recipients: readonly Recipient[], now: Date, note?: string): Delivery[] {
+export function enqueue(data: Data, kind: DeliveryKind, subject: Subject, batch: string, recipients: readonly Recipient[], now: Date, note?: string): Delivery[] {
+  const { meetingId, followUpId } = subjectOf(subject);
+  const key = meetingId ?? `op:${followUpId ?? ''}`;
   const added: Delivery[] = [];
   const queued = new Set(data.deliveries.map((d) => d.id));
   for (const recipient of recipients) {
-    const id = `${meetingId}|${kind}|${batch}|${recipient.conversationId}`;
+    const id = `${key}|${kind}|${batch}|${recipient.conversationId}`;
     if (queued.has(id)) continue;
     queued.add(id);
     const delivery: Delivery = {
       id,
       kind,
-      meetingId,
       conversationId: recipient.conversationId,
       status: 'pending',
       attempts: 0,
       createdAt: now.toISOString(),
+      ...(meetingId ? { meetingId } : {}),
+      ...(followUpId ? { followUpId } : {}),
       ...(recipient.memberId ? { memberId: recipient.memberId } : {}),
       ...(note ? { note } : {}),
     };
@@ -133,7 +150,8 @@ export function queueDispatch(data: Data, dispatch: Dispatch, now: Date, timing:
     if (meeting.reminderQueuedAt) return [];
     meeting.reminderQueuedAt = at;
   }
-  return enqueue(data, dispatch.kind, meeting.id, 'auto', agendaRecipients(data), now);
+  const queued = enqueue(data, dispatch.kind, meeting.id, 'auto', agendaRecipients(data), now);
+  return dispatch.kind === 'agenda' ? [...queued, ...queueFollowUpSummary(data, meeting, now, timing.timeZone)] : queued;
 }
 
 /**
@@ -170,6 +188,7 @@ export function staleCards(data: Readonly<Data>): Delivery[] {
       d.status === 'sent' &&
       d.activityId !== undefined &&
       d.revision !== undefined &&
+      d.meetingId !== undefined &&
       d.revision < (revisions.get(d.meetingId) ?? d.revision),
   );
 }

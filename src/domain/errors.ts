@@ -23,6 +23,17 @@ export const ErrorCode = {
   InvalidDate: 'invalid-date',
   InvalidUrl: 'invalid-url',
   AlreadyDecided: 'already-decided',
+  /** A due date the bot cannot read ("15. mars", "innen neste møte" and "i 2027" it can). */
+  InvalidDue: 'invalid-due',
+  DueInPast: 'due-in-past',
+  /** "Innen neste møte" when no meeting is planned. */
+  NoMeetingPlanned: 'no-meeting-planned',
+  /** The follow-up point was closed (done or cancelled), by this card's user or someone else. */
+  AlreadyClosed: 'already-closed',
+  /** Only the point's owner and the secretariat may change it. */
+  NotOwner: 'not-owner',
+  /** A point whose responsible party is a named member needs that member as owner. */
+  OwnerNeeded: 'owner-needed',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

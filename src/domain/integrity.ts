@@ -32,6 +32,12 @@ export function integrityProblems(data: Omit<Data, 'schemaVersion' | 'conversati
       problems.push(`followUps.${point.id}: unknown owner "${point.ownerMemberId}"`);
     }
   }
+  const meetings = new Set(data.meetings.map((m) => m.id));
+  for (const point of data.followUps) {
+    if (point.responsible === 'medlem' && !point.ownerMemberId) problems.push(`followUps.${point.id}: a named responsible member needs ownerMemberId`);
+    if (point.dueMeetingId && !meetings.has(point.dueMeetingId)) problems.push(`followUps.${point.id}: unknown meeting "${point.dueMeetingId}"`);
+    if (point.source && !meetings.has(point.source.meetingId)) problems.push(`followUps.${point.id}: unknown source meeting "${point.source.meetingId}"`);
+  }
   for (const meeting of data.meetings) {
     if (new Date(meeting.end) <= new Date(meeting.start)) problems.push(`meetings.${meeting.id}: ends before it starts`);
     unique(`meetings.${meeting.id}.agenda`, meeting.agenda.map((item) => item.id));

@@ -62,9 +62,26 @@ const PeriodFocusAreaSchema = z.object({
 export const FocusAreaSchema = PeriodFocusAreaSchema;
 export type FocusArea = z.infer<typeof FocusAreaSchema>;
 
-export const ResponsibleSchema = z.enum(['kommunen', 'politiet', 'begge']);
+/** Who answers for a follow-up point: one of the two parties, both, or the named owner alone. */
+export const ResponsibleSchema = z.enum(['kommunen', 'politiet', 'begge', 'medlem']);
+export type Responsible = z.infer<typeof ResponsibleSchema>;
 
 export const FollowUpStatusSchema = z.enum(['åpen', 'pågår', 'fullført', 'avlyst']);
+export type FollowUpStatus = z.infer<typeof FollowUpStatusSchema>;
+
+/**
+ * One line of a point's history: who, when, what they wrote, and what they changed (status or
+ * due date). Entries are only ever appended, so two people updating at once both keep theirs.
+ */
+export const FollowUpEntrySchema = z.object({
+  at: instant,
+  byMemberId: id.optional(),
+  text: z.string().max(4000),
+  status: FollowUpStatusSchema.optional(),
+  dueDate: z.iso.date().optional(),
+  dueMeetingId: id.optional(),
+});
+export type FollowUpEntry = z.infer<typeof FollowUpEntrySchema>;
 
 export const FollowUpSchema = z.object({
   id,
@@ -75,13 +92,21 @@ export const FollowUpSchema = z.object({
   ownerMemberId: id.optional(),
   /** Free text from the source ("i 2017") until the secretary sets a real date. */
   dueText: z.string().max(200).optional(),
+  /** A calendar date in the council's time zone. */
   dueDate: z.iso.date().optional(),
-  /** "Politirådet orienteres …": the point becomes an agenda item when due. */
+  /** "Innen neste møte": due at that meeting's date, following it if the meeting moves. */
+  dueMeetingId: id.optional(),
+  /** "Politirådet orienteres …": the point becomes an agenda item of the meeting it is due at. */
   briefing: z.boolean(),
+  /** The agenda item the point was made from; a confidential item keeps the point's title out of shared chats. */
+  source: z.object({ meetingId: id, itemId: id }).optional(),
   status: FollowUpStatusSchema,
-  history: z.array(
-    z.object({ at: instant, byMemberId: id.optional(), text: z.string().max(4000) }),
-  ),
+  history: z.array(FollowUpEntrySchema),
+  /** Grows with every change, so a card made before someone else's change is recognised as stale. */
+  revision: z.number().int().nonnegative().default(0),
+  closedAt: instant.optional(),
+  /** The request that created the point, so a resent or double-clicked "Lagre" makes it once. */
+  requestKey: z.string().max(500).optional(),
 });
 export type FollowUp = z.infer<typeof FollowUpSchema>;
 
@@ -108,6 +133,8 @@ export const AgendaItemSchema = z.object({
   confidential: z.boolean(),
   /** The member whose accepted proposal this item came from. */
   proposedBy: id.optional(),
+  /** The follow-up point this briefing item is for; the bot keeps such items in step with the point. */
+  followUpId: id.optional(),
 });
 export type AgendaItem = z.infer<typeof AgendaItemSchema>;
 
@@ -182,7 +209,20 @@ export const ConversationRecordSchema = z.object({
 });
 export type ConversationRecord = z.infer<typeof ConversationRecordSchema>;
 
-export const DeliveryKindSchema = z.enum(['agenda', 'reminder', 'moved', 'cancelled', 'decision', 'attendance-reminder']);
+export const DeliveryKindSchema = z.enum([
+  'agenda',
+  'reminder',
+  'moved',
+  'cancelled',
+  'decision',
+  'attendance-reminder',
+  /** To a point's owner: due soon, overdue, or to be briefed at a coming meeting. */
+  'followup-due',
+  'followup-overdue',
+  'followup-briefing',
+  /** To the secretariat with the agenda: what closed, what is overdue, what will be briefed. */
+  'followup-summary',
+]);
 export type DeliveryKind = z.infer<typeof DeliveryKindSchema>;
 
 /**
@@ -192,7 +232,9 @@ export type DeliveryKind = z.infer<typeof DeliveryKindSchema>;
 export const DeliverySchema = z.object({
   id,
   kind: DeliveryKindSchema,
-  meetingId: id,
+  /** The meeting the message is about; absent for a follow-up point's own reminders. */
+  meetingId: id.optional(),
+  followUpId: id.optional(),
   conversationId: id,
   /** The member the message is for; absent for the council's channel. */
   memberId: id.optional(),

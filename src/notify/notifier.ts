@@ -153,7 +153,7 @@ export class Notifier {
     if (!delivery || (mode === 'send' && delivery.status !== 'pending')) return;
     const outgoing = this.options.compose(delivery, data, mode);
     if (!outgoing) {
-      if (mode === 'send') await this.record(deliveryId, { status: 'failed', error: 'nothing to send (conversation or meeting gone)', attempts: delivery.attempts });
+      if (mode === 'send') await this.record(deliveryId, { status: 'failed', error: 'nothing to send (its conversation, meeting or point is gone or closed)', attempts: delivery.attempts });
       return;
     }
     const outcome = await this.attempt(delivery, outgoing, mode);

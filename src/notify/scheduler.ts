@@ -1,5 +1,7 @@
 import type { Clock } from '../domain/clock.js';
 import { dueDispatches, queueDispatch, type DispatchTiming } from '../domain/deliveries.js';
+import { hasNewFollowUpNotices, queueFollowUpNotices } from '../domain/follow-up-reminders.js';
+import { briefingChanges, syncBriefingItems } from '../domain/follow-ups.js';
 import type { Store } from '../domain/store.js';
 import type { Logger } from '../logger.js';
 import type { Notifier } from './notifier.js';
@@ -49,6 +51,23 @@ export class Scheduler {
     return this.ticking;
   }
 
+  /**
+   * Briefing items follow their points onto coming agendas (a meeting added later, a date
+   * passed), and owners get the reminders that have fallen due. Writes only when there is news.
+   */
+  private async followUps(now: Date): Promise<void> {
+    const { store, logger, timing } = this.options;
+    const data = store.read();
+    if (briefingChanges(data, now, timing.timeZone).length > 0) {
+      const meetings = await store.update((draft) => syncBriefingItems(draft, now, timing.timeZone));
+      logger.info({ meetings }, 'placed briefing items on coming agendas');
+    }
+    if (hasNewFollowUpNotices(store.read(), now, timing)) {
+      const queued = await store.update((draft) => queueFollowUpNotices(draft, now, timing));
+      logger.info({ messages: queued.length }, 'queued follow-up reminders');
+    }
+  }
+
   private async look(): Promise<void> {
     const { store, clock, logger, timing, notifier } = this.options;
     try {
@@ -62,6 +81,7 @@ export class Scheduler {
         const queued = await store.update((data) => due.flatMap((dispatch) => queueDispatch(data, dispatch, now, timing)));
         logger.info({ due, messages: queued.length }, 'queued agendas and reminders');
       }
+      await this.followUps(now);
     } catch (error) {
       logger.error({ err: error }, 'could not queue due agendas; trying again at the next tick');
     }

@@ -83,7 +83,7 @@ export function parseDataFile(text: string, file: string): Data {
   return parsed.data;
 }
 
-async function loadSeed(seedFile: string): Promise<Data> {
+export async function loadSeed(seedFile: string): Promise<Data> {
   const text = await readText(seedFile);
   if (text === undefined) throw new StartupError([`The seed file ${seedFile} does not exist (SEED_FILE).`]);
   let raw: unknown;

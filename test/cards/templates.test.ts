@@ -5,6 +5,8 @@ import { CARDS_DIR } from '../../src/paths.js';
 import { cardProblems } from '../helpers/adaptive-cards.js';
 import { agendaCard, attendanceCard, editorCard, itemFormCard, itemValues, meetingFormCard, scheduleCard, yearPlanCard } from '../../src/bot/meetings/views.js';
 import { cardText, demoData, memberOf, NOW, TIMING } from '../helpers/builders.js';
+import { emptyFormValues, followUpConfirmCard, followUpFormCard, statusCard } from '../../src/bot/follow-ups/views.js';
+import { checkFollowUpInput } from '../../src/domain/follow-ups.js';
 
 const data = demoData();
 const meeting = data.meetings.find((m) => m.id === 'mote-2026-12')!;
@@ -33,6 +35,21 @@ const RENDERED: { [N in TemplateName]?: () => Record<string, unknown> } = {
   schedule: () => scheduleCard(data, memberOf(data, 'kari-nordmann'), 'nb', 'Europe/Oslo', now, 'https://bot.example/kalender/kari/x.ics'),
   'year-plan': () => yearPlanCard(data, 2028, 'nb', 'Europe/Oslo'),
   attendance: () => attendanceCard({ ...data, meetings: [busyMeeting()] }, busyMeeting(), 'nb', 'Europe/Oslo', now),
+  status: () =>
+    statusCard(data, { viewer: memberOf(data, 'kari-nordmann'), place: { filter: '', page: 2 }, lang: 'nb', timeZone: 'Europe/Oslo', now, audience: 'shared', headline: 'Punktet er lagret.', importable: 2 }) as Record<string, unknown>,
+  'follow-up-form': () =>
+    followUpFormCard(data, { ...emptyFormValues(data, 'Oslostandard'), due: 'neste møte' }, { meetingId: 'mote-2026-12', itemId: 'mote-2026-12-4' }, 'nb', 'Europe/Oslo', 'Jeg forstår ikke fristen.'),
+  confirm: () =>
+    followUpConfirmCard(
+      data,
+      checkFollowUpInput(data, { title: 'Oslostandard', focusAreaId: 'io-2017-3', responsible: 'medlem', ownerMemberId: 'tor-lund', due: { dueDate: '2027-03-01' }, briefing: true }, now, 'Europe/Oslo'),
+      { ...emptyFormValues(data, 'Oslostandard'), due: '1. mars' },
+      undefined,
+      'nb',
+      'Europe/Oslo',
+      now,
+      'activity-1',
+    ),
 };
 
 /** One filled model per template; a new template without a sample fails the first test. */

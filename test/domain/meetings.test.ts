@@ -79,9 +79,11 @@ describe('when agendas and reminders are due', () => {
     const at = new Date('2026-12-03T08:00:00Z');
     const queued = queueDispatch(data, { meetingId: 'mote-2026-12', kind: 'agenda' }, at, TIMING);
     // The coordinator's chat is reachable but she is no council member, so she gets no agenda.
-    expect(queued.map((d) => d.conversationId).sort()).toEqual(['19:channel@thread.tacv2', 'a:kari', 'a:ola']);
+    expect(queued.filter((d) => d.kind === 'agenda').map((d) => d.conversationId).sort()).toEqual(['19:channel@thread.tacv2', 'a:kari', 'a:ola']);
+    // With the agenda, the secretary gets the follow-up summary (the demo has an overdue point).
+    expect(queued.filter((d) => d.kind === 'followup-summary').map((d) => d.conversationId)).toEqual(['a:kari']);
     expect(queueDispatch(data, { meetingId: 'mote-2026-12', kind: 'agenda' }, at, TIMING)).toEqual([]);
-    expect(data.deliveries).toHaveLength(3);
+    expect(data.deliveries).toHaveLength(4);
   });
 
   it('skips a chat whose user blocked the bot, after Teams said so', () => {

@@ -1,10 +1,10 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import { startBot, type Overrides, type RunningBot } from '../../src/index.js';
-import { NOW, silentLogger } from './builders.js';
+import { demoSeed, NOW, silentLogger } from './builders.js';
 
 export interface BotUnderTest extends RunningBot {
   url: string;
@@ -29,4 +29,13 @@ export async function startTestBot(env: Record<string, string> = {}, dataFile?: 
         body: typeof activity === 'string' ? activity : JSON.stringify(activity),
       }),
   };
+}
+
+/** The demo seed changed for one test file (say, without follow-up points), written to a temporary file. */
+export async function seedFileWith(change: (seed: Record<string, unknown>) => void): Promise<string> {
+  const seed = demoSeed();
+  change(seed);
+  const file = path.join(await mkdtemp(path.join(tmpdir(), 'politirad-seed-')), 'seed.json');
+  await writeFile(file, JSON.stringify(seed));
+  return file;
 }

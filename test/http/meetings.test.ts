@@ -6,13 +6,18 @@ import type { Data } from '../../src/domain/schema.js';
 import { installed, invoke, message, USERS, type User } from '../helpers/activities.js';
 import { cardText } from '../helpers/builders.js';
 import { startConnectorStub, type ConnectorStub, type Recorded } from '../helpers/connector-stub.js';
-import { startTestBot, type BotUnderTest } from '../helpers/running-bot.js';
+import { seedFileWith, startTestBot, type BotUnderTest } from '../helpers/running-bot.js';
 
 let stub: ConnectorStub;
 const bots: BotUnderTest[] = [];
+/** The demo seed without follow-up points, so their reminders and summaries stay out of these counts. */
+let seedFile: string;
 
 beforeAll(async () => {
   stub = await startConnectorStub();
+  seedFile = await seedFileWith((seed) => {
+    seed['followUps'] = [];
+  });
 });
 afterAll(async () => {
   await stub.close();
@@ -24,7 +29,7 @@ afterEach(async () => {
 
 /** The scheduler runs by hand here, so each test says exactly when agendas fall due. */
 async function start(dataFile?: string, concurrency?: number) {
-  const bot = await startTestBot({ SCHEDULER_INTERVAL_MS: '3600000' }, dataFile, concurrency ? { notifier: { baseBackoffMs: 20, maxBackoffMs: 200, concurrency } } : {});
+  const bot = await startTestBot({ SCHEDULER_INTERVAL_MS: '3600000', SEED_FILE: seedFile }, dataFile, concurrency ? { notifier: { baseBackoffMs: 20, maxBackoffMs: 200, concurrency } } : {});
   bots.push(bot);
   return bot;
 }

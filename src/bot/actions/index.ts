@@ -13,6 +13,18 @@ import {
 import { agendaViewAction, apologiesAction, attendAction, attendanceRemindAction, attendanceShowAction } from './attendance.js';
 import { meetingCancelAction, meetingFormAction, meetingSaveAction, yearPlanConfirmAction, yearPlanShowAction } from './meeting-editing.js';
 
+import {
+  followUpCheckAction,
+  followUpDoneAction,
+  followUpFormAction,
+  followUpImportAction,
+  followUpPostponeAction,
+  followUpPostponeConfirmAction,
+  followUpSaveAction,
+  followUpUpdateAction,
+  statusShowAction,
+} from './follow-ups.js';
+
 export { Verb } from './verbs.js';
 export type { CardAction };
 
@@ -36,6 +48,15 @@ export const ACTIONS: readonly CardAction[] = [
   meetingCancelAction,
   yearPlanShowAction,
   yearPlanConfirmAction,
+  statusShowAction,
+  followUpDoneAction,
+  followUpPostponeAction,
+  followUpPostponeConfirmAction,
+  followUpUpdateAction,
+  followUpFormAction,
+  followUpCheckAction,
+  followUpSaveAction,
+  followUpImportAction,
 ] as CardAction[];
 
 export function findAction(verb: string, table: readonly CardAction[] = ACTIONS): CardAction | undefined {

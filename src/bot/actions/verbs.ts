@@ -20,5 +20,14 @@ export const Verb = {
   YearPlanConfirm: 'årsplan.bekreft',
   AttendanceShow: 'oppmøte.oversikt',
   AttendanceRemind: 'oppmøte.påminn',
+  StatusShow: 'status.vis',
+  FollowUpDone: 'punkt.fullført',
+  FollowUpPostpone: 'punkt.utsett',
+  FollowUpPostponeConfirm: 'punkt.utsett.bekreft',
+  FollowUpUpdate: 'punkt.oppdater',
+  FollowUpForm: 'punkt.skjema',
+  FollowUpCheck: 'punkt.sjekk',
+  FollowUpSave: 'punkt.lagre',
+  FollowUpImport: 'punkt.importer',
 } as const;
 export type Verb = (typeof Verb)[keyof typeof Verb];

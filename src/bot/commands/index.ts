@@ -11,6 +11,8 @@ import { nextCommand } from './next.js';
 import { proposeCommand } from './propose.js';
 import { scheduleCommand } from './schedule.js';
 import { yearPlanCommand } from './year-plan.js';
+import { statusCommand } from './status.js';
+import { followUpCommand } from './follow-up.js';
 
 export type { Command };
 
@@ -28,6 +30,8 @@ export const COMMANDS: readonly Command[] = [
   meetingCommand,
   yearPlanCommand,
   attendanceCommand,
+  statusCommand,
+  followUpCommand,
   meCommand,
   languageCommand,
   channelCommand,

@@ -7,7 +7,7 @@ export const meCommand: Command = {
   name: 'meg',
   aliases: ['me', 'whoami'],
   description: 'command.meg',
-  scopes: ['personal'],
+  scopes: [],
   role: 'alle',
   async handle(turn, _args, deps) {
     const m = messages(turn.lang);

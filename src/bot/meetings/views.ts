@@ -53,13 +53,23 @@ export function problemText(error: unknown, lang: Lang, data: Readonly<Data>, ti
       const other = data.meetings.find((meeting) => meeting.id === error.details['meetingId']);
       return m['problem.meeting-clash']({ other: other ? meetingName(other, lang, timeZone) : String(error.details['start'] ?? '') });
     }
+    case ErrorCode.InvalidDue:
+      return m['problem.invalid-due']({ text: String(error.details['text'] ?? '') });
+    case ErrorCode.AlreadyClosed:
+      return m['problem.already-closed']({ status: m[`followUp.status.${error.details['status'] === 'avlyst' ? 'avlyst' : 'fullført'}`] });
+    case ErrorCode.Stale:
+      return error.details['what'] === 'followUp' ? m['problem.staleFollowUp'] : m['problem.stale'];
+    case ErrorCode.EmptyTitle:
+      return error.details['what'] === 'update' ? m['problem.emptyUpdate'] : m['problem.empty-title'];
+    case ErrorCode.DueInPast:
+    case ErrorCode.NoMeetingPlanned:
+    case ErrorCode.NotOwner:
+    case ErrorCode.OwnerNeeded:
     case ErrorCode.DateInPast:
     case ErrorCode.EndBeforeStart:
-    case ErrorCode.EmptyTitle:
     case ErrorCode.InvalidDate:
     case ErrorCode.InvalidUrl:
     case ErrorCode.NotFound:
-    case ErrorCode.Stale:
     case ErrorCode.MeetingClosed:
     case ErrorCode.AlreadyDecided:
       return m[`problem.${error.code}`];
@@ -178,6 +188,7 @@ export function editorCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, t
       up: index > 0 ? { verb: Verb.ItemMove, ...rev, itemId: item.id, direction: 'opp' } : null,
       down: index < last ? { verb: Verb.ItemMove, ...rev, itemId: item.id, direction: 'ned' } : null,
       remove: { verb: Verb.ItemRemove, ...rev, itemId: item.id },
+      followUp: { verb: Verb.FollowUpForm, meetingId: meeting.id, itemId: item.id },
     })),
     proposals: meeting.proposals
       .filter((p) => p.status === 'foreslått')
@@ -198,6 +209,7 @@ export function editorCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, t
       up: m['editor.up'],
       down: m['editor.down'],
       remove: m['editor.remove'],
+      followUp: m['editor.followUp'],
       proposals: m['editor.proposals'],
       accept: m['editor.accept'],
       decline: m['editor.decline'],

@@ -1,0 +1,319 @@
+import { z } from 'zod';
+import { DomainError, ErrorCode, isDomainError } from '../../domain/errors.js';
+import { parseDue, type Due } from '../../domain/follow-up-dates.js';
+import {
+  addFollowUpUpdate,
+  checkFollowUpInput,
+  createFollowUp,
+  findFollowUp,
+  importFollowUps,
+  isOpen,
+  mayChangeFollowUp,
+  postponeFollowUp,
+  setFollowUpStatus,
+  type FollowUpInput,
+} from '../../domain/follow-ups.js';
+import { COUNCIL, SECRETARIAT } from '../../domain/roles.js';
+import { FollowUpStatusSchema, ResponsibleSchema, type Data } from '../../domain/schema.js';
+import { messages } from '../../i18n/index.js';
+import {
+  emptyFormValues,
+  followUpConfirmCard,
+  followUpFormCard,
+  postponeConfirmCard,
+  statusCard,
+  type FollowUpFormValues,
+  type FollowUpSource,
+  type StatusPlace,
+} from '../follow-ups/views.js';
+import { attempt, audienceOf, refuseTooLong } from '../meetings/handling.js';
+import { problemText } from '../meetings/views.js';
+import type { BotDeps, Turn } from '../turn.js';
+import { defineAction } from './card-action.js';
+import { Verb } from './verbs.js';
+
+const id = z.string().min(1).max(200);
+/** Long enough to tell the user their text is too long, rather than refuse the card blindly. */
+const typed = z.string().max(20_000);
+const place = { filter: z.string().max(200).default(''), page: z.number().int().min(1).max(100_000).default(1) };
+const pointRef = { id, revision: z.number().int().nonnegative(), ...place };
+
+/** Points in the seed that the data does not have: the secretary's import button shows the count. */
+export function importableCount(deps: BotDeps, data: Readonly<Data> = deps.store.read()): number {
+  const seed = deps.seedFollowUps?.();
+  if (!seed) return 0;
+  const have = new Set(data.followUps.map((p) => p.id));
+  return seed.followUps.filter((p) => !have.has(p.id)).length;
+}
+
+/** The `/status` card for this user at a filter and page, replacing the card acted on. */
+export async function showStatus(turn: Turn, deps: BotDeps, where: StatusPlace, headline?: string, how: 'respond' | 'reply' = 'respond'): Promise<void> {
+  const data = deps.store.read();
+  const card = statusCard(data, {
+    viewer: turn.member,
+    place: where,
+    lang: turn.lang,
+    timeZone: deps.timeZone,
+    now: deps.clock.now(),
+    audience: audienceOf(turn),
+    headline,
+    importable: importableCount(deps, data),
+  });
+  if (typeof card === 'string') await turn.reply(card);
+  else if (how === 'respond') await turn.respond(card);
+  else await turn.reply({ card });
+}
+
+/** Inputs in a status card are named per point (`frist_<id>`), since one card holds many points. */
+function input(data: Record<string, unknown>, name: string): string | undefined {
+  const value = data[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A change to a point; a stale or closed card is answered and replaced by the points as they are now. */
+async function changePoint(turn: Turn, deps: BotDeps, where: StatusPlace, run: () => Promise<unknown>, done: string): Promise<void> {
+  const saved = await attempt(turn, deps, run, async (problem, error) => {
+    await turn.reply(problem);
+    if (isDomainError(error) && (error.code === ErrorCode.Stale || error.code === ErrorCode.AlreadyClosed || error.code === ErrorCode.NotFound)) {
+      await showStatus(turn, deps, where);
+    }
+  });
+  if (saved === undefined) return;
+  // A briefing point may have moved on an agenda; the scheduler updates posted cards.
+  deps.notifier.kick();
+  await showStatus(turn, deps, where, done);
+}
+
+export const statusShowAction = defineAction({
+  verb: Verb.StatusShow,
+  role: COUNCIL,
+  schema: z.object({ verb: z.literal(Verb.StatusShow), ...place }),
+  async handle(turn, data, deps) {
+    await showStatus(turn, deps, { filter: data.filter, page: data.page });
+  },
+});
+
+export const followUpDoneAction = defineAction({
+  verb: Verb.FollowUpDone,
+  role: COUNCIL,
+  schema: z.object({ verb: z.literal(Verb.FollowUpDone), ...pointRef }),
+  async handle(turn, data, deps) {
+    const where = { filter: data.filter, page: data.page };
+    await changePoint(
+      turn,
+      deps,
+      where,
+      () => deps.store.update((draft) => setFollowUpStatus(draft, data.id, turn.member, 'fullført', data.revision, deps.clock.now(), deps.timeZone)),
+      messages(turn.lang)['followUp.headline.done'],
+    );
+  },
+});
+
+/** "Utsett": reads the new deadline and shows it back; nothing is saved until it is confirmed. */
+export const followUpPostponeAction = defineAction({
+  verb: Verb.FollowUpPostpone,
+  role: COUNCIL,
+  schema: z.looseObject({ verb: z.literal(Verb.FollowUpPostpone), ...pointRef }),
+  async handle(turn, data, deps) {
+    const m = messages(turn.lang);
+    const text = input(data, `frist_${data.id}`) ?? '';
+    if (await refuseTooLong(turn, [[m['status.postponeField'], text, 200]])) return;
+    const where = { filter: data.filter, page: data.page };
+    const now = deps.clock.now();
+    const current = deps.store.read();
+    const understood = await attempt(
+      turn,
+      deps,
+      async () => {
+        const point = findFollowUp(current, data.id);
+        if (!mayChangeFollowUp(turn.member, point)) throw new DomainError(ErrorCode.NotOwner, 'not the owner');
+        if (!isOpen(point)) throw new DomainError(ErrorCode.AlreadyClosed, 'closed', { status: point.status });
+        return { point, due: parseDue(text, current, now, deps.timeZone) };
+      },
+      // The card is left as it is, so what was typed stays there to correct.
+      (problem) => turn.reply(problem),
+    );
+    if (!understood) return;
+    await turn.respond(postponeConfirmCard(current, understood.point, understood.due, text.trim(), where, turn.lang, deps.timeZone));
+  },
+});
+
+const dueData = { dueDate: z.iso.date().optional(), dueMeetingId: id.optional() };
+
+function dueOf(data: { dueDate?: string | undefined; dueMeetingId?: string | undefined }): Due | undefined {
+  if (data.dueMeetingId) return { dueMeetingId: data.dueMeetingId };
+  if (data.dueDate) return { dueDate: data.dueDate };
+  return undefined;
+}
+
+export const followUpPostponeConfirmAction = defineAction({
+  verb: Verb.FollowUpPostponeConfirm,
+  role: COUNCIL,
+  schema: z.object({ verb: z.literal(Verb.FollowUpPostponeConfirm), ...pointRef, ...dueData }),
+  async handle(turn, data, deps) {
+    const due = dueOf(data);
+    if (!due) return turn.reply(messages(turn.lang)['input.invalid']);
+    await changePoint(
+      turn,
+      deps,
+      { filter: data.filter, page: data.page },
+      () => deps.store.update((draft) => postponeFollowUp(draft, data.id, turn.member, due, data.revision, deps.clock.now(), deps.timeZone)),
+      messages(turn.lang)['followUp.headline.postponed'],
+    );
+  },
+});
+
+/**
+ * "Legg til oppdatering". Text alone is kept even on an out-of-date card, so two people writing
+ * at once both keep theirs. On a refusal the card is left as it is, with what was typed.
+ */
+export const followUpUpdateAction = defineAction({
+  verb: Verb.FollowUpUpdate,
+  role: COUNCIL,
+  schema: z.looseObject({ verb: z.literal(Verb.FollowUpUpdate), id, revision: z.number().int().nonnegative().optional(), ...place }),
+  async handle(turn, data, deps) {
+    const m = messages(turn.lang);
+    const text = input(data, `tekst_${data.id}`) ?? '';
+    if (await refuseTooLong(turn, [[m['status.updateField'], text, 4000]])) return;
+    const chosen = FollowUpStatusSchema.safeParse(input(data, `status_${data.id}`));
+    const status = chosen.success ? chosen.data : undefined;
+    const saved = await attempt(
+      turn,
+      deps,
+      () => deps.store.update((draft) => addFollowUpUpdate(draft, data.id, turn.member, text, status, deps.clock.now(), deps.timeZone)),
+      (problem) => turn.reply(problem),
+    );
+    if (saved === undefined) return;
+    deps.notifier.kick();
+    await showStatus(turn, deps, { filter: data.filter, page: data.page }, m['followUp.headline.updated']);
+  },
+});
+
+const formFields = {
+  title: typed.optional(),
+  description: typed.optional(),
+  focusAreaId: z.string().max(200).optional(),
+  responsible: z.string().max(50).optional(),
+  ownerMemberId: z.string().max(200).optional(),
+  due: typed.optional(),
+  briefing: z.union([z.string().max(10), z.boolean()]).optional(),
+  meetingId: id.optional(),
+  itemId: id.optional(),
+};
+
+function formValues(data: Readonly<Data>, fields: { [K in keyof typeof formFields]?: z.infer<(typeof formFields)[K]> }): FollowUpFormValues {
+  const empty = emptyFormValues(data);
+  return {
+    title: fields.title ?? '',
+    description: fields.description ?? '',
+    focusAreaId: fields.focusAreaId ?? empty.focusAreaId,
+    responsible: fields.responsible ?? empty.responsible,
+    ownerMemberId: fields.ownerMemberId ?? '',
+    due: fields.due ?? '',
+    briefing: fields.briefing === true || fields.briefing === 'true' ? 'true' : 'false',
+  };
+}
+
+function sourceOf(fields: { meetingId?: string | undefined; itemId?: string | undefined }): FollowUpSource | undefined {
+  return fields.meetingId && fields.itemId ? { meetingId: fields.meetingId, itemId: fields.itemId } : undefined;
+}
+
+/** The form's values as a point, with the due date read; throws a coded error for the form to show. */
+function inputOf(values: FollowUpFormValues, source: FollowUpSource | undefined, due: Due | undefined): FollowUpInput {
+  const responsible = ResponsibleSchema.safeParse(values.responsible);
+  if (!responsible.success) throw new DomainError(ErrorCode.NotFound, 'unknown responsible party');
+  return {
+    title: values.title,
+    description: values.description,
+    focusAreaId: values.focusAreaId,
+    responsible: responsible.data,
+    ownerMemberId: values.ownerMemberId || undefined,
+    due,
+    briefing: values.briefing === 'true',
+    source,
+  };
+}
+
+async function refuseLongFields(turn: Turn, values: FollowUpFormValues): Promise<boolean> {
+  const m = messages(turn.lang);
+  return refuseTooLong(turn, [
+    [m['followUpForm.titleLabel'], values.title, 500],
+    [m['followUpForm.description'], values.description, 4000],
+    [m['followUpForm.due'], values.due, 200],
+  ]);
+}
+
+/** Opens the form: empty, from an agenda item (titled after it), or with the values to change. */
+export const followUpFormAction = defineAction({
+  verb: Verb.FollowUpForm,
+  role: SECRETARIAT,
+  schema: z.object({ verb: z.literal(Verb.FollowUpForm), ...formFields }),
+  async handle(turn, data, deps) {
+    const store = deps.store.read();
+    const source = sourceOf(data);
+    const item = source ? store.meetings.find((x) => x.id === source.meetingId)?.agenda.find((i) => i.id === source.itemId) : undefined;
+    if (source && !item) return turn.reply(messages(turn.lang)['problem.not-found']);
+    const values = formValues(store, { ...data, title: data.title ?? item?.title.replace(/^Oppfølging: /, '') });
+    await turn.respond(followUpFormCard(store, values, source, turn.lang, deps.timeZone));
+  },
+});
+
+/** Checks the form and reads the due date; what was understood is shown back before saving. */
+export const followUpCheckAction = defineAction({
+  verb: Verb.FollowUpCheck,
+  role: SECRETARIAT,
+  schema: z.object({ verb: z.literal(Verb.FollowUpCheck), ...formFields }),
+  async handle(turn, data, deps) {
+    const store = deps.store.read();
+    const values = formValues(store, data);
+    if (await refuseLongFields(turn, values)) return;
+    const source = sourceOf(data);
+    const now = deps.clock.now();
+    try {
+      const due = values.due.trim() ? parseDue(values.due, store, now, deps.timeZone) : undefined;
+      const input = checkFollowUpInput(store, inputOf(values, source, due), now, deps.timeZone);
+      const key = turn.activityId ?? `${turn.user.id}|${now.toISOString()}`;
+      await turn.respond(followUpConfirmCard(store, input, values, source, turn.lang, deps.timeZone, now, key));
+    } catch (error) {
+      const problem = problemText(error, turn.lang, store, deps.timeZone);
+      if (problem === undefined) throw error;
+      await turn.respond(followUpFormCard(store, values, source, turn.lang, deps.timeZone, problem));
+    }
+  },
+});
+
+export const followUpSaveAction = defineAction({
+  verb: Verb.FollowUpSave,
+  role: SECRETARIAT,
+  schema: z.object({ verb: z.literal(Verb.FollowUpSave), ...formFields, ...dueData, key: z.string().min(1).max(500) }),
+  async handle(turn, data, deps) {
+    const memberId = turn.member?.id;
+    if (!memberId) return;
+    const values = formValues(deps.store.read(), data);
+    if (await refuseLongFields(turn, values)) return;
+    const source = sourceOf(data);
+    const saved = await attempt(
+      turn,
+      deps,
+      () => deps.store.update((draft) => createFollowUp(draft, inputOf(values, source, dueOf(data)), memberId, deps.clock.now(), deps.timeZone, data.key)),
+      // Back to the form with everything that was typed and the problem stated.
+      (problem) => turn.respond(followUpFormCard(deps.store.read(), values, source, turn.lang, deps.timeZone, problem)),
+    );
+    if (!saved) return;
+    deps.notifier.kick();
+    await showStatus(turn, deps, { filter: '', page: 1 }, messages(turn.lang)['followUp.headline.created']);
+  },
+});
+
+export const followUpImportAction = defineAction({
+  verb: Verb.FollowUpImport,
+  role: SECRETARIAT,
+  schema: z.object({ verb: z.literal(Verb.FollowUpImport), ...place }),
+  async handle(turn, data, deps) {
+    const seed = deps.seedFollowUps?.();
+    const added = seed ? await attempt(turn, deps, () => deps.store.update((draft) => importFollowUps(draft, seed, deps.clock.now(), deps.timeZone))) : [];
+    if (added === undefined) return;
+    deps.notifier.kick();
+    await showStatus(turn, deps, { filter: data.filter, page: data.page }, messages(turn.lang)['followUp.imported']({ count: added.length }));
+  },
+});

@@ -1,0 +1,50 @@
+import type { Clock } from '../../domain/clock.js';
+import { todayIn } from '../../domain/follow-up-dates.js';
+import { followUpSummary } from '../../domain/follow-up-reminders.js';
+import { isOpen } from '../../domain/follow-ups.js';
+import { meetingDate } from '../../domain/follow-up-dates.js';
+import type { Data, Delivery } from '../../domain/schema.js';
+import { messages } from '../../i18n/index.js';
+import type { Outgoing } from '../../notify/notifier.js';
+import { cardActivity } from '../meetings/outbound.js';
+import { dayLabel, dueLabel, reminderCard, summaryCard } from './views.js';
+
+export const FOLLOW_UP_KINDS: readonly Delivery['kind'][] = ['followup-due', 'followup-overdue', 'followup-briefing', 'followup-summary'];
+
+/**
+ * Makes a follow-up message from the data as it is when it is sent: the owner's point with a
+ * reminder headline, or the secretariat's summary before a meeting. A point closed meanwhile
+ * needs no reminder, so nothing is sent for it.
+ */
+export function followUpComposer(options: { timeZone: string; clock: Clock }) {
+  return (delivery: Delivery, data: Readonly<Data>): Outgoing | undefined => {
+    const record = data.conversations.find((c) => c.id === delivery.conversationId);
+    if (!record) return undefined;
+    const member = delivery.memberId ? data.members.find((m) => m.id === delivery.memberId) : undefined;
+    const lang = member?.lang ?? 'nb';
+    const m = messages(lang);
+    const now = options.clock.now();
+    const context = { lang, timeZone: options.timeZone, today: todayIn(now, options.timeZone), now };
+    const meeting = delivery.meetingId ? data.meetings.find((x) => x.id === delivery.meetingId) : undefined;
+    const outgoing = (card: Record<string, unknown>, summary: string): Outgoing => ({
+      reference: record.reference,
+      tenantId: record.tenantId,
+      activity: cardActivity(card, summary),
+      revision: undefined,
+    });
+    if (delivery.kind === 'followup-summary') {
+      if (!meeting) return undefined;
+      const title = m['summary.title']({ date: dayLabel(meetingDate(meeting, options.timeZone), lang, options.timeZone) });
+      return outgoing(summaryCard(data, followUpSummary(data, meeting, now, options.timeZone), meeting.start, member, context), title);
+    }
+    const point = data.followUps.find((p) => p.id === delivery.followUpId);
+    if (!point || !isOpen(point)) return undefined;
+    const headline =
+      delivery.kind === 'followup-briefing' && meeting
+        ? m['followUp.headline.briefing']({ date: dayLabel(meetingDate(meeting, options.timeZone), lang, options.timeZone) })
+        : delivery.kind === 'followup-overdue'
+          ? m['followUp.headline.overdue']({ due: dueLabel(point, data, lang, options.timeZone) })
+          : m['followUp.headline.due']({ due: dueLabel(point, data, lang, options.timeZone) });
+    return outgoing(reminderCard(data, point, member, headline, context), headline);
+  };
+}

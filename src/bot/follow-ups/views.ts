@@ -1,0 +1,360 @@
+import { parse } from 'date-fns';
+import type { Audience } from '../../domain/agenda.js';
+import { renderCard, type ActionData, type Button, type Card, type StatusCardModel, type StatusPointModel } from '../../cards/render.js';
+import { formatDate } from '../../domain/dates.js';
+import { dueDateOf, type Due } from '../../domain/follow-up-dates.js';
+import { isSecretariat, parseStatusFilter, statusView, type StatusFilter, type StatusPoint, type StatusView } from '../../domain/follow-up-status.js';
+import { briefingMeeting, currentFocusAreas, isConfidentialPoint, latestUpdate, type FollowUpInput } from '../../domain/follow-ups.js';
+import { meetingDate } from '../../domain/follow-up-dates.js';
+import { COUNCIL } from '../../domain/roles.js';
+import type { Data, FocusArea, FollowUp, Lang, Member, Responsible } from '../../domain/schema.js';
+import { messages } from '../../i18n/index.js';
+import { Verb } from '../actions/verbs.js';
+
+export const STATUS_PAGE_SIZE = 10;
+const RESPONSIBLES: readonly Responsible[] = ['kommunen', 'politiet', 'begge', 'medlem'];
+
+/** A calendar date (yyyy-MM-dd) as "15. mars 2027". */
+export function dayLabel(date: string, lang: Lang, timeZone: string): string {
+  return formatDate(parse(`${date} 12`, 'yyyy-MM-dd HH', new Date(0)), timeZone, lang);
+}
+
+/** "15. mars 2027", "innen møtet 10. desember 2026", the source's own words, or "ingen frist". */
+export function dueLabel(point: Pick<FollowUp, 'dueDate' | 'dueMeetingId' | 'dueText'>, data: Readonly<Data>, lang: Lang, timeZone: string): string {
+  const m = messages(lang);
+  if (point.dueMeetingId) {
+    const date = dueDateOf(point, data, timeZone);
+    if (date) return m['followUp.due.meeting']({ date: dayLabel(date, lang, timeZone) });
+  }
+  if (point.dueDate) return dayLabel(point.dueDate, lang, timeZone);
+  return point.dueText ?? m['followUp.due.none'];
+}
+
+export function focusAreaHeading(area: FocusArea | undefined, lang: Lang): string {
+  const m = messages(lang);
+  return area ? m['followUp.focusArea']({ number: area.number, title: area.title }) : m['followUp.noFocusArea'];
+}
+
+function nameOf(data: Readonly<Data>, memberId: string | undefined): string {
+  return data.members.find((m) => m.id === memberId)?.name ?? memberId ?? '';
+}
+
+/** Where a card's buttons bring the user back to: the same filter and page. */
+export interface StatusPlace {
+  filter: string;
+  page: number;
+}
+
+interface PointContext {
+  data: Readonly<Data>;
+  lang: Lang;
+  timeZone: string;
+  audience: Audience;
+  place: StatusPlace;
+}
+
+function pointModel(item: StatusPoint, ctx: PointContext): StatusPointModel {
+  const { data, lang, timeZone } = ctx;
+  const m = messages(lang);
+  const { point } = item;
+  const hidden = ctx.audience === 'shared' && isConfidentialPoint(data, point);
+  const latest = hidden ? undefined : latestUpdate(point);
+  const base: ActionData = { verb: Verb.FollowUpDone, id: point.id, revision: point.revision, ...ctx.place };
+  return {
+    marker: item.overdue ? m['status.overdue'] : '',
+    title: hidden ? m['status.confidential'] : point.title,
+    facts: [
+      { label: m['status.fact.responsible'], value: m[`followUp.responsible.${point.responsible}`] },
+      ...(point.ownerMemberId ? [{ label: m['status.fact.owner'], value: nameOf(data, point.ownerMemberId) }] : []),
+      { label: m['status.fact.due'], value: dueLabel(point, data, lang, timeZone) },
+      { label: m['status.fact.status'], value: m[`followUp.status.${point.status}`] },
+    ],
+    latest: latest?.text ?? '',
+    latestBy: latest ? m['status.latestBy']({ name: nameOf(data, latest.byMemberId) || data.council.shortName, date: formatDate(latest.at, timeZone, lang) }) : '',
+    canChange: item.canChange,
+    done: base,
+    postpone: { ...base, verb: Verb.FollowUpPostpone },
+    update: { ...base, verb: Verb.FollowUpUpdate },
+    dueInputId: `frist_${point.id}`,
+    textInputId: `tekst_${point.id}`,
+    statusInputId: `status_${point.id}`,
+  };
+}
+
+function statusLabels(lang: Lang): Pick<StatusCardModel, 'labels' | 'statusChoices'> {
+  const m = messages(lang);
+  return {
+    statusChoices: [
+      { title: m['status.keepStatus'], value: 'uendret' },
+      ...(['åpen', 'pågår', 'fullført', 'avlyst'] as const).map((status) => ({ title: m[`followUp.status.${status}`], value: status })),
+    ],
+    labels: {
+      done: m['status.done'],
+      postpone: m['status.postpone'],
+      postponeField: m['status.postponeField'],
+      postponeError: m['status.postponeError'],
+      postponeSend: m['status.postponeSend'],
+      dueHint: m['status.dueHint'],
+      update: m['status.update'],
+      updateField: m['status.updateField'],
+      updateStatus: m['status.updateStatus'],
+      updateSend: m['status.updateSend'],
+    },
+  };
+}
+
+function filterName(filter: StatusFilter, data: Readonly<Data>, lang: Lang): string {
+  const m = messages(lang);
+  switch (filter.kind) {
+    case 'alle':
+    case 'forfalt':
+    case 'mine':
+      return m[`status.filter.${filter.kind}`];
+    case 'focus':
+      return focusAreaHeading(data.focusAreas.find((a) => a.id === filter.focusAreaId), lang);
+    case 'owner':
+      return m['status.filter.owner']({ name: nameOf(data, filter.memberId) });
+    case 'responsible':
+      return m['status.filter.responsible']({ party: m[`followUp.responsible.${filter.responsible}`] });
+  }
+}
+
+export interface StatusCardOptions {
+  viewer: Member | undefined;
+  place: StatusPlace;
+  lang: Lang;
+  timeZone: string;
+  now: Date;
+  audience: Audience;
+  headline?: string;
+  /** Points in the seed that the data does not have yet (the secretary may import them). */
+  importable?: number;
+}
+
+/**
+ * The `/status` card: counts over every open point the viewer may see, then the chosen points
+ * grouped by focus area, one page at a time, with buttons on the points the viewer may change.
+ * A filter that matches nothing known gives a sentence instead.
+ */
+export function statusCard(data: Readonly<Data>, options: StatusCardOptions): Card | string {
+  const { lang, viewer, place } = options;
+  const m = messages(lang);
+  const filter = parseStatusFilter(place.filter, data);
+  if (!filter) {
+    const areas = currentFocusAreas(data).map((a) => `${a.number} ${a.title}`).join(', ');
+    return m['status.noMatch']({ typed: place.filter.slice(0, 80), areas });
+  }
+  const view = statusView(data, { viewer, filter, now: options.now, timeZone: options.timeZone, page: place.page, pageSize: STATUS_PAGE_SIZE });
+  const secretary = isSecretariat(viewer);
+  const here = { ...place, page: view.page };
+  const pager: Button[] = [
+    ...(view.page > 1 ? [{ title: m['status.previous'], data: { verb: Verb.StatusShow, filter: place.filter, page: view.page - 1 } }] : []),
+    ...(view.page < view.pages ? [{ title: m['status.next'], data: { verb: Verb.StatusShow, filter: place.filter, page: view.page + 1 } }] : []),
+  ];
+  const actions: Button[] = [
+    ...pager,
+    { title: m['status.refresh'], data: { verb: Verb.StatusShow, ...here } },
+    ...(secretary ? [{ title: m['status.new'], data: { verb: Verb.FollowUpForm } }] : []),
+    ...(secretary && (options.importable ?? 0) > 0 ? [{ title: m['status.import']({ count: options.importable ?? 0 }), data: { verb: Verb.FollowUpImport, ...here } }] : []),
+  ];
+  const hasHidden = options.audience === 'shared' && view.groups.some((g) => g.points.some((p) => isConfidentialPoint(data, p.point)));
+  return renderStatus(data, view, {
+    ...options,
+    place: here,
+    title: secretary ? m['status.title'] : m['status.titleMine'],
+    counts: m['status.counts'](view.counts),
+    selection: m['status.selection']({ filter: filterName(filter, data, lang), matched: view.matched, page: view.page, pages: view.pages }),
+    note: [secretary ? '' : m['status.ownNote'], hasHidden ? m['status.sharedNote'] : ''].filter(Boolean).join(' '),
+    actions,
+  });
+}
+
+function renderStatus(
+  data: Readonly<Data>,
+  view: Pick<StatusView, 'groups'> & { headings?: string[] },
+  options: StatusCardOptions & { title: string; counts: string; selection: string; note: string; actions: Button[]; headlineStyle?: StatusCardModel['headlineStyle'] },
+): Card {
+  const ctx: PointContext = { data, lang: options.lang, timeZone: options.timeZone, audience: options.audience, place: options.place };
+  return renderCard('status', {
+    headline: options.headline ?? '',
+    headlineStyle: options.headlineStyle ?? 'good',
+    title: options.title,
+    counts: options.counts,
+    selection: options.selection,
+    empty: messages(options.lang)['status.empty'],
+    groups: view.groups.map((group, i) => ({
+      heading: view.headings?.[i] ?? focusAreaHeading(group.focusArea, options.lang),
+      points: group.points.map((item) => pointModel(item, ctx)),
+    })),
+    note: options.note,
+    actions: options.actions,
+    ...statusLabels(options.lang),
+  });
+}
+
+function statusPoint(data: Readonly<Data>, point: FollowUp, viewer: Member | undefined, today: string, timeZone: string, canChange: boolean): StatusPoint {
+  const due = dueDateOf(point, data, timeZone);
+  return { point, due, overdue: due !== undefined && due < today && (point.status === 'åpen' || point.status === 'pågår'), canChange: canChange && viewer !== undefined };
+}
+
+/** One point with a headline, for a reminder in the owner's personal chat. */
+export function reminderCard(data: Readonly<Data>, point: FollowUp, owner: Member | undefined, headline: string, options: { lang: Lang; timeZone: string; today: string; now: Date }): Card {
+  const m = messages(options.lang);
+  const item = statusPoint(data, point, owner, options.today, options.timeZone, true);
+  return renderStatus(
+    data,
+    { groups: [{ focusArea: data.focusAreas.find((a) => a.id === point.focusAreaId), points: [item] }] },
+    {
+      ...options,
+      viewer: owner,
+      audience: 'personal',
+      place: { filter: 'mine', page: 1 },
+      headline,
+      headlineStyle: item.overdue ? 'attention' : 'accent',
+      title: m['followUp.reminderTitle'],
+      counts: '',
+      selection: '',
+      note: '',
+      actions: [{ title: m['status.filter.mine'], data: { verb: Verb.StatusShow, filter: 'mine', page: 1 } }],
+    },
+  );
+}
+
+/** The secretariat's summary before a meeting: closed since the last one, overdue, to be briefed. */
+export function summaryCard(
+  data: Readonly<Data>,
+  summary: { closed: FollowUp[]; overdue: FollowUp[]; briefed: FollowUp[] },
+  meetingStart: string,
+  viewer: Member | undefined,
+  options: { lang: Lang; timeZone: string; today: string; now: Date },
+): Card {
+  const m = messages(options.lang);
+  const sections = [
+    { heading: m['summary.closed']({ count: summary.closed.length }), points: summary.closed, canChange: false },
+    { heading: m['summary.overdue']({ count: summary.overdue.length }), points: summary.overdue, canChange: true },
+    { heading: m['summary.briefed']({ count: summary.briefed.length }), points: summary.briefed, canChange: true },
+  ].filter((s) => s.points.length > 0);
+  return renderStatus(
+    data,
+    {
+      groups: sections.map((s) => ({ focusArea: undefined, points: s.points.map((p) => statusPoint(data, p, viewer, options.today, options.timeZone, s.canChange)) })),
+      headings: sections.map((s) => s.heading),
+    },
+    {
+      ...options,
+      viewer,
+      audience: 'personal',
+      place: { filter: '', page: 1 },
+      title: m['summary.title']({ date: dayLabel(meetingDate({ start: meetingStart }, options.timeZone), options.lang, options.timeZone) }),
+      counts: m['summary.counts']({ closed: summary.closed.length, overdue: summary.overdue.length, briefed: summary.briefed.length }),
+      selection: sections.length === 0 ? m['summary.empty'] : '',
+      note: '',
+      actions: [{ title: m['status.title'], data: { verb: Verb.StatusShow, filter: '', page: 1 } }],
+    },
+  );
+}
+
+/** What the form holds, as typed; every field a string so nothing typed is lost on a round trip. */
+export interface FollowUpFormValues {
+  title: string;
+  description: string;
+  focusAreaId: string;
+  responsible: string;
+  ownerMemberId: string;
+  due: string;
+  briefing: 'true' | 'false';
+}
+
+export function emptyFormValues(data: Readonly<Data>, title = ''): FollowUpFormValues {
+  return { title, description: '', focusAreaId: currentFocusAreas(data)[0]?.id ?? '', responsible: 'begge', ownerMemberId: '', due: '', briefing: 'false' };
+}
+
+export interface FollowUpSource {
+  meetingId: string;
+  itemId: string;
+}
+
+export function followUpFormCard(data: Readonly<Data>, values: FollowUpFormValues, source: FollowUpSource | undefined, lang: Lang, timeZone: string, problem = ''): Card {
+  const m = messages(lang);
+  const meeting = source ? data.meetings.find((x) => x.id === source.meetingId) : undefined;
+  const itemNumber = meeting ? meeting.agenda.findIndex((i) => i.id === source?.itemId) + 1 : 0;
+  const areas = currentFocusAreas(data);
+  // A point filed under an older period's area keeps it as a choice.
+  const chosen = data.focusAreas.find((a) => a.id === values.focusAreaId);
+  if (chosen && !areas.includes(chosen)) areas.push(chosen);
+  return renderCard('follow-up-form', {
+    title: m['followUpForm.title'],
+    subtitle: meeting && itemNumber > 0 ? m['followUpForm.fromItem']({ number: itemNumber, meeting: formatDate(meeting.start, timeZone, lang) }) : '',
+    problem,
+    focusAreas: areas.map((a) => ({ title: focusAreaHeading(a, lang), value: a.id })),
+    responsibles: RESPONSIBLES.map((r) => ({ title: m[`followUp.responsible.${r}`], value: r })),
+    owners: data.members.filter((member) => COUNCIL.some((role) => member.roles.includes(role))).map((member) => ({ title: member.name, value: member.id })),
+    values,
+    check: { verb: Verb.FollowUpCheck, ...(source ?? {}) },
+    labels: {
+      title: m['followUpForm.titleLabel'],
+      titleError: m['followUpForm.titleError'],
+      description: m['followUpForm.description'],
+      focusArea: m['followUpForm.focusArea'],
+      focusAreaError: m['followUpForm.focusAreaError'],
+      responsible: m['followUpForm.responsible'],
+      responsibleError: m['followUpForm.responsibleError'],
+      owner: m['followUpForm.owner'],
+      due: m['followUpForm.due'],
+      dueHint: m['status.dueHint'],
+      briefing: m['followUpForm.briefing'],
+      check: m['followUpForm.check'],
+    },
+  });
+}
+
+function dueFields(due: Due | undefined): Record<string, string> {
+  if (!due) return {};
+  return 'dueMeetingId' in due ? { dueMeetingId: due.dueMeetingId } : { dueDate: due.dueDate };
+}
+
+/** "Stemmer dette?" for a new point: the due date as understood, and the form's values to save or change. */
+export function followUpConfirmCard(data: Readonly<Data>, input: FollowUpInput, values: FollowUpFormValues, source: FollowUpSource | undefined, lang: Lang, timeZone: string, now: Date, key: string): Card {
+  const m = messages(lang);
+  const area = data.focusAreas.find((a) => a.id === input.focusAreaId);
+  const dueText = dueLabel({ ...dueFields(input.due) }, data, lang, timeZone);
+  const probe: FollowUp = { id: '', title: input.title, focusAreaId: input.focusAreaId, responsible: input.responsible, briefing: input.briefing, status: 'åpen', history: [], revision: 0, ...dueFields(input.due) };
+  const at = input.briefing ? briefingMeeting(data, probe, now, timeZone) : undefined;
+  return renderCard('confirm', {
+    title: m['followUpConfirm.title'],
+    intro: m['followUpConfirm.intro'],
+    quote: [input.title, values.due.trim() ? m['followUpConfirm.typed']({ typed: values.due.trim() }) : ''].filter(Boolean).join('\n\n'),
+    facts: [
+      { label: m['followUpForm.focusArea'], value: focusAreaHeading(area, lang) },
+      { label: m['status.fact.responsible'], value: m[`followUp.responsible.${input.responsible}`] },
+      ...(input.ownerMemberId ? [{ label: m['status.fact.owner'], value: nameOf(data, input.ownerMemberId) }] : []),
+      { label: m['status.fact.due'], value: dueText },
+      {
+        label: m['followUpConfirm.briefing'],
+        value: !input.briefing
+          ? m['followUpConfirm.no']
+          : at
+            ? m['followUpConfirm.briefingAt']({ date: dayLabel(meetingDate(at, timeZone), lang, timeZone) })
+            : m['followUpConfirm.briefingLater'],
+      },
+    ],
+    confirm: { title: m['followUpConfirm.save'], data: { verb: Verb.FollowUpSave, ...values, ...dueFields(input.due), ...(source ?? {}), key } },
+    back: { title: m['followUpConfirm.back'], data: { verb: Verb.FollowUpForm, ...values, ...(source ?? {}) } },
+  });
+}
+
+/** "Ny frist" understood, to be confirmed before it is saved. */
+export function postponeConfirmCard(data: Readonly<Data>, point: FollowUp, due: Due, typed: string, place: StatusPlace, lang: Lang, timeZone: string): Card {
+  const m = messages(lang);
+  return renderCard('confirm', {
+    title: m['postponeConfirm.title'],
+    intro: m['postponeConfirm.intro'],
+    quote: [point.title, m['followUpConfirm.typed']({ typed })].join('\n\n'),
+    facts: [
+      { label: m['status.fact.due'], value: dueLabel(point, data, lang, timeZone) },
+      { label: m['status.postponeField'], value: dueLabel(dueFields(due), data, lang, timeZone) },
+    ],
+    confirm: { title: m['postponeConfirm.save'], data: { verb: Verb.FollowUpPostponeConfirm, id: point.id, revision: point.revision, ...dueFields(due), ...place } },
+    back: { title: m['postponeConfirm.back'], data: { verb: Verb.StatusShow, ...place } },
+  });
+}

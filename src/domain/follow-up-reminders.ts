@@ -1,0 +1,117 @@
+import { dueAt, enqueue, personalChatOf, sendTimeOn, type DispatchTiming } from './deliveries.js';
+import { dueDateOf, todayIn } from './follow-up-dates.js';
+import { briefingMeeting, isOpen } from './follow-ups.js';
+import { SECRETARIAT } from './roles.js';
+import type { Data, Delivery, FollowUp, Meeting } from './schema.js';
+
+export interface FollowUpNotice {
+  kind: 'followup-due' | 'followup-overdue' | 'followup-briefing';
+  followUpId: string;
+  ownerMemberId: string;
+  /** The meeting a briefing notice is about. */
+  meetingId?: string;
+  /**
+   * The window the notice belongs to: the due date, or the point for a briefing. A point is
+   * told once per window; a new due date is a new window.
+   */
+  batch: string;
+}
+
+function atSendTime(date: string, daysBefore: number, timing: DispatchTiming): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return sendTimeOn(year, month - 1, day - daysBefore, timing);
+}
+
+/**
+ * Reminders owners should have by now, as a pure function of the data and the time: due
+ * within the notice window, overdue (from the send time the day after the due date), or to
+ * brief the council at a meeting within the window. Points without an owner get none.
+ */
+export function dueFollowUpNotices(data: Readonly<Data>, now: Date, timing: DispatchTiming): FollowUpNotice[] {
+  const notices: FollowUpNotice[] = [];
+  const today = todayIn(now, timing.timeZone);
+  for (const point of data.followUps) {
+    if (!isOpen(point) || !point.ownerMemberId) continue;
+    const owner = point.ownerMemberId;
+    const meeting = briefingMeeting(data, point, now, timing.timeZone);
+    if (meeting && now >= dueAt(meeting, timing.followUpNoticeDays, timing)) {
+      notices.push({ kind: 'followup-briefing', followUpId: point.id, ownerMemberId: owner, meetingId: meeting.id, batch: point.id });
+    }
+    const due = dueDateOf(point, data, timing.timeZone);
+    if (!due) continue;
+    if (due < today) {
+      if (now >= atSendTime(due, -1, timing)) notices.push({ kind: 'followup-overdue', followUpId: point.id, ownerMemberId: owner, batch: due });
+    } else if (!meeting && now >= atSendTime(due, timing.followUpNoticeDays, timing)) {
+      notices.push({ kind: 'followup-due', followUpId: point.id, ownerMemberId: owner, batch: due });
+    }
+  }
+  return notices;
+}
+
+function noticeKey(subject: string, kind: string, batch: string): string {
+  return `${subject}|${kind}|${batch}`;
+}
+
+/** Notices due that are not in the outbox yet (for any chat) and that the bot can deliver. */
+function newNotices(data: Readonly<Data>, now: Date, timing: DispatchTiming): FollowUpNotice[] {
+  const queued = new Set(data.deliveries.map((d) => d.id.split('|').slice(0, 3).join('|')));
+  return dueFollowUpNotices(data, now, timing).filter(
+    (notice) => !queued.has(noticeKey(notice.meetingId ?? `op:${notice.followUpId}`, notice.kind, notice.batch)) && personalChatOf(data, notice.ownerMemberId),
+  );
+}
+
+export function hasNewFollowUpNotices(data: Readonly<Data>, now: Date, timing: DispatchTiming): boolean {
+  return newNotices(data, now, timing).length > 0;
+}
+
+/**
+ * Puts due reminders in the outbox, to the owner's personal chat. A reminder already in the
+ * outbox for that window (to any chat) is not queued again, so a restart repeats nothing.
+ */
+export function queueFollowUpNotices(data: Data, now: Date, timing: DispatchTiming): Delivery[] {
+  return newNotices(data, now, timing).flatMap((notice) => {
+    const chat = personalChatOf(data, notice.ownerMemberId);
+    if (!chat) return [];
+    const about = { followUpId: notice.followUpId, ...(notice.meetingId ? { meetingId: notice.meetingId } : {}) };
+    return enqueue(data, notice.kind, about, notice.batch, [{ conversationId: chat.id, memberId: notice.ownerMemberId }], now);
+  });
+}
+
+/** The secretariat's summary goes with each agenda, to their personal chats, when there is anything to tell. */
+export function queueFollowUpSummary(data: Data, meeting: Meeting, now: Date, timeZone: string): Delivery[] {
+  const summary = followUpSummary(data, meeting, now, timeZone);
+  if (summary.closed.length + summary.overdue.length + summary.briefed.length === 0) return [];
+  const recipients = data.members
+    .filter((m) => m.roles.some((role) => SECRETARIAT.includes(role)))
+    .flatMap((m) => {
+      const chat = personalChatOf(data, m.id);
+      return chat ? [{ conversationId: chat.id, memberId: m.id }] : [];
+    });
+  return enqueue(data, 'followup-summary', meeting.id, 'auto', recipients, now);
+}
+
+export interface FollowUpSummary {
+  /** Closed (done or cancelled) since the previous meeting started. */
+  closed: FollowUp[];
+  overdue: FollowUp[];
+  /** Open briefing points placed on this meeting's agenda. */
+  briefed: FollowUp[];
+}
+
+/** What the secretary should know before a meeting, as the data is when the summary is sent. */
+export function followUpSummary(data: Readonly<Data>, meeting: Meeting, now: Date, timeZone: string): FollowUpSummary {
+  const previous = data.meetings
+    .filter((m) => m.status !== 'avlyst' && m.start < meeting.start && new Date(m.start) <= now)
+    .sort((a, b) => Date.parse(b.start) - Date.parse(a.start))[0];
+  const since = previous ? Date.parse(previous.start) : 0;
+  const today = todayIn(now, timeZone);
+  const briefedIds = new Set(meeting.agenda.flatMap((item) => (item.followUpId ? [item.followUpId] : [])));
+  return {
+    closed: data.followUps.filter((p) => !isOpen(p) && p.closedAt && Date.parse(p.closedAt) >= since),
+    overdue: data.followUps.filter((p) => {
+      const due = dueDateOf(p, data, timeZone);
+      return isOpen(p) && due !== undefined && due < today;
+    }),
+    briefed: data.followUps.filter((p) => briefedIds.has(p.id) && isOpen(p)),
+  };
+}

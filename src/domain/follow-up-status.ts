@@ -1,0 +1,146 @@
+import { dueDateOf, todayIn } from './follow-up-dates.js';
+import { isOpen, mayChangeFollowUp } from './follow-ups.js';
+import { SECRETARIAT } from './roles.js';
+import type { Data, FocusArea, FollowUp, Member, Responsible } from './schema.js';
+
+/** What `/status` was asked for: everything, the overdue, the viewer's own, or one focus area, owner or party. */
+export type StatusFilter =
+  | { kind: 'alle' }
+  | { kind: 'forfalt' }
+  | { kind: 'mine' }
+  | { kind: 'focus'; focusAreaId: string }
+  | { kind: 'owner'; memberId: string }
+  | { kind: 'responsible'; responsible: Exclude<Responsible, 'medlem'> };
+
+const fold = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ø/g, 'o')
+    .replace(/æ/g, 'ae')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const RESPONSIBLE_WORDS: Record<string, Exclude<Responsible, 'medlem'>> = {
+  kommunen: 'kommunen',
+  'oslo kommune': 'kommunen',
+  politiet: 'politiet',
+  opd: 'politiet',
+  'oslo politidistrikt': 'politiet',
+  begge: 'begge',
+  both: 'begge',
+};
+
+/**
+ * Reads the words after `/status`. A focus area is matched by its number ("3",
+ * "innsatsområde 3") or a word of its title; an owner by name. Undefined when nothing matches.
+ */
+export function parseStatusFilter(text: string, data: Readonly<Data>): StatusFilter | undefined {
+  const words = fold(text);
+  if (!words || words === 'alle' || words === 'all') return { kind: 'alle' };
+  if (/^(forfalt|forfalte|overdue)$/.test(words)) return { kind: 'forfalt' };
+  if (/^(mine|min|mitt|my|mine punkter)$/.test(words)) return { kind: 'mine' };
+  const responsible = RESPONSIBLE_WORDS[words];
+  if (responsible) return { kind: 'responsible', responsible };
+  const areas = data.focusAreas.filter((a) => data.followUps.some((p) => p.focusAreaId === a.id));
+  const number = /^(?:innsatsomrade |io |focus area )?(\d{1,2})$/.exec(words);
+  if (number) {
+    // The same number in several periods: the latest period's area.
+    const area = areas.filter((a) => a.number === Number(number[1])).sort((a, b) => b.period.localeCompare(a.period))[0];
+    return area ? { kind: 'focus', focusAreaId: area.id } : undefined;
+  }
+  const area = areas.find((a) => fold(a.title).includes(words));
+  if (area) return { kind: 'focus', focusAreaId: area.id };
+  const owner = data.members.find((m) => m.id === text.trim() || fold(m.name).includes(words));
+  if (owner) return { kind: 'owner', memberId: owner.id };
+  return undefined;
+}
+
+export interface StatusPoint {
+  point: FollowUp;
+  due: string | undefined;
+  overdue: boolean;
+  canChange: boolean;
+}
+
+export interface StatusView {
+  /** Over every open point the viewer may see, whatever the filter and page. */
+  counts: { open: number; overdue: number; inProgress: number };
+  /** How many open points the filter matched. */
+  matched: number;
+  groups: { focusArea: FocusArea | undefined; points: StatusPoint[] }[];
+  page: number;
+  pages: number;
+}
+
+export function isSecretariat(member: Member | undefined): boolean {
+  return member?.roles.some((role) => SECRETARIAT.includes(role)) ?? false;
+}
+
+/** Members and observers see their own points; the secretariat sees all. */
+export function visibleFollowUps(data: Readonly<Data>, viewer: Member | undefined): FollowUp[] {
+  if (isSecretariat(viewer)) return [...data.followUps];
+  return viewer ? data.followUps.filter((p) => p.ownerMemberId === viewer.id) : [];
+}
+
+function matches(filter: StatusFilter, item: StatusPoint, viewer: Member | undefined): boolean {
+  switch (filter.kind) {
+    case 'alle':
+      return true;
+    case 'forfalt':
+      return item.overdue;
+    case 'mine':
+      return item.point.ownerMemberId !== undefined && item.point.ownerMemberId === viewer?.id;
+    case 'focus':
+      return item.point.focusAreaId === filter.focusAreaId;
+    case 'owner':
+      return item.point.ownerMemberId === filter.memberId;
+    case 'responsible':
+      return item.point.responsible === filter.responsible || (filter.responsible !== 'begge' && item.point.responsible === 'begge');
+  }
+}
+
+/**
+ * The open points a viewer asked for, grouped by focus area (in number order), overdue first
+ * and then by due date within each group, one page at a time.
+ */
+export function statusView(
+  data: Readonly<Data>,
+  options: { viewer: Member | undefined; filter: StatusFilter; now: Date; timeZone: string; page: number; pageSize: number },
+): StatusView {
+  const today = todayIn(options.now, options.timeZone);
+  const open = visibleFollowUps(data, options.viewer)
+    .filter(isOpen)
+    .map((point): StatusPoint => {
+      const due = dueDateOf(point, data, options.timeZone);
+      return { point, due, overdue: due !== undefined && due < today, canChange: mayChangeFollowUp(options.viewer, point) };
+    });
+  const counts = {
+    open: open.length,
+    overdue: open.filter((p) => p.overdue).length,
+    inProgress: open.filter((p) => p.point.status === 'pågår').length,
+  };
+  const areaOrder = new Map(
+    [...data.focusAreas].sort((a, b) => a.period.localeCompare(b.period) || a.number - b.number).map((a, i) => [a.id, i]),
+  );
+  const chosen = open
+    .filter((item) => matches(options.filter, item, options.viewer))
+    .sort(
+      (a, b) =>
+        (areaOrder.get(a.point.focusAreaId) ?? 1e9) - (areaOrder.get(b.point.focusAreaId) ?? 1e9) ||
+        Number(b.overdue) - Number(a.overdue) ||
+        (a.due ?? '9999').localeCompare(b.due ?? '9999') ||
+        a.point.id.localeCompare(b.point.id),
+    );
+  const pages = Math.max(1, Math.ceil(chosen.length / options.pageSize));
+  const page = Math.min(Math.max(1, Math.trunc(options.page)), pages);
+  const slice = chosen.slice((page - 1) * options.pageSize, page * options.pageSize);
+  const groups: StatusView['groups'] = [];
+  for (const item of slice) {
+    const last = groups.at(-1);
+    if (last && last.points[0]?.point.focusAreaId === item.point.focusAreaId) last.points.push(item);
+    else groups.push({ focusArea: data.focusAreas.find((a) => a.id === item.point.focusAreaId), points: [item] });
+  }
+  return { counts, matched: chosen.length, groups, page, pages };
+}

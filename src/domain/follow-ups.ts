@@ -1,0 +1,288 @@
+import { TZDate } from '@date-fns/tz';
+import { DomainError, ErrorCode } from './errors.js';
+import { dueDateOf, meetingDate, todayIn, type Due } from './follow-up-dates.js';
+import { CLOSING_SUFFIXES, comingMeetings, findMeeting } from './meetings.js';
+import { SECRETARIAT } from './roles.js';
+import type { AgendaItem, Data, FocusArea, FollowUp, FollowUpStatus, Meeting, Member, Responsible } from './schema.js';
+
+export const OPEN_STATUSES: readonly FollowUpStatus[] = ['åpen', 'pågår'];
+
+export function isOpen(point: Pick<FollowUp, 'status'>): boolean {
+  return OPEN_STATUSES.includes(point.status);
+}
+
+/** The owner may post updates and change the status of their own points; the secretariat of any. */
+export function mayChangeFollowUp(actor: Member | undefined, point: Pick<FollowUp, 'ownerMemberId'>): boolean {
+  if (!actor) return false;
+  return actor.roles.some((role) => SECRETARIAT.includes(role)) || point.ownerMemberId === actor.id;
+}
+
+/** The focus areas of the latest period: the ones a new point is filed under. */
+export function currentFocusAreas(data: Readonly<Data>): FocusArea[] {
+  const latest = data.focusAreas.reduce((max, area) => (area.period > max ? area.period : max), '');
+  return data.focusAreas.filter((area) => area.period === latest).sort((a, b) => a.number - b.number);
+}
+
+/** True when the point was made from an agenda item that is unntatt offentlighet. */
+export function isConfidentialPoint(data: Readonly<Data>, point: Pick<FollowUp, 'source'>): boolean {
+  if (!point.source) return false;
+  const { meetingId, itemId } = point.source;
+  return data.meetings.find((m) => m.id === meetingId)?.agenda.find((item) => item.id === itemId)?.confidential ?? false;
+}
+
+export function findFollowUp(data: Readonly<Data>, id: string): FollowUp {
+  const point = data.followUps.find((p) => p.id === id);
+  if (!point) throw new DomainError(ErrorCode.NotFound, `no follow-up point ${id}`);
+  return point;
+}
+
+/** What the secretary fills in; `due` is already read and confirmed (see `parseDue`). */
+export interface FollowUpInput {
+  title: string;
+  description?: string | undefined;
+  focusAreaId: string;
+  responsible: Responsible;
+  ownerMemberId?: string | undefined;
+  due?: Due | undefined;
+  briefing: boolean;
+  source?: { meetingId: string; itemId: string } | undefined;
+}
+
+function checkDue(data: Readonly<Data>, due: Due | undefined, now: Date, timeZone: string): void {
+  if (!due) return;
+  if ('dueMeetingId' in due) {
+    const meeting = findMeeting(data, due.dueMeetingId);
+    if (meeting.status !== 'planlagt' || new Date(meeting.start) <= now) {
+      throw new DomainError(ErrorCode.MeetingClosed, `meeting ${meeting.id} is ${meeting.status}`);
+    }
+  } else if (!/^\d{4}-\d{2}-\d{2}$/.test(due.dueDate)) {
+    throw new DomainError(ErrorCode.InvalidDue, 'malformed due date', { text: due.dueDate.slice(0, 20) });
+  } else if (due.dueDate < todayIn(now, timeZone)) {
+    throw new DomainError(ErrorCode.DueInPast, 'due date in the past', { date: due.dueDate });
+  }
+}
+
+/** Checks a point as the form sends it; the same checks run again when it is saved. */
+export function checkFollowUpInput(data: Readonly<Data>, input: FollowUpInput, now: Date, timeZone: string): FollowUpInput {
+  const title = input.title.trim();
+  if (!title) throw new DomainError(ErrorCode.EmptyTitle, 'follow-up point without a title');
+  if (!data.focusAreas.some((a) => a.id === input.focusAreaId)) throw new DomainError(ErrorCode.NotFound, `no focus area ${input.focusAreaId}`);
+  const owner = input.ownerMemberId ? data.members.find((m) => m.id === input.ownerMemberId) : undefined;
+  if (input.ownerMemberId && !owner) throw new DomainError(ErrorCode.NotFound, `no member ${input.ownerMemberId}`);
+  if (input.responsible === 'medlem' && !owner) throw new DomainError(ErrorCode.OwnerNeeded, 'responsible member without owner');
+  if (input.source) {
+    const meeting = findMeeting(data, input.source.meetingId);
+    if (!meeting.agenda.some((item) => item.id === input.source?.itemId)) throw new DomainError(ErrorCode.NotFound, `no agenda item ${input.source.itemId}`);
+  }
+  checkDue(data, input.due, now, timeZone);
+  const description = input.description?.trim();
+  return { ...input, title, description: description || undefined };
+}
+
+function newFollowUpId(data: Readonly<Data>, now: Date, timeZone: string): string {
+  const year = new TZDate(now.getTime(), timeZone).getFullYear();
+  const taken = new Set(data.followUps.map((p) => p.id));
+  for (let n = data.followUps.filter((p) => p.id.startsWith(`op-${year}-`)).length + 1; ; n++) {
+    const id = `op-${year}-${String(n).padStart(2, '0')}`;
+    if (!taken.has(id)) return id;
+  }
+}
+
+function dueFields(due: Due | undefined): Pick<FollowUp, 'dueDate' | 'dueMeetingId'> {
+  if (!due) return {};
+  return 'dueMeetingId' in due ? { dueMeetingId: due.dueMeetingId } : { dueDate: due.dueDate };
+}
+
+/** Makes a point; the same `requestKey` again returns the point it made the first time. */
+export function createFollowUp(data: Data, input: FollowUpInput, byMemberId: string, now: Date, timeZone: string, requestKey?: string): FollowUp {
+  const earlier = requestKey ? data.followUps.find((p) => p.requestKey === requestKey) : undefined;
+  if (earlier) return earlier;
+  const checked = checkFollowUpInput(data, input, now, timeZone);
+  const point: FollowUp = {
+    id: newFollowUpId(data, now, timeZone),
+    title: checked.title,
+    ...(checked.description ? { description: checked.description } : {}),
+    focusAreaId: checked.focusAreaId,
+    responsible: checked.responsible,
+    ...(checked.ownerMemberId ? { ownerMemberId: checked.ownerMemberId } : {}),
+    ...dueFields(checked.due),
+    briefing: checked.briefing,
+    ...(checked.source ? { source: checked.source } : {}),
+    status: 'åpen',
+    history: [{ at: now.toISOString(), byMemberId, text: '', status: 'åpen' }],
+    revision: 0,
+    ...(requestKey ? { requestKey } : {}),
+  };
+  data.followUps.push(point);
+  syncBriefingItems(data, now, timeZone);
+  return point;
+}
+
+/**
+ * The point as the actor may change it. A card made before someone else's change is stale; if
+ * that change closed the point, the user is told so rather than that the card is old.
+ */
+function changeable(data: Data, id: string, actor: Member | undefined, revision: number | undefined): FollowUp {
+  const point = findFollowUp(data, id);
+  if (!mayChangeFollowUp(actor, point)) throw new DomainError(ErrorCode.NotOwner, `${actor?.id ?? 'unknown'} may not change ${id}`);
+  if (!isOpen(point)) throw new DomainError(ErrorCode.AlreadyClosed, `${id} is ${point.status}`, { status: point.status });
+  if (revision !== undefined && revision !== point.revision) throw new DomainError(ErrorCode.Stale, `${id} changed since the card was made`, { what: 'followUp' });
+  return point;
+}
+
+function setStatus(point: FollowUp, status: FollowUpStatus, now: Date): void {
+  point.status = status;
+  if (isOpen(point)) delete point.closedAt;
+  else point.closedAt = now.toISOString();
+}
+
+export function setFollowUpStatus(data: Data, id: string, actor: Member | undefined, status: FollowUpStatus, revision: number | undefined, now: Date, timeZone: string): FollowUp {
+  const point = changeable(data, id, actor, revision);
+  if (point.status === status) return point;
+  setStatus(point, status, now);
+  point.history.push({ at: now.toISOString(), ...(actor ? { byMemberId: actor.id } : {}), text: '', status });
+  point.revision += 1;
+  syncBriefingItems(data, now, timeZone);
+  return point;
+}
+
+export function postponeFollowUp(data: Data, id: string, actor: Member | undefined, due: Due, revision: number | undefined, now: Date, timeZone: string): FollowUp {
+  const point = changeable(data, id, actor, revision);
+  checkDue(data, due, now, timeZone);
+  delete point.dueDate;
+  delete point.dueMeetingId;
+  delete point.dueText;
+  Object.assign(point, dueFields(due));
+  point.history.push({ at: now.toISOString(), ...(actor ? { byMemberId: actor.id } : {}), text: '', ...dueFields(due) });
+  point.revision += 1;
+  syncBriefingItems(data, now, timeZone);
+  return point;
+}
+
+/**
+ * Adds a line to the point's history, and changes its status when asked. Text alone is always
+ * kept, even on a card that is out of date, so two people writing at once both keep theirs; a
+ * status change on a point someone has closed is refused.
+ */
+export function addFollowUpUpdate(data: Data, id: string, actor: Member | undefined, text: string, status: FollowUpStatus | undefined, now: Date, timeZone: string): FollowUp {
+  const point = findFollowUp(data, id);
+  if (!mayChangeFollowUp(actor, point)) throw new DomainError(ErrorCode.NotOwner, `${actor?.id ?? 'unknown'} may not change ${id}`);
+  const trimmed = text.trim();
+  const changesStatus = status !== undefined && status !== point.status;
+  if (!trimmed && !changesStatus) throw new DomainError(ErrorCode.EmptyTitle, 'empty update', { what: 'update' });
+  if (changesStatus && !isOpen(point)) throw new DomainError(ErrorCode.AlreadyClosed, `${id} is ${point.status}`, { status: point.status });
+  if (changesStatus) setStatus(point, status, now);
+  point.history.push({ at: now.toISOString(), ...(actor ? { byMemberId: actor.id } : {}), text: trimmed, ...(changesStatus ? { status } : {}) });
+  point.revision += 1;
+  if (changesStatus) syncBriefingItems(data, now, timeZone);
+  return point;
+}
+
+/** The latest history line someone wrote, for the status card. */
+export function latestUpdate(point: FollowUp): FollowUp['history'][number] | undefined {
+  for (let i = point.history.length - 1; i >= 0; i--) {
+    if (point.history[i]?.text) return point.history[i];
+  }
+  return undefined;
+}
+
+/**
+ * The meeting an open briefing point is to be briefed at: the meeting it is due at, or else the
+ * last coming meeting on or before its due date (the next one when the date comes first).
+ * Points without a due date are not placed: no one has said when.
+ */
+export function briefingMeeting(data: Readonly<Data>, point: FollowUp, now: Date, timeZone: string): Meeting | undefined {
+  if (!point.briefing || !isOpen(point)) return undefined;
+  const coming = comingMeetings(data, now).filter((m) => new Date(m.start) > now);
+  if (point.dueMeetingId) return coming.find((m) => m.id === point.dueMeetingId) ?? undefined;
+  const due = dueDateOf(point, data, timeZone);
+  if (!due) return undefined;
+  const before = coming.filter((m) => meetingDate(m, timeZone) <= due);
+  return before.at(-1) ?? coming[0];
+}
+
+const RESPONSIBLE_PRESENTERS: Record<Exclude<Responsible, 'medlem'>, string> = {
+  kommunen: 'Oslo kommune',
+  politiet: 'Oslo politidistrikt',
+  begge: 'Oslo kommune og Oslo politidistrikt',
+};
+
+function briefingItem(data: Readonly<Data>, meeting: Meeting, point: FollowUp): AgendaItem {
+  const owner = point.ownerMemberId ? data.members.find((m) => m.id === point.ownerMemberId) : undefined;
+  const presenter = owner?.name ?? (point.responsible === 'medlem' ? undefined : RESPONSIBLE_PRESENTERS[point.responsible]);
+  return {
+    id: `${meeting.id}-${point.id}`,
+    title: `Oppfølging: ${point.title}`.slice(0, 300),
+    presenters: presenter ? [presenter] : [],
+    attachments: [],
+    confidential: isConfidentialPoint(data, point),
+    followUpId: point.id,
+  };
+}
+
+interface BriefingChange {
+  meetingId: string;
+  remove: string[];
+  add: FollowUp[];
+}
+
+/**
+ * How the agendas of coming meetings differ from what the points ask for: an open briefing
+ * point has its "Oppfølging: …" item on the meeting it is due at, and nowhere else. Meetings
+ * that have started are left as they were. Reads only, so the scheduler can look every minute.
+ */
+export function briefingChanges(data: Readonly<Data>, now: Date, timeZone: string): BriefingChange[] {
+  const wanted = new Map<string, FollowUp[]>();
+  for (const point of data.followUps) {
+    const meeting = briefingMeeting(data, point, now, timeZone);
+    if (meeting) wanted.set(meeting.id, [...(wanted.get(meeting.id) ?? []), point]);
+  }
+  const changes: BriefingChange[] = [];
+  for (const meeting of data.meetings) {
+    if (meeting.status !== 'planlagt' || new Date(meeting.start) <= now) continue;
+    const points = wanted.get(meeting.id) ?? [];
+    const ids = new Set(points.map((p) => p.id));
+    const remove = meeting.agenda.filter((item) => item.followUpId && !ids.has(item.followUpId)).map((item) => item.id);
+    const add = points.filter((point) => !meeting.agenda.some((item) => item.followUpId === point.id));
+    if (remove.length > 0 || add.length > 0) changes.push({ meetingId: meeting.id, remove, add });
+  }
+  return changes;
+}
+
+/** Brings the agendas in step with the points (see `briefingChanges`); returns the meetings changed. */
+export function syncBriefingItems(data: Data, now: Date, timeZone: string): string[] {
+  const changes = briefingChanges(data, now, timeZone);
+  for (const change of changes) {
+    const meeting = findMeeting(data, change.meetingId);
+    meeting.agenda = meeting.agenda.filter((item) => !change.remove.includes(item.id));
+    for (const point of change.add) {
+      const closing = meeting.agenda.findIndex((item) => CLOSING_SUFFIXES.some((suffix) => item.id === `${meeting.id}${suffix}`));
+      meeting.agenda.splice(closing === -1 ? meeting.agenda.length : closing, 0, briefingItem(data, meeting, point));
+    }
+    meeting.revision += 1;
+  }
+  return changes.map((c) => c.meetingId);
+}
+
+/**
+ * Adds the seed's points (and the focus areas they need) that the data does not have yet, by
+ * id, so importing twice adds nothing.
+ */
+export function importFollowUps(data: Data, seed: { focusAreas: readonly FocusArea[]; followUps: readonly FollowUp[] }, now: Date, timeZone: string): FollowUp[] {
+  const areas = new Set(data.focusAreas.map((a) => a.id));
+  const points = new Set(data.followUps.map((p) => p.id));
+  const added = seed.followUps.filter((p) => !points.has(p.id));
+  for (const point of added) {
+    const area = seed.focusAreas.find((a) => a.id === point.focusAreaId);
+    if (area && !areas.has(area.id)) {
+      data.focusAreas.push(structuredClone(area));
+      areas.add(area.id);
+    }
+    if (!areas.has(point.focusAreaId)) throw new DomainError(ErrorCode.NotFound, `no focus area ${point.focusAreaId}`);
+    const owner = point.ownerMemberId && data.members.some((m) => m.id === point.ownerMemberId) ? { ownerMemberId: point.ownerMemberId } : {};
+    const { ownerMemberId: _owner, ...rest } = structuredClone(point);
+    data.followUps.push({ ...rest, ...owner, responsible: rest.responsible === 'medlem' && !owner.ownerMemberId ? 'begge' : rest.responsible });
+  }
+  if (added.length > 0) syncBriefingItems(data, now, timeZone);
+  return added;
+}
