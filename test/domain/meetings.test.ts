@@ -5,7 +5,7 @@ import { agendaRecipients, dueAt, dueDispatches, queueDispatch, recordOutcome, s
 import { ErrorCode } from '../../src/domain/errors.js';
 import { cancelMeeting, createMeeting, createMeetings, proposeYear, updateMeeting, zonedInstant, type MeetingInput } from '../../src/domain/meetings.js';
 import type { Data, Meeting } from '../../src/domain/schema.js';
-import { demoData, NOW, TIMING } from '../helpers/builders.js';
+import { demoData, NOW, TIMING, withChats } from '../helpers/builders.js';
 
 const TZ = 'Europe/Oslo';
 const now = new Date(NOW);
@@ -13,22 +13,6 @@ const input = (over: Partial<MeetingInput> = {}): MeetingInput => ({ kind: 'ordi
 
 function expectCode(run: () => unknown, code: string) {
   expect(run).toThrowError(expect.objectContaining({ code }));
-}
-
-function withChats(data: Data): Data {
-  const chat = (id: string, memberId: string | undefined, kind: 'personal' | 'channel') => ({
-    id,
-    kind,
-    reference: { serviceUrl: 'https://smba.example', conversation: { id }, user: { id: `29:${memberId ?? 'x'}` } },
-    installed: true,
-    firstSeenAt: NOW,
-    lastSeenAt: NOW,
-    ...(memberId ? { memberId } : {}),
-  });
-  data.conversations.push(chat('a:kari', 'kari-nordmann', 'personal'), chat('a:ola', 'ola-hansen', 'personal'), chat('19:channel@thread.tacv2', undefined, 'channel'));
-  data.conversations.push({ ...chat('a:aisha', 'aisha-rahman', 'personal') });
-  data.settings.councilChannel = { conversationId: '19:channel@thread.tacv2', markedBy: 'kari-nordmann', markedAt: NOW };
-  return data;
 }
 
 describe('when agendas and reminders are due', () => {

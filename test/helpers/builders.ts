@@ -121,3 +121,20 @@ export function cardText(card: unknown): string {
   walk(card);
   return texts.join('\n');
 }
+
+/** Personal chats for the secretary, a member and a coordinator, and the council's marked channel. */
+export function withChats(data: Data): Data {
+  const chat = (id: string, memberId: string | undefined, kind: 'personal' | 'channel') => ({
+    id,
+    kind,
+    reference: { serviceUrl: 'https://smba.example', conversation: { id }, user: { id: `29:${memberId ?? 'x'}` } },
+    installed: true,
+    firstSeenAt: NOW,
+    lastSeenAt: NOW,
+    ...(memberId ? { memberId } : {}),
+  });
+  data.conversations.push(chat('a:kari', 'kari-nordmann', 'personal'), chat('a:ola', 'ola-hansen', 'personal'), chat('19:channel@thread.tacv2', undefined, 'channel'));
+  data.conversations.push({ ...chat('a:aisha', 'aisha-rahman', 'personal') });
+  data.settings.councilChannel = { conversationId: '19:channel@thread.tacv2', markedBy: 'kari-nordmann', markedAt: NOW };
+  return data;
+}

@@ -1,0 +1,256 @@
+import { describe, expect, it } from 'vitest';
+import { Verb } from '../../src/bot/actions/index.js';
+import { statusCard } from '../../src/bot/follow-ups/views.js';
+import { handleAction, handleText } from '../../src/bot/router.js';
+import type { FollowUp } from '../../src/domain/schema.js';
+import { cardProblems } from '../helpers/adaptive-cards.js';
+import { cardText, demoData, fakeTurn, harness, memberOf, MEMBER_ID, NOW, SECRETARY_ID, COORDINATOR_ID } from '../helpers/builders.js';
+
+const data = demoData();
+const secretary = memberOf(data, SECRETARY_ID);
+const member = memberOf(data, MEMBER_ID);
+const chief = memberOf(data, 'tor-lund');
+const observer = memberOf(data, 'marianne-dahl');
+const coordinator = memberOf(data, COORDINATOR_ID);
+const cardOf = (reply: unknown) => (reply as { card: unknown }).card;
+const pointIn = (h: ReturnType<typeof harness>, id: string) => h.store.read().followUps.find((p) => p.id === id)!;
+
+describe('/status', () => {
+  it('gives the secretary every open point by focus area, overdue marked, with buttons and counts for all', async () => {
+    const { deps } = harness();
+    const turn = fakeTurn({ text: '/status', member: secretary });
+    await handleText(turn, deps);
+    const card = cardOf(turn.replies[0]);
+    expect(cardProblems(card)).toEqual([]);
+    const text = cardText(card);
+    expect(text).toContain('Alle åpne punkter: 15 · forfalt: 1 · pågår: 0');
+    expect(text).toContain('Alle åpne: 15 punkter · side 1 av 2');
+    expect(text).toMatch(/Innsatsområde 1: Oslo sentrum for alle[\s\S]*Innsatsområde 2/);
+    expect(text).toMatch(/Fullført[\s\S]*Utsett[\s\S]*Legg til oppdatering/);
+    expect(text).toMatch(/Neste side[\s\S]*Oppdater[\s\S]*Nytt punkt/);
+  });
+
+  it('filters overdue points and marks them', async () => {
+    const { deps } = harness();
+    const turn = fakeTurn({ text: '/status forfalt', member: secretary });
+    await handleText(turn, deps);
+    const text = cardText(cardOf(turn.replies[0]));
+    expect(text).toContain('Forfalte: 1 punkt');
+    expect(text).toMatch(/FORFALT[\s\S]*Bydelene gir forebyggingsarbeidet en likere innretning[\s\S]*1\. november 2026/);
+  });
+
+  it('shows a member only their own points, with buttons, and an observer nothing more', async () => {
+    const { deps } = harness();
+    const asMember = fakeTurn({ text: '/status mine', member });
+    await handleText(asMember, deps);
+    const text = cardText(cardOf(asMember.replies[0]));
+    expect(text).toContain('Dine oppfølgingspunkter');
+    expect(text).toContain('Bydelene gir forebyggingsarbeidet');
+    expect(text).not.toContain('Oslostandard');
+    expect(text).not.toContain('Nytt punkt');
+    const asObserver = fakeTurn({ text: '/status', member: observer });
+    await handleText(asObserver, deps);
+    expect(cardText(cardOf(asObserver.replies[0]))).toContain('Ingen åpne oppfølgingspunkter her.');
+  });
+
+  it('refuses a coordinator and a stranger, and says what it did not understand in a filter', async () => {
+    const { deps } = harness();
+    for (const who of [coordinator, undefined]) {
+      const turn = fakeTurn({ text: '/status', member: who });
+      await handleText(turn, deps);
+      expect(turn.texts()[0]).toMatch(/^Beklager, dette kan bare/);
+    }
+    const odd = fakeTurn({ text: '/status blåbær', member: secretary });
+    await handleText(odd, deps);
+    expect(odd.texts()[0]).toMatch(/^Jeg finner ikke noe innsatsområde eller noen eier som passer «blåbær»\. .*3 Forebygge kriminalitet blant barn og unge/);
+  });
+
+  it('hides the title of a point from a confidential item in a channel, but not in personal chat', async () => {
+    const h = harness();
+    await h.store.update((d) => {
+      d.followUps[0]!.source = { meetingId: 'mote-2026-12', itemId: 'mote-2026-12-sit' };
+      d.followUps[0]!.history.push({ at: NOW, byMemberId: SECRETARY_ID, text: 'Hemmelig oppdatering' });
+    });
+    const inChannel = fakeTurn({ text: '/status 1', member: secretary, kind: 'channel' });
+    await handleText(inChannel, h.deps);
+    const shared = JSON.stringify(cardOf(inChannel.replies[0]));
+    expect(shared).toContain('Unntatt offentlighet');
+    expect(shared).not.toContain('Opprettholde felles innsats');
+    expect(shared).not.toContain('Hemmelig oppdatering');
+    const inChat = fakeTurn({ text: '/status 1', member: secretary });
+    await handleText(inChat, h.deps);
+    expect(JSON.stringify(cardOf(inChat.replies[0]))).toContain('Opprettholde felles innsats');
+  });
+
+  it('pages 500 points in cards well under Teams’ size limit, counting all of them on every page', () => {
+    const big = demoData();
+    big.followUps = Array.from({ length: 500 }, (_, i): FollowUp => ({
+      id: `op-2026-${i}`,
+      title: `Oppfølgingspunkt nummer ${i} med en ganske lang tittel som ligner de ekte punktene i samarbeidsdokumentet`,
+      focusAreaId: `io-2017-${(i % 5) + 1}`,
+      responsible: 'begge',
+      ownerMemberId: 'ola-hansen',
+      briefing: false,
+      status: 'åpen',
+      dueDate: '2027-02-01',
+      history: [{ at: NOW, byMemberId: SECRETARY_ID, text: 'Siste oppdatering: '.padEnd(300, 'x') }],
+      revision: 0,
+    }));
+    for (const page of [1, 25, 50]) {
+      const card = statusCard(big, { viewer: secretary, place: { filter: '', page }, lang: 'nb', timeZone: 'Europe/Oslo', now: new Date(NOW), audience: 'personal' });
+      const size = Buffer.byteLength(JSON.stringify(card));
+      expect(size).toBeLessThan(40_000);
+      expect(cardProblems(card)).toEqual([]);
+      expect(cardText(card)).toContain(`Alle åpne punkter: 500 · forfalt: 0 · pågår: 0`);
+      expect(cardText(card)).toContain(`side ${page} av 50`);
+    }
+  });
+});
+
+describe('changing a point from the card', () => {
+  const done = (id: string, revision = 0) => ({ verb: Verb.FollowUpDone, id, revision, filter: '', page: 1 });
+
+  it('lets the owner mark their point done, and shows the card again without it', async () => {
+    const h = harness();
+    const turn = fakeTurn({ member, data: done('op-2024-03') });
+    await handleAction(turn, h.deps);
+    expect(pointIn(h, 'op-2024-03').status).toBe('fullført');
+    const text = cardText(turn.responses[0]);
+    expect(text).toContain('Punktet er markert som fullført.');
+    expect(text).not.toContain('Bydelene gir forebyggingsarbeidet');
+  });
+
+  it('refuses someone who does not own the point, and changes nothing', async () => {
+    const h = harness();
+    const turn = fakeTurn({ member: chief, data: done('op-2024-03') });
+    await handleAction(turn, h.deps);
+    expect(turn.texts()).toEqual(['Bare den som eier punktet, og sekretariatet, kan endre det. Ingenting er endret.']);
+    expect(pointIn(h, 'op-2024-03').status).toBe('åpen');
+    expect(h.store.writes()).toBe(0);
+  });
+
+  it('tells the second person that the point is already closed, and shows the card as it is now', async () => {
+    const h = harness();
+    await handleAction(fakeTurn({ member, data: done('op-2024-03') }), h.deps);
+    const late = fakeTurn({ member: secretary, data: done('op-2024-03') });
+    await handleAction(late, h.deps);
+    expect(late.texts()).toEqual(['Punktet er allerede fullført, kanskje av noen andre. Ingenting er endret.']);
+    expect(late.responses).toHaveLength(1);
+    expect(pointIn(h, 'op-2024-03').history).toHaveLength(2);
+  });
+
+  it('refuses an unknown point or a forged card', async () => {
+    const h = harness();
+    const unknown = fakeTurn({ member: secretary, data: done('op-1999-99') });
+    await handleAction(unknown, h.deps);
+    expect(unknown.texts()[0]).toMatch(/^Jeg finner ikke det du viser til/);
+    const forged = fakeTurn({ member: secretary, data: { verb: Verb.FollowUpDone, id: 'op-2024-03', revision: 'x' } });
+    await handleAction(forged, h.deps);
+    expect(forged.texts()[0]).toBe('Det du sendte, kunne jeg ikke lese. Ingenting er endret.');
+    expect(h.store.writes()).toBe(0);
+  });
+
+  it('reads a new deadline in Norwegian, shows it back, and saves it only when confirmed', async () => {
+    const h = harness();
+    const ask = fakeTurn({ member, data: { verb: Verb.FollowUpPostpone, id: 'op-2024-03', revision: 0, filter: 'mine', page: 1, 'frist_op-2024-03': '15. mars' } });
+    await handleAction(ask, h.deps);
+    expect(h.store.writes()).toBe(0);
+    const confirm = ask.responses[0]!;
+    expect(cardText(confirm)).toMatch(/Ny frist[\s\S]*15\. mars 2027[\s\S]*Du skrev fristen som «15\. mars»/);
+    const save = (confirm['actions'] as { data: Record<string, unknown> }[])[0]!.data;
+    expect(save).toMatchObject({ verb: Verb.FollowUpPostponeConfirm, id: 'op-2024-03', dueDate: '2027-03-15', filter: 'mine' });
+    const confirmed = fakeTurn({ member, data: save });
+    await handleAction(confirmed, h.deps);
+    expect(pointIn(h, 'op-2024-03').dueDate).toBe('2027-03-15');
+    expect(cardText(confirmed.responses[0])).toContain('Den nye fristen er lagret.');
+  });
+
+  it('keeps the card and what was typed when the new deadline cannot be read', async () => {
+    const h = harness();
+    const turn = fakeTurn({ member, data: { verb: Verb.FollowUpPostpone, id: 'op-2024-03', revision: 0, 'frist_op-2024-03': 'en gang i vår' } });
+    await handleAction(turn, h.deps);
+    expect(turn.texts()[0]).toMatch(/^Jeg forstår ikke fristen «en gang i vår»\./);
+    expect(turn.responses).toEqual([]);
+    expect(h.store.writes()).toBe(0);
+  });
+
+  it('adds an update with a new status, and refuses an over-long one with the limit stated', async () => {
+    const h = harness();
+    const turn = fakeTurn({ member, data: { verb: Verb.FollowUpUpdate, id: 'op-2024-03', revision: 0, 'tekst_op-2024-03': 'Bydel Alna og Stovner er med.', 'status_op-2024-03': 'pågår' } });
+    await handleAction(turn, h.deps);
+    expect(pointIn(h, 'op-2024-03')).toMatchObject({ status: 'pågår' });
+    expect(pointIn(h, 'op-2024-03').history.at(-1)).toMatchObject({ byMemberId: MEMBER_ID, text: 'Bydel Alna og Stovner er med.', status: 'pågår' });
+    expect(cardText(turn.responses[0])).toMatch(/Bydel Alna og Stovner er med\.[\s\S]*– Ola Hansen, 22\. november 2026/);
+    const long = fakeTurn({ member, data: { verb: Verb.FollowUpUpdate, id: 'op-2024-03', 'tekst_op-2024-03': 'x'.repeat(4001) } });
+    await handleAction(long, h.deps);
+    expect(long.texts()[0]).toBe('«Hva er nytt?» er for lang (4001 tegn, høyst 4000). Kort den ned; det du skrev, står fortsatt i kortet.');
+    expect(pointIn(h, 'op-2024-03').history).toHaveLength(2);
+  });
+});
+
+describe('making a point', () => {
+  const form = { title: 'Felles tiltaksplan for Grønland', description: '', focusAreaId: 'io-2017-1', responsible: 'medlem', ownerMemberId: 'tor-lund', due: 'innen neste møte', briefing: 'true' };
+
+  it('opens the form from /oppfølging, with the title given', async () => {
+    const { deps } = harness();
+    const turn = fakeTurn({ text: '/oppfølging Trygghet på Grønland', member: secretary });
+    await handleText(turn, deps);
+    const card = cardOf(turn.replies[0]) as { body: { id?: string; value?: string }[] };
+    expect(cardProblems(card)).toEqual([]);
+    expect(card.body.find((e) => e.id === 'title')?.value).toBe('Trygghet på Grønland');
+    const refused = fakeTurn({ text: '/oppfølging', member });
+    await handleText(refused, deps);
+    expect(refused.texts()[0]).toMatch(/^Beklager, dette kan bare sekretariatet/);
+  });
+
+  it('opens the form from an agenda item, linked to it', async () => {
+    const { deps } = harness();
+    const turn = fakeTurn({ member: secretary, data: { verb: Verb.FollowUpForm, meetingId: 'mote-2026-12', itemId: 'mote-2026-12-4' } });
+    await handleAction(turn, deps);
+    const card = turn.responses[0]!;
+    expect(cardText(card)).toContain('Fra sak 4 på dagsordenen for 10. desember 2026.');
+    expect(JSON.stringify(card)).toContain('Kriminalitetsforebygging på nett – status i bydelene');
+    expect((card['actions'] as { data: Record<string, unknown> }[])[0]!.data).toMatchObject({ verb: Verb.FollowUpCheck, meetingId: 'mote-2026-12', itemId: 'mote-2026-12-4' });
+  });
+
+  it('shows back what it understood, and saves once however often "Lagre" comes', async () => {
+    const h = harness();
+    const check = fakeTurn({ member: secretary, data: { verb: Verb.FollowUpCheck, ...form } });
+    await handleAction(check, h.deps);
+    expect(h.store.writes()).toBe(0);
+    const confirm = check.responses[0]!;
+    expect(cardText(confirm)).toMatch(/Stemmer dette\?[\s\S]*Eieren personlig[\s\S]*Tor Lund[\s\S]*innen møtet 10\. desember 2026[\s\S]*ja, i møtet 10\. desember 2026/);
+    const save = (confirm['actions'] as { data: Record<string, unknown> }[])[0]!.data;
+    for (let i = 0; i < 2; i++) await handleAction(fakeTurn({ member: secretary, data: save }), h.deps);
+    const made = h.store.read().followUps.filter((p) => p.title === form.title);
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatchObject({ ownerMemberId: 'tor-lund', dueMeetingId: 'mote-2026-12', briefing: true, responsible: 'medlem' });
+    expect(h.store.read().meetings.find((m) => m.id === 'mote-2026-12')!.agenda.some((i) => i.followUpId === made[0]!.id)).toBe(true);
+  });
+
+  it('brings the form back with everything typed and the problem stated', async () => {
+    const h = harness();
+    const turn = fakeTurn({ member: secretary, data: { verb: Verb.FollowUpCheck, ...form, due: 'en eller annen gang' } });
+    await handleAction(turn, h.deps);
+    const card = turn.responses[0] as { body: { id?: string; value?: string; text?: string }[] };
+    expect(card.body.find((e) => e.id === 'due')?.value).toBe('en eller annen gang');
+    expect(card.body.find((e) => e.id === 'title')?.value).toBe(form.title);
+    expect(cardText(card)).toContain('Jeg forstår ikke fristen «en eller annen gang».');
+    expect(h.store.writes()).toBe(0);
+  });
+
+  it('imports the seed’s points that are missing, once', async () => {
+    const h = harness();
+    await h.store.update((d) => {
+      d.followUps = d.followUps.slice(3);
+    });
+    h.deps.seedFollowUps = () => demoData();
+    const status = fakeTurn({ text: '/status', member: secretary });
+    await handleText(status, h.deps);
+    expect(cardText(cardOf(status.replies[0]))).toContain('Hent 3 punkter fra samarbeidsdokumentet');
+    const turn = fakeTurn({ member: secretary, data: { verb: Verb.FollowUpImport } });
+    await handleAction(turn, h.deps);
+    expect(cardText(turn.responses[0])).toContain('3 punkter er hentet fra samarbeidsdokumentet.');
+    expect(h.store.read().followUps).toHaveLength(15);
+  });
+});

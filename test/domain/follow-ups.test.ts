@@ -1,0 +1,336 @@
+import { describe, expect, it } from 'vitest';
+import { ErrorCode } from '../../src/domain/errors.js';
+import { dueDateOf, parseDue } from '../../src/domain/follow-up-dates.js';
+import { dueFollowUpNotices, followUpSummary, queueFollowUpNotices } from '../../src/domain/follow-up-reminders.js';
+import { parseStatusFilter, statusView, type StatusFilter } from '../../src/domain/follow-up-status.js';
+import {
+  addFollowUpUpdate,
+  briefingChanges,
+  createFollowUp,
+  importFollowUps,
+  postponeFollowUp,
+  setFollowUpStatus,
+  syncBriefingItems,
+  type FollowUpInput,
+} from '../../src/domain/follow-ups.js';
+import { updateMeeting } from '../../src/domain/meetings.js';
+import { DataSchema, type Data, type FollowUp } from '../../src/domain/schema.js';
+import { demoData, memberOf, NOW, TIMING, withChats } from '../helpers/builders.js';
+
+const now = new Date(NOW); // Sunday 22 November 2026, 09:00 in Oslo
+const TZ = 'Europe/Oslo';
+const kari = (data: Data) => memberOf(data, 'kari-nordmann');
+const ola = (data: Data) => memberOf(data, 'ola-hansen');
+const tor = (data: Data) => memberOf(data, 'tor-lund');
+const point = (data: Data, id: string) => data.followUps.find((p) => p.id === id)!;
+const codeOf = (run: () => unknown) => {
+  try {
+    run();
+  } catch (error) {
+    return (error as { code?: string }).code;
+  }
+  return undefined;
+};
+
+function input(extra: Partial<FollowUpInput> = {}): FollowUpInput {
+  return { title: 'Felles tiltaksplan for Grønland', focusAreaId: 'io-2017-1', responsible: 'begge', ownerMemberId: 'ola-hansen', briefing: false, ...extra };
+}
+
+describe('reading a due date in Norwegian', () => {
+  const data = demoData();
+  const due = (text: string, at = now) => parseDue(text, data, at, TZ);
+
+  it.each([
+    ['15. mars', '2027-03-15'],
+    ['innen 15. mars', '2027-03-15'],
+    ['15.03.2027', '2027-03-15'],
+    ['15.3', '2027-03-15'],
+    ['1. desember', '2026-12-01'],
+    ['1. des.', '2026-12-01'],
+    ['2027-06-30', '2027-06-30'],
+    ['i 2027', '2027-12-31'],
+    ['innen utgangen av 2027', '2027-12-31'],
+    ['i mars', '2027-03-31'],
+    ['om 2 uker', '2026-12-06'],
+    ['i morgen', '2026-11-23'],
+    ['15 March 2027', '2027-03-15'],
+  ])('reads «%s» as %s', (text, date) => {
+    expect(due(text)).toEqual({ dueDate: date });
+  });
+
+  it('reads «innen neste møte» as the next meeting, and «neste seminar» as the seminar', () => {
+    expect(due('innen neste møte')).toEqual({ dueMeetingId: 'mote-2026-12' });
+    expect(due('Til neste mote.')).toEqual({ dueMeetingId: 'mote-2026-12' });
+    expect(due('neste seminar')).toEqual({ dueMeetingId: 'seminar-2027' });
+  });
+
+  it('takes "today" in Oslo, not in UTC', () => {
+    // 23:30 UTC on 22 November is 00:30 on 23 November in Oslo.
+    expect(due('i dag', new Date('2026-11-22T23:30:00Z'))).toEqual({ dueDate: '2026-11-23' });
+  });
+
+  it('refuses what it cannot read, a day that does not exist and a day already past', () => {
+    expect(codeOf(() => due('snart'))).toBe(ErrorCode.InvalidDue);
+    expect(codeOf(() => due('31. februar 2027'))).toBe(ErrorCode.InvalidDue);
+    expect(codeOf(() => due('1.1.2020'))).toBe(ErrorCode.DueInPast);
+    expect(codeOf(() => due('i 2025'))).toBe(ErrorCode.DueInPast);
+    expect(codeOf(() => parseDue('neste møte', { ...data, meetings: [] }, now, TZ))).toBe(ErrorCode.NoMeetingPlanned);
+  });
+});
+
+describe('/status', () => {
+  const view = (data: Data, filter: StatusFilter, viewer = kari(data), page = 1, pageSize = 50) =>
+    statusView(data, { viewer, filter, now, timeZone: TZ, page, pageSize });
+
+  it('groups open points by focus area in number order, overdue first within each', () => {
+    const data = demoData();
+    point(data, 'op-2017-09').dueDate = '2027-01-15';
+    const result = view(data, { kind: 'alle' });
+    expect(result.groups.map((g) => g.focusArea?.number)).toEqual([1, 2, 3, 4, 5]);
+    const third = result.groups[2]!.points;
+    // The overdue point comes first, then by due date, then points without one.
+    expect(third.map((p) => [p.point.id, p.overdue])).toEqual([
+      ['op-2024-03', true],
+      ['op-2017-09', false],
+      ['op-2024-02', false],
+      ['op-2017-07', false],
+      ['op-2017-08', false],
+    ]);
+  });
+
+  it('counts every open point the viewer may see, whatever the filter and page', () => {
+    const data = demoData();
+    setFollowUpStatus(data, 'op-2017-01', kari(data), 'fullført', undefined, now, TZ);
+    addFollowUpUpdate(data, 'op-2017-02', kari(data), '', 'pågår', now, TZ);
+    const overdue = view(data, { kind: 'forfalt' });
+    expect(overdue.counts).toEqual({ open: 14, overdue: 1, inProgress: 1 });
+    expect(overdue.matched).toBe(1);
+    expect(overdue.groups.flatMap((g) => g.points.map((p) => p.point.id))).toEqual(['op-2024-03']);
+  });
+
+  it('shows members and observers their own points only, even when they ask for all', () => {
+    const data = demoData();
+    expect(view(data, { kind: 'alle' }, ola(data)).groups.flatMap((g) => g.points.map((p) => p.point.id))).toEqual(['op-2024-03']);
+    expect(view(data, { kind: 'alle' }, memberOf(data, 'marianne-dahl')).counts.open).toBe(0);
+    expect(statusView(data, { viewer: undefined, filter: { kind: 'alle' }, now, timeZone: TZ, page: 1, pageSize: 50 }).counts.open).toBe(0);
+  });
+
+  it('reads filters: overdue, mine, a focus area by number or word, an owner, a party', () => {
+    const data = demoData();
+    expect(parseStatusFilter('', data)).toEqual({ kind: 'alle' });
+    expect(parseStatusFilter('Forfalt', data)).toEqual({ kind: 'forfalt' });
+    expect(parseStatusFilter('mine', data)).toEqual({ kind: 'mine' });
+    expect(parseStatusFilter('3', data)).toEqual({ kind: 'focus', focusAreaId: 'io-2017-3' });
+    expect(parseStatusFilter('innsatsområde 4', data)).toEqual({ kind: 'focus', focusAreaId: 'io-2017-4' });
+    expect(parseStatusFilter('hatkriminalitet', data)).toEqual({ kind: 'focus', focusAreaId: 'io-2017-4' });
+    expect(parseStatusFilter('Tor', data)).toEqual({ kind: 'owner', memberId: 'tor-lund' });
+    expect(parseStatusFilter('politiet', data)).toEqual({ kind: 'responsible', responsible: 'politiet' });
+    expect(parseStatusFilter('blåbærsyltetøy', data)).toBeUndefined();
+    expect(parseStatusFilter('9', data)).toBeUndefined();
+  });
+
+  it('pages 500 points without losing or repeating one', () => {
+    const data = demoData();
+    data.followUps = Array.from({ length: 500 }, (_, i): FollowUp => ({
+      id: `op-x-${i}`,
+      title: `Punkt ${i}`,
+      focusAreaId: `io-2017-${(i % 5) + 1}`,
+      responsible: 'begge',
+      briefing: false,
+      status: 'åpen',
+      history: [],
+      revision: 0,
+      ...(i % 3 === 0 ? { dueDate: '2026-10-01' } : {}),
+    }));
+    const seen: string[] = [];
+    for (let page = 1; page <= 50; page++) {
+      const result = view(data, { kind: 'alle' }, kari(data), page, 10);
+      expect(result.pages).toBe(50);
+      expect(result.counts.open).toBe(500);
+      seen.push(...result.groups.flatMap((g) => g.points.map((p) => p.point.id)));
+    }
+    expect(new Set(seen).size).toBe(500);
+    expect(view(data, { kind: 'alle' }, kari(data), 99, 10).page).toBe(50);
+  });
+
+  it('follows a meeting that moves when a point is due "by the next meeting"', () => {
+    const data = demoData();
+    const created = createFollowUp(data, input({ due: { dueMeetingId: 'mote-2026-12' } }), 'kari-nordmann', now, TZ);
+    expect(dueDateOf(created, data, TZ)).toBe('2026-12-10');
+    updateMeeting(data, 'mote-2026-12', { kind: 'ordinært', date: '2026-12-17', startTime: '09:00', endTime: '11:30', place: 'Oslo rådhus' }, undefined, now, TZ);
+    expect(dueDateOf(point(data, created.id), data, TZ)).toBe('2026-12-17');
+    // Once that date has passed, the point is overdue.
+    expect(view(data, { kind: 'forfalt' }).matched).toBe(1);
+    const later = statusView(data, { viewer: kari(data), filter: { kind: 'forfalt' }, now: new Date('2026-12-18T08:00:00Z'), timeZone: TZ, page: 1, pageSize: 50 });
+    expect(later.groups.flatMap((g) => g.points.map((p) => p.point.id))).toContain(created.id);
+  });
+});
+
+describe('changing a point', () => {
+  it('lets the owner and the secretariat change it, and no one else', () => {
+    const data = demoData();
+    expect(setFollowUpStatus(data, 'op-2024-03', ola(data), 'pågår', 0, now, TZ).status).toBe('pågår');
+    expect(codeOf(() => setFollowUpStatus(data, 'op-2024-03', tor(data), 'fullført', 1, now, TZ))).toBe(ErrorCode.NotOwner);
+    expect(codeOf(() => addFollowUpUpdate(data, 'op-2024-03', tor(data), 'Jeg tar den', undefined, now, TZ))).toBe(ErrorCode.NotOwner);
+    expect(setFollowUpStatus(data, 'op-2024-03', kari(data), 'fullført', 1, now, TZ).closedAt).toBe(now.toISOString());
+    expect(point(data, 'op-2024-03').history.map((h) => [h.byMemberId, h.status])).toEqual([
+      ['kari-nordmann', undefined],
+      ['ola-hansen', 'pågår'],
+      ['kari-nordmann', 'fullført'],
+    ]);
+  });
+
+  it('refuses a stale card, and says so plainly when someone else has closed the point', () => {
+    const data = demoData();
+    addFollowUpUpdate(data, 'op-2024-03', ola(data), 'Møte med bydelene holdt', undefined, now, TZ);
+    expect(codeOf(() => setFollowUpStatus(data, 'op-2024-03', kari(data), 'fullført', 0, now, TZ))).toBe(ErrorCode.Stale);
+    setFollowUpStatus(data, 'op-2024-03', ola(data), 'fullført', 1, now, TZ);
+    expect(codeOf(() => setFollowUpStatus(data, 'op-2024-03', kari(data), 'fullført', 1, now, TZ))).toBe(ErrorCode.AlreadyClosed);
+    expect(codeOf(() => postponeFollowUp(data, 'op-2024-03', kari(data), { dueDate: '2027-01-01' }, 2, now, TZ))).toBe(ErrorCode.AlreadyClosed);
+    expect(codeOf(() => addFollowUpUpdate(data, 'op-2024-03', kari(data), '', 'åpen', now, TZ))).toBe(ErrorCode.AlreadyClosed);
+  });
+
+  it('keeps both of two updates written on the same card at once', () => {
+    const data = demoData();
+    addFollowUpUpdate(data, 'op-2024-03', ola(data), 'Bydel Alna er med', undefined, now, TZ);
+    addFollowUpUpdate(data, 'op-2024-03', kari(data), 'Sak til seminaret', undefined, now, TZ);
+    expect(point(data, 'op-2024-03').history.map((h) => h.text).slice(-2)).toEqual(['Bydel Alna er med', 'Sak til seminaret']);
+    expect(codeOf(() => addFollowUpUpdate(data, 'op-2024-03', ola(data), '   ', undefined, now, TZ))).toBe(ErrorCode.EmptyTitle);
+  });
+
+  it('refuses a new due date in the past and a named responsible without an owner; changes nothing', () => {
+    const data = demoData();
+    const before = structuredClone(data);
+    expect(codeOf(() => postponeFollowUp(data, 'op-2024-03', ola(data), { dueDate: '2026-11-21' }, 0, now, TZ))).toBe(ErrorCode.DueInPast);
+    expect(codeOf(() => createFollowUp(data, input({ responsible: 'medlem', ownerMemberId: undefined }), 'kari-nordmann', now, TZ))).toBe(ErrorCode.OwnerNeeded);
+    expect(codeOf(() => createFollowUp(data, input({ title: '  ' }), 'kari-nordmann', now, TZ))).toBe(ErrorCode.EmptyTitle);
+    expect(codeOf(() => createFollowUp(data, input({ focusAreaId: 'io-1999-1' }), 'kari-nordmann', now, TZ))).toBe(ErrorCode.NotFound);
+    expect(data).toEqual(before);
+  });
+
+  it('makes a point once for one request, even when "Lagre" comes twice', () => {
+    const data = demoData();
+    const first = createFollowUp(data, input(), 'kari-nordmann', now, TZ, 'activity-1');
+    const again = createFollowUp(data, input(), 'kari-nordmann', now, TZ, 'activity-1');
+    expect(again.id).toBe(first.id);
+    expect(first.id).toBe('op-2026-01');
+    expect(data.followUps.filter((p) => p.title === input().title)).toHaveLength(1);
+  });
+
+  it('survives a JSON round trip with its history, dates and source', () => {
+    const data = demoData();
+    const made = createFollowUp(data, input({ due: { dueMeetingId: 'mote-2027-03' }, source: { meetingId: 'mote-2026-12', itemId: 'mote-2026-12-4' } }), 'kari-nordmann', now, TZ);
+    postponeFollowUp(data, made.id, kari(data), { dueDate: '2027-05-01' }, 0, now, TZ);
+    const reloaded = DataSchema.parse(JSON.parse(JSON.stringify(data)));
+    expect(point(reloaded, made.id)).toEqual(point(data, made.id));
+    expect(point(reloaded, made.id).dueMeetingId).toBeUndefined();
+  });
+});
+
+describe('briefing points on the agenda', () => {
+  const itemsOf = (data: Data, meetingId: string) => data.meetings.find((m) => m.id === meetingId)!.agenda;
+  const briefings = (data: Data, meetingId: string) => itemsOf(data, meetingId).filter((i) => i.followUpId);
+
+  it('puts a briefing point on the last meeting before its due date, with its owner presenting, before the closing items', () => {
+    const data = demoData();
+    expect(syncBriefingItems(data, now, TZ).sort()).toEqual(['mote-2026-12', 'seminar-2027']);
+    const agenda = itemsOf(data, 'mote-2026-12');
+    const index = agenda.findIndex((i) => i.followUpId === 'op-2024-02');
+    expect(agenda[index]).toMatchObject({ title: 'Oppfølging: Politirådet orienteres om arbeidet med en Oslostandard for en-til-en-oppfølging', presenters: ['Tor Lund'] });
+    expect(agenda[index + 1]!.id).toBe('mote-2026-12-sit');
+    expect(briefings(data, 'seminar-2027').map((i) => i.followUpId)).toEqual(['op-2024-01']);
+    // In step now: nothing more to do, and nothing written.
+    expect(briefingChanges(data, now, TZ)).toEqual([]);
+  });
+
+  it('moves the item with a postponed point, and takes it off when the point is closed', () => {
+    const data = demoData();
+    syncBriefingItems(data, now, TZ);
+    const revision = data.meetings.find((m) => m.id === 'mote-2026-12')!.revision;
+    postponeFollowUp(data, 'op-2024-02', tor(data), { dueDate: '2027-06-30' }, 0, now, TZ);
+    expect(briefings(data, 'mote-2026-12')).toEqual([]);
+    expect(briefings(data, 'mote-2027-06').map((i) => i.followUpId)).toEqual(['op-2024-02']);
+    expect(data.meetings.find((m) => m.id === 'mote-2026-12')!.revision).toBe(revision + 1);
+    setFollowUpStatus(data, 'op-2024-02', tor(data), 'fullført', 1, now, TZ);
+    expect(briefings(data, 'mote-2027-06')).toEqual([]);
+  });
+
+  it('leaves a meeting that has started alone', () => {
+    const data = demoData();
+    syncBriefingItems(data, now, TZ);
+    const during = new Date('2026-12-10T09:00:00Z');
+    postponeFollowUp(data, 'op-2024-02', tor(data), { dueDate: '2027-06-30' }, 0, new Date('2026-12-01T08:00:00Z'), TZ);
+    const before = structuredClone(itemsOf(data, 'mote-2026-12'));
+    syncBriefingItems(data, during, TZ);
+    expect(itemsOf(data, 'mote-2026-12')).toEqual(before);
+  });
+
+  it('keeps a point made from a confidential item confidential on the agenda', () => {
+    const data = demoData();
+    const made = createFollowUp(data, input({ briefing: true, due: { dueDate: '2027-03-20' }, source: { meetingId: 'mote-2026-12', itemId: 'mote-2026-12-sit' } }), 'kari-nordmann', now, TZ);
+    expect(itemsOf(data, 'mote-2027-03').find((i) => i.followUpId === made.id)?.confidential).toBe(true);
+  });
+});
+
+describe('reminders to owners', () => {
+  const notices = (data: Data, at: string) => dueFollowUpNotices(data, new Date(at), TIMING).map((n) => `${n.kind} ${n.followUpId}`);
+
+  it('tells an owner a week ahead at 09:00 Oslo time, and again the morning after the date has passed', () => {
+    const data = demoData();
+    data.followUps = [point(data, 'op-2024-03')];
+    point(data, 'op-2024-03').dueDate = '2027-01-15';
+    expect(notices(data, '2027-01-08T07:59:00Z')).toEqual([]);
+    expect(notices(data, '2027-01-08T08:00:00Z')).toEqual(['followup-due op-2024-03']);
+    expect(notices(data, '2027-01-15T20:00:00Z')).toEqual(['followup-due op-2024-03']);
+    expect(notices(data, '2027-01-16T08:00:00Z')).toEqual(['followup-overdue op-2024-03']);
+  });
+
+  it('reminds the owner of a briefing a week before the meeting', () => {
+    const data = demoData();
+    data.followUps = [point(data, 'op-2024-02')];
+    syncBriefingItems(data, now, TZ);
+    expect(notices(data, '2026-12-03T07:59:00Z')).toEqual([]);
+    expect(notices(data, '2026-12-03T08:00:00Z')).toEqual(['followup-briefing op-2024-02']);
+  });
+
+  it('queues each reminder once per window, never again after a restart, and anew for a new date', () => {
+    const data = withChats(demoData());
+    const queued = queueFollowUpNotices(data, now, TIMING);
+    expect(queued.map((d) => [d.kind, d.followUpId, d.conversationId])).toEqual([['followup-overdue', 'op-2024-03', 'a:ola']]);
+    expect(queueFollowUpNotices(data, now, TIMING)).toEqual([]);
+    const restarted = DataSchema.parse(JSON.parse(JSON.stringify(data)));
+    expect(queueFollowUpNotices(restarted, new Date('2026-11-23T08:00:00Z'), TIMING)).toEqual([]);
+    postponeFollowUp(restarted, 'op-2024-03', ola(restarted), { dueDate: '2026-11-25' }, 0, now, TZ);
+    expect(queueFollowUpNotices(restarted, now, TIMING).map((d) => d.kind)).toEqual(['followup-due']);
+  });
+
+  it('sends nothing to owners the bot cannot reach, or for points without an owner', () => {
+    const data = demoData();
+    expect(queueFollowUpNotices(data, now, TIMING)).toEqual([]);
+  });
+});
+
+describe('the summary before a meeting', () => {
+  it('lists what closed since the last meeting, what is overdue and what will be briefed', () => {
+    const data = demoData();
+    syncBriefingItems(data, now, TZ);
+    setFollowUpStatus(data, 'op-2017-12', kari(data), 'avlyst', undefined, now, TZ);
+    const meeting = data.meetings.find((m) => m.id === 'mote-2026-12')!;
+    const summary = followUpSummary(data, meeting, now, TZ);
+    expect(summary.closed.map((p) => p.id)).toEqual(['op-2017-12']);
+    expect(summary.overdue.map((p) => p.id)).toEqual(['op-2024-03']);
+    expect(summary.briefed.map((p) => p.id)).toEqual(['op-2024-02']);
+  });
+});
+
+describe('importing the seed’s points', () => {
+  it('adds the points and focus areas that are missing, and nothing the second time', () => {
+    const seed = demoData();
+    const data = demoData();
+    data.followUps = data.followUps.slice(0, 2);
+    data.focusAreas = data.focusAreas.slice(0, 1);
+    expect(importFollowUps(data, seed, now, TZ)).toHaveLength(13);
+    expect(data.focusAreas).toHaveLength(5);
+    expect(importFollowUps(data, seed, now, TZ)).toEqual([]);
+  });
+});
