@@ -25,3 +25,12 @@ export function isValidTimeZone(name: string): boolean {
     return false;
   }
 }
+
+/**
+ * "mandag 1. mars 2027". The weekday comes first on purpose: card text starting with "1. " is
+ * read as a numbered list by Teams' Markdown.
+ */
+export function formatDay(instant: Date | string, timeZone: string, lang: Lang): string {
+  const zoned = new TZDate(new Date(instant).getTime(), timeZone);
+  return format(zoned, lang === 'nb' ? 'EEEE d. MMMM yyyy' : 'EEEE d MMMM yyyy', { locale: LOCALES[lang] });
+}

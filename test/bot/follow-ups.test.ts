@@ -36,7 +36,7 @@ describe('/status', () => {
     await handleText(turn, deps);
     const text = cardText(cardOf(turn.replies[0]));
     expect(text).toContain('Forfalte: 1 punkt');
-    expect(text).toMatch(/FORFALT[\s\S]*Bydelene gir forebyggingsarbeidet en likere innretning[\s\S]*1\. november 2026/);
+    expect(text).toMatch(/FORFALT[\s\S]*Bydelene gir forebyggingsarbeidet en likere innretning[\s\S]*søndag 1\. november 2026/);
   });
 
   it('shows a member only their own points, with buttons, and an observer nothing more', async () => {
@@ -156,7 +156,7 @@ describe('changing a point from the card', () => {
     await handleAction(ask, h.deps);
     expect(h.store.writes()).toBe(0);
     const confirm = ask.responses[0]!;
-    expect(cardText(confirm)).toMatch(/Ny frist[\s\S]*15\. mars 2027[\s\S]*Du skrev fristen som «15\. mars»/);
+    expect(cardText(confirm)).toMatch(/Ny frist[\s\S]*mandag 15\. mars 2027[\s\S]*Du skrev fristen som «15\. mars»/);
     const save = (confirm['actions'] as { data: Record<string, unknown> }[])[0]!.data;
     expect(save).toMatchObject({ verb: Verb.FollowUpPostponeConfirm, id: 'op-2024-03', dueDate: '2027-03-15', filter: 'mine' });
     const confirmed = fakeTurn({ member, data: save });
@@ -219,7 +219,7 @@ describe('making a point', () => {
     await handleAction(check, h.deps);
     expect(h.store.writes()).toBe(0);
     const confirm = check.responses[0]!;
-    expect(cardText(confirm)).toMatch(/Stemmer dette\?[\s\S]*Eieren personlig[\s\S]*Tor Lund[\s\S]*innen møtet 10\. desember 2026[\s\S]*ja, i møtet 10\. desember 2026/);
+    expect(cardText(confirm)).toMatch(/Stemmer dette\?[\s\S]*Eieren personlig[\s\S]*Tor Lund[\s\S]*innen møtet torsdag 10\. desember 2026[\s\S]*ja, i møtet torsdag 10\. desember 2026/);
     const save = (confirm['actions'] as { data: Record<string, unknown> }[])[0]!.data;
     for (let i = 0; i < 2; i++) await handleAction(fakeTurn({ member: secretary, data: save }), h.deps);
     const made = h.store.read().followUps.filter((p) => p.title === form.title);

@@ -4,7 +4,7 @@ import { answerAttendance, attendanceOverview } from '../../src/domain/attendanc
 import { agendaRecipients, dueAt, dueDispatches, queueDispatch, recordOutcome, staleCards } from '../../src/domain/deliveries.js';
 import { ErrorCode } from '../../src/domain/errors.js';
 import { cancelMeeting, createMeeting, createMeetings, proposeYear, updateMeeting, zonedInstant, type MeetingInput } from '../../src/domain/meetings.js';
-import type { Data, Meeting } from '../../src/domain/schema.js';
+import type { Meeting } from '../../src/domain/schema.js';
 import { demoData, NOW, TIMING, withChats } from '../helpers/builders.js';
 
 const TZ = 'Europe/Oslo';

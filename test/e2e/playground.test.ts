@@ -171,3 +171,28 @@ describe('meetings and agendas in the Playground', { timeout: 180_000 }, () => {
     expect(meeting?.attendance).toEqual([expect.objectContaining({ memberId: 'ola-hansen', answer: 'forfall', substitute: 'Per Vara' })]);
   });
 });
+
+describe('follow-up points in the Playground', { timeout: 120_000 }, () => {
+  beforeAll(() => start('sekretariat'));
+  afterAll(stop);
+
+  it('lets the secretary type /status and mark a point done on the card', async () => {
+    await page.goto(playground.url);
+    await expect.poll(() => page.getByText('Velkommen til Politirådsboten').count(), { timeout: 30_000 }).toBe(1);
+    await send('/status');
+    const title = 'Bydelene gir forebyggingsarbeidet en likere innretning, etter modell fra Bydel Grorud';
+    await expect.poll(() => page.getByText(title).count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.getByText(/^Alle åpne punkter: 15 /).count(), { timeout: 20_000 }).toBe(1);
+    // The innermost card container holding the point's title is the point itself.
+    const point = page.locator('.ac-container').filter({ hasText: title }).last();
+    await point.getByRole('button', { name: 'Fullført' }).click();
+    await expect.poll(() => page.getByText('Punktet er markert som fullført.').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.getByText(title).count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => page.getByText(/^Alle åpne punkter: 14 /).count(), { timeout: 20_000 }).toBe(1);
+    await page.screenshot({ path: path.join(screenshots, 'playground-status.png'), fullPage: true });
+    const data = JSON.parse(await readFile(dataFile, 'utf8')) as { followUps: { id: string; status: string; history: { byMemberId?: string }[] }[] };
+    const saved = data.followUps.find((p) => p.id === 'op-2024-03');
+    expect(saved?.status).toBe('fullført');
+    expect(saved?.history.at(-1)?.byMemberId).toBe('kari-nordmann');
+  });
+});

@@ -1,7 +1,7 @@
-import { parse } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
 import type { Audience } from '../../domain/agenda.js';
 import { renderCard, type ActionData, type Button, type Card, type StatusCardModel, type StatusPointModel } from '../../cards/render.js';
-import { formatDate } from '../../domain/dates.js';
+import { formatDate, formatDay } from '../../domain/dates.js';
 import { dueDateOf, type Due } from '../../domain/follow-up-dates.js';
 import { isSecretariat, parseStatusFilter, statusView, type StatusFilter, type StatusPoint, type StatusView } from '../../domain/follow-up-status.js';
 import { briefingMeeting, currentFocusAreas, isConfidentialPoint, latestUpdate, type FollowUpInput } from '../../domain/follow-ups.js';
@@ -14,12 +14,13 @@ import { Verb } from '../actions/verbs.js';
 export const STATUS_PAGE_SIZE = 10;
 const RESPONSIBLES: readonly Responsible[] = ['kommunen', 'politiet', 'begge', 'medlem'];
 
-/** A calendar date (yyyy-MM-dd) as "15. mars 2027". */
+/** A calendar date (yyyy-MM-dd) as "mandag 15. mars 2027". */
 export function dayLabel(date: string, lang: Lang, timeZone: string): string {
-  return formatDate(parse(`${date} 12`, 'yyyy-MM-dd HH', new Date(0)), timeZone, lang);
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return formatDay(new TZDate(year, month - 1, day, 12, 0, timeZone), timeZone, lang);
 }
 
-/** "15. mars 2027", "innen møtet 10. desember 2026", the source's own words, or "ingen frist". */
+/** "mandag 15. mars 2027", "innen møtet torsdag 10. desember 2026", the source's own words, or "ingen frist". */
 export function dueLabel(point: Pick<FollowUp, 'dueDate' | 'dueMeetingId' | 'dueText'>, data: Readonly<Data>, lang: Lang, timeZone: string): string {
   const m = messages(lang);
   if (point.dueMeetingId) {
