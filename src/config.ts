@@ -45,6 +45,10 @@ const EnvSchema = z.object({
   SEND_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm').default('09:00'),
   /** Whole days before a follow-up point's due date (or the meeting it is briefed at) that its owner is reminded. */
   FOLLOW_UP_NOTICE_DAYS: z.coerce.number().int().min(0).max(90).default(7),
+  /** Whole days before a SaLTo round's deadline that units which have not reported are reminded (and again on the day). */
+  SALTO_REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+  /** Hours a download link for a compiled SaLTo report stays valid. */
+  REPORT_LINK_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   /** How often (ms) the bot looks for agendas and reminders that are due. */
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -60,7 +64,9 @@ export interface Config {
   publicBaseUrl: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   /** When agendas and reminders go out. */
-  dispatch: { agendaLeadDays: number; reminderLeadDays: number; sendTime: string; followUpNoticeDays: number };
+  dispatch: { agendaLeadDays: number; reminderLeadDays: number; sendTime: string; followUpNoticeDays: number; saltoReminderDays: number };
+  /** How long a signed report download link is valid. */
+  reportLinkHours: number;
   schedulerIntervalMs: number;
   production: boolean;
   allowedTenantIds: string[];
@@ -101,7 +107,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     timeZone: e.TZ_NAME,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     logLevel: e.LOG_LEVEL,
-    dispatch: { agendaLeadDays: e.AGENDA_LEAD_DAYS, reminderLeadDays: e.REMINDER_LEAD_DAYS, sendTime: e.SEND_TIME, followUpNoticeDays: e.FOLLOW_UP_NOTICE_DAYS },
+    dispatch: { agendaLeadDays: e.AGENDA_LEAD_DAYS, reminderLeadDays: e.REMINDER_LEAD_DAYS, sendTime: e.SEND_TIME, followUpNoticeDays: e.FOLLOW_UP_NOTICE_DAYS, saltoReminderDays: e.SALTO_REMINDER_DAYS },
+    reportLinkHours: e.REPORT_LINK_HOURS,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     production,
     allowedTenantIds: e.ALLOWED_TENANT_IDS,

@@ -12,9 +12,11 @@ export interface DispatchTiming {
   timeZone: string;
   /** Whole days before a follow-up point is due (or briefed) that its owner is reminded. */
   followUpNoticeDays: number;
+  /** Whole days before a SaLTo round's deadline that units which have not reported are reminded. */
+  saltoReminderDays: number;
 }
 
-export const DEFAULT_TIMING: Omit<DispatchTiming, 'timeZone'> = { agendaLeadDays: 7, reminderLeadDays: 1, sendTime: '09:00', followUpNoticeDays: 7 };
+export const DEFAULT_TIMING: Omit<DispatchTiming, 'timeZone'> = { agendaLeadDays: 7, reminderLeadDays: 1, sendTime: '09:00', followUpNoticeDays: 7, saltoReminderDays: 3 };
 
 /**
  * The calendar day `days` before the meeting, at `sendTime` in the council's zone. Counting
@@ -99,9 +101,9 @@ export function unreachableRecipients(data: Readonly<Data>): Member[] {
 }
 
 /** What an outbox message is about: a meeting, a follow-up point, or a point at a meeting. */
-export type Subject = string | { meetingId?: string; followUpId?: string };
+export type Subject = string | { meetingId?: string; followUpId?: string; roundId?: string };
 
-function subjectOf(subject: Subject): { meetingId?: string; followUpId?: string } {
+function subjectOf(subject: Subject): { meetingId?: string; followUpId?: string; roundId?: string } {
   return typeof subject === 'string' ? { meetingId: subject } : subject;
 }
 
@@ -111,8 +113,8 @@ function subjectOf(subject: Subject): { meetingId?: string; followUpId?: string 
  * nothing.
  */
 export function enqueue(data: Data, kind: DeliveryKind, subject: Subject, batch: string, recipients: readonly Recipient[], now: Date, note?: string): Delivery[] {
-  const { meetingId, followUpId } = subjectOf(subject);
-  const key = meetingId ?? `op:${followUpId ?? ''}`;
+  const { meetingId, followUpId, roundId } = subjectOf(subject);
+  const key = roundId ? `round:${roundId}` : (meetingId ?? `op:${followUpId ?? ''}`);
   const added: Delivery[] = [];
   const queued = new Set(data.deliveries.map((d) => d.id));
   for (const recipient of recipients) {
@@ -128,6 +130,7 @@ export function enqueue(data: Data, kind: DeliveryKind, subject: Subject, batch:
       createdAt: now.toISOString(),
       ...(meetingId ? { meetingId } : {}),
       ...(followUpId ? { followUpId } : {}),
+      ...(roundId ? { roundId } : {}),
       ...(recipient.memberId ? { memberId: recipient.memberId } : {}),
       ...(note ? { note } : {}),
     };

@@ -34,6 +34,16 @@ export const ErrorCode = {
   NotOwner: 'not-owner',
   /** A point whose responsible party is a named member needs that member as owner. */
   OwnerNeeded: 'owner-needed',
+  /** A meeting already has a SaLTo reporting round. */
+  RoundExists: 'round-exists',
+  DeadlineAfterMeeting: 'deadline-after-meeting',
+  /** A coordinator acting for a unit they do not report for. */
+  NotYourUnit: 'not-your-unit',
+  /** Another coordinator of the unit has a draft going; drafts are their author's alone. */
+  ColleaguesDraft: 'colleagues-draft',
+  /** The round's deadline has passed and the secretary has not unlocked this unit. */
+  RoundLocked: 'round-locked',
+  AnswersMissing: 'answers-missing',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -1,7 +1,7 @@
 import type { Data } from './schema.js';
 
 /** Checks what a schema cannot: unique ids and references that point somewhere. */
-export function integrityProblems(data: Omit<Data, 'schemaVersion' | 'conversations' | 'settings'>): string[] {
+export function integrityProblems(data: Omit<Data, 'schemaVersion' | 'conversations' | 'settings' | 'deliveries' | 'formSessions'>): string[] {
   const problems: string[] = [];
   const unique = (what: string, ids: string[]) => {
     const seen = new Set<string>();

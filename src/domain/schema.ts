@@ -186,6 +186,50 @@ export const MeetingSchema = z.object({
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
 
+/** A reporting round: the SaLTo units report to one meeting, by a deadline. */
+export const SaltoRoundSchema = z.object({
+  id,
+  meetingId: id,
+  /** The last day (in the council's zone) reports may be handed in or changed. */
+  deadline: z.iso.date(),
+  /** The focus areas and units as they were when the round opened. */
+  focusAreaIds: z.array(id).min(1),
+  unitIds: z.array(id).min(1),
+  openedAt: instant,
+  openedBy: id,
+  /** Units the secretary has let change their report after the deadline (until they hand it in again). */
+  unlockedUnitIds: z.array(id).default([]),
+});
+export type SaltoRound = z.infer<typeof SaltoRoundSchema>;
+
+/** Where a coordinator is in the form: a question's key, or the review before handing in. */
+export const FormPositionSchema = z.union([z.object({ question: z.string().min(1).max(200) }), z.object({ review: z.literal(true) })]);
+
+/** One unit's report in a round: every answer saved as soon as it is given. */
+export const SaltoReportSchema = z.object({
+  id,
+  roundId: id,
+  unitId: id,
+  /** The coordinator who started it; a draft is theirs (and the secretariat's) alone. */
+  authorMemberId: id,
+  answers: z.record(z.string(), z.string().max(4000)),
+  /** Optional questions the coordinator chose to skip. */
+  skipped: z.array(z.string()).default([]),
+  position: FormPositionSchema,
+  /** Set while changing one answer from the review: the form goes back to the review after it. */
+  returnToReview: z.boolean().default(false),
+  status: z.enum(['utkast', 'levert']),
+  startedAt: instant,
+  updatedAt: instant,
+  submittedAt: instant.optional(),
+  /** An answer refused as too long, kept so nothing typed is lost. */
+  refused: z.string().max(20000).optional(),
+});
+export type SaltoReport = z.infer<typeof SaltoReportSchema>;
+
+/** Which report a coordinator is answering in chat right now; their next message is its answer. */
+export const FormSessionSchema = z.object({ memberId: id, reportId: id, at: instant });
+
 export const ConversationKindSchema = z.enum(['personal', 'groupChat', 'channel']);
 export type ConversationKind = z.infer<typeof ConversationKindSchema>;
 
@@ -222,6 +266,10 @@ export const DeliveryKindSchema = z.enum([
   'followup-briefing',
   /** To the secretariat with the agenda: what closed, what is overdue, what will be briefed. */
   'followup-summary',
+  /** To SaLTo coordinators: a round has opened; reminders before and on the deadline. */
+  'salto-invite',
+  'salto-reminder',
+  'salto-deadline',
 ]);
 export type DeliveryKind = z.infer<typeof DeliveryKindSchema>;
 
@@ -235,6 +283,7 @@ export const DeliverySchema = z.object({
   /** The meeting the message is about; absent for a follow-up point's own reminders. */
   meetingId: id.optional(),
   followUpId: id.optional(),
+  roundId: id.optional(),
   conversationId: id,
   /** The member the message is for; absent for the council's channel. */
   memberId: id.optional(),
@@ -271,6 +320,9 @@ export const DataSchema = z.object({
   meetings: z.array(MeetingSchema),
   conversations: z.array(ConversationRecordSchema),
   deliveries: z.array(DeliverySchema).default([]),
+  saltoRounds: z.array(SaltoRoundSchema).default([]),
+  saltoReports: z.array(SaltoReportSchema).default([]),
+  formSessions: z.array(FormSessionSchema).default([]),
   settings: SettingsSchema,
 });
 export type Data = z.infer<typeof DataSchema>;

@@ -3,7 +3,7 @@ import { integrityProblems } from './integrity.js';
 import { DataSchema, SCHEMA_VERSION, describeIssues, type Data } from './schema.js';
 
 /** A seed is the council's standing data without anything the bot learns while running. */
-export const SeedSchema = DataSchema.omit({ schemaVersion: true, conversations: true, settings: true }).extend({
+export const SeedSchema = DataSchema.omit({ schemaVersion: true, conversations: true, settings: true, deliveries: true, formSessions: true }).extend({
   seedVersion: z.literal(1),
 });
 export type Seed = z.infer<typeof SeedSchema>;
@@ -16,5 +16,5 @@ export function dataFromSeed(raw: unknown): SeedResult {
   const { seedVersion: _version, ...seed } = parsed.data;
   const problems = integrityProblems(seed);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, data: { schemaVersion: SCHEMA_VERSION, ...seed, conversations: [], settings: {} } };
+  return { ok: true, data: { schemaVersion: SCHEMA_VERSION, ...seed, conversations: [], deliveries: [], formSessions: [], settings: {} } };
 }

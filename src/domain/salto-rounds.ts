@@ -1,0 +1,255 @@
+import { addDays, format, parse } from 'date-fns';
+import { enqueue, personalChatOf, sendTimeOn, type DispatchTiming } from './deliveries.js';
+import { DomainError, ErrorCode } from './errors.js';
+import { meetingDate, todayIn } from './follow-up-dates.js';
+import { findMeeting } from './meetings.js';
+import { SECRETARIAT } from './roles.js';
+import { advance, formQuestions, missingAnswers, type FormInput, type FormResult } from './salto-form.js';
+import type { Data, Delivery, Member, SaltoReport, SaltoRound } from './schema.js';
+
+/** The SaLTo focus areas of the latest programme period: the ones a new round asks about. */
+export function currentSaltoFocusAreas(data: Readonly<Data>) {
+  const latest = data.saltoFocusAreas.reduce((max, area) => (area.period > max ? area.period : max), '');
+  return data.saltoFocusAreas.filter((area) => area.period === latest).sort((a, b) => a.number - b.number);
+}
+
+const shiftDate = (date: string, days: number) => format(addDays(parse(date, 'yyyy-MM-dd', new Date(0)), days), 'yyyy-MM-dd');
+
+/** Fourteen days before the meeting, unless the secretary chooses otherwise. */
+export function defaultDeadline(data: Readonly<Data>, meetingId: string, timeZone: string): string {
+  return shiftDate(meetingDate(findMeeting(data, meetingId), timeZone), -14);
+}
+
+export function findRound(data: Readonly<Data>, roundId: string): SaltoRound {
+  const round = data.saltoRounds.find((r) => r.id === roundId);
+  if (!round) throw new DomainError(ErrorCode.NotFound, `no round ${roundId}`);
+  return round;
+}
+
+export function roundOfMeeting(data: Readonly<Data>, meetingId: string): SaltoRound | undefined {
+  return data.saltoRounds.find((r) => r.meetingId === meetingId);
+}
+
+/**
+ * Opens a round for a meeting with the current focus areas and every reporting unit, and
+ * queues the invitation to each coordinator the bot can reach.
+ */
+export function openRound(data: Data, meetingId: string, deadline: string | undefined, byMemberId: string, now: Date, timeZone: string): { round: SaltoRound; invited: Delivery[] } {
+  const meeting = findMeeting(data, meetingId);
+  if (meeting.status !== 'planlagt' || new Date(meeting.start) <= now) throw new DomainError(ErrorCode.MeetingClosed, `meeting ${meetingId} is closed`);
+  if (roundOfMeeting(data, meetingId)) throw new DomainError(ErrorCode.RoundExists, `meeting ${meetingId} has a round`);
+  const chosen = deadline ?? defaultDeadline(data, meetingId, timeZone);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(chosen)) throw new DomainError(ErrorCode.InvalidDate, 'malformed deadline');
+  if (chosen < todayIn(now, timeZone)) throw new DomainError(ErrorCode.DueInPast, 'deadline in the past', { date: chosen });
+  if (chosen > meetingDate(meeting, timeZone)) throw new DomainError(ErrorCode.DeadlineAfterMeeting, 'deadline after the meeting');
+  const focusAreaIds = currentSaltoFocusAreas(data).map((a) => a.id);
+  const unitIds = data.reportingUnits.map((u) => u.id);
+  if (focusAreaIds.length === 0 || unitIds.length === 0) throw new DomainError(ErrorCode.NotFound, 'no SaLTo focus areas or units');
+  const round: SaltoRound = { id: `runde-${meetingId}`, meetingId, deadline: chosen, focusAreaIds, unitIds, openedAt: now.toISOString(), openedBy: byMemberId, unlockedUnitIds: [] };
+  data.saltoRounds.push(round);
+  return { round, invited: queueInvites(data, round, now) };
+}
+
+/** Coordinators of the round's units; each is invited once (the outbox id says so). */
+export function roundCoordinators(data: Readonly<Data>, round: SaltoRound): Member[] {
+  return data.members.filter((m) => m.roles.includes('salto-koordinator') && m.unitIds.some((u) => round.unitIds.includes(u)));
+}
+
+function queueInvites(data: Data, round: SaltoRound, now: Date, only?: string): Delivery[] {
+  return roundCoordinators(data, round)
+    .filter((m) => !only || m.id === only)
+    .flatMap((m) => {
+      const chat = personalChatOf(data, m.id);
+      return chat ? enqueue(data, 'salto-invite', { roundId: round.id }, 'invite', [{ conversationId: chat.id, memberId: m.id }], now) : [];
+    });
+}
+
+/** A coordinator who installs the bot after a round opened is invited then, while it is open. */
+export function catchUpInvites(data: Data, memberId: string, now: Date, timeZone: string): Delivery[] {
+  return data.saltoRounds.filter((r) => todayIn(now, timeZone) <= r.deadline).flatMap((r) => queueInvites(data, r, now, memberId));
+}
+
+export function isLocked(round: SaltoRound, unitId: string, now: Date, timeZone: string): boolean {
+  return todayIn(now, timeZone) > round.deadline && !round.unlockedUnitIds.includes(unitId);
+}
+
+function isSecretariat(member: Member | undefined): boolean {
+  return member?.roles.some((role) => SECRETARIAT.includes(role)) ?? false;
+}
+
+/** The round's units this member reports for. */
+export function unitsOf(round: SaltoRound, member: Member | undefined): string[] {
+  if (!member?.roles.includes('salto-koordinator')) return [];
+  return member.unitIds.filter((u) => round.unitIds.includes(u));
+}
+
+export function reportOf(data: Readonly<Data>, roundId: string, unitId: string): SaltoReport | undefined {
+  return data.saltoReports.find((r) => r.roundId === roundId && r.unitId === unitId);
+}
+
+/** May this member read the report? Its author, the unit's coordinators once handed in, and the secretariat. */
+export function mayRead(report: SaltoReport, member: Member | undefined): boolean {
+  if (!member) return false;
+  if (isSecretariat(member)) return true;
+  if (report.authorMemberId === member.id) return true;
+  return report.status === 'levert' && member.roles.includes('salto-koordinator') && member.unitIds.includes(report.unitId);
+}
+
+/**
+ * The report a coordinator may write in: their unit's, in a round that is not locked for it, and
+ * not a colleague's draft. Anything else is refused with a code.
+ */
+function writable(data: Data, reportId: string, member: Member | undefined, now: Date, timeZone: string): { report: SaltoReport; round: SaltoRound } {
+  const report = data.saltoReports.find((r) => r.id === reportId);
+  if (!report) throw new DomainError(ErrorCode.NotFound, `no report ${reportId}`);
+  const round = findRound(data, report.roundId);
+  if (!member || !unitsOf(round, member).includes(report.unitId)) throw new DomainError(ErrorCode.NotYourUnit, `${member?.id ?? 'unknown'} does not report for ${report.unitId}`);
+  if (report.status === 'utkast' && report.authorMemberId !== member.id) throw new DomainError(ErrorCode.ColleaguesDraft, `${report.id} is ${report.authorMemberId}'s draft`, { memberId: report.authorMemberId });
+  if (isLocked(round, report.unitId, now, timeZone)) throw new DomainError(ErrorCode.RoundLocked, `${round.id} is past its deadline`, { deadline: round.deadline });
+  return { report, round };
+}
+
+function session(data: Data, memberId: string, reportId: string | undefined, now: Date): void {
+  data.formSessions = data.formSessions.filter((s) => s.memberId !== memberId);
+  if (reportId) data.formSessions.push({ memberId, reportId, at: now.toISOString() });
+}
+
+export function activeReport(data: Readonly<Data>, memberId: string | undefined): SaltoReport | undefined {
+  const active = data.formSessions.find((s) => s.memberId === memberId);
+  return active ? data.saltoReports.find((r) => r.id === active.reportId) : undefined;
+}
+
+/**
+ * Starts a unit's report, or continues it where it was left; a report already handed in is
+ * opened at its review, to amend until the deadline. The member's next messages answer it.
+ */
+export function startReport(data: Data, roundId: string, unitId: string, member: Member | undefined, now: Date, timeZone: string): SaltoReport {
+  const round = findRound(data, roundId);
+  if (!member || !unitsOf(round, member).includes(unitId)) throw new DomainError(ErrorCode.NotYourUnit, `not a coordinator of ${unitId}`);
+  let report = reportOf(data, roundId, unitId);
+  if (!report) {
+    if (isLocked(round, unitId, now, timeZone)) throw new DomainError(ErrorCode.RoundLocked, `${round.id} is past its deadline`, { deadline: round.deadline });
+    const first = formQuestions(round)[0]!;
+    report = {
+      id: `${roundId}|${unitId}`,
+      roundId,
+      unitId,
+      authorMemberId: member.id,
+      answers: {},
+      skipped: [],
+      position: { question: first.key },
+      returnToReview: false,
+      status: 'utkast',
+      startedAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+    data.saltoReports.push(report);
+  } else {
+    writable(data, report.id, member, now, timeZone);
+    if (report.status === 'levert') {
+      report.status = 'utkast';
+      report.authorMemberId = member.id;
+      report.position = { review: true };
+      report.updatedAt = now.toISOString();
+    }
+  }
+  session(data, member.id, report.id, now);
+  return report;
+}
+
+/**
+ * One step of the form for the member's report. `at` is the question the card or message was
+ * answering; an answer to a question the form has left is refused as stale, so a resent or old
+ * button cannot overwrite a later answer.
+ */
+export function answerReport(data: Data, reportId: string, member: Member | undefined, input: FormInput, at: string | undefined, now: Date, timeZone: string): { report: SaltoReport; result: FormResult } {
+  const { report, round } = writable(data, reportId, member, now, timeZone);
+  const here = 'question' in report.position ? report.position.question : 'review';
+  if (at !== undefined && at !== here && input.kind !== 'edit') throw new DomainError(ErrorCode.Stale, 'the form has moved on', { what: 'report' });
+  const result = advance(report, formQuestions(round), input);
+  if (result.ok || report.refused !== undefined) report.updatedAt = now.toISOString();
+  if (result.ok && result.done === 'paused' && member) session(data, member.id, undefined, now);
+  else if (member) session(data, member.id, report.id, now);
+  return { report, result };
+}
+
+export function submitReport(data: Data, reportId: string, member: Member | undefined, now: Date, timeZone: string): SaltoReport {
+  const { report, round } = writable(data, reportId, member, now, timeZone);
+  const missing = missingAnswers(report, formQuestions(round));
+  if (missing.length > 0) throw new DomainError(ErrorCode.AnswersMissing, 'required answers missing', { count: missing.length, first: missing[0]!.key });
+  report.status = 'levert';
+  report.submittedAt = now.toISOString();
+  report.updatedAt = now.toISOString();
+  round.unlockedUnitIds = round.unlockedUnitIds.filter((u) => u !== report.unitId);
+  if (member) session(data, member.id, undefined, now);
+  return report;
+}
+
+/** After the deadline, the secretary lets one unit change its report (until it hands it in again). */
+export function unlockUnit(data: Data, roundId: string, unitId: string): SaltoRound {
+  const round = findRound(data, roundId);
+  if (!round.unitIds.includes(unitId)) throw new DomainError(ErrorCode.NotFound, `no unit ${unitId} in ${roundId}`);
+  if (!round.unlockedUnitIds.includes(unitId)) round.unlockedUnitIds.push(unitId);
+  return round;
+}
+
+export type UnitState = 'levert' | 'utkast' | 'ikke startet';
+
+export interface UnitOverview {
+  unitId: string;
+  name: string;
+  state: UnitState;
+  coordinators: Member[];
+  /** Coordinators the bot cannot write to (they have not opened it). */
+  unreachable: Member[];
+  locked: boolean;
+}
+
+export function roundOverview(data: Readonly<Data>, round: SaltoRound, now: Date, timeZone: string): UnitOverview[] {
+  return round.unitIds.map((unitId) => {
+    const report = reportOf(data, round.id, unitId);
+    const coordinators = data.members.filter((m) => m.roles.includes('salto-koordinator') && m.unitIds.includes(unitId));
+    return {
+      unitId,
+      name: data.reportingUnits.find((u) => u.id === unitId)?.name ?? unitId,
+      state: report?.status ?? 'ikke startet',
+      coordinators,
+      unreachable: coordinators.filter((m) => !personalChatOf(data, m.id)),
+      locked: isLocked(round, unitId, now, timeZone),
+    };
+  });
+}
+
+/**
+ * Reminders to coordinators of units that have not handed in: `reminderDays` before the
+ * deadline and on the deadline day, at the send time, each once per chat.
+ */
+export function queueRoundReminders(data: Data, now: Date, timing: DispatchTiming): Delivery[] {
+  const today = todayIn(now, timing.timeZone);
+  const queued: Delivery[] = [];
+  for (const round of data.saltoRounds) {
+    if (today > round.deadline) continue;
+    const [y, m, d] = round.deadline.split('-').map(Number) as [number, number, number];
+    const kinds: ['salto-reminder' | 'salto-deadline', Date][] = [
+      ['salto-reminder', sendTimeOn(y, m - 1, d - timing.saltoReminderDays, timing)],
+      ['salto-deadline', sendTimeOn(y, m - 1, d, timing)],
+    ];
+    // Only the latest due kind: a round opened late does not get both at once.
+    const due = kinds.filter(([, at]) => now >= at).at(-1);
+    if (!due) continue;
+    for (const unitId of round.unitIds) {
+      if (reportOf(data, round.id, unitId)?.status === 'levert') continue;
+      for (const member of data.members.filter((x) => x.roles.includes('salto-koordinator') && x.unitIds.includes(unitId))) {
+        const chat = personalChatOf(data, member.id);
+        if (chat) queued.push(...enqueue(data, due[0], { roundId: round.id }, due[0], [{ conversationId: chat.id, memberId: member.id }], now));
+      }
+    }
+  }
+  return queued;
+}
+
+/** True when `queueRoundReminders` would add anything, so the scheduler writes only then. */
+export function hasRoundReminders(data: Readonly<Data>, now: Date, timing: DispatchTiming): boolean {
+  // Queuing only appends to the outbox, so a copy of that array is enough to try it.
+  return queueRoundReminders({ ...data, deliveries: [...data.deliveries] } as Data, now, timing).length > 0;
+}

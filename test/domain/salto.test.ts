@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest';
+import { ErrorCode } from '../../src/domain/errors.js';
+import { commonDifficulties, compileRound } from '../../src/domain/salto-compile.js';
+import { ANSWER_LIMIT, formQuestions, readFormInput } from '../../src/domain/salto-form.js';
+import {
+  activeReport,
+  answerReport,
+  catchUpInvites,
+  openRound,
+  queueRoundReminders,
+  roundOverview,
+  startReport,
+  submitReport,
+  unlockUnit,
+} from '../../src/domain/salto-rounds.js';
+import { DataSchema, type Data } from '../../src/domain/schema.js';
+import { demoData, memberOf, NOW, TIMING, withChats } from '../helpers/builders.js';
+
+const now = new Date(NOW);
+const TZ = 'Europe/Oslo';
+const aisha = (data: Data) => memberOf(data, 'aisha-rahman');
+const codeOf = (run: () => unknown) => {
+  try {
+    run();
+  } catch (error) {
+    return (error as { code?: string }).code;
+  }
+  return undefined;
+};
+
+/** A round for the March meeting with its default deadline (25 February 2027), Aisha's report started. */
+function started() {
+  const data = withChats(demoData());
+  const { round, invited } = openRound(data, 'mote-2027-03', undefined, 'kari-nordmann', now, TZ);
+  const report = startReport(data, round.id, 'bydel-grorud', aisha(data), now, TZ);
+  return { data, round, report, invited };
+}
+
+const say = (data: Data, reportId: string, text: string, at?: string) => answerReport(data, reportId, aisha(data), readFormInput(text), at, now, TZ);
+const position = (data: Data, reportId: string) => data.saltoReports.find((r) => r.id === reportId)!.position;
+
+describe('a reporting round', () => {
+  it('opens with the current focus areas, all 17 units, a deadline 14 days before the meeting, and invites the coordinators it can reach', () => {
+    const { round, invited } = started();
+    expect(round).toMatchObject({ deadline: '2027-02-25', focusAreaIds: ['salto-2023-1', 'salto-2023-2', 'salto-2023-3', 'salto-2023-4'] });
+    expect(round.unitIds).toHaveLength(17);
+    expect(invited.map((d) => [d.kind, d.memberId])).toEqual([['salto-invite', 'aisha-rahman']]);
+  });
+
+  it('refuses a second round for the meeting, a deadline after the meeting or in the past, and a past meeting', () => {
+    const { data } = started();
+    expect(codeOf(() => openRound(data, 'mote-2027-03', undefined, 'kari-nordmann', now, TZ))).toBe(ErrorCode.RoundExists);
+    expect(codeOf(() => openRound(data, 'mote-2027-06', '2027-06-11', 'kari-nordmann', now, TZ))).toBe(ErrorCode.DeadlineAfterMeeting);
+    expect(codeOf(() => openRound(data, 'mote-2027-06', '2026-11-01', 'kari-nordmann', now, TZ))).toBe(ErrorCode.DueInPast);
+    expect(codeOf(() => openRound(data, 'mote-2024-10', undefined, 'kari-nordmann', now, TZ))).toBe(ErrorCode.MeetingClosed);
+  });
+
+  it('invites a coordinator who installs later, once', () => {
+    const data = demoData();
+    openRound(data, 'mote-2027-03', undefined, 'kari-nordmann', now, TZ);
+    const withChat = withChats(data);
+    expect(catchUpInvites(withChat, 'aisha-rahman', now, TZ)).toHaveLength(1);
+    expect(catchUpInvites(withChat, 'aisha-rahman', now, TZ)).toEqual([]);
+  });
+});
+
+describe('the conversational form', () => {
+  it('asks one question at a time: status, done, difficult, for the council, per area, then two general ones', () => {
+    const { round } = started();
+    const questions = formQuestions(round);
+    expect(questions).toHaveLength(18);
+    expect(questions.slice(0, 4).map((q) => [q.key, q.kind, q.optional])).toEqual([
+      ['salto-2023-1.status', 'status', false],
+      ['salto-2023-1.gjort', 'text', false],
+      ['salto-2023-1.vanskelig', 'text', true],
+      ['salto-2023-1.ta-opp', 'text', true],
+    ]);
+    expect(questions.slice(-2).map((q) => q.key)).toEqual(['samarbeid', 'annet']);
+  });
+
+  it('reads a status as a number or in words, and refuses anything else without moving on', () => {
+    const { data, report } = started();
+    expect(say(data, report.id, 'kanskje').result).toEqual({ ok: false, problem: 'invalid-status' });
+    expect(position(data, report.id)).toEqual({ question: 'salto-2023-1.status' });
+    expect(say(data, report.id, 'Noen utfordringer').result).toEqual({ ok: true, done: 'asked' });
+    expect(data.saltoReports[0]!.answers['salto-2023-1.status']).toBe('noen utfordringer');
+  });
+
+  it('goes back with «tilbake», skips an optional question with «hopp over» but not a required one', () => {
+    const { data, report } = started();
+    say(data, report.id, '2');
+    say(data, report.id, 'Nytt nettverk med skolene');
+    expect(position(data, report.id)).toEqual({ question: 'salto-2023-1.vanskelig' });
+    say(data, report.id, 'tilbake');
+    expect(position(data, report.id)).toEqual({ question: 'salto-2023-1.gjort' });
+    expect(say(data, report.id, 'hopp over').result).toEqual({ ok: false, problem: 'not-optional' });
+    say(data, report.id, 'Nytt nettverk med skolene og politiet');
+    expect(say(data, report.id, 'Hopp over').result).toEqual({ ok: true, done: 'asked' });
+    expect(data.saltoReports[0]!.skipped).toEqual(['salto-2023-1.vanskelig']);
+    expect(data.saltoReports[0]!.answers['salto-2023-1.gjort']).toBe('Nytt nettverk med skolene og politiet');
+  });
+
+  it('pauses with «avbryt» and resumes at the same question from the saved state after a JSON round trip', () => {
+    const { data, report } = started();
+    say(data, report.id, '1');
+    expect(say(data, report.id, 'avbryt').result).toEqual({ ok: true, done: 'paused' });
+    expect(activeReport(data, 'aisha-rahman')).toBeUndefined();
+    const restarted = DataSchema.parse(JSON.parse(JSON.stringify(data)));
+    const resumed = startReport(restarted, report.roundId, 'bydel-grorud', aisha(restarted), now, TZ);
+    expect(resumed.position).toEqual({ question: 'salto-2023-1.gjort' });
+    expect(resumed.answers).toEqual({ 'salto-2023-1.status': 'på sporet' });
+    expect(activeReport(restarted, 'aisha-rahman')?.id).toBe(report.id);
+  });
+
+  it('refuses an over-long answer with the form where it was, and keeps the text aside', () => {
+    const { data, report } = started();
+    say(data, report.id, '1');
+    const long = 'x'.repeat(ANSWER_LIMIT + 1);
+    expect(say(data, report.id, long).result).toEqual({ ok: false, problem: 'too-long' });
+    expect(data.saltoReports[0]!).toMatchObject({ position: { question: 'salto-2023-1.gjort' }, refused: long });
+  });
+
+  it('refuses an answer to a question the form has left (an old card or a resent click)', () => {
+    const { data, report } = started();
+    say(data, report.id, '1', 'salto-2023-1.status');
+    expect(codeOf(() => say(data, report.id, '3', 'salto-2023-1.status'))).toBe(ErrorCode.Stale);
+    expect(data.saltoReports[0]!.answers['salto-2023-1.status']).toBe('på sporet');
+  });
+
+  it('reaches the review, changes one answer and returns to the review, then hands in', () => {
+    const { data, report, round } = started();
+    for (const question of formQuestions(round)) say(data, report.id, question.kind === 'status' ? '2' : `Svar på ${question.key}`);
+    expect(position(data, report.id)).toEqual({ review: true });
+    answerReport(data, report.id, aisha(data), { kind: 'edit', key: 'salto-2023-4.vanskelig' }, undefined, now, TZ);
+    expect(position(data, report.id)).toEqual({ question: 'salto-2023-4.vanskelig' });
+    say(data, report.id, 'Mangler kompetanse på nett');
+    expect(position(data, report.id)).toEqual({ review: true });
+    expect(submitReport(data, report.id, aisha(data), now, TZ).status).toBe('levert');
+    expect(activeReport(data, 'aisha-rahman')).toBeUndefined();
+  });
+
+  it('will not hand in with a required answer missing', () => {
+    const { data, report } = started();
+    expect(codeOf(() => submitReport(data, report.id, aisha(data), now, TZ))).toBe(ErrorCode.AnswersMissing);
+  });
+
+  it('lets the coordinator amend until the deadline; after it the report is locked until the secretary unlocks the unit', () => {
+    const { data, report, round } = started();
+    for (const question of formQuestions(round)) say(data, report.id, question.kind === 'status' ? '1' : 'Svar');
+    submitReport(data, report.id, aisha(data), now, TZ);
+    expect(startReport(data, round.id, 'bydel-grorud', aisha(data), now, TZ)).toMatchObject({ status: 'utkast', position: { review: true } });
+    submitReport(data, report.id, aisha(data), now, TZ);
+    const late = new Date('2027-02-26T08:00:00Z');
+    expect(codeOf(() => startReport(data, round.id, 'bydel-grorud', aisha(data), late, TZ))).toBe(ErrorCode.RoundLocked);
+    unlockUnit(data, round.id, 'bydel-grorud');
+    expect(startReport(data, round.id, 'bydel-grorud', aisha(data), late, TZ).status).toBe('utkast');
+    submitReport(data, report.id, aisha(data), late, TZ);
+    expect(codeOf(() => startReport(data, round.id, 'bydel-grorud', aisha(data), late, TZ))).toBe(ErrorCode.RoundLocked);
+  });
+
+  it('lets no one write into another unit’s report, or a colleague’s draft', () => {
+    const { data, report, round } = started();
+    const sentrum = memberOf(data, 'salto-sentrum');
+    expect(codeOf(() => answerReport(data, report.id, sentrum, { kind: 'answer', text: '3' }, undefined, now, TZ))).toBe(ErrorCode.NotYourUnit);
+    expect(codeOf(() => startReport(data, round.id, 'bydel-grorud', sentrum, now, TZ))).toBe(ErrorCode.NotYourUnit);
+    expect(codeOf(() => startReport(data, round.id, 'bydel-grorud', memberOf(data, 'kari-nordmann'), now, TZ))).toBe(ErrorCode.NotYourUnit);
+    const colleague = { ...aisha(data), id: 'kollega', name: 'Kollega' };
+    data.members.push(colleague);
+    expect(codeOf(() => answerReport(data, report.id, colleague, { kind: 'answer', text: '3' }, undefined, now, TZ))).toBe(ErrorCode.ColleaguesDraft);
+  });
+});
+
+describe('reminders and the overview', () => {
+  it('reminds units that have not handed in, three days before and on the deadline day, each once', () => {
+    const { data, report, round } = started();
+    expect(queueRoundReminders(data, new Date('2027-02-22T07:59:00Z'), TIMING)).toEqual([]);
+    expect(queueRoundReminders(data, new Date('2027-02-22T08:00:00Z'), TIMING).map((d) => d.kind)).toEqual(['salto-reminder']);
+    expect(queueRoundReminders(data, new Date('2027-02-23T08:00:00Z'), TIMING)).toEqual([]);
+    for (const question of formQuestions(round)) say(data, report.id, question.kind === 'status' ? '1' : 'Svar');
+    submitReport(data, report.id, aisha(data), now, TZ);
+    expect(queueRoundReminders(data, new Date('2027-02-25T08:00:00Z'), TIMING)).toEqual([]);
+  });
+
+  it('shows each unit handed in, draft or not started, with its coordinators', () => {
+    const { data, round } = started();
+    const overview = roundOverview(data, round, now, TZ);
+    expect(overview.find((u) => u.unitId === 'bydel-grorud')).toMatchObject({ state: 'utkast', coordinators: [expect.objectContaining({ id: 'aisha-rahman' })], unreachable: [] });
+    expect(overview.find((u) => u.unitId === 'sentrum')).toMatchObject({ state: 'ikke startet', unreachable: [expect.objectContaining({ id: 'salto-sentrum' })] });
+  });
+});
+
+describe('the compiled report', () => {
+  it('compiles handed-in reports only, with statuses per area and the most named difficulties', () => {
+    const { data, report, round } = started();
+    for (const question of formQuestions(round)) say(data, report.id, question.kind === 'status' ? '3' : question.prompt === 'vanskelig' ? 'Mangler ressurser og kompetanse' : 'Svar');
+    submitReport(data, report.id, aisha(data), now, TZ);
+    const compiled = compileRound(data, round);
+    expect(compiled.submitted).toBe(1);
+    expect(compiled.units.find((u) => u.unit.id === 'bydel-grorud')!.statusByArea).toMatchObject({ 'salto-2023-4': 'alvorlige utfordringer' });
+    expect(compiled.units.find((u) => u.unit.id === 'bydel-alna')!.report).toBeUndefined();
+  });
+
+  it('counts a difficulty once per unit and leaves out what only one unit said', () => {
+    expect(
+      commonDifficulties(['Lite ressurser, ressurser mangler', 'Ressurser og kompetanse', 'Kompetanse på nett', 'Prioriteringer i bydelen']),
+    ).toEqual([
+      { term: 'kompetanse', units: 2 },
+      { term: 'ressurser', units: 2 },
+    ]);
+  });
+});
