@@ -13,6 +13,9 @@ import { Scheduler } from './notify/scheduler.js';
 import { reachTeamMembers } from './notify/team-reach.js';
 import { createHttpServer } from './server/http-server.js';
 import { loadSeed, openFileStore } from './store/file-store.js';
+import { reportUrl, validReportLink } from './reports/links.js';
+import { saltoReportDocx } from './reports/salto-docx.js';
+import { compileRound } from './domain/salto-compile.js';
 import { systemClock } from './system-clock.js';
 
 export interface RunningBot {
@@ -68,7 +71,7 @@ export async function startBot(config: Config, logger: Logger, overrides: Overri
       clock,
       logger,
       transport,
-      compose: composer({ timeZone: config.timeZone, clock }),
+      compose: composer({ timeZone: config.timeZone, clock, reportUrl: (roundId) => deps.reportUrl(roundId) }),
       ...overrides.notifier,
     });
     const scheduler = new Scheduler({
@@ -97,6 +100,7 @@ export async function startBot(config: Config, logger: Logger, overrides: Overri
       timing,
       calendarUrl: (memberId: string) => (baseUrl ? calendarUrl(baseUrl, linkSecret(), memberId) : undefined),
       seedFollowUps: () => seed,
+      reportUrl: (roundId: string) => (baseUrl ? reportUrl(baseUrl, linkSecret(), roundId, clock.now(), config.reportLinkHours) : undefined),
     };
     const bot = new PolitiradBot(deps, { allowedTenantIds: config.allowedTenantIds });
     const adapter = createAdapter(config, logger);
@@ -108,6 +112,12 @@ export async function startBot(config: Config, logger: Logger, overrides: Overri
         const data = store.read();
         if (!data.members.some((m) => m.id === memberId) || !validCalendarToken(linkSecret(), memberId, token)) return undefined;
         return meetingCalendar(data, clock.now(), new URL(baseUrl ?? 'http://localhost').hostname);
+      },
+      report: async (roundId, expires, token) => {
+        const data = store.read();
+        const round = data.saltoRounds.find((r) => r.id === roundId);
+        if (!round || !validReportLink(linkSecret(), roundId, expires, token, clock.now())) return undefined;
+        return { file: await saltoReportDocx(compileRound(data, round), data, config.timeZone), name: `samlet-saltorapport-${round.meetingId}.docx` };
       },
     });
     const { port } = await http.listen(config.port, config.host);

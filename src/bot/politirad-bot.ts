@@ -12,6 +12,7 @@ import type { Card } from '../cards/render.js';
 import { renderWelcome } from '../cards/render.js';
 import { markWelcomed, saveConversation, sightedConversation, type ConversationSighting } from '../domain/conversations.js';
 import { catchUpAgendas } from '../domain/deliveries.js';
+import { catchUpInvites } from '../domain/salto-rounds.js';
 import { formatDateTime } from '../domain/dates.js';
 import { nextMeeting } from '../domain/meetings.js';
 import type { ConversationKind, Member } from '../domain/schema.js';
@@ -140,7 +141,8 @@ export class PolitiradBot extends TeamsActivityHandler {
     const turn = this.turnFrom(context, member);
     await turn.reply({ card: this.welcomeCard(turn) });
     if (member && turn.conversation.kind === 'personal') {
-      const queued = await this.deps.store.update((data) => catchUpAgendas(data, member.id, this.deps.clock.now()));
+      const now = this.deps.clock.now();
+      const queued = await this.deps.store.update((data) => [...catchUpAgendas(data, member.id, now), ...catchUpInvites(data, member.id, now, this.deps.timeZone)]);
       if (queued.length > 0) this.deps.notifier.kick();
     }
   }

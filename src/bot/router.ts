@@ -4,6 +4,8 @@ import { mayUse, type Access } from '../domain/roles.js';
 import { isTooLong, MAX_MESSAGE_LENGTH } from '../domain/text.js';
 import { messages, roleNames } from '../i18n/index.js';
 import { ACTIONS, findAction, type CardAction } from './actions/index.js';
+import { answerFromChat, COORDINATOR } from './actions/salto.js';
+import { activeReport } from '../domain/salto-rounds.js';
 import { nearestWord, parseText } from './command-parser.js';
 import { COMMANDS, commandWords, findCommand, type Command } from './commands/index.js';
 import { commandsFor } from './commands/visible.js';
@@ -18,11 +20,18 @@ const DEFAULT_TABLES: Tables = { commands: COMMANDS, actions: ACTIONS };
 /** A typed message: a command, a typo of one, or chat that gets a pointer to /hjelp. */
 export async function handleText(turn: Turn, deps: BotDeps, tables: Tables = DEFAULT_TABLES): Promise<void> {
   const m = messages(turn.lang);
+  const { word, slash, args } = parseText(turn.text);
+  // While a coordinator is answering a report in personal chat, what they write is the answer;
+  // only a /command leaves the form (and the form keeps its place).
+  const report = !slash && turn.conversation.kind === 'personal' && turn.member ? activeReport(deps.store.read(), turn.member.id) : undefined;
+  if (report) {
+    await guarded(turn, COORDINATOR, () => answerFromChat(turn, deps, report));
+    return;
+  }
   if (isTooLong(turn.text)) {
     await turn.reply(m['input.tooLong']({ length: [...turn.text].length, limit: MAX_MESSAGE_LENGTH }));
     return;
   }
-  const { word, slash, args } = parseText(turn.text);
   const command = findCommand(word, tables.commands);
   if (command) {
     await guarded(turn, command.role, () => command.handle(turn, args, deps));

@@ -43,4 +43,6 @@ export interface BotDeps {
   calendarUrl(memberId: string): string | undefined;
   /** The seed's follow-up points and focus areas, which the secretary may import; absent without a readable seed. */
   seedFollowUps?: (() => Pick<Data, 'focusAreas' | 'followUps'> | undefined) | undefined;
+  /** A signed, expiring download link for a round's compiled report; undefined without a public address. */
+  reportUrl?: ((roundId: string) => string | undefined) | undefined;
 }

@@ -252,6 +252,71 @@ export interface ConfirmCardModel {
   back: Button;
 }
 
+export interface SaltoQuestionCardModel {
+  problem: string;
+  progress: string;
+  area: string;
+  question: string;
+  current: string;
+  hint: string;
+  choices: Button[];
+  controls: string;
+  buttons: Button[];
+}
+
+export interface SaltoReviewCardModel {
+  headline: string;
+  title: string;
+  intro: string;
+  missing: string;
+  sections: { heading: string; answers: { question: string; answer: string; empty: boolean; edit: ActionData | null }[] }[];
+  deadline: string;
+  buttons: Button[];
+  labels: { edit: string };
+}
+
+export interface SaltoRoundCardModel {
+  headline: string;
+  title: string;
+  subtitle: string;
+  counts: string;
+  units: { name: string; detail: string; state: string; stateColor: 'good' | 'warning' | 'attention' | 'default'; unlock: ActionData | null }[];
+  downloadUrl: string;
+  buttons: Button[];
+  labels: { unlock: string; download: string };
+}
+
+export interface SaltoCompiledCardModel {
+  title: string;
+  subtitle: string;
+  areaColumns: { n: number }[];
+  areaHeaders: { text: string }[];
+  rows: { unit: string; cells: { text: string; color: 'good' | 'warning' | 'attention' | 'default' }[] }[];
+  difficulties: { area: string; text: string }[];
+  downloadUrl: string;
+  labels: { statusTable: string; unit: string; difficulties: string; download: string };
+}
+
+export interface SaltoRoundFormCardModel {
+  title: string;
+  intro: string;
+  problem: string;
+  meetings: { title: string; value: string }[];
+  meetingId: string;
+  deadline: string;
+  minDate: string;
+  open: ActionData;
+  labels: { meeting: string; meetingError: string; deadline: string; deadlineError: string; open: string };
+}
+
+/** A short message with a headline and buttons: invitations, reminders, a choice of unit. */
+export interface NoticeCardModel {
+  headline: string;
+  title: string;
+  text: string;
+  buttons: Button[];
+}
+
 interface Templates {
   welcome: WelcomeCardModel;
   help: HelpCardModel;
@@ -266,6 +331,12 @@ interface Templates {
   status: StatusCardModel;
   'follow-up-form': FollowUpFormCardModel;
   confirm: ConfirmCardModel;
+  'salto-question': SaltoQuestionCardModel;
+  'salto-review': SaltoReviewCardModel;
+  'salto-round': SaltoRoundCardModel;
+  'salto-compiled': SaltoCompiledCardModel;
+  'salto-round-form': SaltoRoundFormCardModel;
+  notice: NoticeCardModel;
 }
 export type TemplateName = keyof Templates;
 

@@ -127,7 +127,8 @@ export function advance(report: SaltoReport, questions: readonly Question[], inp
       const text = input.text.trim();
       if (!text) return { ok: false, problem: 'required' };
       if ([...text].length > ANSWER_LIMIT) {
-        report.refused = input.text;
+        // Kept (up to what the data file allows) so nothing typed is lost.
+        report.refused = input.text.slice(0, 20_000);
         return { ok: false, problem: 'too-long' };
       }
       let value = text;

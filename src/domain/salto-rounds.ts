@@ -168,8 +168,8 @@ export function answerReport(data: Data, reportId: string, member: Member | unde
   if (at !== undefined && at !== here && input.kind !== 'edit') throw new DomainError(ErrorCode.Stale, 'the form has moved on', { what: 'report' });
   const result = advance(report, formQuestions(round), input);
   if (result.ok || report.refused !== undefined) report.updatedAt = now.toISOString();
-  if (result.ok && result.done === 'paused' && member) session(data, member.id, undefined, now);
-  else if (member) session(data, member.id, report.id, now);
+  // A refused answer leaves the session as it was: the coordinator is still on this question.
+  if (result.ok && member) session(data, member.id, result.done === 'paused' ? undefined : report.id, now);
   return { report, result };
 }
 

@@ -2,6 +2,7 @@ import type { Clock } from '../domain/clock.js';
 import { dueDispatches, queueDispatch, type DispatchTiming } from '../domain/deliveries.js';
 import { hasNewFollowUpNotices, queueFollowUpNotices } from '../domain/follow-up-reminders.js';
 import { briefingChanges, syncBriefingItems } from '../domain/follow-ups.js';
+import { hasRoundReminders, queueRoundReminders } from '../domain/salto-rounds.js';
 import type { Store } from '../domain/store.js';
 import type { Logger } from '../logger.js';
 import type { Notifier } from './notifier.js';
@@ -52,7 +53,7 @@ export class Scheduler {
   }
 
   /**
-   * Briefing items follow their points onto coming agendas (a meeting added later, a date
+   * Follow-up points and SaLTo rounds. Briefing items follow their points onto coming agendas (a meeting added later, a date
    * passed), and owners get the reminders that have fallen due. Writes only when there is news.
    */
   private async followUps(now: Date): Promise<void> {
@@ -65,6 +66,10 @@ export class Scheduler {
     if (hasNewFollowUpNotices(store.read(), now, timing)) {
       const queued = await store.update((draft) => queueFollowUpNotices(draft, now, timing));
       logger.info({ messages: queued.length }, 'queued follow-up reminders');
+    }
+    if (hasRoundReminders(store.read(), now, timing)) {
+      const queued = await store.update((draft) => queueRoundReminders(draft, now, timing));
+      logger.info({ messages: queued.length }, 'queued SaLTo reminders');
     }
   }
 

@@ -13,6 +13,8 @@ export interface HttpServerOptions {
   health: () => Record<string, unknown>;
   /** The iCalendar feed for a member's signed link, or undefined when the link is not valid. */
   calendar?: (memberId: string, token: string) => string | undefined;
+  /** A compiled report as a Word file for a signed, unexpired link, or undefined when the link is not valid. */
+  report?: (roundId: string, expires: string, token: string) => Promise<{ file: Buffer; name: string } | undefined>;
 }
 
 /** Teams activities are at most a few hundred KB; anything larger is not from Teams. */
@@ -69,6 +71,21 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     res.setHeader('content-type', 'text/calendar; charset=utf-8');
     res.setHeader('cache-control', 'private, max-age=300');
     res.sendRaw(200, feed);
+  });
+
+  server.get('/rapport/:roundId/:expires/:file', async (req: Request, res: Response) => {
+    const { roundId, expires, file } = req.params as { roundId: string; expires: string; file: string };
+    const match = /^([A-Za-z0-9_-]{1,100})\.docx$/.exec(file);
+    const report = match && options.report ? await options.report(roundId, expires, match[1] as string) : undefined;
+    if (!report) {
+      // Tampered, expired and unknown links get the same answer.
+      res.send(404, { error: 'not found' });
+      return;
+    }
+    res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    res.setHeader('content-disposition', `attachment; filename="${report.name}"`);
+    res.setHeader('cache-control', 'private, no-store');
+    res.sendRaw(200, report.file);
   });
 
   server.post('/api/messages', async (req: Request, res: Response) => {

@@ -4,9 +4,13 @@ import { renderCard, type TemplateName } from '../../src/cards/render.js';
 import { CARDS_DIR } from '../../src/paths.js';
 import { cardProblems } from '../helpers/adaptive-cards.js';
 import { agendaCard, attendanceCard, editorCard, itemFormCard, itemValues, meetingFormCard, scheduleCard, yearPlanCard } from '../../src/bot/meetings/views.js';
-import { cardText, demoData, memberOf, NOW, TIMING } from '../helpers/builders.js';
+import { cardText, demoData, memberOf, NOW, TIMING, withChats } from '../helpers/builders.js';
 import { emptyFormValues, followUpConfirmCard, followUpFormCard, statusCard } from '../../src/bot/follow-ups/views.js';
 import { checkFollowUpInput } from '../../src/domain/follow-ups.js';
+import { compiledCard, inviteCard, questionCard, reviewCard, roundCard, roundFormCard } from '../../src/bot/salto/views.js';
+import { compileRound } from '../../src/domain/salto-compile.js';
+import { formQuestions } from '../../src/domain/salto-form.js';
+import { answerReport, openRound, roundOverview, startReport, submitReport } from '../../src/domain/salto-rounds.js';
 
 const data = demoData();
 const meeting = data.meetings.find((m) => m.id === 'mote-2026-12')!;
@@ -25,6 +29,21 @@ function busyMeeting() {
   ];
   busy.proposals = [{ id: 'mote-2026-12-f1', byMemberId: 'ola-hansen', title: 'Trygghet i T-banen', status: 'foreslått', at: NOW }];
   return busy;
+}
+
+/** A round for the March meeting with Grorud's report answered (the status of area 4 left open), and one unit handed in. */
+function saltoData() {
+  const salto = withChats(demoData());
+  const { round } = openRound(salto, 'mote-2027-03', undefined, 'kari-nordmann', now, 'Europe/Oslo');
+  const aisha = memberOf(salto, 'aisha-rahman');
+  const report = startReport(salto, round.id, 'bydel-grorud', aisha, now, 'Europe/Oslo');
+  for (const q of formQuestions(round).slice(0, 6)) answerReport(salto, report.id, aisha, { kind: 'answer', text: q.kind === 'status' ? '3' : 'Mangler ressurser' }, undefined, now, 'Europe/Oslo');
+  const sentrum = memberOf(salto, 'salto-sentrum');
+  salto.conversations.push({ ...salto.conversations[0]!, id: 'a:sentrum', memberId: 'salto-sentrum' });
+  const other = startReport(salto, round.id, 'sentrum', sentrum, now, 'Europe/Oslo');
+  for (const q of formQuestions(round)) answerReport(salto, other.id, sentrum, { kind: 'answer', text: q.kind === 'status' ? '2' : 'Lite ressurser' }, undefined, now, 'Europe/Oslo');
+  submitReport(salto, other.id, sentrum, now, 'Europe/Oslo');
+  return { salto, round, report: salto.saltoReports.find((r) => r.id === report.id)! };
 }
 
 const RENDERED: { [N in TemplateName]?: () => Record<string, unknown> } = {
@@ -50,6 +69,28 @@ const RENDERED: { [N in TemplateName]?: () => Record<string, unknown> } = {
       now,
       'activity-1',
     ),
+  'salto-question': () => {
+    const { salto, round, report } = saltoData();
+    return questionCard(salto, round, { ...report, position: { question: 'salto-2023-2.status' }, answers: { ...report.answers, 'salto-2023-2.status': 'noen utfordringer' } }, 'nb', 'Svaret er for langt.');
+  },
+  'salto-review': () => {
+    const { salto, round, report } = saltoData();
+    return reviewCard(salto, round, report, 'nb', 'Europe/Oslo', { editable: true, headline: 'Takk!' });
+  },
+  'salto-round': () => {
+    const { salto, round } = saltoData();
+    const late = new Date('2027-03-01T08:00:00Z');
+    return roundCard(salto, round, roundOverview(salto, round, late, 'Europe/Oslo'), 'nb', 'Europe/Oslo', 'https://bot.example/rapport/x/1/y.docx', 'Runden er åpnet.');
+  },
+  'salto-compiled': () => {
+    const { salto, round } = saltoData();
+    return compiledCard(compileRound(salto, round), 'nb', 'Europe/Oslo', 'https://bot.example/rapport/x/1/y.docx');
+  },
+  'salto-round-form': () => roundFormCard(data, 'nb', 'Europe/Oslo', now, undefined, 'Fristen må være senest på møtedagen.')!,
+  notice: () => {
+    const { salto, round } = saltoData();
+    return inviteCard(salto, round, ['bydel-grorud', 'sentrum'], 'nb', 'Europe/Oslo', 'Ny SaLTo-rapportering');
+  },
 };
 
 /** One filled model per template; a new template without a sample fails the first test. */

@@ -4,7 +4,7 @@ import { enqueue, unansweredRecipients } from '../../domain/deliveries.js';
 import { ErrorCode, isDomainError } from '../../domain/errors.js';
 import { COUNCIL, SECRETARIAT } from '../../domain/roles.js';
 import { messages } from '../../i18n/index.js';
-import { attempt, audienceOf, meetingFor, refuseTooLong, replyMeetingNotFound } from '../meetings/handling.js';
+import { attempt, audienceOf, meetingFor, refuseTooLong, replyMeetingNotFound, saltoReportUrlOf } from '../meetings/handling.js';
 import { agendaCard, attendanceCard } from '../meetings/views.js';
 import type { BotDeps, Turn } from '../turn.js';
 import { defineAction } from './card-action.js';
@@ -18,7 +18,7 @@ async function showAgenda(turn: Turn, deps: BotDeps, meetingId: string): Promise
   const meeting = deps.store.read().meetings.find((m) => m.id === meetingId);
   if (!meeting) return replyMeetingNotFound(turn);
   await turn.respond(
-    agendaCard(meeting, { lang: turn.lang, timeZone: deps.timeZone, audience: audienceOf(turn), viewer: turn.member, headline: 'none', now: deps.clock.now() }),
+    agendaCard(meeting, { lang: turn.lang, timeZone: deps.timeZone, audience: audienceOf(turn), viewer: turn.member, headline: 'none', now: deps.clock.now(), saltoReportUrl: saltoReportUrlOf(deps, meeting.id) }),
   );
 }
 

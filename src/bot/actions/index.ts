@@ -25,6 +25,20 @@ import {
   statusShowAction,
 } from './follow-ups.js';
 
+import {
+  reportAnswerAction,
+  reportBackAction,
+  reportCompiledAction,
+  reportEditAction,
+  reportPauseAction,
+  reportSkipAction,
+  reportStartAction,
+  reportSubmitAction,
+  reportUnlockAction,
+  roundOpenAction,
+  roundShowAction,
+} from './salto.js';
+
 export { Verb } from './verbs.js';
 export type { CardAction };
 
@@ -57,6 +71,17 @@ export const ACTIONS: readonly CardAction[] = [
   followUpCheckAction,
   followUpSaveAction,
   followUpImportAction,
+  reportStartAction,
+  reportAnswerAction,
+  reportBackAction,
+  reportSkipAction,
+  reportPauseAction,
+  reportEditAction,
+  reportSubmitAction,
+  roundOpenAction,
+  roundShowAction,
+  reportUnlockAction,
+  reportCompiledAction,
 ] as CardAction[];
 
 export function findAction(verb: string, table: readonly CardAction[] = ACTIONS): CardAction | undefined {

@@ -29,5 +29,16 @@ export const Verb = {
   FollowUpCheck: 'punkt.sjekk',
   FollowUpSave: 'punkt.lagre',
   FollowUpImport: 'punkt.importer',
+  ReportStart: 'rapport.start',
+  ReportAnswer: 'rapport.svar',
+  ReportBack: 'rapport.tilbake',
+  ReportSkip: 'rapport.hopp',
+  ReportPause: 'rapport.pause',
+  ReportEdit: 'rapport.endre',
+  ReportSubmit: 'rapport.lever',
+  ReportUnlock: 'rapport.låsopp',
+  ReportCompiled: 'rapport.samlet',
+  RoundShow: 'rapportrunde.vis',
+  RoundOpen: 'rapportrunde.åpne',
 } as const;
 export type Verb = (typeof Verb)[keyof typeof Verb];

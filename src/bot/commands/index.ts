@@ -13,6 +13,8 @@ import { scheduleCommand } from './schedule.js';
 import { yearPlanCommand } from './year-plan.js';
 import { statusCommand } from './status.js';
 import { followUpCommand } from './follow-up.js';
+import { reportCommand } from './report.js';
+import { reportRoundCommand, reportsCommand } from './report-round.js';
 
 export type { Command };
 
@@ -32,6 +34,9 @@ export const COMMANDS: readonly Command[] = [
   attendanceCommand,
   statusCommand,
   followUpCommand,
+  reportCommand,
+  reportRoundCommand,
+  reportsCommand,
   meCommand,
   languageCommand,
   channelCommand,

@@ -8,7 +8,7 @@ export const languageCommand: Command = {
   name: 'språk',
   aliases: ['sprak', 'language'],
   description: 'command.språk',
-  scopes: ['personal'],
+  scopes: [],
   role: ROLES,
   async handle(turn, args, deps) {
     const member = turn.member;

@@ -7,7 +7,7 @@ export const meetingCommand: Command = {
   name: 'møte',
   aliases: ['mote', 'meeting'],
   description: 'command.møte',
-  scopes: ['personal'],
+  scopes: [],
   role: SECRETARIAT,
   async handle(turn, _args, deps) {
     await turn.reply({ card: meetingFormCard(undefined, undefined, turn.lang, deps.timeZone, deps.clock.now()) });

@@ -1,5 +1,5 @@
 import { ROLES } from '../../domain/roles.js';
-import { audienceOf, nextMeetingOrSay } from '../meetings/handling.js';
+import { audienceOf, nextMeetingOrSay, saltoReportUrlOf } from '../meetings/handling.js';
 import { agendaCard } from '../meetings/views.js';
 import { ALL_SCOPES, type Command } from './command.js';
 
@@ -16,7 +16,7 @@ export const nextCommand: Command = {
     const now = deps.clock.now();
     const personal = turn.conversation.kind === 'personal';
     await turn.reply({
-      card: agendaCard(meeting, { lang: turn.lang, timeZone: deps.timeZone, audience: audienceOf(turn), viewer: personal ? turn.member : undefined, headline: 'none', now }),
+      card: agendaCard(meeting, { lang: turn.lang, timeZone: deps.timeZone, audience: audienceOf(turn), viewer: personal ? turn.member : undefined, headline: 'none', now, saltoReportUrl: saltoReportUrlOf(deps, meeting.id) }),
     });
   },
 };

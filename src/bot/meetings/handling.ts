@@ -60,3 +60,9 @@ export async function replyMeetingNotFound(turn: Turn): Promise<void> {
   await turn.reply(messages(turn.lang)['meeting.notFound']);
 }
 
+
+/** The download link of the meeting's compiled SaLTo report, when it has a round and the bot a public address. */
+export function saltoReportUrlOf(deps: Pick<BotDeps, 'store' | 'reportUrl'>, meetingId: string): string | undefined {
+  const round = deps.store.read().saltoRounds.find((r) => r.meetingId === meetingId);
+  return round ? deps.reportUrl?.(round.id) : undefined;
+}

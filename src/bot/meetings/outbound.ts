@@ -43,7 +43,7 @@ export function memberUserIds(data: Readonly<Data>): string[] {
  * Makes each outbox message from the data as it is when it is sent: the agenda card in the
  * member's language (confidential items hidden outside personal chat), or a short notice.
  */
-export function meetingComposer(options: { timeZone: string; clock: Clock }): Compose {
+export function meetingComposer(options: { timeZone: string; clock: Clock; reportUrl?: ((roundId: string) => string | undefined) | undefined }): Compose {
   return (delivery, data, mode) => {
     const record = data.conversations.find((c) => c.id === delivery.conversationId);
     const meeting = data.meetings.find((m) => m.id === delivery.meetingId);
@@ -63,6 +63,7 @@ export function meetingComposer(options: { timeZone: string; clock: Clock }): Co
           headline: mode === 'update' ? 'changed' : headline,
           now: options.clock.now(),
           refreshUserIds: personal ? (userId ? [userId] : []) : memberUserIds(data),
+          saltoReportUrl: ((round) => (round ? options.reportUrl?.(round.id) : undefined))(data.saltoRounds.find((r) => r.meetingId === meeting.id)),
         });
         return cardActivity(card, meetingName(meeting, lang, options.timeZone));
       }

@@ -1,3 +1,4 @@
+import { dayLabel } from '../follow-ups/views.js';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import {
@@ -53,12 +54,21 @@ export function problemText(error: unknown, lang: Lang, data: Readonly<Data>, ti
       const other = data.meetings.find((meeting) => meeting.id === error.details['meetingId']);
       return m['problem.meeting-clash']({ other: other ? meetingName(other, lang, timeZone) : String(error.details['start'] ?? '') });
     }
+    case ErrorCode.RoundLocked:
+      return m['problem.round-locked']({ deadline: dayLabel(String(error.details['deadline'] ?? ''), lang, timeZone) });
+    case ErrorCode.AnswersMissing:
+      return m['problem.answers-missing']({ count: Number(error.details['count'] ?? 0) });
+    case ErrorCode.RoundExists:
+    case ErrorCode.DeadlineAfterMeeting:
+    case ErrorCode.NotYourUnit:
+    case ErrorCode.ColleaguesDraft:
+      return m[`problem.${error.code}`];
     case ErrorCode.InvalidDue:
       return m['problem.invalid-due']({ text: String(error.details['text'] ?? '') });
     case ErrorCode.AlreadyClosed:
       return m['problem.already-closed']({ status: m[`followUp.status.${error.details['status'] === 'avlyst' ? 'avlyst' : 'fullført'}`] });
     case ErrorCode.Stale:
-      return error.details['what'] === 'followUp' ? m['problem.staleFollowUp'] : m['problem.stale'];
+      return error.details['what'] === 'followUp' ? m['problem.staleFollowUp'] : error.details['what'] === 'report' ? m['problem.staleReport'] : m['problem.stale'];
     case ErrorCode.EmptyTitle:
       return error.details['what'] === 'update' ? m['problem.emptyUpdate'] : m['problem.empty-title'];
     case ErrorCode.DueInPast:
@@ -90,6 +100,8 @@ export interface AgendaView {
   now: Date;
   /** Teams user ids that fetch their own view of the card (Universal Actions refresh, at most 60). */
   refreshUserIds?: readonly string[];
+  /** The signed download link of the meeting's compiled SaLTo report, shown on its SaLTo item. */
+  saltoReportUrl?: string | undefined;
 }
 
 function presentersText(item: Pick<AgendaItem, 'presenters'>, lang: Lang): string {
@@ -132,7 +144,10 @@ export function agendaCard(meeting: Meeting, view: AgendaView): Card {
         presenters: presentersText(shown, lang),
         marker: item.confidential && !shown.hidden ? m['agenda.confidentialMarker'] : '',
         description: shown.description ?? '',
-        attachments: shown.attachments.map((a) => ({ title: a.title, url: a.url })),
+        attachments: [
+          ...shown.attachments.map((a) => ({ title: a.title, url: a.url })),
+          ...(item.id === `${meeting.id}-salto` && view.saltoReportUrl ? [{ title: m['saltoReport.link'], url: view.saltoReportUrl }] : []),
+        ],
       };
     }),
     answer: answer ? (answer.answer === 'kommer' ? m['agenda.answer.kommer'] : m['agenda.answer.forfall']({ substitute: answer.substitute })) : '',

@@ -1,0 +1,31 @@
+import { reportOf, unitsOf } from '../../domain/salto-rounds.js';
+import type { Data, Delivery } from '../../domain/schema.js';
+import { messages } from '../../i18n/index.js';
+import type { Outgoing } from '../../notify/notifier.js';
+import { dayLabel } from '../follow-ups/views.js';
+import { cardActivity } from '../meetings/outbound.js';
+import { inviteCard } from './views.js';
+
+export const SALTO_KINDS: readonly Delivery['kind'][] = ['salto-invite', 'salto-reminder', 'salto-deadline'];
+
+/**
+ * The invitation or reminder for a coordinator, made when it is sent: a start button for each of
+ * their units that has not handed in. A reminder for units that have all handed in meanwhile is
+ * not sent.
+ */
+export function saltoComposer(options: { timeZone: string }) {
+  return (delivery: Delivery, data: Readonly<Data>): Outgoing | undefined => {
+    const record = data.conversations.find((c) => c.id === delivery.conversationId);
+    const round = data.saltoRounds.find((r) => r.id === delivery.roundId);
+    const member = data.members.find((m) => m.id === delivery.memberId);
+    if (!record || !round || !member) return undefined;
+    const lang = member.lang ?? 'nb';
+    const m = messages(lang);
+    const units = unitsOf(round, member).filter((u) => reportOf(data, round.id, u)?.status !== 'levert');
+    if (units.length === 0) return undefined;
+    const deadline = dayLabel(round.deadline, lang, options.timeZone);
+    const headline =
+      delivery.kind === 'salto-invite' ? m['salto.invite.headline'] : delivery.kind === 'salto-deadline' ? m['salto.deadline.headline'] : m['salto.reminder.headline']({ deadline });
+    return { reference: record.reference, tenantId: record.tenantId, activity: cardActivity(inviteCard(data, round, units, lang, options.timeZone, headline), headline), revision: undefined };
+  };
+}
