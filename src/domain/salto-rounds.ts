@@ -234,8 +234,9 @@ export function queueRoundReminders(data: Data, now: Date, timing: DispatchTimin
       ['salto-reminder', sendTimeOn(y, m - 1, d - timing.saltoReminderDays, timing)],
       ['salto-deadline', sendTimeOn(y, m - 1, d, timing)],
     ];
-    // Only the latest due kind: a round opened late does not get both at once.
-    const due = kinds.filter(([, at]) => now >= at).at(-1);
+    // Only the latest due kind, and only one that fell due after the round opened: a round
+    // opened late has just sent its invitation, which says the same.
+    const due = kinds.filter(([, at]) => now >= at && Date.parse(round.openedAt) < at.getTime()).at(-1);
     if (!due) continue;
     for (const unitId of round.unitIds) {
       if (reportOf(data, round.id, unitId)?.status === 'levert') continue;
