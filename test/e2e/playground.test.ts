@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -18,10 +18,10 @@ const screenshots = path.join(PROJECT_ROOT, 'test-results');
 let dataFile: string;
 
 /** A fresh bot and Playground, played by one of the demo personas of `npm run dev -- --as`. */
-async function start(persona: string) {
+async function start(persona: string, seedFile?: string) {
   dataFile = path.join(await mkdtemp(path.join(tmpdir(), 'politirad-e2e-')), 'politirad.json');
   // Look for due agendas every second, so a meeting set within the lead time posts promptly.
-  bot = spawnBot({ DATA_FILE: dataFile, SCHEDULER_INTERVAL_MS: '1000' });
+  bot = spawnBot({ DATA_FILE: dataFile, SCHEDULER_INTERVAL_MS: '1000', ...(seedFile ? { SEED_FILE: seedFile } : {}) });
   await openPlayground(persona);
   await mkdir(screenshots, { recursive: true });
 }
@@ -122,7 +122,15 @@ async function pickDate(daysAhead: number) {
 }
 
 describe('meetings and agendas in the Playground', { timeout: 180_000 }, () => {
-  beforeAll(() => start('sekretariat'));
+  // Without follow-up points: an owner's reminder arriving mid-click would redraw the chat.
+  beforeAll(async () =>
+    start(
+      'sekretariat',
+      await seedWith((seed) => {
+        seed['followUps'] = [];
+      }),
+    ),
+  );
   afterAll(stop);
 
   it('lets the secretary create a meeting from the card form', async () => {
@@ -194,5 +202,78 @@ describe('follow-up points in the Playground', { timeout: 120_000 }, () => {
     const saved = data.followUps.find((p) => p.id === 'op-2024-03');
     expect(saved?.status).toBe('fullført');
     expect(saved?.history.at(-1)?.byMemberId).toBe('kari-nordmann');
+  });
+});
+
+/** The demo seed changed for one describe, written to a temporary file. */
+async function seedWith(change: (seed: Record<string, unknown[]> & { reportingUnits: { id: string }[] }) => void): Promise<string> {
+  const seed = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'src/seed/demo-seed.json'), 'utf8')) as Record<string, unknown[]> & { reportingUnits: { id: string }[] };
+  change(seed);
+  const file = path.join(await mkdtemp(path.join(tmpdir(), 'politirad-e2e-seed-')), 'seed.json');
+  await writeFile(file, JSON.stringify(seed));
+  return file;
+}
+
+/** The demo seed with a meeting a month ahead and its reporting round open, deadline in two weeks. */
+function seedWithOpenRound(): Promise<string> {
+  const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return seedWith((seed) => {
+    const start = new Date(`${day(30)}T08:00:00Z`).toISOString();
+    const end = new Date(`${day(30)}T10:00:00Z`).toISOString();
+    seed['meetings']!.push({ id: 'mote-e2e', kind: 'ekstraordinært', title: 'Ekstraordinært møte om SaLTo', start, end, status: 'planlagt', agenda: [] });
+    seed['saltoRounds'] = [
+      {
+        id: 'runde-mote-e2e',
+        meetingId: 'mote-e2e',
+        deadline: day(14),
+        focusAreaIds: ['salto-2023-1', 'salto-2023-2', 'salto-2023-3', 'salto-2023-4'],
+        unitIds: seed.reportingUnits.map((u) => u.id),
+        openedAt: new Date().toISOString(),
+        openedBy: 'kari-nordmann',
+        unlockedUnitIds: [],
+      },
+    ];
+  });
+}
+
+describe('SaLTo reporting in the Playground', { timeout: 180_000 }, () => {
+  beforeAll(async () => {
+    dataFile = path.join(await mkdtemp(path.join(tmpdir(), 'politirad-e2e-')), 'politirad.json');
+    bot = spawnBot({ DATA_FILE: dataFile, SEED_FILE: await seedWithOpenRound(), SCHEDULER_INTERVAL_MS: '1000' });
+    await openPlayground('koordinator');
+    await mkdir(screenshots, { recursive: true });
+  });
+  afterAll(stop);
+
+  const atQuestion = (n: number) => expect.poll(() => page.getByText(`Bydel Grorud · spørsmål ${n} av 18`).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+
+  it('lets a coordinator answer the report one question at a time and hand it in', async () => {
+    await page.goto(playground.url);
+    await expect.poll(() => page.getByText('Velkommen til Politirådsboten').count(), { timeout: 30_000 }).toBe(1);
+    await send('/rapport');
+    await atQuestion(1);
+    for (let area = 0; area < 4; area++) {
+      const first = area * 4 + 1;
+      await page.getByRole('button', { name: area === 3 ? 'Alvorlige utfordringer' : 'Noen utfordringer' }).last().click();
+      await atQuestion(first + 1);
+      await send(`Tiltak i innsatsområde ${area + 1}: nettverk med skoler og politi`);
+      await atQuestion(first + 2);
+      await send(area === 3 ? 'Mangler kompetanse på nett' : 'hopp over');
+      await atQuestion(first + 3);
+      await send('hopp over');
+      await atQuestion(first + 4);
+    }
+    await send('Godt samarbeid i SaLTo-nettverket på Grorud');
+    await atQuestion(18);
+    await send('hopp over');
+    await expect.poll(() => page.getByText('Gjennomgang: Bydel Grorud').count(), { timeout: 20_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Lever rapporten' }).click();
+    await expect.poll(() => page.getByText(/^Takk! Rapporten for Bydel Grorud er levert\./).count(), { timeout: 20_000 }).toBe(1);
+    await page.screenshot({ path: path.join(screenshots, 'playground-saltorapport.png'), fullPage: true });
+    const data = JSON.parse(await readFile(dataFile, 'utf8')) as { saltoReports: { unitId: string; status: string; answers: Record<string, string> }[] };
+    const report = data.saltoReports.find((r) => r.unitId === 'bydel-grorud');
+    expect(report?.status).toBe('levert');
+    expect(report?.answers['salto-2023-4.status']).toBe('alvorlige utfordringer');
+    expect(report?.answers['salto-2023-4.vanskelig']).toBe('Mangler kompetanse på nett');
   });
 });
