@@ -15,7 +15,7 @@ import {
 } from '../../src/domain/follow-ups.js';
 import { updateMeeting } from '../../src/domain/meetings.js';
 import { DataSchema, type Data, type FollowUp } from '../../src/domain/schema.js';
-import { demoData, memberOf, NOW, TIMING, withChats } from '../helpers/builders.js';
+import { codeOf, demoData, memberOf, NOW, TIMING, withChats } from '../helpers/builders.js';
 
 const now = new Date(NOW); // Sunday 22 November 2026, 09:00 in Oslo
 const TZ = 'Europe/Oslo';
@@ -23,14 +23,6 @@ const kari = (data: Data) => memberOf(data, 'kari-nordmann');
 const ola = (data: Data) => memberOf(data, 'ola-hansen');
 const tor = (data: Data) => memberOf(data, 'tor-lund');
 const point = (data: Data, id: string) => data.followUps.find((p) => p.id === id)!;
-const codeOf = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-  return undefined;
-};
 
 function input(extra: Partial<FollowUpInput> = {}): FollowUpInput {
   return { title: 'Felles tiltaksplan for Grønland', focusAreaId: 'io-2017-1', responsible: 'begge', ownerMemberId: 'ola-hansen', briefing: false, ...extra };

@@ -14,19 +14,11 @@ import {
   unlockUnit,
 } from '../../src/domain/salto-rounds.js';
 import { DataSchema, type Data } from '../../src/domain/schema.js';
-import { demoData, memberOf, NOW, TIMING, withChats } from '../helpers/builders.js';
+import { codeOf, demoData, memberOf, NOW, TIMING, withChats } from '../helpers/builders.js';
 
 const now = new Date(NOW);
 const TZ = 'Europe/Oslo';
 const aisha = (data: Data) => memberOf(data, 'aisha-rahman');
-const codeOf = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-  return undefined;
-};
 
 /** A round for the March meeting with its default deadline (25 February 2027), Aisha's report started. */
 function started() {

@@ -138,3 +138,13 @@ export function withChats(data: Data): Data {
   data.settings.councilChannel = { conversationId: '19:channel@thread.tacv2', markedBy: 'kari-nordmann', markedAt: NOW };
   return data;
 }
+
+/** The code of the domain error a call throws, or undefined when it does not throw. */
+export function codeOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    return (error as { code?: string }).code;
+  }
+  return undefined;
+}
