@@ -26,6 +26,12 @@ export function isValidTimeZone(name: string): boolean {
   }
 }
 
+/** A calendar date (yyyy-MM-dd, a day in the council's zone) as "mandag 15. mars 2027". */
+export function formatCalendarDay(date: string, timeZone: string, lang: Lang): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return formatDay(new TZDate(year, month - 1, day, 12, 0, timeZone), timeZone, lang);
+}
+
 /**
  * "mandag 1. mars 2027". The weekday comes first on purpose: card text starting with "1. " is
  * read as a numbered list by Teams' Markdown.

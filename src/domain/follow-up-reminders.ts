@@ -1,7 +1,8 @@
 import { dueAt, enqueue, personalChatOf, sendTimeOn, type DispatchTiming } from './deliveries.js';
 import { dueDateOf, todayIn } from './follow-up-dates.js';
 import { briefingMeeting, isOpen } from './follow-ups.js';
-import { SECRETARIAT } from './roles.js';
+import { isSecretariat } from './roles.js';
+import { statusPoint } from './follow-up-status.js';
 import type { Data, Delivery, FollowUp, Meeting } from './schema.js';
 
 export interface FollowUpNotice {
@@ -82,7 +83,7 @@ export function queueFollowUpSummary(data: Data, meeting: Meeting, now: Date, ti
   const summary = followUpSummary(data, meeting, now, timeZone);
   if (summary.closed.length + summary.overdue.length + summary.briefed.length === 0) return [];
   const recipients = data.members
-    .filter((m) => m.roles.some((role) => SECRETARIAT.includes(role)))
+    .filter(isSecretariat)
     .flatMap((m) => {
       const chat = personalChatOf(data, m.id);
       return chat ? [{ conversationId: chat.id, memberId: m.id }] : [];
@@ -108,10 +109,7 @@ export function followUpSummary(data: Readonly<Data>, meeting: Meeting, now: Dat
   const briefedIds = new Set(meeting.agenda.flatMap((item) => (item.followUpId ? [item.followUpId] : [])));
   return {
     closed: data.followUps.filter((p) => !isOpen(p) && p.closedAt && Date.parse(p.closedAt) >= since),
-    overdue: data.followUps.filter((p) => {
-      const due = dueDateOf(p, data, timeZone);
-      return isOpen(p) && due !== undefined && due < today;
-    }),
+    overdue: data.followUps.filter((p) => statusPoint(data, p, today, timeZone, false).overdue),
     briefed: data.followUps.filter((p) => briefedIds.has(p.id) && isOpen(p)),
   };
 }

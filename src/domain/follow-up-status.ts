@@ -1,6 +1,6 @@
 import { dueDateOf, todayIn } from './follow-up-dates.js';
 import { isOpen, mayChangeFollowUp } from './follow-ups.js';
-import { SECRETARIAT } from './roles.js';
+import { isSecretariat } from './roles.js';
 import type { Data, FocusArea, FollowUp, Member, Responsible } from './schema.js';
 
 /** What `/status` was asked for: everything, the overdue, the viewer's own, or one focus area, owner or party. */
@@ -64,6 +64,12 @@ export interface StatusPoint {
   canChange: boolean;
 }
 
+/** A point with its due date and whether it is overdue: open, and due before today (in the council's zone). */
+export function statusPoint(data: Readonly<Data>, point: FollowUp, today: string, timeZone: string, canChange: boolean): StatusPoint {
+  const due = dueDateOf(point, data, timeZone);
+  return { point, due, overdue: isOpen(point) && due !== undefined && due < today, canChange };
+}
+
 export interface StatusView {
   /** Over every open point the viewer may see, whatever the filter and page. */
   counts: { open: number; overdue: number; inProgress: number };
@@ -72,10 +78,6 @@ export interface StatusView {
   groups: { focusArea: FocusArea | undefined; points: StatusPoint[] }[];
   page: number;
   pages: number;
-}
-
-export function isSecretariat(member: Member | undefined): boolean {
-  return member?.roles.some((role) => SECRETARIAT.includes(role)) ?? false;
 }
 
 /** Members and observers see their own points; the secretariat sees all. */
@@ -112,10 +114,7 @@ export function statusView(
   const today = todayIn(options.now, options.timeZone);
   const open = visibleFollowUps(data, options.viewer)
     .filter(isOpen)
-    .map((point): StatusPoint => {
-      const due = dueDateOf(point, data, options.timeZone);
-      return { point, due, overdue: due !== undefined && due < today, canChange: mayChangeFollowUp(options.viewer, point) };
-    });
+    .map((point) => statusPoint(data, point, today, options.timeZone, mayChangeFollowUp(options.viewer, point)));
   const counts = {
     open: open.length,
     overdue: open.filter((p) => p.overdue).length,

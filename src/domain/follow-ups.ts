@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { DomainError, ErrorCode } from './errors.js';
 import { dueDateOf, meetingDate, todayIn, type Due } from './follow-up-dates.js';
 import { CLOSING_SUFFIXES, comingMeetings, findMeeting } from './meetings.js';
-import { SECRETARIAT } from './roles.js';
+import { isSecretariat } from './roles.js';
 import type { AgendaItem, Data, FocusArea, FollowUp, FollowUpStatus, Meeting, Member, Responsible } from './schema.js';
 
 export const OPEN_STATUSES: readonly FollowUpStatus[] = ['åpen', 'pågår'];
@@ -14,13 +14,18 @@ export function isOpen(point: Pick<FollowUp, 'status'>): boolean {
 /** The owner may post updates and change the status of their own points; the secretariat of any. */
 export function mayChangeFollowUp(actor: Member | undefined, point: Pick<FollowUp, 'ownerMemberId'>): boolean {
   if (!actor) return false;
-  return actor.roles.some((role) => SECRETARIAT.includes(role)) || point.ownerMemberId === actor.id;
+  return isSecretariat(actor) || point.ownerMemberId === actor.id;
 }
 
-/** The focus areas of the latest period: the ones a new point is filed under. */
+/** The focus areas of the latest period (periods are named so that later sorts after earlier), in number order. */
+export function latestPeriod<T extends Pick<FocusArea, 'period' | 'number'>>(areas: readonly T[]): T[] {
+  const latest = areas.reduce((max, area) => (area.period > max ? area.period : max), '');
+  return areas.filter((area) => area.period === latest).sort((a, b) => a.number - b.number);
+}
+
+/** The council's focus areas a new point is filed under. */
 export function currentFocusAreas(data: Readonly<Data>): FocusArea[] {
-  const latest = data.focusAreas.reduce((max, area) => (area.period > max ? area.period : max), '');
-  return data.focusAreas.filter((area) => area.period === latest).sort((a, b) => a.number - b.number);
+  return latestPeriod(data.focusAreas);
 }
 
 /** True when the point was made from an agenda item that is unntatt offentlighet. */

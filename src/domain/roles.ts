@@ -14,6 +14,11 @@ export function rolesOf(member: Member | undefined): readonly Role[] {
   return member?.roles ?? [];
 }
 
+/** The secretariat (and administrators) may see and change everything the council keeps. */
+export function isSecretariat(member: Member | undefined): boolean {
+  return member?.roles.some((role) => SECRETARIAT.includes(role)) ?? false;
+}
+
 export function mayUse(member: Member | undefined, access: Access): boolean {
   if (access === 'alle') return true;
   const roles = rolesOf(member);

@@ -4,6 +4,10 @@ import type { SaltoReport, SaltoRound } from './schema.js';
 export const STATUS_VALUES = ['på sporet', 'noen utfordringer', 'alvorlige utfordringer'] as const;
 export type StatusValue = (typeof STATUS_VALUES)[number];
 
+export function isStatusValue(text: string): text is StatusValue {
+  return (STATUS_VALUES as readonly string[]).includes(text);
+}
+
 /** What a question asks; the texts are in the catalogue under `salto.q.<prompt>`. */
 export type Prompt = 'status' | 'gjort' | 'vanskelig' | 'ta-opp' | 'samarbeid' | 'annet';
 

@@ -2,15 +2,14 @@ import { addDays, format, parse } from 'date-fns';
 import { enqueue, personalChatOf, sendTimeOn, type DispatchTiming } from './deliveries.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { meetingDate, todayIn } from './follow-up-dates.js';
+import { latestPeriod } from './follow-ups.js';
 import { findMeeting } from './meetings.js';
-import { SECRETARIAT } from './roles.js';
 import { advance, formQuestions, missingAnswers, type FormInput, type FormResult } from './salto-form.js';
 import type { Data, Delivery, Member, SaltoReport, SaltoRound } from './schema.js';
 
 /** The SaLTo focus areas of the latest programme period: the ones a new round asks about. */
 export function currentSaltoFocusAreas(data: Readonly<Data>) {
-  const latest = data.saltoFocusAreas.reduce((max, area) => (area.period > max ? area.period : max), '');
-  return data.saltoFocusAreas.filter((area) => area.period === latest).sort((a, b) => a.number - b.number);
+  return latestPeriod(data.saltoFocusAreas);
 }
 
 const shiftDate = (date: string, days: number) => format(addDays(parse(date, 'yyyy-MM-dd', new Date(0)), days), 'yyyy-MM-dd');
@@ -50,6 +49,11 @@ export function openRound(data: Data, meetingId: string, deadline: string | unde
   return { round, invited: queueInvites(data, round, now) };
 }
 
+/** The coordinators who report for a unit. */
+export function unitCoordinators(data: Readonly<Data>, unitId: string): Member[] {
+  return data.members.filter((m) => m.roles.includes('salto-koordinator') && m.unitIds.includes(unitId));
+}
+
 /** Coordinators of the round's units; each is invited once (the outbox id says so). */
 export function roundCoordinators(data: Readonly<Data>, round: SaltoRound): Member[] {
   return data.members.filter((m) => m.roles.includes('salto-koordinator') && m.unitIds.some((u) => round.unitIds.includes(u)));
@@ -73,10 +77,6 @@ export function isLocked(round: SaltoRound, unitId: string, now: Date, timeZone:
   return todayIn(now, timeZone) > round.deadline && !round.unlockedUnitIds.includes(unitId);
 }
 
-function isSecretariat(member: Member | undefined): boolean {
-  return member?.roles.some((role) => SECRETARIAT.includes(role)) ?? false;
-}
-
 /** The round's units this member reports for. */
 export function unitsOf(round: SaltoRound, member: Member | undefined): string[] {
   if (!member?.roles.includes('salto-koordinator')) return [];
@@ -85,14 +85,6 @@ export function unitsOf(round: SaltoRound, member: Member | undefined): string[]
 
 export function reportOf(data: Readonly<Data>, roundId: string, unitId: string): SaltoReport | undefined {
   return data.saltoReports.find((r) => r.roundId === roundId && r.unitId === unitId);
-}
-
-/** May this member read the report? Its author, the unit's coordinators once handed in, and the secretariat. */
-export function mayRead(report: SaltoReport, member: Member | undefined): boolean {
-  if (!member) return false;
-  if (isSecretariat(member)) return true;
-  if (report.authorMemberId === member.id) return true;
-  return report.status === 'levert' && member.roles.includes('salto-koordinator') && member.unitIds.includes(report.unitId);
 }
 
 /**
@@ -208,7 +200,7 @@ export interface UnitOverview {
 export function roundOverview(data: Readonly<Data>, round: SaltoRound, now: Date, timeZone: string): UnitOverview[] {
   return round.unitIds.map((unitId) => {
     const report = reportOf(data, round.id, unitId);
-    const coordinators = data.members.filter((m) => m.roles.includes('salto-koordinator') && m.unitIds.includes(unitId));
+    const coordinators = unitCoordinators(data, unitId);
     return {
       unitId,
       name: data.reportingUnits.find((u) => u.id === unitId)?.name ?? unitId,
@@ -240,7 +232,7 @@ export function queueRoundReminders(data: Data, now: Date, timing: DispatchTimin
     if (!due) continue;
     for (const unitId of round.unitIds) {
       if (reportOf(data, round.id, unitId)?.status === 'levert') continue;
-      for (const member of data.members.filter((x) => x.roles.includes('salto-koordinator') && x.unitIds.includes(unitId))) {
+      for (const member of unitCoordinators(data, unitId)) {
         const chat = personalChatOf(data, member.id);
         if (chat) queued.push(...enqueue(data, due[0], { roundId: round.id }, due[0], [{ conversationId: chat.id, memberId: member.id }], now));
       }

@@ -1,17 +1,14 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { meetingDate } from '../domain/follow-up-dates.js';
 import type { CompiledRound } from '../domain/salto-compile.js';
+import { isStatusValue } from '../domain/salto-form.js';
 import type { Data } from '../domain/schema.js';
-import { formatDay } from '../domain/dates.js';
+import { formatCalendarDay } from '../domain/dates.js';
 import { messages } from '../i18n/index.js';
-import { TZDate } from '@date-fns/tz';
 
 const m = messages('nb');
 
-function day(date: string, timeZone: string): string {
-  const [year, month, dayOfMonth] = date.split('-').map(Number) as [number, number, number];
-  return formatDay(new TZDate(year, month - 1, dayOfMonth, 12, 0, timeZone), timeZone, 'nb');
-}
+const day = (date: string, timeZone: string) => formatCalendarDay(date, timeZone, 'nb');
 
 const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
 
@@ -63,7 +60,7 @@ export async function saltoReportDocx(compiled: CompiledRound, data: Readonly<Da
         area = title;
         out.push(new Paragraph({ text: title, heading: HeadingLevel.HEADING_3 }));
       }
-      const text = answer ? (q.kind === 'status' ? m[`salto.status.${answer as 'på sporet'}`] ?? answer : answer) : report.skipped.includes(q.key) ? m['salto.review.skipped'] : m['salto.review.empty'];
+      const text = answer ? (q.kind === 'status' && isStatusValue(answer) ? m[`salto.status.${answer}`] : answer) : report.skipped.includes(q.key) ? m['salto.review.skipped'] : m['salto.review.empty'];
       out.push(new Paragraph({ children: [new TextRun({ text: m[`salto.q.${q.prompt}`], bold: true })] }));
       // One paragraph a line, so line breaks the coordinator typed are kept.
       out.push(...text.split('\n').map((line) => new Paragraph({ text: line })));

@@ -1,12 +1,11 @@
-import { TZDate } from '@date-fns/tz';
 import type { Audience } from '../../domain/agenda.js';
 import { renderCard, type ActionData, type Button, type Card, type StatusCardModel, type StatusPointModel } from '../../cards/render.js';
-import { formatDate, formatDay } from '../../domain/dates.js';
+import { formatCalendarDay, formatDate } from '../../domain/dates.js';
 import { dueDateOf, type Due } from '../../domain/follow-up-dates.js';
-import { isSecretariat, parseStatusFilter, statusView, type StatusFilter, type StatusPoint, type StatusView } from '../../domain/follow-up-status.js';
+import { parseStatusFilter, statusPoint, statusView, type StatusFilter, type StatusPoint, type StatusView } from '../../domain/follow-up-status.js';
 import { briefingMeeting, currentFocusAreas, isConfidentialPoint, latestUpdate, type FollowUpInput } from '../../domain/follow-ups.js';
 import { meetingDate } from '../../domain/follow-up-dates.js';
-import { COUNCIL } from '../../domain/roles.js';
+import { COUNCIL, isSecretariat } from '../../domain/roles.js';
 import type { Data, FocusArea, FollowUp, Lang, Member, Responsible } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import { Verb } from '../actions/verbs.js';
@@ -16,8 +15,7 @@ const RESPONSIBLES: readonly Responsible[] = ['kommunen', 'politiet', 'begge', '
 
 /** A calendar date (yyyy-MM-dd) as "mandag 15. mars 2027". */
 export function dayLabel(date: string, lang: Lang, timeZone: string): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return formatDay(new TZDate(year, month - 1, day, 12, 0, timeZone), timeZone, lang);
+  return formatCalendarDay(date, timeZone, lang);
 }
 
 /** "mandag 15. mars 2027", "innen møtet torsdag 10. desember 2026", the source's own words, or "ingen frist". */
@@ -193,15 +191,10 @@ function renderStatus(
   });
 }
 
-function statusPoint(data: Readonly<Data>, point: FollowUp, viewer: Member | undefined, today: string, timeZone: string, canChange: boolean): StatusPoint {
-  const due = dueDateOf(point, data, timeZone);
-  return { point, due, overdue: due !== undefined && due < today && (point.status === 'åpen' || point.status === 'pågår'), canChange: canChange && viewer !== undefined };
-}
-
 /** One point with a headline, for a reminder in the owner's personal chat. */
 export function reminderCard(data: Readonly<Data>, point: FollowUp, owner: Member | undefined, headline: string, options: { lang: Lang; timeZone: string; today: string; now: Date }): Card {
   const m = messages(options.lang);
-  const item = statusPoint(data, point, owner, options.today, options.timeZone, true);
+  const item = statusPoint(data, point, options.today, options.timeZone, owner !== undefined);
   return renderStatus(
     data,
     { groups: [{ focusArea: data.focusAreas.find((a) => a.id === point.focusAreaId), points: [item] }] },
@@ -238,7 +231,7 @@ export function summaryCard(
   return renderStatus(
     data,
     {
-      groups: sections.map((s) => ({ focusArea: undefined, points: s.points.map((p) => statusPoint(data, p, viewer, options.today, options.timeZone, s.canChange)) })),
+      groups: sections.map((s) => ({ focusArea: undefined, points: s.points.map((p) => statusPoint(data, p, options.today, options.timeZone, s.canChange && viewer !== undefined)) })),
       headings: sections.map((s) => s.heading),
     },
     {

@@ -2,7 +2,7 @@ import { renderCard, type Button, type Card, type SaltoReviewCardModel } from '.
 import { meetingDate, todayIn } from '../../domain/follow-up-dates.js';
 import { comingMeetings } from '../../domain/meetings.js';
 import type { CompiledRound } from '../../domain/salto-compile.js';
-import { currentQuestion, formQuestions, missingAnswers, STATUS_VALUES, type FormProblem, type Question, type StatusValue } from '../../domain/salto-form.js';
+import { currentQuestion, formQuestions, isStatusValue, missingAnswers, STATUS_VALUES, type FormProblem, type Question, type StatusValue } from '../../domain/salto-form.js';
 import { defaultDeadline, type UnitOverview } from '../../domain/salto-rounds.js';
 import type { Data, Lang, Meeting, SaltoReport, SaltoRound } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
@@ -28,7 +28,7 @@ export function questionArea(data: Readonly<Data>, question: Question, lang: Lan
 }
 
 function answerText(question: Question, answer: string, lang: Lang): string {
-  return question.kind === 'status' && (STATUS_VALUES as readonly string[]).includes(answer) ? messages(lang)[`salto.status.${answer as StatusValue}`] : answer;
+  return question.kind === 'status' && isStatusValue(answer) ? messages(lang)[`salto.status.${answer}`] : answer;
 }
 
 export function problemSentence(problem: FormProblem, lang: Lang, length = 0, limit = 0): string {
