@@ -73,7 +73,7 @@ export interface AgendaEditorCardModel {
   title: string;
   subtitle: string;
   status: string;
-  items: { number: string; title: string; presenters: string; marker: string; edit: ActionData; up: ActionData | null; down: ActionData | null; remove: ActionData; followUp: ActionData }[];
+  items: { number: string; title: string; presenters: string; marker: string; edit: ActionData; up: ActionData | null; down: ActionData | null; remove: ActionData; followUp: ActionData; round: ActionData | null }[];
   proposals: { title: string; by: string; description: string; reasonId: string; accept: ActionData; decline: ActionData }[];
   add: ActionData;
   editMeeting: ActionData;
@@ -85,6 +85,7 @@ export interface AgendaEditorCardModel {
     down: string;
     remove: string;
     followUp: string;
+    round: string;
     proposals: string;
     accept: string;
     decline: string;
@@ -309,6 +310,55 @@ export interface SaltoRoundFormCardModel {
   labels: { meeting: string; meetingError: string; deadline: string; deadlineError: string; open: string };
 }
 
+/** `/salto`: the current period's focus areas and every reporting unit with its coordinators. */
+export interface SaltoSetupCardModel {
+  headline: string;
+  title: string;
+  intro: string;
+  areasHeading: string;
+  areas: { text: string }[];
+  unitsHeading: string;
+  units: { name: string; detail: string; detailColor: 'Default' | 'Attention'; retired: boolean; edit: ActionData }[];
+  editAreas: ActionData;
+  addUnit: ActionData;
+  labels: { editAreas: string; editUnit: string; addUnit: string };
+}
+
+export interface SaltoUnitFormCardModel {
+  title: string;
+  problem: string;
+  existing: boolean;
+  values: { name: string; kind: string; coordinatorIds: string; newName: string; newEmail: string; retired: 'true' | 'false' };
+  kinds: { title: string; value: string }[];
+  members: { title: string; value: string }[];
+  save: ActionData;
+  back: ActionData;
+  labels: {
+    name: string;
+    nameError: string;
+    kind: string;
+    kindError: string;
+    coordinators: string;
+    newCoordinator: string;
+    newName: string;
+    newEmail: string;
+    retired: string;
+    save: string;
+    back: string;
+  };
+}
+
+export interface SaltoAreasFormCardModel {
+  title: string;
+  intro: string;
+  problem: string;
+  period: string;
+  areas: { id: string; label: string; value: string }[];
+  save: ActionData;
+  back: ActionData;
+  labels: { period: string; periodHint: string; periodError: string; save: string; back: string };
+}
+
 /** A short message with a headline and buttons: invitations, reminders, a choice of unit. */
 export interface NoticeCardModel {
   headline: string;
@@ -336,6 +386,9 @@ interface Templates {
   'salto-round': SaltoRoundCardModel;
   'salto-compiled': SaltoCompiledCardModel;
   'salto-round-form': SaltoRoundFormCardModel;
+  'salto-setup': SaltoSetupCardModel;
+  'salto-unit-form': SaltoUnitFormCardModel;
+  'salto-areas-form': SaltoAreasFormCardModel;
   notice: NoticeCardModel;
 }
 export type TemplateName = keyof Templates;

@@ -44,6 +44,15 @@ export const ErrorCode = {
   /** The round's deadline has passed and the secretary has not unlocked this unit. */
   RoundLocked: 'round-locked',
   AnswersMissing: 'answers-missing',
+  /** Another reporting unit or focus area already has that name. */
+  NameTaken: 'name-taken',
+  InvalidEmail: 'invalid-email',
+  /** A programme period that is not a year or a span of years ("2026–2029"). */
+  InvalidPeriod: 'invalid-period',
+  /** A new period must come after the current one. */
+  OlderPeriod: 'older-period',
+  /** A focus area a reporting round asks about cannot be removed. */
+  AreaInUse: 'area-in-use',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -137,6 +137,9 @@ const STANDARD_CLOSING = [
   },
   { suffix: 'ev', title: 'Eventuelt', presenters: [], confidential: false },
 ];
+/** The standard agenda's SaLTo item, where the units' reports are presented. */
+export const saltoItemId = (meetingId: string) => `${meetingId}-salto`;
+
 /** Items after the thematic ones; a new item goes in before the first of these. */
 export const CLOSING_SUFFIXES = STANDARD_CLOSING.map((item) => `-${item.suffix}`);
 

@@ -5,11 +5,16 @@ import { meetingDate, todayIn } from './follow-up-dates.js';
 import { latestPeriod } from './follow-ups.js';
 import { findMeeting } from './meetings.js';
 import { advance, formQuestions, missingAnswers, type FormInput, type FormResult } from './salto-form.js';
-import type { Data, Delivery, Member, SaltoReport, SaltoRound } from './schema.js';
+import type { Data, Delivery, Member, ReportingUnit, SaltoReport, SaltoRound } from './schema.js';
 
 /** The SaLTo focus areas of the latest programme period: the ones a new round asks about. */
 export function currentSaltoFocusAreas(data: Readonly<Data>) {
   return latestPeriod(data.saltoFocusAreas);
+}
+
+/** The units a new round asks for a report from: all but those retired. */
+export function activeUnits(data: Readonly<Data>): ReportingUnit[] {
+  return data.reportingUnits.filter((u) => !u.retired);
 }
 
 const shiftDate = (date: string, days: number) => format(addDays(parse(date, 'yyyy-MM-dd', new Date(0)), days), 'yyyy-MM-dd');
@@ -42,11 +47,16 @@ export function openRound(data: Data, meetingId: string, deadline: string | unde
   if (chosen < todayIn(now, timeZone)) throw new DomainError(ErrorCode.DueInPast, 'deadline in the past', { date: chosen });
   if (chosen > meetingDate(meeting, timeZone)) throw new DomainError(ErrorCode.DeadlineAfterMeeting, 'deadline after the meeting');
   const focusAreaIds = currentSaltoFocusAreas(data).map((a) => a.id);
-  const unitIds = data.reportingUnits.map((u) => u.id);
+  const unitIds = activeUnits(data).map((u) => u.id);
   if (focusAreaIds.length === 0 || unitIds.length === 0) throw new DomainError(ErrorCode.NotFound, 'no SaLTo focus areas or units');
   const round: SaltoRound = { id: `runde-${meetingId}`, meetingId, deadline: chosen, focusAreaIds, unitIds, openedAt: now.toISOString(), openedBy: byMemberId, unlockedUnitIds: [] };
   data.saltoRounds.push(round);
   return { round, invited: queueInvites(data, round, now) };
+}
+
+function reportsFor(data: Readonly<Data>, memberId: string, unitId: string): boolean {
+  const member = data.members.find((m) => m.id === memberId);
+  return member !== undefined && member.roles.includes('salto-koordinator') && member.unitIds.includes(unitId);
 }
 
 /** The coordinators who report for a unit. */
@@ -96,8 +106,14 @@ function writable(data: Data, reportId: string, member: Member | undefined, now:
   if (!report) throw new DomainError(ErrorCode.NotFound, `no report ${reportId}`);
   const round = findRound(data, report.roundId);
   if (!member || !unitsOf(round, member).includes(report.unitId)) throw new DomainError(ErrorCode.NotYourUnit, `${member?.id ?? 'unknown'} does not report for ${report.unitId}`);
-  if (report.status === 'utkast' && report.authorMemberId !== member.id) throw new DomainError(ErrorCode.ColleaguesDraft, `${report.id} is ${report.authorMemberId}'s draft`, { memberId: report.authorMemberId });
+  if (report.status === 'utkast' && report.authorMemberId !== member.id && reportsFor(data, report.authorMemberId, report.unitId)) throw new DomainError(ErrorCode.ColleaguesDraft, `${report.id} is ${report.authorMemberId}'s draft`, { memberId: report.authorMemberId });
   if (isLocked(round, report.unitId, now, timeZone)) throw new DomainError(ErrorCode.RoundLocked, `${round.id} is past its deadline`, { deadline: round.deadline });
+  if (report.status === 'utkast' && report.authorMemberId !== member.id) {
+    // The author no longer reports for the unit (the secretary changed its coordinators): the
+    // draft passes to whoever does now, with every answer kept.
+    report.authorMemberId = member.id;
+    data.formSessions = data.formSessions.filter((s) => s.reportId !== report.id);
+  }
   return { report, round };
 }
 

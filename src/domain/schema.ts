@@ -117,6 +117,10 @@ export const ReportingUnitSchema = z.object({
   id,
   name: z.string().min(1),
   kind: z.enum(['bydel', 'sentrum', 'etat']),
+  /** No longer reports (e.g. merged into another unit): left out of new rounds, kept for old ones. */
+  retired: z.boolean().default(false),
+  /** Grows with every change, so a form made before someone else's change is recognised as stale. */
+  revision: z.number().int().nonnegative().default(0),
 });
 export type ReportingUnit = z.infer<typeof ReportingUnitSchema>;
 

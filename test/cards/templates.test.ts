@@ -9,6 +9,7 @@ import { emptyFormValues, followUpConfirmCard, followUpFormCard, statusCard } fr
 import { checkFollowUpInput } from '../../src/domain/follow-ups.js';
 import { compiledCard, inviteCard, questionCard, reviewCard, roundCard, roundFormCard } from '../../src/bot/salto/views.js';
 import { compileRound } from '../../src/domain/salto-compile.js';
+import { areasFormCard, areasFormValues, setupCard, unitFormCard, unitFormValues } from '../../src/bot/salto/setup-views.js';
 import { formQuestions } from '../../src/domain/salto-form.js';
 import { answerReport, openRound, roundOverview, startReport, submitReport } from '../../src/domain/salto-rounds.js';
 
@@ -86,6 +87,13 @@ const RENDERED: { [N in TemplateName]?: () => Record<string, unknown> } = {
     const { salto, round } = saltoData();
     return compiledCard(compileRound(salto, round), 'nb', 'Europe/Oslo', 'https://bot.example/rapport/x/1/y.docx');
   },
+  'salto-setup': () => {
+    const setup = demoData();
+    setup.reportingUnits.push({ id: 'gammel', name: 'Gammel enhet', kind: 'etat', retired: true, revision: 0 });
+    return setupCard(setup, 'nb', 'Bydel Grorud er lagret.');
+  },
+  'salto-unit-form': () => unitFormCard(data, { id: 'bydel-grorud', revision: 0 }, { ...unitFormValues(data, 'bydel-grorud'), newName: 'Per Ås', newEmail: 'per@' }, 'nb', 'Skriv en hel e-postadresse.'),
+  'salto-areas-form': () => areasFormCard(data, areasFormValues(data), 'nb', 'Skriv perioden som et årstall eller to.'),
   'salto-round-form': () => roundFormCard(data, 'nb', 'Europe/Oslo', now, undefined, 'Fristen må være senest på møtedagen.')!,
   notice: () => {
     const { salto, round } = saltoData();

@@ -38,6 +38,7 @@ import {
   roundOpenAction,
   roundShowAction,
 } from './salto.js';
+import { areasFormAction, areasSaveAction, roundFormAction, saltoSetupShowAction, unitFormAction, unitSaveAction } from './salto-setup.js';
 
 export { Verb } from './verbs.js';
 export type { CardAction };
@@ -82,6 +83,12 @@ export const ACTIONS: readonly CardAction[] = [
   roundShowAction,
   reportUnlockAction,
   reportCompiledAction,
+  roundFormAction,
+  saltoSetupShowAction,
+  unitFormAction,
+  unitSaveAction,
+  areasFormAction,
+  areasSaveAction,
 ] as CardAction[];
 
 export function findAction(verb: string, table: readonly CardAction[] = ACTIONS): CardAction | undefined {

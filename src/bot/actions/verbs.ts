@@ -40,5 +40,12 @@ export const Verb = {
   ReportCompiled: 'rapport.samlet',
   RoundShow: 'rapportrunde.vis',
   RoundOpen: 'rapportrunde.åpne',
+  /** From the agenda editor's SaLTo item: the round form for that meeting, or its round. */
+  RoundForm: 'rapportrunde.skjema',
+  SaltoSetupShow: 'salto.vis',
+  UnitForm: 'salto.enhet.skjema',
+  UnitSave: 'salto.enhet.lagre',
+  AreasForm: 'salto.områder.skjema',
+  AreasSave: 'salto.områder.lagre',
 } as const;
 export type Verb = (typeof Verb)[keyof typeof Verb];

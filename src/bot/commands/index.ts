@@ -15,6 +15,7 @@ import { statusCommand } from './status.js';
 import { followUpCommand } from './follow-up.js';
 import { reportCommand } from './report.js';
 import { reportRoundCommand, reportsCommand } from './report-round.js';
+import { saltoSetupCommand } from './salto-setup.js';
 
 export type { Command };
 
@@ -37,6 +38,7 @@ export const COMMANDS: readonly Command[] = [
   reportCommand,
   reportRoundCommand,
   reportsCommand,
+  saltoSetupCommand,
   meCommand,
   languageCommand,
   channelCommand,

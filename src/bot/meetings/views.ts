@@ -13,7 +13,7 @@ import { attendanceOf, attendanceOverview, isAttendee } from '../../domain/atten
 import { formatDate, formatDateTime } from '../../domain/dates.js';
 import { dueAt, unansweredRecipients, undelivered, unreachableRecipients, type DispatchTiming } from '../../domain/deliveries.js';
 import { DomainError, ErrorCode } from '../../domain/errors.js';
-import { comingMeetings, meetingInputOf, proposeYear, type MeetingInput, type PlannedMeeting } from '../../domain/meetings.js';
+import { comingMeetings, meetingInputOf, proposeYear, saltoItemId, type MeetingInput, type PlannedMeeting } from '../../domain/meetings.js';
 import { COUNCIL, mayUse, SECRETARIAT } from '../../domain/roles.js';
 import type { AgendaItem, Data, Lang, Meeting, MeetingKind, Member } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
@@ -67,10 +67,27 @@ export function problemText(error: unknown, lang: Lang, data: Readonly<Data>, ti
       return m['problem.invalid-due']({ text: String(error.details['text'] ?? '') });
     case ErrorCode.AlreadyClosed:
       return m['problem.already-closed']({ status: m[`followUp.status.${error.details['status'] === 'avlyst' ? 'avlyst' : 'fullført'}`] });
-    case ErrorCode.Stale:
-      return error.details['what'] === 'followUp' ? m['problem.staleFollowUp'] : error.details['what'] === 'report' ? m['problem.staleReport'] : m['problem.stale'];
-    case ErrorCode.EmptyTitle:
-      return error.details['what'] === 'update' ? m['problem.emptyUpdate'] : m['problem.empty-title'];
+    case ErrorCode.Stale: {
+      const stale = { followUp: m['problem.staleFollowUp'], report: m['problem.staleReport'], unit: m['problem.staleUnit'], areas: m['problem.staleAreas'] } as Record<string, string>;
+      return stale[String(error.details['what'])] ?? m['problem.stale'];
+    }
+    case ErrorCode.EmptyTitle: {
+      const empty = { update: m['problem.emptyUpdate'], unit: m['unitForm.nameError'], areas: m['problem.emptyAreas'], coordinator: m['problem.emptyCoordinator'] } as Record<string, string>;
+      return empty[String(error.details['what'])] ?? m['problem.empty-title'];
+    }
+    case ErrorCode.NameTaken:
+      return m['problem.name-taken']({ name: String(error.details['name'] ?? '') });
+    case ErrorCode.OlderPeriod:
+      return m['problem.older-period']({ latest: String(error.details['latest'] ?? '') });
+    case ErrorCode.AreaInUse: {
+      const meeting = data.meetings.find((x) => x.id === error.details['meetingId']);
+      return m['problem.area-in-use']({ number: Number(error.details['number'] ?? 0), meeting: meeting ? meetingName(meeting, lang, timeZone) : String(error.details['meetingId'] ?? '') });
+    }
+    case ErrorCode.TextTooLong:
+      return m['problem.text-too-long']({ limit: Number(error.details['limit'] ?? 0) });
+    case ErrorCode.InvalidEmail:
+    case ErrorCode.InvalidPeriod:
+      return m[`problem.${error.code}`];
     case ErrorCode.DueInPast:
     case ErrorCode.NoMeetingPlanned:
     case ErrorCode.NotOwner:
@@ -146,7 +163,7 @@ export function agendaCard(meeting: Meeting, view: AgendaView): Card {
         description: shown.description ?? '',
         attachments: [
           ...shown.attachments.map((a) => ({ title: a.title, url: a.url })),
-          ...(item.id === `${meeting.id}-salto` && view.saltoReportUrl ? [{ title: m['saltoReport.link'], url: view.saltoReportUrl }] : []),
+          ...(item.id === saltoItemId(meeting.id) && view.saltoReportUrl ? [{ title: m['saltoReport.link'], url: view.saltoReportUrl }] : []),
         ],
       };
     }),
@@ -204,6 +221,7 @@ export function editorCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, t
       down: index < last ? { verb: Verb.ItemMove, ...rev, itemId: item.id, direction: 'ned' } : null,
       remove: { verb: Verb.ItemRemove, ...rev, itemId: item.id },
       followUp: { verb: Verb.FollowUpForm, meetingId: meeting.id, itemId: item.id },
+      round: item.id === saltoItemId(meeting.id) ? { verb: Verb.RoundForm, meetingId: meeting.id } : null,
     })),
     proposals: meeting.proposals
       .filter((p) => p.status === 'foreslått')
@@ -225,6 +243,7 @@ export function editorCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, t
       down: m['editor.down'],
       remove: m['editor.remove'],
       followUp: m['editor.followUp'],
+      round: m['editor.round'],
       proposals: m['editor.proposals'],
       accept: m['editor.accept'],
       decline: m['editor.decline'],

@@ -135,7 +135,7 @@ export function chooseUnitCard(data: Readonly<Data>, round: SaltoRound, unitIds:
   });
 }
 
-export function roundFormCard(data: Readonly<Data>, lang: Lang, timeZone: string, now: Date, chosen?: { meetingId: string; deadline: string }, problem = ''): Card | undefined {
+export function roundFormCard(data: Readonly<Data>, lang: Lang, timeZone: string, now: Date, chosen?: { meetingId: string; deadline?: string }, problem = ''): Card | undefined {
   const m = messages(lang);
   const meetings = comingMeetings(data, now).filter((x) => new Date(x.start) > now && !data.saltoRounds.some((r) => r.meetingId === x.id));
   const first = meetings[0];

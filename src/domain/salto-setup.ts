@@ -1,0 +1,217 @@
+import { z } from 'zod';
+import { DomainError, ErrorCode } from './errors.js';
+import { latestPeriod } from './follow-ups.js';
+import { findMember } from './members.js';
+import { catchUpInvites } from './salto-rounds.js';
+import type { Data, Delivery, Member, ReportingUnit, SaltoFocusArea } from './schema.js';
+
+/* What the secretary may change of the SaLTo data: the units, who reports for them, and the focus areas per period. */
+
+export const UNIT_NAME_LIMIT = 120;
+export const AREA_TITLE_LIMIT = 200;
+/** The programme has had four focus areas; room for twice that. */
+export const MAX_AREAS = 8;
+
+export const UNIT_KINDS = ['bydel', 'sentrum', 'etat'] as const satisfies readonly ReportingUnit['kind'][];
+
+const COORDINATOR = 'salto-koordinator';
+
+/** "Bydel Grünerløkka" → "bydel-grunerlokka": ids that read well in the data file. */
+function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/æ/g, 'ae')
+      .replace(/ø/g, 'o')
+      .replace(/å/g, 'a')
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'x'
+  );
+}
+
+function freshId(base: string, taken: (id: string) => boolean): string {
+  if (!taken(base)) return base;
+  for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+export function findUnit(data: Readonly<Data>, unitId: string): ReportingUnit {
+  const unit = data.reportingUnits.find((u) => u.id === unitId);
+  if (!unit) throw new DomainError(ErrorCode.NotFound, `no unit ${unitId}`);
+  return unit;
+}
+
+export interface NewCoordinator {
+  name: string;
+  email: string;
+}
+
+export interface UnitInput {
+  /** Absent for a new unit. */
+  unitId?: string | undefined;
+  /** The unit's revision the form was made from; a change by someone else since is refused as stale. */
+  revision?: number | undefined;
+  name: string;
+  kind: string;
+  /** Every member who should report for the unit; the others lose it. */
+  coordinatorIds: readonly string[];
+  /** Someone not yet known to the bot, added as a member by email and matched when they first write. */
+  newCoordinator?: NewCoordinator | undefined;
+  retired: boolean;
+}
+
+export interface UnitSaved {
+  unit: ReportingUnit;
+  created: boolean;
+  /** Members who report for the unit now and did not before. */
+  added: Member[];
+  removed: Member[];
+  /** Round invitations queued for the added coordinators (open rounds that ask for the unit). */
+  invited: Delivery[];
+}
+
+function checkUnitInput(data: Readonly<Data>, input: UnitInput): { name: string; kind: ReportingUnit['kind'] } {
+  const name = input.name.trim().replace(/\s+/g, ' ');
+  if (!name) throw new DomainError(ErrorCode.EmptyTitle, 'empty unit name', { what: 'unit' });
+  if ([...name].length > UNIT_NAME_LIMIT) throw new DomainError(ErrorCode.TextTooLong, 'unit name too long', { limit: UNIT_NAME_LIMIT });
+  const kind = UNIT_KINDS.find((k) => k === input.kind);
+  if (!kind) throw new DomainError(ErrorCode.InvalidInput, `unknown unit kind ${input.kind}`);
+  const twin = data.reportingUnits.find((u) => u.id !== input.unitId && u.name.toLocaleLowerCase('nb') === name.toLocaleLowerCase('nb'));
+  if (twin) throw new DomainError(ErrorCode.NameTaken, `a unit is called ${name}`, { name: twin.name });
+  for (const id of input.coordinatorIds) {
+    if (!data.members.some((m) => m.id === id)) throw new DomainError(ErrorCode.NotFound, `no member ${id}`);
+  }
+  return { name, kind };
+}
+
+/**
+ * The member the new coordinator is: one already known by that email, or a new member (not yet
+ * added). Everything is checked before anything is changed.
+ */
+function coordinatorMember(data: Readonly<Data>, person: NewCoordinator): { member: Member; known: boolean } {
+  const name = person.name.trim().replace(/\s+/g, ' ');
+  const email = person.email.trim();
+  if (!z.email().safeParse(email).success) throw new DomainError(ErrorCode.InvalidEmail, 'not an email address', { email });
+  const known = findMember(data, { email, upn: email });
+  if (known) return { member: known, known: true };
+  if (!name) throw new DomainError(ErrorCode.EmptyTitle, 'a new coordinator needs a name', { what: 'coordinator' });
+  if ([...name].length > 200) throw new DomainError(ErrorCode.TextTooLong, 'name too long', { limit: 200 });
+  return { member: { id: freshId(slug(name), (id) => data.members.some((m) => m.id === id)), name, email, roles: [], unitIds: [] }, known: false };
+}
+
+/**
+ * Adds or changes a reporting unit and sets who reports for it. A member who no longer reports
+ * for any unit stops being a coordinator; one who newly does is invited to the open rounds that
+ * ask for the unit. Rounds already opened keep their units, so retiring a unit affects only
+ * rounds to come.
+ */
+export function saveUnit(data: Data, input: UnitInput, now: Date, timeZone: string): UnitSaved {
+  // Staleness first: any other refusal then means the form's values are still the latest.
+  const existing = input.unitId === undefined ? undefined : findUnit(data, input.unitId);
+  if (existing && input.revision !== undefined && input.revision !== existing.revision) throw new DomainError(ErrorCode.Stale, `${existing.id} changed`, { what: 'unit' });
+  const { name, kind } = checkUnitInput(data, input);
+  const person = input.newCoordinator;
+  const newcomer = person && (person.name.trim() || person.email.trim()) ? coordinatorMember(data, person) : undefined;
+
+  // Checked; from here on nothing throws.
+  const unit: ReportingUnit = existing ?? { id: freshId(slug(name), (id) => data.reportingUnits.some((u) => u.id === id)), name, kind, retired: input.retired, revision: 0 };
+  if (existing) Object.assign(unit, { name, kind, retired: input.retired, revision: unit.revision + 1 });
+  else data.reportingUnits.push(unit);
+  if (newcomer && !newcomer.known) data.members.push(newcomer.member);
+  const wanted = new Set(input.coordinatorIds);
+  if (newcomer) wanted.add(newcomer.member.id);
+
+  const added: Member[] = [];
+  const removed: Member[] = [];
+  for (const member of data.members) {
+    const had = member.roles.includes(COORDINATOR) && member.unitIds.includes(unit.id);
+    if (wanted.has(member.id) && !had) {
+      if (!member.unitIds.includes(unit.id)) member.unitIds.push(unit.id);
+      if (!member.roles.includes(COORDINATOR)) member.roles.push(COORDINATOR);
+      added.push(member);
+    } else if (!wanted.has(member.id) && member.unitIds.includes(unit.id)) {
+      member.unitIds = member.unitIds.filter((u) => u !== unit.id);
+      if (member.unitIds.length === 0) member.roles = member.roles.filter((r) => r !== COORDINATOR);
+      if (had) removed.push(member);
+    }
+  }
+  const invited = added.flatMap((member) => catchUpInvites(data, member.id, now, timeZone));
+  return { unit, created: existing === undefined, added, removed, invited };
+}
+
+/** The current period's areas as the form shows them; a form made from other areas is stale. */
+export function areasKey(data: Readonly<Data>): string {
+  return latestPeriod(data.saltoFocusAreas)
+    .map((a) => `${a.id}=${a.title}`)
+    .join('\n');
+}
+
+/** "2026-2029" and "2026 – 2029" read as "2026–2029", so periods compare and sort as text. */
+export function normalisePeriod(text: string): string | undefined {
+  const match = /^\s*(\d{4})\s*(?:[-–—]\s*(\d{4}))?\s*$/.exec(text);
+  if (!match) return undefined;
+  const [, from, to] = match;
+  if (to !== undefined && to < from!) return undefined;
+  return to === undefined ? from : `${from}–${to}`;
+}
+
+export interface AreasInput {
+  period: string;
+  /** The titles in number order; empty ones are left out. */
+  titles: readonly string[];
+  /** `areasKey` when the form was made. */
+  key?: string | undefined;
+}
+
+export interface AreasSaved {
+  period: string;
+  areas: SaltoFocusArea[];
+  /** True when the input started a new programme period. */
+  newPeriod: boolean;
+}
+
+/**
+ * Changes the focus areas of the current programme period, or starts a new period with its own.
+ * Rounds keep the areas they were opened with: an area an existing round asks about cannot be
+ * removed, only renamed; a new period is used from the next round on.
+ */
+export function saveFocusAreas(data: Data, input: AreasInput): AreasSaved {
+  if (input.key !== undefined && input.key !== areasKey(data)) throw new DomainError(ErrorCode.Stale, 'focus areas changed', { what: 'areas' });
+  const period = normalisePeriod(input.period);
+  if (!period) throw new DomainError(ErrorCode.InvalidPeriod, `unreadable period ${input.period}`, { text: input.period.trim().slice(0, 40) });
+  const titles = input.titles.map((t) => t.trim().replace(/\s+/g, ' ')).filter(Boolean);
+  if (titles.length === 0) throw new DomainError(ErrorCode.EmptyTitle, 'no focus areas', { what: 'areas' });
+  if (titles.length > MAX_AREAS) throw new DomainError(ErrorCode.InvalidInput, 'too many focus areas');
+  const long = titles.find((t) => [...t].length > AREA_TITLE_LIMIT);
+  if (long) throw new DomainError(ErrorCode.TextTooLong, 'focus area title too long', { limit: AREA_TITLE_LIMIT });
+  const lower = titles.map((t) => t.toLocaleLowerCase('nb'));
+  const twin = titles.find((_, i) => lower.indexOf(lower[i]!) !== i);
+  if (twin) throw new DomainError(ErrorCode.NameTaken, 'two focus areas with one title', { name: twin });
+
+  const current = latestPeriod(data.saltoFocusAreas);
+  const latest = current[0]?.period ?? '';
+  if (period < latest) throw new DomainError(ErrorCode.OlderPeriod, `${period} is before ${latest}`, { latest });
+  const newPeriod = period !== latest;
+  const existing = newPeriod ? [] : current;
+  const gone = existing.filter((a) => a.number > titles.length);
+  for (const area of gone) {
+    const round = data.saltoRounds.find((r) => r.focusAreaIds.includes(area.id));
+    if (round) throw new DomainError(ErrorCode.AreaInUse, `${area.id} is used by ${round.id}`, { number: area.number, meetingId: round.meetingId });
+  }
+  data.saltoFocusAreas = data.saltoFocusAreas.filter((a) => !gone.includes(a));
+  const base = `salto-${slug(period)}`;
+  const areas = titles.map((title, index) => {
+    const number = index + 1;
+    const area = existing.find((a) => a.number === number);
+    if (area) {
+      area.title = title;
+      return area;
+    }
+    const made: SaltoFocusArea = { id: freshId(`${base}-${number}`, (id) => data.saltoFocusAreas.some((a) => a.id === id)), period, number, title };
+    data.saltoFocusAreas.push(made);
+    return made;
+  });
+  return { period, areas, newPeriod };
+}
