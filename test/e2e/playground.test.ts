@@ -180,7 +180,7 @@ describe('meetings and agendas in the Playground', { timeout: 180_000 }, () => {
   });
 });
 
-describe('follow-up points in the Playground', { timeout: 120_000 }, () => {
+describe('the secretariat’s follow-up points and SaLTo setup in the Playground', { timeout: 120_000 }, () => {
   beforeAll(() => start('sekretariat'));
   afterAll(stop);
 
@@ -202,6 +202,38 @@ describe('follow-up points in the Playground', { timeout: 120_000 }, () => {
     const saved = data.followUps.find((p) => p.id === 'op-2024-03');
     expect(saved?.status).toBe('fullført');
     expect(saved?.history.at(-1)?.byMemberId).toBe('kari-nordmann');
+  });
+
+  it("lets the secretary give a unit a new coordinator with /salto, and open a round from the agenda's SaLTo item", async () => {
+    await send('/salto');
+    await expect.poll(() => page.getByText('SaLTo-oppsett', { exact: true }).count(), { timeout: 20_000 }).toBe(1);
+    // The innermost element holding both the unit's name and an Endre button is the unit's row.
+    const alna = page
+      .locator('div')
+      .filter({ has: page.getByText('Bydel Alna', { exact: true }) })
+      .filter({ has: page.getByRole('button', { name: 'Endre' }) })
+      .last();
+    await expect.poll(() => alna.getByText('Bydel · Ingen koordinator').count(), { timeout: 20_000 }).toBe(1);
+    await alna.getByRole('button', { name: 'Endre' }).click();
+    await expect.poll(() => page.getByText('Endre Bydel Alna').count(), { timeout: 20_000 }).toBe(1);
+    await page.getByRole('textbox', { name: /^Ny koordinator: navn/ }).last().fill('Nora Alna');
+    await page.getByRole('textbox', { name: /^Ny koordinator: e-post/ }).last().fill('nora.alna@oslo-kommune.example');
+    await page.getByRole('button', { name: 'Lagre', exact: true }).click();
+    await expect.poll(() => page.getByText(/^Bydel Alna er lagret\. Nye koordinatorer for enheten: Nora Alna\./).count(), { timeout: 20_000 }).toBe(1);
+    await page.getByText('Bydel Alna', { exact: true }).last().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(screenshots, 'playground-salto-oppsett.png'), fullPage: true });
+
+    await send('/dagsorden');
+    await expect.poll(() => page.getByText(/^Rediger dagsorden/).count(), { timeout: 20_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Rapportrunde' }).click();
+    await expect.poll(() => page.getByText('Ny SaLTo-rapportrunde').count(), { timeout: 20_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Åpne runden' }).click();
+    await expect.poll(() => page.getByText(/^Runden er åpnet\./).count(), { timeout: 20_000 }).toBe(1);
+
+    const data = JSON.parse(await readFile(dataFile, 'utf8')) as { members: { id: string; unitIds: string[]; roles: string[] }[]; saltoRounds: { meetingId: string; unitIds: string[] }[] };
+    expect(data.members.find((m) => m.id === 'nora-alna')).toMatchObject({ roles: ['salto-koordinator'], unitIds: ['bydel-alna'] });
+    expect(data.saltoRounds).toHaveLength(1);
+    expect(data.saltoRounds[0]!.meetingId).toMatch(/^mote-/);
   });
 });
 

@@ -181,4 +181,27 @@ describe('SaLTo reports over HTTP', () => {
     const expired = link.replace(`/${expires}/${file}.docx`, `/${past}/${reportToken(secret, decodeURIComponent(roundId!), past)}.docx`);
     expect((await fetch(expired)).status).toBe(404);
   });
+
+  it("hands a unit to a new coordinator mid-round: they are invited at once and take over the draft with its answers", async () => {
+    const bot = await start();
+    await roundOpen(bot);
+    await bot.post(invoke(USERS.coordinator, { verb: Verb.ReportStart, roundId: ROUND, unitId: 'bydel-grorud' }, personal(USERS.coordinator)));
+    await bot.post(message(USERS.coordinator, '1', personal(USERS.coordinator)));
+    await bot.post(installed(USERS.member, personal(USERS.member)));
+    const unit = { verb: Verb.UnitSave, unitId: 'bydel-grorud', revision: 0, name: 'Bydel Grorud', kind: 'bydel', coordinatorIds: 'ola-hansen', retired: 'false' };
+    const res = await bot.post(invoke(USERS.secretary, unit, personal(USERS.secretary)));
+    expect(cardText(((await res.json()) as { value: unknown }).value)).toContain('Nye koordinatorer for enheten: Ola Hansen. 1 fikk invitasjon til den åpne rapportrunden.');
+    await bot.scheduler.tick();
+    await bot.notifier.idle();
+    const toOla = stub.sent.filter((s) => s.conversationId === `a:personal-${USERS.member.id}`).map((s) => cardText(cardIn(s)));
+    expect(toOla.filter((text) => /Ny SaLTo-rapportering[\s\S]*Start rapporten for Bydel Grorud/.test(text))).toHaveLength(1);
+    const started = await bot.post(invoke(USERS.member, { verb: Verb.ReportStart, roundId: ROUND, unitId: 'bydel-grorud' }, personal(USERS.member)));
+    expect(cardText(((await started.json()) as { value: unknown }).value)).toMatch(/spørsmål 2 av 18/);
+    const data = await onDisk(bot);
+    expect(data.saltoReports.find((r) => r.id === REPORT)).toMatchObject({ authorMemberId: 'ola-hansen', answers: { 'salto-2023-1.status': 'på sporet' } });
+    expect(data.members.find((m) => m.id === 'aisha-rahman')).toMatchObject({ roles: [], unitIds: [] });
+    // Aisha no longer reports for Grorud: her next message is not an answer to its report.
+    await bot.post(message(USERS.coordinator, 'Noe mer', personal(USERS.coordinator)));
+    expect((await onDisk(bot)).saltoReports.find((r) => r.id === REPORT)!.answers).toEqual({ 'salto-2023-1.status': 'på sporet' });
+  });
 });
