@@ -3,6 +3,7 @@ import { reportOf, unitsOf } from '../../domain/salto-rounds.js';
 import type { Data, Member, SaltoRound } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import { COORDINATOR, startOrContinue } from '../actions/salto.js';
+import { dayLabel } from '../follow-ups/views.js';
 import { chooseUnitCard } from '../salto/views.js';
 import type { Command } from './command.js';
 
@@ -24,7 +25,11 @@ export const reportCommand: Command = {
   async handle(turn, _args, deps) {
     const data = deps.store.read();
     const round = openRoundFor(data, turn.member, todayIn(deps.clock.now(), deps.timeZone));
-    if (!round) return turn.reply(messages(turn.lang)['salto.noRound']);
+    if (!round) {
+      // A round for a coming meeting whose deadline has passed: say it is locked, not that there is none.
+      const late = data.saltoRounds.find((r) => unitsOf(r, turn.member).length > 0 && data.meetings.some((x) => x.id === r.meetingId && new Date(x.start) > deps.clock.now()));
+      return turn.reply(late ? messages(turn.lang)['problem.round-locked']({ deadline: dayLabel(late.deadline, turn.lang, deps.timeZone) }) : messages(turn.lang)['salto.noRound']);
+    }
     const units = unitsOf(round, turn.member);
     // With several units, a draft going is the one to continue; otherwise the coordinator chooses.
     const draft = units.find((u) => reportOf(data, round.id, u)?.status === 'utkast' && reportOf(data, round.id, u)?.authorMemberId === turn.member?.id);
