@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { addDays, format, getDay, startOfMonth } from 'date-fns';
 import { DomainError, ErrorCode } from './errors.js';
 import type { AgendaItem, Data, Meeting, MeetingKind } from './schema.js';
+import { freshId } from './text.js';
 
 /** The next planned meeting that has not yet ended. */
 export function nextMeeting(data: Readonly<Data>, now: Date): Meeting | undefined {
@@ -162,12 +163,9 @@ export function standardAgenda(meetingId: string, kind: MeetingKind): AgendaItem
 function newMeetingId(data: Readonly<Data>, kind: MeetingKind, start: Date, timeZone: string): string {
   const zoned = new TZDate(start.getTime(), timeZone);
   const prefix = kind === 'seminar' ? 'seminar' : kind === 'ekstraordinært' ? 'ekstra' : 'mote';
-  const candidates = [kind === 'seminar' ? `${prefix}-${format(zoned, 'yyyy')}` : `${prefix}-${format(zoned, 'yyyy-MM')}`, `${prefix}-${format(zoned, 'yyyy-MM-dd')}`];
-  for (const candidate of candidates) if (!data.meetings.some((m) => m.id === candidate)) return candidate;
-  for (let n = 2; ; n++) {
-    const candidate = `${candidates[1]}-${n}`;
-    if (!data.meetings.some((m) => m.id === candidate)) return candidate;
-  }
+  const preferred = kind === 'seminar' ? `${prefix}-${format(zoned, 'yyyy')}` : `${prefix}-${format(zoned, 'yyyy-MM')}`;
+  const taken = (id: string) => data.meetings.some((m) => m.id === id);
+  return taken(preferred) ? freshId(`${prefix}-${format(zoned, 'yyyy-MM-dd')}`, taken) : preferred;
 }
 
 export function createMeeting(data: Data, input: MeetingInput, now: Date, timeZone: string): Meeting {

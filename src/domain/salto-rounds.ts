@@ -3,7 +3,7 @@ import { enqueue, personalChatOf, sendTimeOn, type DispatchTiming } from './deli
 import { DomainError, ErrorCode } from './errors.js';
 import { meetingDate, todayIn } from './follow-up-dates.js';
 import { latestPeriod } from './follow-ups.js';
-import { findMeeting } from './meetings.js';
+import { findMeeting, openMeeting } from './meetings.js';
 import { advance, formQuestions, missingAnswers, type FormInput, type FormResult } from './salto-form.js';
 import type { Data, Delivery, Member, ReportingUnit, SaltoReport, SaltoRound } from './schema.js';
 
@@ -39,8 +39,7 @@ export function roundOfMeeting(data: Readonly<Data>, meetingId: string): SaltoRo
  * queues the invitation to each coordinator the bot can reach.
  */
 export function openRound(data: Data, meetingId: string, deadline: string | undefined, byMemberId: string, now: Date, timeZone: string): { round: SaltoRound; invited: Delivery[] } {
-  const meeting = findMeeting(data, meetingId);
-  if (meeting.status !== 'planlagt' || new Date(meeting.start) <= now) throw new DomainError(ErrorCode.MeetingClosed, `meeting ${meetingId} is closed`);
+  const meeting = openMeeting(data, meetingId, now);
   if (roundOfMeeting(data, meetingId)) throw new DomainError(ErrorCode.RoundExists, `meeting ${meetingId} has a round`);
   const chosen = deadline ?? defaultDeadline(data, meetingId, timeZone);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(chosen)) throw new DomainError(ErrorCode.InvalidDate, 'malformed deadline');
@@ -52,11 +51,6 @@ export function openRound(data: Data, meetingId: string, deadline: string | unde
   const round: SaltoRound = { id: `runde-${meetingId}`, meetingId, deadline: chosen, focusAreaIds, unitIds, openedAt: now.toISOString(), openedBy: byMemberId, unlockedUnitIds: [] };
   data.saltoRounds.push(round);
   return { round, invited: queueInvites(data, round, now) };
-}
-
-function reportsFor(data: Readonly<Data>, memberId: string, unitId: string): boolean {
-  const member = data.members.find((m) => m.id === memberId);
-  return member !== undefined && member.roles.includes('salto-koordinator') && member.unitIds.includes(unitId);
 }
 
 /** The coordinators who report for a unit. */
@@ -106,7 +100,7 @@ function writable(data: Data, reportId: string, member: Member | undefined, now:
   if (!report) throw new DomainError(ErrorCode.NotFound, `no report ${reportId}`);
   const round = findRound(data, report.roundId);
   if (!member || !unitsOf(round, member).includes(report.unitId)) throw new DomainError(ErrorCode.NotYourUnit, `${member?.id ?? 'unknown'} does not report for ${report.unitId}`);
-  if (report.status === 'utkast' && report.authorMemberId !== member.id && reportsFor(data, report.authorMemberId, report.unitId)) throw new DomainError(ErrorCode.ColleaguesDraft, `${report.id} is ${report.authorMemberId}'s draft`, { memberId: report.authorMemberId });
+  if (report.status === 'utkast' && report.authorMemberId !== member.id && unitCoordinators(data, report.unitId).some((m) => m.id === report.authorMemberId)) throw new DomainError(ErrorCode.ColleaguesDraft, `${report.id} is ${report.authorMemberId}'s draft`, { memberId: report.authorMemberId });
   if (isLocked(round, report.unitId, now, timeZone)) throw new DomainError(ErrorCode.RoundLocked, `${round.id} is past its deadline`, { deadline: round.deadline });
   if (report.status === 'utkast' && report.authorMemberId !== member.id) {
     // The author no longer reports for the unit (the secretary changed its coordinators): the

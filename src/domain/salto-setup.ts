@@ -3,7 +3,8 @@ import { DomainError, ErrorCode } from './errors.js';
 import { latestPeriod } from './follow-ups.js';
 import { findMember } from './members.js';
 import { catchUpInvites } from './salto-rounds.js';
-import type { Data, Delivery, Member, ReportingUnit, SaltoFocusArea } from './schema.js';
+import { ReportingUnitSchema, type Data, type Delivery, type Member, type ReportingUnit, type SaltoFocusArea } from './schema.js';
+import { freshId, isTooLong, slug } from './text.js';
 
 /* What the secretary may change of the SaLTo data: the units, who reports for them, and the focus areas per period. */
 
@@ -12,30 +13,9 @@ export const AREA_TITLE_LIMIT = 200;
 /** The programme has had four focus areas; room for twice that. */
 export const MAX_AREAS = 8;
 
-export const UNIT_KINDS = ['bydel', 'sentrum', 'etat'] as const satisfies readonly ReportingUnit['kind'][];
+export const UNIT_KINDS = ReportingUnitSchema.shape.kind.options;
 
 const COORDINATOR = 'salto-koordinator';
-
-/** "Bydel Grünerløkka" → "bydel-grunerlokka": ids that read well in the data file. */
-function slug(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/æ/g, 'ae')
-      .replace(/ø/g, 'o')
-      .replace(/å/g, 'a')
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 60) || 'x'
-  );
-}
-
-function freshId(base: string, taken: (id: string) => boolean): string {
-  if (!taken(base)) return base;
-  for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
-}
 
 export function findUnit(data: Readonly<Data>, unitId: string): ReportingUnit {
   const unit = data.reportingUnits.find((u) => u.id === unitId);
@@ -75,7 +55,7 @@ export interface UnitSaved {
 function checkUnitInput(data: Readonly<Data>, input: UnitInput): { name: string; kind: ReportingUnit['kind'] } {
   const name = input.name.trim().replace(/\s+/g, ' ');
   if (!name) throw new DomainError(ErrorCode.EmptyTitle, 'empty unit name', { what: 'unit' });
-  if ([...name].length > UNIT_NAME_LIMIT) throw new DomainError(ErrorCode.TextTooLong, 'unit name too long', { limit: UNIT_NAME_LIMIT });
+  if (isTooLong(name, UNIT_NAME_LIMIT)) throw new DomainError(ErrorCode.TextTooLong, 'unit name too long', { limit: UNIT_NAME_LIMIT });
   const kind = UNIT_KINDS.find((k) => k === input.kind);
   if (!kind) throw new DomainError(ErrorCode.InvalidInput, `unknown unit kind ${input.kind}`);
   const twin = data.reportingUnits.find((u) => u.id !== input.unitId && u.name.toLocaleLowerCase('nb') === name.toLocaleLowerCase('nb'));
@@ -97,7 +77,7 @@ function coordinatorMember(data: Readonly<Data>, person: NewCoordinator): { memb
   const known = findMember(data, { email, upn: email });
   if (known) return { member: known, known: true };
   if (!name) throw new DomainError(ErrorCode.EmptyTitle, 'a new coordinator needs a name', { what: 'coordinator' });
-  if ([...name].length > 200) throw new DomainError(ErrorCode.TextTooLong, 'name too long', { limit: 200 });
+  if (isTooLong(name, 200)) throw new DomainError(ErrorCode.TextTooLong, 'name too long', { limit: 200 });
   return { member: { id: freshId(slug(name), (id) => data.members.some((m) => m.id === id)), name, email, roles: [], unitIds: [] }, known: false };
 }
 
@@ -184,7 +164,7 @@ export function saveFocusAreas(data: Data, input: AreasInput): AreasSaved {
   const titles = input.titles.map((t) => t.trim().replace(/\s+/g, ' ')).filter(Boolean);
   if (titles.length === 0) throw new DomainError(ErrorCode.EmptyTitle, 'no focus areas', { what: 'areas' });
   if (titles.length > MAX_AREAS) throw new DomainError(ErrorCode.InvalidInput, 'too many focus areas');
-  const long = titles.find((t) => [...t].length > AREA_TITLE_LIMIT);
+  const long = titles.find((t) => isTooLong(t, AREA_TITLE_LIMIT));
   if (long) throw new DomainError(ErrorCode.TextTooLong, 'focus area title too long', { limit: AREA_TITLE_LIMIT });
   const lower = titles.map((t) => t.toLocaleLowerCase('nb'));
   const twin = titles.find((_, i) => lower.indexOf(lower[i]!) !== i);

@@ -4,3 +4,25 @@ export const MAX_MESSAGE_LENGTH = 4000;
 export function isTooLong(text: string, limit = MAX_MESSAGE_LENGTH): boolean {
   return [...text].length > limit;
 }
+
+/** "Bydel Grünerløkka" → "bydel-grunerlokka": ids that read well in the data file. */
+export function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/æ/g, 'ae')
+      .replace(/ø/g, 'o')
+      .replace(/å/g, 'a')
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'x'
+  );
+}
+
+/** `base` if it is free, else `base-2`, `base-3`, … */
+export function freshId(base: string, taken: (id: string) => boolean): string {
+  if (!taken(base)) return base;
+  for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { openMeeting } from '../../domain/meetings.js';
 import { SECRETARIAT } from '../../domain/roles.js';
 import { roundOfMeeting } from '../../domain/salto-rounds.js';
 import { AREA_TITLE_LIMIT, MAX_AREAS, saveFocusAreas, saveUnit, UNIT_NAME_LIMIT } from '../../domain/salto-setup.js';
@@ -153,10 +154,9 @@ export const roundFormAction = defineAction({
     const store = deps.store.read();
     const round = roundOfMeeting(store, data.meetingId);
     if (round) return showRound(turn, deps, round.id, 'respond');
-    const meeting = store.meetings.find((x) => x.id === data.meetingId);
     const now = deps.clock.now();
-    if (!meeting) return turn.reply(messages(turn.lang)['problem.not-found']);
-    if (meeting.status !== 'planlagt' || new Date(meeting.start) <= now) return turn.reply(messages(turn.lang)['problem.meeting-closed']);
+    const meeting = await attempt(turn, deps, async () => openMeeting(store, data.meetingId, now));
+    if (!meeting) return;
     const card = roundFormCard(store, turn.lang, deps.timeZone, now, { meetingId: meeting.id });
     if (card) await turn.respond(card);
   },
