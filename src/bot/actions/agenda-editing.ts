@@ -7,12 +7,11 @@ import { messages } from '../../i18n/index.js';
 import { attempt, meetingFor, refuseTooLong, replyMeetingNotFound } from '../meetings/handling.js';
 import { editorCard, itemFormCard, itemValues, meetingName } from '../meetings/views.js';
 import type { BotDeps, Turn } from '../turn.js';
-import { defineAction } from './card-action.js';
+import { defineAction, field } from './card-action.js';
 import { Verb } from './verbs.js';
 
-const id = z.string().min(1).max(200);
-const revision = z.coerce.number().int().nonnegative();
-const text = z.string().max(20_000).optional();
+const { id, revision } = field;
+const text = field.typed.optional();
 
 /** The editor for a meeting as it is now (after a change, or to replace a stale card). */
 export async function showEditor(turn: Turn, deps: BotDeps, meetingId: string | undefined): Promise<void> {
@@ -65,7 +64,7 @@ export const itemSaveAction = defineAction({
     meetingId: id,
     revision,
     itemId: id.optional(),
-    title: z.string().max(20_000).default(''),
+    title: field.typed.default(''),
     presenters: text,
     description: text,
     attachments: text,
@@ -162,7 +161,7 @@ export async function propose(turn: Turn, deps: BotDeps, meetingId: string, titl
 export const proposeAction = defineAction({
   verb: Verb.Propose,
   role: COUNCIL,
-  schema: z.object({ verb: z.literal(Verb.Propose), meetingId: id, proposalTitle: z.string().max(20_000).default(''), proposalDescription: text }),
+  schema: z.object({ verb: z.literal(Verb.Propose), meetingId: id, proposalTitle: field.typed.default(''), proposalDescription: text }),
   async handle(turn, data, deps) {
     await propose(turn, deps, data.meetingId, data.proposalTitle, data.proposalDescription);
   },

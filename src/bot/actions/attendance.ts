@@ -7,11 +7,11 @@ import { messages } from '../../i18n/index.js';
 import { attempt, audienceOf, meetingFor, refuseTooLong, replyMeetingNotFound, saltoReportUrlOf } from '../meetings/handling.js';
 import { agendaCard, attendanceCard } from '../meetings/views.js';
 import type { BotDeps, Turn } from '../turn.js';
-import { defineAction } from './card-action.js';
+import { defineAction, field } from './card-action.js';
 import { Verb } from './verbs.js';
 
-const id = z.string().min(1).max(200);
-const text = z.string().max(20_000).optional();
+const { id } = field;
+const text = field.typed.optional();
 
 /** The agenda card as this user should see it now, with their own answer. */
 async function showAgenda(turn: Turn, deps: BotDeps, meetingId: string): Promise<void> {

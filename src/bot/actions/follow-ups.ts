@@ -29,12 +29,10 @@ import {
 import { attempt, audienceOf, refuseTooLong } from '../meetings/handling.js';
 import { problemText } from '../meetings/views.js';
 import type { BotDeps, Turn } from '../turn.js';
-import { defineAction } from './card-action.js';
+import { defineAction, field, isOn } from './card-action.js';
 import { Verb } from './verbs.js';
 
-const id = z.string().min(1).max(200);
-/** Long enough to tell the user their text is too long, rather than refuse the card blindly. */
-const typed = z.string().max(20_000);
+const { id, typed } = field;
 const place = { filter: z.string().max(200).default(''), page: z.number().int().min(1).max(100_000).default(1) };
 const pointRef = { id, revision: z.number().int().nonnegative(), ...place };
 
@@ -196,7 +194,7 @@ const formFields = {
   responsible: z.string().max(50).optional(),
   ownerMemberId: z.string().max(200).optional(),
   due: typed.optional(),
-  briefing: z.union([z.string().max(10), z.boolean()]).optional(),
+  briefing: field.toggle.optional(),
   meetingId: id.optional(),
   itemId: id.optional(),
 };
@@ -210,7 +208,7 @@ function formValues(data: Readonly<Data>, fields: { [K in keyof typeof formField
     responsible: fields.responsible ?? empty.responsible,
     ownerMemberId: fields.ownerMemberId ?? '',
     due: fields.due ?? '',
-    briefing: fields.briefing === true || fields.briefing === 'true' ? 'true' : 'false',
+    briefing: isOn(fields.briefing) ? 'true' : 'false',
   };
 }
 

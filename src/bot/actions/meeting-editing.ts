@@ -7,12 +7,11 @@ import { messages } from '../../i18n/index.js';
 import { attempt, meetingFor, refuseTooLong, replyMeetingNotFound } from '../meetings/handling.js';
 import { agendaCard, meetingFormCard, meetingName, scheduleCard, yearPlanCard } from '../meetings/views.js';
 import { showEditor } from './agenda-editing.js';
-import { defineAction } from './card-action.js';
+import { defineAction, field } from './card-action.js';
 import { Verb } from './verbs.js';
 
-const id = z.string().min(1).max(200);
-const revision = z.coerce.number().int().nonnegative();
-const field = z.string().max(20_000).optional();
+const { id, revision } = field;
+const text = field.typed.optional();
 
 export const meetingFormAction = defineAction({
   verb: Verb.MeetingForm,
@@ -33,12 +32,12 @@ export const meetingSaveAction = defineAction({
     meetingId: id.optional(),
     revision: revision.optional(),
     kind: MeetingKindSchema.default('ordinært'),
-    title: field,
+    title: text,
     date: z.string().max(40).default(''),
     startTime: z.string().max(40).default(''),
     endTime: z.string().max(40).default(''),
-    place: field,
-    onlineUrl: field,
+    place: text,
+    onlineUrl: text,
   }),
   async handle(turn, data, deps) {
     const m = messages(turn.lang);

@@ -8,12 +8,10 @@ import { attempt, refuseTooLong } from '../meetings/handling.js';
 import { areaField, areasFormCard, areasFormValues, setupCard, unitFormCard, unitFormValues, type AreasFormValues, type UnitFormValues } from '../salto/setup-views.js';
 import { roundFormCard } from '../salto/views.js';
 import { showRound } from './salto.js';
-import { defineAction } from './card-action.js';
+import { defineAction, field, isOn } from './card-action.js';
 import { Verb } from './verbs.js';
 
-const id = z.string().min(1).max(300);
-/** Typed text is checked against its own limit after parsing, so an over-long value gets a message saying so. */
-const typed = z.string().max(20_000);
+const { id, revision, typed, toggle } = field;
 
 export const saltoSetupShowAction = defineAction({
   verb: Verb.SaltoSetupShow,
@@ -42,13 +40,13 @@ export const unitSaveAction = defineAction({
   schema: z.object({
     verb: z.literal(Verb.UnitSave),
     unitId: id.optional(),
-    revision: z.coerce.number().int().nonnegative().optional(),
+    revision: revision.optional(),
     name: typed.optional(),
     kind: z.string().max(50).optional(),
     coordinatorIds: typed.optional(),
     newName: typed.optional(),
     newEmail: typed.optional(),
-    retired: z.union([z.string().max(10), z.boolean()]).optional(),
+    retired: toggle.optional(),
   }),
   async handle(turn, data, deps) {
     const m = messages(turn.lang);
@@ -58,7 +56,7 @@ export const unitSaveAction = defineAction({
       coordinatorIds: data.coordinatorIds ?? '',
       newName: data.newName ?? '',
       newEmail: data.newEmail ?? '',
-      retired: data.retired === true || data.retired === 'true' ? 'true' : 'false',
+      retired: isOn(data.retired) ? 'true' : 'false',
     };
     if (await refuseTooLong(turn, [[m['unitForm.name'], values.name, UNIT_NAME_LIMIT], [m['unitForm.newName'], values.newName, 200], [m['unitForm.newEmail'], values.newEmail, 320]])) return;
     const now = deps.clock.now();

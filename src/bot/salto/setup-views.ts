@@ -97,7 +97,7 @@ export function areasFormValues(data: Readonly<Data>): AreasFormValues {
 export const areaField = (index: number) => `area${index + 1}`;
 
 /** The current period's areas as fields to rename, add to, or replace with a new period's. */
-export function areasFormCard(data: Readonly<Data>, values: AreasFormValues, lang: Lang, problem = '', key = areasKey(data)): Card {
+export function areasFormCard(data: Readonly<Data>, values: AreasFormValues, lang: Lang, problem = ''): Card {
   const m = messages(lang);
   return renderCard('salto-areas-form', {
     title: m['areasForm.title'],
@@ -105,7 +105,8 @@ export function areasFormCard(data: Readonly<Data>, values: AreasFormValues, lan
     problem,
     period: values.period,
     areas: Array.from({ length: MAX_AREAS }, (_, index) => ({ id: areaField(index), label: m['areasForm.area']({ number: index + 1 }), value: values.titles[index] ?? '' })),
-    save: { verb: Verb.AreasSave, key },
+    // The areas as they are now: a save made from other areas is refused as stale.
+    save: { verb: Verb.AreasSave, key: areasKey(data) },
     back: { verb: Verb.SaltoSetupShow },
     labels: { period: m['areasForm.period'], periodHint: m['areasForm.periodHint'], periodError: m['areasForm.periodError'], save: m['unitForm.save'], back: m['unitForm.back'] },
   });
