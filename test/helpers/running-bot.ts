@@ -1,10 +1,13 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { fixedClock } from '../../src/domain/clock.js';
+import type { Data } from '../../src/domain/schema.js';
 import { startBot, type Overrides, type RunningBot } from '../../src/index.js';
 import { demoSeed, NOW, silentLogger } from './builders.js';
+import { startConnectorStub, type ConnectorStub, type Recorded } from './connector-stub.js';
 
 export interface BotUnderTest extends RunningBot {
   url: string;
@@ -39,3 +42,43 @@ export async function seedFileWith(change: (seed: Record<string, unknown>) => vo
   await writeFile(file, JSON.stringify(seed));
   return file;
 }
+
+/**
+ * One test file's Teams service (the connector stub) and the bots it starts. The stub runs for
+ * the whole file; after each test every bot is stopped and the stub's record cleared. Bots run
+ * their scheduler only by hand (`bot.scheduler.tick()`), so each test says when things fall due.
+ */
+export function connectorSuite() {
+  let stub: ConnectorStub | undefined;
+  const bots: BotUnderTest[] = [];
+  beforeAll(async () => {
+    stub = await startConnectorStub();
+  });
+  afterAll(async () => {
+    await stub?.close();
+  });
+  afterEach(async () => {
+    await Promise.all(bots.splice(0).map((b) => b.stop()));
+    stub?.reset();
+  });
+  const suite = {
+    get stub(): ConnectorStub {
+      if (!stub) throw new Error('the connector stub starts in beforeAll');
+      return stub;
+    },
+    async start(env: Record<string, string> = {}, dataFile?: string, overrides: Overrides = {}): Promise<BotUnderTest> {
+      const bot = await startTestBot({ SCHEDULER_INTERVAL_MS: '3600000', ...env }, dataFile, overrides);
+      bots.push(bot);
+      return bot;
+    },
+    /** The user's personal chat with the bot, through the stub. */
+    personal: (user: { id: string }) => ({ serviceUrl: suite.stub.url, conversationId: `a:personal-${user.id}` }),
+  };
+  return suite;
+}
+
+/** The bot's data file as it is on disk. */
+export const onDisk = async (bot: BotUnderTest) => JSON.parse(await readFile(bot.dataFile, 'utf8')) as Data;
+
+/** The card a recorded message carried. */
+export const cardIn = (sent: Recorded | undefined) => sent?.body.attachments?.[0]?.content;

@@ -1,35 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Verb } from '../../src/bot/actions/index.js';
-import type { Data } from '../../src/domain/schema.js';
-import { installed, invoke, message, USERS, type User } from '../helpers/activities.js';
+import { installed, invoke, message, USERS } from '../helpers/activities.js';
 import { cardText } from '../helpers/builders.js';
-import { startConnectorStub, type ConnectorStub, type Recorded } from '../helpers/connector-stub.js';
-import { startTestBot, type BotUnderTest } from '../helpers/running-bot.js';
+import { cardIn, connectorSuite, onDisk } from '../helpers/running-bot.js';
 
-let stub: ConnectorStub;
-const bots: BotUnderTest[] = [];
+const suite = connectorSuite();
+const start = (dataFile?: string) => suite.start({}, dataFile);
 
-beforeAll(async () => {
-  stub = await startConnectorStub();
-});
-afterAll(async () => {
-  await stub.close();
-});
-afterEach(async () => {
-  await Promise.all(bots.splice(0).map((b) => b.stop()));
-  stub.reset();
-});
-
-async function start(dataFile?: string) {
-  const bot = await startTestBot({ SCHEDULER_INTERVAL_MS: '3600000' }, dataFile);
-  bots.push(bot);
-  return bot;
-}
-
-const personal = (user: User) => ({ serviceUrl: stub.url, conversationId: `a:personal-${user.id}` });
-const onDisk = async (bot: BotUnderTest) => JSON.parse(await readFile(bot.dataFile, 'utf8')) as Data;
-const cardIn = (sent: Recorded | undefined) => sent?.body.attachments?.[0]?.content;
+const { personal } = suite;
 const invokeCard = async (res: Response) => ((await res.json()) as { value: unknown }).value;
 const done = (id: string, revision: number) => ({ verb: Verb.FollowUpDone, id, revision, filter: '', page: 1 });
 
@@ -37,7 +16,7 @@ describe('follow-up points over HTTP', () => {
   it('answers the secretary’s /status with the open points by focus area, overdue first', async () => {
     const bot = await start();
     await bot.post(message(USERS.secretary, '/status', personal(USERS.secretary)));
-    const reply = stub.sent.at(-1)!;
+    const reply = suite.stub.sent.at(-1)!;
     expect(reply.conversationId).toBe(`a:personal-${USERS.secretary.id}`);
     const text = cardText(cardIn(reply));
     expect(text).toContain('Alle åpne punkter: 15 · forfalt: 1 · pågår: 0');
@@ -65,17 +44,17 @@ describe('follow-up points over HTTP', () => {
     const before = await readFile(bot.dataFile, 'utf8');
     const res = await bot.post(invoke(USERS.member, done('op-2024-02', 0), personal(USERS.member)));
     expect(res.status).toBe(200);
-    expect(stub.sent.at(-1)?.body.text).toBe('Bare den som eier punktet, og sekretariatet, kan endre det. Ingenting er endret.');
+    expect(suite.stub.sent.at(-1)?.body.text).toBe('Bare den som eier punktet, og sekretariatet, kan endre det. Ingenting er endret.');
     expect(await readFile(bot.dataFile, 'utf8')).toBe(before);
   });
 
   it('reminds an owner of an overdue point once, also across a restart, and puts briefings on the agenda', async () => {
     let bot = await start();
     await bot.post(installed(USERS.member, personal(USERS.member)));
-    stub.sent.length = 0;
+    suite.stub.sent.length = 0;
     await bot.scheduler.tick();
     await bot.notifier.idle();
-    const reminders = () => stub.sent.filter((s) => s.method === 'POST' && cardText(cardIn(s)).includes('Fristen gikk ut søndag 1. november 2026'));
+    const reminders = () => suite.stub.sent.filter((s) => s.method === 'POST' && cardText(cardIn(s)).includes('Fristen gikk ut søndag 1. november 2026'));
     expect(reminders().map((s) => s.conversationId)).toEqual([`a:personal-${USERS.member.id}`]);
     const agenda = (await onDisk(bot)).meetings.find((m) => m.id === 'mote-2026-12')!.agenda;
     expect(agenda.find((i) => i.followUpId === 'op-2024-02')).toMatchObject({ presenters: ['Tor Lund'] });

@@ -1,51 +1,34 @@
-import { readFile } from 'node:fs/promises';
 import ICAL from 'ical.js';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Verb } from '../../src/bot/actions/index.js';
-import type { Data } from '../../src/domain/schema.js';
-import { installed, invoke, message, USERS, type User } from '../helpers/activities.js';
+import { installed, invoke, message, USERS } from '../helpers/activities.js';
 import { cardText } from '../helpers/builders.js';
-import { startConnectorStub, type ConnectorStub, type Recorded } from '../helpers/connector-stub.js';
-import { seedFileWith, startTestBot, type BotUnderTest } from '../helpers/running-bot.js';
+import { cardIn, connectorSuite, onDisk, seedFileWith, type BotUnderTest } from '../helpers/running-bot.js';
 
-let stub: ConnectorStub;
-const bots: BotUnderTest[] = [];
+const suite = connectorSuite();
 /** The demo seed without follow-up points, so their reminders and summaries stay out of these counts. */
 let seedFile: string;
 
 beforeAll(async () => {
-  stub = await startConnectorStub();
   seedFile = await seedFileWith((seed) => {
     seed['followUps'] = [];
   });
 });
-afterAll(async () => {
-  await stub.close();
-});
-afterEach(async () => {
-  await Promise.all(bots.splice(0).map((b) => b.stop()));
-  stub.reset();
-});
 
 /** The scheduler runs by hand here, so each test says exactly when agendas fall due. */
-async function start(dataFile?: string, concurrency?: number) {
-  const bot = await startTestBot({ SCHEDULER_INTERVAL_MS: '3600000', SEED_FILE: seedFile }, dataFile, concurrency ? { notifier: { baseBackoffMs: 20, maxBackoffMs: 200, concurrency } } : {});
-  bots.push(bot);
-  return bot;
-}
+const start = (dataFile?: string, concurrency?: number) =>
+  suite.start({ SEED_FILE: seedFile }, dataFile, concurrency ? { notifier: { baseBackoffMs: 20, maxBackoffMs: 200, concurrency } } : {});
 
-const personal = (user: User) => ({ serviceUrl: stub.url, conversationId: `a:personal-${user.id}` });
+const { personal } = suite;
 const CHANNEL = '19:moter@thread.tacv2';
-const channel = () => ({ serviceUrl: stub.url, conversationType: 'channel' as const, conversationId: `${CHANNEL};messageid=1700000000000` });
-const onDisk = async (bot: BotUnderTest) => JSON.parse(await readFile(bot.dataFile, 'utf8')) as Data;
-const cardIn = (sent: Recorded | undefined) => sent?.body.attachments?.[0]?.content;
+const channel = () => ({ serviceUrl: suite.stub.url, conversationType: 'channel' as const, conversationId: `${CHANNEL};messageid=1700000000000` });
 
 /** Installs the bot for the secretary and a member and marks the council's channel. */
 async function councilReachable(bot: BotUnderTest) {
   await bot.post(installed(USERS.secretary, personal(USERS.secretary)));
   await bot.post(installed(USERS.member, personal(USERS.member)));
   await bot.post(message(USERS.secretary, '/kanal', channel()));
-  stub.sent.length = 0;
+  suite.stub.sent.length = 0;
 }
 
 /** The secretary saves a new meeting on the meeting form (an Action.Execute). */
@@ -68,7 +51,7 @@ describe('agendas over HTTP', () => {
     const created = await createMeeting(bot);
     expect(created.type).toBe('application/vnd.microsoft.card.adaptive');
     await sendDue(bot);
-    const agendas = () => stub.sent.filter((s) => s.method === 'POST' && cardText(cardIn(s)).includes('Dagsorden for neste møte'));
+    const agendas = () => suite.stub.sent.filter((s) => s.method === 'POST' && cardText(cardIn(s)).includes('Dagsorden for neste møte'));
     expect(agendas().map((s) => s.conversationId).sort()).toEqual([CHANNEL, 'a:personal-29:kari', 'a:personal-29:ola'].sort());
     await sendDue(bot);
     await bot.stop();
@@ -82,7 +65,7 @@ describe('agendas over HTTP', () => {
   it('opens a personal chat with council members in the team who never opened the bot, and sends them the agenda', async () => {
     const bot = await start();
     await councilReachable(bot);
-    stub.roster = [
+    suite.stub.roster = [
       { id: '29:ingrid', name: 'Ingrid Berg', aadObjectId: '00000000-0000-4000-8000-00000000a004' },
       { id: '29:aisha', name: 'Aisha Rahman', aadObjectId: '00000000-0000-4000-8000-00000000a003' },
       { id: '29:outsider', name: 'Ikke medlem', aadObjectId: 'aad-outsider' },
@@ -90,12 +73,12 @@ describe('agendas over HTTP', () => {
     await createMeeting(bot);
     await sendDue(bot);
     // Ingrid is the chair; Aisha is a coordinator, who gets no agenda; the outsider is no member.
-    expect(stub.opened).toEqual(['29:ingrid']);
-    expect(cardText(cardIn(stub.delivered('a:opened-29:ingrid')[0]))).toContain('Dagsorden for neste møte');
+    expect(suite.stub.opened).toEqual(['29:ingrid']);
+    expect(cardText(cardIn(suite.stub.delivered('a:opened-29:ingrid')[0]))).toContain('Dagsorden for neste møte');
     const saved = (await onDisk(bot)).conversations.find((c) => c.id === 'a:opened-29:ingrid');
     expect(saved).toMatchObject({ kind: 'personal', memberId: 'ingrid-berg', installed: true });
     await sendDue(bot);
-    expect(stub.opened).toEqual(['29:ingrid']);
+    expect(suite.stub.opened).toEqual(['29:ingrid']);
   });
 
   it('hides a confidential item in the channel and shows it in personal chat', async () => {
@@ -106,10 +89,10 @@ describe('agendas over HTTP', () => {
     await bot.post(invoke(USERS.secretary, { verb: Verb.ItemSave, meetingId, revision: 0, title: 'Gjengkonflikt i Oslo øst', presenters: 'Oslo politidistrikt', confidential: 'true' }, personal(USERS.secretary)));
     await sendDue(bot);
     // The agenda went out when the meeting was made; the item reached the posted cards as an update.
-    const inChannel = cardText(cardIn(stub.delivered(CHANNEL).at(-1)));
-    const inChat = cardText(cardIn(stub.delivered('a:personal-29:ola').at(-1)));
+    const inChannel = cardText(cardIn(suite.stub.delivered(CHANNEL).at(-1)));
+    const inChat = cardText(cardIn(suite.stub.delivered('a:personal-29:ola').at(-1)));
     expect(inChannel).toContain('Unntatt offentlighet');
-    expect(JSON.stringify(stub.delivered(CHANNEL).map(cardIn))).not.toMatch(/Gjengkonflikt|Oslo politidistrikt/);
+    expect(JSON.stringify(suite.stub.delivered(CHANNEL).map(cardIn))).not.toMatch(/Gjengkonflikt|Oslo politidistrikt/);
     expect(inChat).toContain('Gjengkonflikt i Oslo øst');
   });
 
@@ -118,13 +101,13 @@ describe('agendas over HTTP', () => {
     await councilReachable(bot);
     await createMeeting(bot);
     await sendDue(bot);
-    const posted = stub.sent.filter((s) => s.method === 'POST').length;
+    const posted = suite.stub.sent.filter((s) => s.method === 'POST').length;
     const meetingId = (await onDisk(bot)).meetings.find((m) => m.kind === 'ekstraordinært')!.id;
     await bot.post(invoke(USERS.secretary, { verb: Verb.ItemSave, meetingId, revision: 0, title: 'Tiltak i sommerferien' }, personal(USERS.secretary)));
     await bot.notifier.idle();
-    const updates = stub.sent.filter((s) => s.method === 'PUT');
+    const updates = suite.stub.sent.filter((s) => s.method === 'PUT');
     expect(updates).toHaveLength(3);
-    expect(stub.sent.filter((s) => s.method === 'POST')).toHaveLength(posted);
+    expect(suite.stub.sent.filter((s) => s.method === 'POST')).toHaveLength(posted);
     for (const update of updates) expect(cardText(cardIn(update))).toMatch(/Endret[\s\S]*Tiltak i sommerferien/);
   });
 
@@ -136,38 +119,38 @@ describe('agendas over HTTP', () => {
     const meetingId = (await onDisk(bot)).meetings.find((m) => m.kind === 'ekstraordinært')!.id;
     await createMeeting(bot, { meetingId, revision: '0', date: '2026-11-27' } as never);
     await bot.notifier.idle();
-    const moved = stub.sent.filter((s) => s.body.text?.includes('er flyttet til fredag 27. november 2026 kl. 10.00'));
+    const moved = suite.stub.sent.filter((s) => s.body.text?.includes('er flyttet til fredag 27. november 2026 kl. 10.00'));
     expect(moved.map((s) => s.conversationId).sort()).toEqual([CHANNEL, 'a:personal-29:kari', 'a:personal-29:ola'].sort());
     await bot.post(invoke(USERS.secretary, { verb: Verb.MeetingCancel, meetingId, revision: 1 }, personal(USERS.secretary)));
     await bot.notifier.idle();
-    expect(stub.sent.filter((s) => s.body.text?.endsWith('er avlyst.'))).toHaveLength(3);
-    expect(stub.sent.filter((s) => s.method === 'PUT' && cardText(cardIn(s)).includes('Møtet er avlyst'))).toHaveLength(3);
+    expect(suite.stub.sent.filter((s) => s.body.text?.endsWith('er avlyst.'))).toHaveLength(3);
+    expect(suite.stub.sent.filter((s) => s.method === 'PUT' && cardText(cardIn(s)).includes('Møtet er avlyst'))).toHaveLength(3);
   });
 
   it('waits for Retry-After after a 429 and then delivers', async () => {
     const bot = await start();
     await councilReachable(bot);
     let throttled = false;
-    stub.failWith = ({ conversationId, method }) => {
+    suite.stub.failWith = ({ conversationId, method }) => {
       if (throttled || method !== 'POST' || conversationId !== 'a:personal-29:ola') return undefined;
       throttled = true;
       return { status: 429, headers: { 'retry-after': '1' } };
     };
     await createMeeting(bot);
     await sendDue(bot);
-    const refused = stub.refused[0]!;
+    const refused = suite.stub.refused[0]!;
     expect(refused.status).toBe(429);
-    const retried = stub.delivered('a:personal-29:ola')[0]!;
+    const retried = suite.stub.delivered('a:personal-29:ola')[0]!;
     expect(retried.at - refused.at).toBeGreaterThanOrEqual(1000);
     // Nothing else went to that tenant before the second was up either.
-    expect(stub.sent.filter((s) => s.at > refused.at && s.at < refused.at + 1000)).toEqual([]);
+    expect(suite.stub.sent.filter((s) => s.at > refused.at && s.at < refused.at + 1000)).toEqual([]);
     expect((await onDisk(bot)).deliveries.every((d) => d.status === 'sent')).toBe(true);
   });
 
   it('records a 403 as undeliverable and shows the secretary who did not get the agenda', async () => {
     const bot = await start();
     await councilReachable(bot);
-    stub.failWith = ({ conversationId }) => (conversationId === 'a:personal-29:ola' ? { status: 403 } : undefined);
+    suite.stub.failWith = ({ conversationId }) => (conversationId === 'a:personal-29:ola' ? { status: 403 } : undefined);
     await createMeeting(bot);
     await sendDue(bot);
     const ola = (await onDisk(bot)).deliveries.find((d) => d.conversationId === 'a:personal-29:ola')!;
@@ -186,20 +169,20 @@ describe('agendas over HTTP', () => {
       const user = { id, name, aadObjectId: `00000000-0000-4000-8000-00000000a00${n}` };
       await bot.post(installed(user, personal(user)));
     }
-    stub.reset();
-    stub.delayMs = 100;
+    suite.stub.reset();
+    suite.stub.delayMs = 100;
     await createMeeting(bot);
     const tick = bot.scheduler.tick();
     await new Promise((resolve) => setTimeout(resolve, 250));
     await tick;
     await bot.stop();
-    const before = stub.sent.filter((s) => s.method === 'POST' && s.body.attachments).length;
+    const before = suite.stub.sent.filter((s) => s.method === 'POST' && s.body.attachments).length;
     expect(before).toBeGreaterThan(0);
     expect(before).toBeLessThan(6);
     bot = await start(bot.dataFile);
     await sendDue(bot);
     const perConversation = new Map<string, number>();
-    for (const s of stub.sent.filter((x) => x.method === 'POST' && x.body.attachments)) perConversation.set(s.conversationId, (perConversation.get(s.conversationId) ?? 0) + 1);
+    for (const s of suite.stub.sent.filter((x) => x.method === 'POST' && x.body.attachments)) perConversation.set(s.conversationId, (perConversation.get(s.conversationId) ?? 0) + 1);
     expect(perConversation.size).toBe(6);
     expect([...perConversation.values()].every((count) => count === 1)).toBe(true);
   });
@@ -237,12 +220,12 @@ describe('answers on the agenda card', () => {
     const meeting = (await onDisk(bot)).meetings.find((m) => m.kind === 'ekstraordinært')!;
     const before = (await onDisk(bot)).meetings;
     const stale = (await (await bot.post(invoke(USERS.member, { verb: Verb.Attend, meetingId: meeting.id, start: '2026-11-25T09:00:00.000Z' }, personal(USERS.member)))).json()) as { value: unknown };
-    expect(stub.sent.at(-1)?.body.text).toContain('Kortet er utdatert');
+    expect(suite.stub.sent.at(-1)?.body.text).toContain('Kortet er utdatert');
     expect(cardText(stale.value)).toContain('Ekstraordinært møte om ungdomsvold');
     await bot.post(invoke(USERS.member, { verb: Verb.Attend, meetingId: 'mote-1999-01' }, personal(USERS.member)));
-    expect(stub.sent.at(-1)?.body.text).toContain('Jeg finner ikke');
+    expect(suite.stub.sent.at(-1)?.body.text).toContain('Jeg finner ikke');
     await bot.post(invoke(USERS.member, { verb: Verb.MeetingCancel, meetingId: meeting.id, revision: 0 }, personal(USERS.member)));
-    expect(stub.sent.at(-1)?.body.text).toMatch(/^Beklager, dette kan bare sekretariatet/);
+    expect(suite.stub.sent.at(-1)?.body.text).toMatch(/^Beklager, dette kan bare sekretariatet/);
     const inChannel = (await (await bot.post(invoke(USERS.member, { verb: Verb.MeetingCancel, meetingId: meeting.id, revision: 0 }, channel()))).json()) as { type: string; value: string };
     expect(inChannel).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: expect.stringMatching(/^Beklager/) });
     expect((await onDisk(bot)).meetings).toEqual(before);
@@ -253,7 +236,7 @@ describe('the calendar feed', () => {
   it('serves each member’s signed feed with the meetings at the right time on both sides of summer time', async () => {
     const bot = await start();
     await bot.post(message(USERS.member, '/kalender', personal(USERS.member)));
-    const link = /(http:\/\/localhost:\d+\/kalender\/\S+\.ics)/.exec(stub.sent.at(-1)?.body.text ?? '')?.[1];
+    const link = /(http:\/\/localhost:\d+\/kalender\/\S+\.ics)/.exec(suite.stub.sent.at(-1)?.body.text ?? '')?.[1];
     expect(link).toBeDefined();
     const res = await fetch(link!.replace('localhost', '127.0.0.1'));
     expect(res.headers.get('content-type')).toMatch(/^text\/calendar/);

@@ -1,40 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Verb } from '../../src/bot/actions/index.js';
 import { formQuestions } from '../../src/domain/salto-form.js';
-import type { Data } from '../../src/domain/schema.js';
 import { reportToken } from '../../src/reports/links.js';
 import { installed, invoke, message, USERS, type User } from '../helpers/activities.js';
 import { cardText } from '../helpers/builders.js';
-import { startConnectorStub, type ConnectorStub, type Recorded } from '../helpers/connector-stub.js';
-import { startTestBot, type BotUnderTest } from '../helpers/running-bot.js';
+import { cardIn, connectorSuite, onDisk, type BotUnderTest } from '../helpers/running-bot.js';
 
-let stub: ConnectorStub;
-const bots: BotUnderTest[] = [];
-
-beforeAll(async () => {
-  stub = await startConnectorStub();
-});
-afterAll(async () => {
-  await stub.close();
-});
-afterEach(async () => {
-  await Promise.all(bots.splice(0).map((b) => b.stop()));
-  stub.reset();
-});
-
-async function start(dataFile?: string) {
-  const bot = await startTestBot({ SCHEDULER_INTERVAL_MS: '3600000' }, dataFile);
-  bots.push(bot);
-  return bot;
-}
+const suite = connectorSuite();
+const start = (dataFile?: string) => suite.start({}, dataFile);
 
 const SENTRUM = { id: '29:salto-sentrum', name: 'SaLTo-koordinator Sentrum', aadObjectId: 'aad-salto-sentrum' };
-const personal = (user: User | typeof SENTRUM) => ({ serviceUrl: stub.url, conversationId: `a:personal-${user.id}` });
-const onDisk = async (bot: BotUnderTest) => JSON.parse(await readFile(bot.dataFile, 'utf8')) as Data;
-const cardIn = (sent: Recorded | undefined) => sent?.body.attachments?.[0]?.content;
-const lastTo = (user: User | typeof SENTRUM) => stub.sent.filter((s) => s.conversationId === `a:personal-${user.id}`).at(-1);
+const { personal } = suite;
+const lastTo = (user: User | typeof SENTRUM) => suite.stub.sent.filter((s) => s.conversationId === `a:personal-${user.id}`).at(-1);
 const ROUND = 'runde-mote-2027-03';
 const REPORT = `${ROUND}|bydel-grorud`;
 
@@ -131,13 +110,12 @@ describe('SaLTo reports over HTTP', () => {
   it('reminds only the units that have not handed in, once', async () => {
     // Deadline 28 November: the reminder three days before is due at 09:00 Oslo time on 25 November.
     let now = new Date('2026-11-22T08:00:00Z');
-    const bot = await startTestBot({ SCHEDULER_INTERVAL_MS: '3600000' }, undefined, { clock: { now: () => now } });
-    bots.push(bot);
+    const bot = await suite.start({}, undefined, { clock: { now: () => now } });
     await roundOpen(bot, '2026-11-28');
     await bot.post(invoke(USERS.coordinator, { verb: Verb.ReportStart, roundId: ROUND, unitId: 'bydel-grorud' }, personal(USERS.coordinator)));
     await answerAll(bot);
     await bot.post(invoke(USERS.coordinator, { verb: Verb.ReportSubmit, reportId: REPORT }, personal(USERS.coordinator)));
-    const reminders = () => stub.sent.filter((s) => cardText(cardIn(s)).includes('Påminnelse: SaLTo-rapporten har frist lørdag 28. november 2026.'));
+    const reminders = () => suite.stub.sent.filter((s) => cardText(cardIn(s)).includes('Påminnelse: SaLTo-rapporten har frist lørdag 28. november 2026.'));
     now = new Date('2026-11-25T07:59:00Z');
     await bot.scheduler.tick();
     await bot.notifier.idle();
@@ -193,7 +171,7 @@ describe('SaLTo reports over HTTP', () => {
     expect(cardText(((await res.json()) as { value: unknown }).value)).toContain('Nye koordinatorer for enheten: Ola Hansen. 1 fikk invitasjon til den åpne rapportrunden.');
     await bot.scheduler.tick();
     await bot.notifier.idle();
-    const toOla = stub.sent.filter((s) => s.conversationId === `a:personal-${USERS.member.id}`).map((s) => cardText(cardIn(s)));
+    const toOla = suite.stub.sent.filter((s) => s.conversationId === `a:personal-${USERS.member.id}`).map((s) => cardText(cardIn(s)));
     expect(toOla.filter((text) => /Ny SaLTo-rapportering[\s\S]*Start rapporten for Bydel Grorud/.test(text))).toHaveLength(1);
     const started = await bot.post(invoke(USERS.member, { verb: Verb.ReportStart, roundId: ROUND, unitId: 'bydel-grorud' }, personal(USERS.member)));
     expect(cardText(((await started.json()) as { value: unknown }).value)).toMatch(/spørsmål 2 av 18/);
