@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playgroundFolder } from '../../scripts/playground-persona.mjs';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { spawnBot, type BotProcess } from '../helpers/bot-process.js';
+import { seedFileWith } from '../helpers/running-bot.js';
 import { launchBrowser, startPlayground, type Playground } from '../helpers/playground.js';
 
 let bot: BotProcess;
@@ -237,14 +238,10 @@ describe('the secretariat’s follow-up points and SaLTo setup in the Playground
   });
 });
 
+type Seed = Record<string, unknown[]> & { reportingUnits: { id: string }[] };
+
 /** The demo seed changed for one describe, written to a temporary file. */
-async function seedWith(change: (seed: Record<string, unknown[]> & { reportingUnits: { id: string }[] }) => void): Promise<string> {
-  const seed = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'src/seed/demo-seed.json'), 'utf8')) as Record<string, unknown[]> & { reportingUnits: { id: string }[] };
-  change(seed);
-  const file = path.join(await mkdtemp(path.join(tmpdir(), 'politirad-e2e-seed-')), 'seed.json');
-  await writeFile(file, JSON.stringify(seed));
-  return file;
-}
+const seedWith = (change: (seed: Seed) => void) => seedFileWith((seed) => change(seed as Seed));
 
 /** The demo seed with a meeting a month ahead and its reporting round open, deadline in two weeks. */
 function seedWithOpenRound(): Promise<string> {
