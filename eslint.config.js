@@ -14,6 +14,11 @@ export default tseslint.config(
     },
   },
   {
+    // The personal tab's page script runs in the browser, as a classic script.
+    files: ['web/**/*.js'],
+    languageOptions: { globals: globals.browser, sourceType: 'script' },
+  },
+  {
     files: ['scripts/**/*.mjs'],
     languageOptions: { globals: globals.node },
   },
@@ -43,7 +48,7 @@ export default tseslint.config(
   {
     // Configuration is read once, in src/config.ts (and handed over by src/main.ts).
     files: ['src/**/*.ts'],
-    ignores: ['src/config.ts', 'src/main.ts'],
+    ignores: ['src/config.ts', 'src/main.ts', 'src/package-app.ts'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read settings from Config, parsed once in src/config.ts.' }],
     },

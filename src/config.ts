@@ -35,6 +35,10 @@ const EnvSchema = z.object({
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
   /** The council's time zone for showing and reading dates. */
   TZ_NAME: z.string().default('Europe/Oslo').refine(isValidTimeZone, 'is not a known IANA time zone'),
+  /** The Teams app's own id (a GUID, the manifest's `id`): for `npm run package` and the tab's "open in Teams" link. */
+  TEAMS_APP_ID: optionalText.pipe(z.guid().optional()),
+  /** Entra's signing keys for checking the tab's single sign-on tokens. Change only to test. */
+  ENTRA_JWKS_URL: z.url({ protocol: /^https?$/ }).default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
   /** Where the bot is reachable from outside, e.g. https://politirad.example.no (for links). */
   PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   /** Whole days before a meeting that its agenda is posted. */
@@ -70,6 +74,8 @@ export interface Config {
   schedulerIntervalMs: number;
   production: boolean;
   allowedTenantIds: string[];
+  /** The personal tab: the Teams app id and where Entra's signing keys are. */
+  tab: { teamsAppId: string | undefined; jwksUrl: string };
   /** Undefined in local mode: anonymous requests from a local client, as the Bot Framework allows. */
   auth:
     | { appId: string; appPassword: string | undefined; appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI'; tenantId: string | undefined }
@@ -112,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     production,
     allowedTenantIds: e.ALLOWED_TENANT_IDS,
+    tab: { teamsAppId: e.TEAMS_APP_ID, jwksUrl: e.ENTRA_JWKS_URL },
     auth: e.MicrosoftAppId
       ? { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId }
       : undefined,

@@ -17,6 +17,8 @@ import { reportUrl, validReportLink } from './reports/links.js';
 import { saltoReportDocx } from './reports/salto-docx.js';
 import { compileRound } from './domain/salto-compile.js';
 import { systemClock } from './system-clock.js';
+import { developmentAuthenticator, entraAuthenticator } from './tab/auth.js';
+import { createTabService } from './tab/service.js';
 
 export interface RunningBot {
   port: number;
@@ -104,10 +106,20 @@ export async function startBot(config: Config, logger: Logger, overrides: Overri
     };
     const bot = new PolitiradBot(deps, { allowedTenantIds: config.allowedTenantIds });
     const adapter = createAdapter(config, logger);
+    const tab = createTabService({
+      store,
+      clock,
+      timeZone: config.timeZone,
+      logger,
+      authenticator: tabAuthenticator(config, clock, logger),
+      teamsAppId: config.tab.teamsAppId,
+      reportUrl: (roundId) => deps.reportUrl(roundId),
+    });
     const http = createHttpServer({
       logger,
       endpoint: { process: (req, res) => adapter.process(req, res, (context) => bot.run(context)) },
       health: () => ({ mode }),
+      tab,
       calendar: (memberId, token) => {
         const data = store.read();
         if (!data.members.some((m) => m.id === memberId) || !validCalendarToken(linkSecret(), memberId, token)) return undefined;
@@ -145,4 +157,22 @@ export async function startBot(config: Config, logger: Logger, overrides: Overri
     await store.close();
     throw error;
   }
+}
+
+/**
+ * Teams single sign-on with Credentials; the development sign-in only in local mode, which
+ * production refuses to start in (config.ts), so it cannot be reached there.
+ */
+function tabAuthenticator(config: Config, clock: Clock, logger: Logger) {
+  const now = () => clock.now();
+  if (!config.auth) {
+    if (config.production) throw new Error('local mode in production');
+    logger.info('Personal tab: development sign-in (local mode only)');
+    return developmentAuthenticator(now);
+  }
+  const { appId, appType, tenantId } = config.auth;
+  // A single-tenant app takes users of its own tenant only, also when ALLOWED_TENANT_IDS is empty.
+  const tenants = config.allowedTenantIds.length > 0 ? config.allowedTenantIds : appType !== 'MultiTenant' && tenantId ? [tenantId] : [];
+  const host = config.publicBaseUrl ? new URL(config.publicBaseUrl).host : undefined;
+  return entraAuthenticator({ appId, resource: host ? `api://${host}/${appId}` : undefined, jwksUrl: config.tab.jwksUrl, allowedTenantIds: tenants, now });
 }

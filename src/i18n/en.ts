@@ -477,4 +477,12 @@ export const en: Messages = {
   'problem.emptyAreas': 'Enter at least one focus area.',
   'problem.emptyCoordinator': "Enter the new coordinator's name.",
   'problem.tooManyAreas': 'There is room for eight focus areas.',
+  'tab.meetings': 'Next meetings',
+  'tab.noMeetings': 'No meetings have been scheduled yet.',
+  'tab.myFollowUps': 'Your follow-up points',
+  'tab.allFollowUps': 'All open follow-up points',
+  'tab.salto': 'SaLTo reporting',
+  'tab.noRound': 'No reporting round is open. The secretariat opens one with /rapportrunde.',
+  'tab.notMember': 'You are not registered in the Police Council, so there is nothing to show here. Contact the secretariat if you should have access.',
+  'tab.viewer': (p: { name: string; roles: string }) => `Signed in as ${p.name} (${p.roles})`,
 };

@@ -497,6 +497,14 @@ export const nb = {
   'problem.emptyAreas': 'Skriv minst ett innsatsområde.',
   'problem.emptyCoordinator': 'Skriv navnet til den nye koordinatoren.',
   'problem.tooManyAreas': 'Det er plass til åtte innsatsområder.',
+  'tab.meetings': 'Neste møter',
+  'tab.noMeetings': 'Ingen møter er satt opp ennå.',
+  'tab.myFollowUps': 'Dine oppfølgingspunkter',
+  'tab.allFollowUps': 'Alle åpne oppfølgingspunkter',
+  'tab.salto': 'SaLTo-rapportering',
+  'tab.noRound': 'Ingen rapportrunde er åpnet. Sekretariatet åpner en med /rapportrunde.',
+  'tab.notMember': 'Du er ikke registrert i Politirådet, så det er ingenting å vise her. Ta kontakt med sekretariatet hvis du skal ha tilgang.',
+  'tab.viewer': (p: { name: string; roles: string }) => `Innlogget som ${p.name} (${p.roles})`,
 };
 
 export type Messages = typeof nb;

@@ -1,6 +1,7 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import { z } from 'zod';
 import type { Logger } from '../logger.js';
+import type { TabAnswer, TabService } from '../tab/service.js';
 
 /** What the server needs from the bot: something that handles one Bot Framework request. */
 export interface MessageEndpoint {
@@ -15,7 +16,25 @@ export interface HttpServerOptions {
   calendar?: (memberId: string, token: string) => string | undefined;
   /** A compiled report as a Word file for a signed, unexpired link, or undefined when the link is not valid. */
   report?: (roundId: string, expires: string, token: string) => Promise<{ file: Buffer; name: string } | undefined>;
+  /** The personal tab: its page, files and JSON API. */
+  tab?: TabService;
 }
+
+/**
+ * The tab page may be framed by Teams (web, desktop and the Microsoft 365 hosts) and nothing
+ * else, and loads nothing from elsewhere. Inline styles are allowed for the Adaptive Cards renderer.
+ */
+const TAB_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: https:",
+  "connect-src 'self' https://res.cdn.office.net",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  'frame-ancestors https://teams.microsoft.com https://*.teams.microsoft.com https://teams.cloud.microsoft https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com https://outlook.office.com',
+].join('; ');
 
 /** Teams activities are at most a few hundred KB; anything larger is not from Teams. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -46,6 +65,7 @@ export interface HttpServer {
 export function createHttpServer(options: HttpServerOptions): HttpServer {
   const { endpoint, logger } = options;
   const server = restify.createServer({ name: 'politiradsboten', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
 
   let inFlight = 0;
@@ -87,6 +107,45 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     res.setHeader('cache-control', 'private, no-store');
     res.sendRaw(200, report.file);
   });
+
+  const tab = options.tab;
+  if (tab) {
+    const answer = (res: Response, result: TabAnswer) => {
+      res.setHeader('cache-control', 'no-store');
+      res.send(result.status, result.body);
+    };
+    server.get('/tab', async (_req: Request, res: Response) => {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.setHeader('content-security-policy', TAB_CSP);
+      res.setHeader('x-content-type-options', 'nosniff');
+      res.setHeader('referrer-policy', 'no-referrer');
+      res.setHeader('cache-control', 'no-cache');
+      res.sendRaw(200, tab.page());
+    });
+    server.get('/tab/:file', async (req: Request, res: Response) => {
+      const asset = tab.asset(String((req.params as { file?: unknown }).file));
+      if (!asset) {
+        res.send(404, { error: 'not found' });
+        return;
+      }
+      res.setHeader('content-type', asset.type);
+      res.setHeader('x-content-type-options', 'nosniff');
+      res.setHeader('cache-control', 'no-cache');
+      res.sendRaw(200, asset.body);
+    });
+    server.get('/api/tab/overview', async (req: Request, res: Response) => {
+      const locale = typeof req.query === 'object' && req.query !== null ? (req.query as Record<string, unknown>)['locale'] : undefined;
+      answer(res, await tab.overview(req.header('authorization'), typeof locale === 'string' ? locale.slice(0, 20) : undefined));
+    });
+    const development = tab.development;
+    if (development) {
+      server.get('/api/tab/dev/members', async (_req: Request, res: Response) => answer(res, development.members()));
+      server.post('/api/tab/dev/sign-in', async (req: Request, res: Response) => {
+        const body: unknown = req.body;
+        answer(res, await development.signIn(typeof body === 'object' && body !== null ? (body as { memberId?: unknown }).memberId : undefined));
+      });
+    }
+  }
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     const shape = ActivityShape.safeParse(req.body);

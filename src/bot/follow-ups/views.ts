@@ -128,6 +128,8 @@ export interface StatusCardOptions {
   headline?: string;
   /** Points in the seed that the data does not have yet (the secretary may import them). */
   importable?: number;
+  /** Points a page; the personal tab shows them all on one. */
+  pageSize?: number;
 }
 
 /**
@@ -143,7 +145,7 @@ export function statusCard(data: Readonly<Data>, options: StatusCardOptions): Ca
     const areas = currentFocusAreas(data).map((a) => `${a.number} ${a.title}`).join(', ');
     return m['status.noMatch']({ typed: place.filter.slice(0, 80), areas });
   }
-  const view = statusView(data, { viewer, filter, now: options.now, timeZone: options.timeZone, page: place.page, pageSize: STATUS_PAGE_SIZE });
+  const view = statusView(data, { viewer, filter, now: options.now, timeZone: options.timeZone, page: place.page, pageSize: options.pageSize ?? STATUS_PAGE_SIZE });
   const secretary = isSecretariat(viewer);
   const here = { ...place, page: view.page };
   const pager: Button[] = [

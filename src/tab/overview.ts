@@ -1,0 +1,130 @@
+import type { Card } from '../cards/render.js';
+import { attendanceOf } from '../domain/attendance.js';
+import { statusView } from '../domain/follow-up-status.js';
+import { comingMeetings } from '../domain/meetings.js';
+import { COUNCIL, isSecretariat, mayUse, ROLES } from '../domain/roles.js';
+import { roundOverview } from '../domain/salto-rounds.js';
+import type { Data, Lang, Member, SaltoRound } from '../domain/schema.js';
+import { messages, roleNames } from '../i18n/index.js';
+import { statusCard } from '../bot/follow-ups/views.js';
+import { agendaCard, meetingName } from '../bot/meetings/views.js';
+import { roundCard } from '../bot/salto/views.js';
+import { staticCard } from './static-card.js';
+
+/** How many coming meetings the tab shows. */
+const MEETINGS_SHOWN = 3;
+/** Every open point on one page: the council has a few hundred at most. */
+const ALL_POINTS = 10_000;
+
+export interface PointSummary {
+  id: string;
+  title: string;
+  status: string;
+  due: string | undefined;
+  overdue: boolean;
+}
+
+export interface FollowUpSection {
+  heading: string;
+  open: number;
+  overdue: number;
+  points: PointSummary[];
+  card: Card;
+}
+
+/** What the personal tab shows one member: the same facts as the chat cards, as data and as cards. */
+export interface TabOverview {
+  lang: Lang;
+  viewer: { id: string; name: string; roles: string[]; description: string; secretariat: boolean };
+  meetings: {
+    heading: string;
+    empty: string;
+    items: { id: string; start: string; name: string; answer: 'kommer' | 'forfall' | null; substitute: string | null; card: Card }[];
+  };
+  /** The member's own points; absent for those who are not on the council (as /status). */
+  followUps?: FollowUpSection;
+  /** Only for the secretariat. */
+  secretariat?: {
+    followUps: FollowUpSection;
+    salto: {
+      heading: string;
+      empty: string;
+      round: { id: string; meetingId: string; deadline: string; units: { unitId: string; name: string; state: string }[]; card: Card } | null;
+    };
+  };
+}
+
+export interface OverviewContext {
+  now: Date;
+  timeZone: string;
+  lang: Lang;
+  reportUrl: (roundId: string) => string | undefined;
+}
+
+/** The round the council is working towards: the one for the next meeting, else the latest opened. */
+export function currentRound(data: Readonly<Data>, now: Date): SaltoRound | undefined {
+  const coming = new Map(comingMeetings(data, now).map((m, i) => [m.id, i]));
+  const ahead = data.saltoRounds.filter((r) => coming.has(r.meetingId)).sort((a, b) => (coming.get(a.meetingId) ?? 0) - (coming.get(b.meetingId) ?? 0));
+  return ahead[0] ?? [...data.saltoRounds].sort((a, b) => b.openedAt.localeCompare(a.openedAt))[0];
+}
+
+function followUpSection(data: Readonly<Data>, viewer: Member, filter: 'mine' | 'alle', heading: string, ctx: OverviewContext): FollowUpSection {
+  const view = statusView(data, { viewer, filter: { kind: filter }, now: ctx.now, timeZone: ctx.timeZone, page: 1, pageSize: ALL_POINTS });
+  const card = statusCard(data, { viewer, place: { filter, page: 1 }, lang: ctx.lang, timeZone: ctx.timeZone, now: ctx.now, audience: 'personal', pageSize: ALL_POINTS });
+  return {
+    heading,
+    open: view.matched,
+    overdue: view.groups.flatMap((g) => g.points).filter((p) => p.overdue).length,
+    points: view.groups.flatMap((g) => g.points).map(({ point, due, overdue }) => ({ id: point.id, title: point.title, status: point.status, due, overdue })),
+    // statusCard gives a sentence only for a filter it cannot read; these two it always reads.
+    card: typeof card === 'string' ? {} : staticCard(card),
+  };
+}
+
+/**
+ * The overview for one member, showing what their role may see, as the chat does: the agendas
+ * as in a personal chat (confidential items included), their own points if they sit on the
+ * council, and for the secretariat every open point and the SaLTo round.
+ */
+export function tabOverview(data: Readonly<Data>, viewer: Member, ctx: OverviewContext): TabOverview {
+  const m = messages(ctx.lang);
+  const { now, timeZone, lang } = ctx;
+  const meetings = mayUse(viewer, ROLES) ? comingMeetings(data, now).slice(0, MEETINGS_SHOWN) : [];
+  const overview: TabOverview = {
+    lang,
+    viewer: { id: viewer.id, name: viewer.name, roles: [...viewer.roles], description: m['tab.viewer']({ name: viewer.name, roles: roleNames(lang, viewer.roles) }), secretariat: isSecretariat(viewer) },
+    meetings: {
+      heading: m['tab.meetings'],
+      empty: m['tab.noMeetings'],
+      items: meetings.map((meeting) => {
+        const answer = attendanceOf(meeting, viewer.id);
+        const round = data.saltoRounds.find((r) => r.meetingId === meeting.id);
+        const saltoReportUrl = round ? ctx.reportUrl(round.id) : undefined;
+        const card = agendaCard(meeting, { lang, timeZone, audience: 'personal', viewer, headline: 'none', now, saltoReportUrl });
+        return { id: meeting.id, start: meeting.start, name: meetingName(meeting, lang, timeZone), answer: answer?.answer ?? null, substitute: answer?.substitute ?? null, card: staticCard(card) };
+      }),
+    },
+  };
+  if (mayUse(viewer, COUNCIL)) overview.followUps = followUpSection(data, viewer, 'mine', m['tab.myFollowUps'], ctx);
+  if (isSecretariat(viewer)) {
+    const round = currentRound(data, now);
+    const units = round ? roundOverview(data, round, now, timeZone) : [];
+    overview.secretariat = {
+      followUps: followUpSection(data, viewer, 'alle', m['tab.allFollowUps'], ctx),
+      salto: {
+        heading: m['tab.salto'],
+        empty: m['tab.noRound'],
+        round: round
+          ? {
+              id: round.id,
+              meetingId: round.meetingId,
+              deadline: round.deadline,
+              units: units.map((u) => ({ unitId: u.unitId, name: u.name, state: u.state })),
+              card: staticCard(roundCard(data, round, units, lang, timeZone, ctx.reportUrl(round.id))),
+            }
+          : null,
+      },
+    };
+  }
+  return overview;
+}
