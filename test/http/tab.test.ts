@@ -123,7 +123,7 @@ describe('what each role sees in the tab', () => {
 
   it('shows the member’s own attendance answer on the meeting', async () => {
     await bot.store.update((data) => {
-      data.meetings.find((m) => m.id === 'mote-2026-12')!.attendance.push({ memberId: 'ola-hansen', answer: 'forfall', substitute: 'Per Olsen', answeredAt: NOW });
+      data.meetings.find((m) => m.id === 'mote-2026-12')!.attendance.push({ memberId: 'ola-hansen', answer: 'forfall', substitute: 'Per Olsen', at: NOW });
     });
     const { body } = await overview(await entra.token({ oid: OIDS.ola }));
     expect(body.meetings.items[0]).toMatchObject({ answer: 'forfall', substitute: 'Per Olsen' });
