@@ -58,7 +58,7 @@ describe('the Teams app manifest', () => {
     expect(manifest.bots[0]!.botId).toBe(APP_ID);
     expect(manifest.bots[0]!.scopes).toEqual(['personal', 'team', 'groupChat']);
     const tab = manifest.staticTabs.find((t) => t.entityId === TAB_ENTITY_ID);
-    expect(tab).toMatchObject({ contentUrl: `https://${PUBLIC_HOST}/tab`, scopes: ['personal'] });
+    expect(tab).toMatchObject({ contentUrl: `https://${PUBLIC_HOST}/tab?theme={theme}&lang={locale}`, websiteUrl: `https://${PUBLIC_HOST}/tab`, scopes: ["personal"] });
     // With a static tab, the bot's chat stays reachable only if the manifest names it.
     expect(manifest.staticTabs.some((t) => t.entityId === 'conversations')).toBe(true);
     expect(manifest.validDomains).toEqual([PUBLIC_HOST]);

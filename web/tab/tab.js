@@ -60,8 +60,9 @@
   let lastOverview = null;
   const t = (key) => (TEXT[lang] || TEXT.nb)[key];
 
+  /** 'en', 'en-us' … give English; anything else Norwegian. */
   function setLang(next) {
-    lang = next === 'en' ? 'en' : 'nb';
+    lang = String(next || '').toLowerCase().startsWith('en') ? 'en' : 'nb';
     document.documentElement.lang = lang;
     document.querySelector('.skip-link').textContent = t('skip');
   }
@@ -236,7 +237,7 @@
 
   async function runInTeams() {
     const context = await microsoftTeams.app.getContext();
-    setLang(context.app.locale && context.app.locale.toLowerCase().startsWith('en') ? 'en' : 'nb');
+    setLang(context.app.locale);
     setTheme(context.app.theme);
     microsoftTeams.app.registerOnThemeChangeHandler(setTheme);
     microsoftTeams.app.notifySuccess();
@@ -300,9 +301,9 @@
 
   async function start() {
     const params = new URLSearchParams(window.location.search);
-    // Outside Teams the page speaks Norwegian unless asked otherwise (?lang=en).
+    // Teams fills in ?theme= and ?lang= (see the manifest), so the first paint is already right;
+    // opened on its own the page speaks Norwegian and follows the system's light or dark.
     setLang(params.get('lang'));
-    // Outside Teams the theme follows the system (or ?theme= when testing a Teams theme).
     const wanted = params.get('theme');
     setTheme(wanted || (window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'default'));
     if (await initializeTeams()) {
