@@ -44,6 +44,7 @@ build.on('exit', (code) => {
       env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', APPLICATION_INSIGHTS_NO_STATSBEAT: 'true' },
     },
   );
-  console.log(`\nPolitirådsboten: http://localhost:${playgroundPort} (as ${values.as}). Ctrl+C stops both.\n`);
+  console.log(`\nPolitirådsboten: http://localhost:${playgroundPort} (as ${values.as}). Ctrl+C stops both.`);
+  console.log(`The personal tab, with the development sign-in: http://localhost:${botPort}/tab\n`);
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => children.forEach((child) => child.kill('SIGTERM')));
