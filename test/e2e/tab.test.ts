@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../src/i18n/index.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
-import { APP_ID, PUBLIC_HOST, TEAMS_APP_ID, TENANT } from '../helpers/entra.js';
+import { APP_ID, OIDS, PUBLIC_HOST, startFakeEntra, TEAMS_APP_ID, TENANT, type FakeEntra } from '../helpers/entra.js';
 import { launchBrowser } from '../helpers/playground.js';
 import { startTestBot, type BotUnderTest } from '../helpers/running-bot.js';
 
@@ -146,5 +146,64 @@ describe('the personal tab opened outside Teams, when the bot runs with Teams cr
     await page.getByRole('heading', { name: 'This page is made for Microsoft Teams.' }).waitFor({ timeout: 3000 });
     expect([await page.locator('html').getAttribute('lang'), await page.locator('body').getAttribute('data-theme')]).toEqual(['en', 'dark']);
     expect(await page.getByRole('link', { name: 'Open in Teams' }).count()).toBe(1);
+  });
+});
+
+/**
+ * A stand-in for Teams: a page at https://teams.microsoft.com (answered by the browser itself
+ * through request routing, so nothing leaves the machine) that frames the tab and answers
+ * teams-js's messages: initialize, getContext (dark theme, Norwegian) and getAuthToken, which hands
+ * out a token from the fake Entra. `setTheme` sends Teams' theme change.
+ */
+function teamsHostPage(tabUrl: string, token: string): string {
+  const script = `
+    const frame = document.getElementById('tab');
+    window.calls = [];
+    window.addEventListener('message', (event) => {
+      if (event.source !== frame.contentWindow) return;
+      const m = event.data;
+      window.calls.push(m.func);
+      const reply = (args) => frame.contentWindow.postMessage({ id: m.id, uuidAsString: m.uuidAsString, args }, '*');
+      if (m.func === 'initialize') reply(['content', 'web', JSON.stringify({ apiVersion: 4, supports: { appEntity: {}, teams: {} } }), '2.58.0']);
+      else if (m.func === 'getContext') reply([{ theme: 'dark', locale: 'nb-no', entityId: 'oversikt', frameContext: 'content', hostClientType: 'web' }]);
+      else if (m.func === 'authentication.getAuthToken') reply([true, ${JSON.stringify(token)}]);
+      else reply([]);
+    });
+    window.setTheme = (theme) => frame.contentWindow.postMessage({ func: 'themeChange', args: [theme] }, '*');`;
+  return `<!doctype html><html lang="nb"><head><title>Teams</title></head><body><iframe id="tab" title="Politirådet" src="${tabUrl}" style="width:1200px;height:850px;border:0"></iframe><script>${script}</script></body></html>`;
+}
+
+describe('the personal tab inside a Teams host, signed in with Teams single sign-on', { timeout: 60_000 }, () => {
+  let entra: FakeEntra;
+  let bot: BotUnderTest;
+  let browser: BrowserContext;
+  beforeAll(async () => {
+    entra = await startFakeEntra();
+    bot = await startTestBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret-not-used', MicrosoftAppTenantId: TENANT, PUBLIC_BASE_URL: `https://${PUBLIC_HOST}`, TEAMS_APP_ID, ENTRA_JWKS_URL: entra.jwksUrl });
+    // A public page framing a loopback one is blocked by Chromium's local network checks; the real
+    // tab is on a public host, so the check is switched off for this stand-in only.
+    browser = await launchBrowser(['--disable-features=LocalNetworkAccessChecks']);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await bot?.stop();
+    await entra?.close();
+  });
+
+  it('starts teams-js, takes the theme from Teams, signs in with the SSO token and follows a theme change', async () => {
+    const token = await entra.token({ oid: OIDS.ola });
+    await browser.route('https://teams.microsoft.com/**', (route) => route.fulfill({ contentType: 'text/html', body: teamsHostPage(`${bot.url}/tab?theme=default&lang=nb-no`, token) }));
+    await browser.route('https://res.cdn.office.net/**', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ validOrigins: ['teams.microsoft.com', '*.teams.microsoft.com'] }) }));
+    const page = await browser.newPage();
+    await page.goto('https://teams.microsoft.com/_politirad-test-host');
+    const tab = page.frameLocator('#tab');
+    await tab.getByRole('heading', { name: 'Neste møter' }).waitFor({ timeout: 15_000 });
+    expect(await tab.locator('#viewer').textContent()).toBe('Innlogget som Ola Hansen (medlem)');
+    expect(await tab.getByRole('note').isVisible()).toBe(false);
+    expect(await page.evaluate('window.calls')).toEqual(expect.arrayContaining(['initialize', 'getContext', 'appInitialization.success', 'authentication.getAuthToken']));
+    expect(await tab.locator('body').getAttribute('data-theme')).toBe('dark');
+    await page.screenshot({ path: path.join(screenshots, 'tab-i-teams.png') });
+    await page.evaluate(`setTheme('contrast')`);
+    await expect.poll(() => tab.locator('body').getAttribute('data-theme')).toBe('contrast');
   });
 });

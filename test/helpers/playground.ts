@@ -60,12 +60,12 @@ export async function startPlayground(botPort: number, cwd = PROJECT_ROOT): Prom
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Debian's Chromium, headless, with a fresh profile and no background traffic. */
-export async function launchBrowser(): Promise<BrowserContext> {
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<BrowserContext> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}; install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
   return chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'politirad-chromium-')), {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
     viewport: { width: 1280, height: 900 },
   });
 }
