@@ -3,7 +3,7 @@ import { attendanceOf } from '../domain/attendance.js';
 import { statusView } from '../domain/follow-up-status.js';
 import { comingMeetings } from '../domain/meetings.js';
 import { COUNCIL, isSecretariat, mayUse, ROLES } from '../domain/roles.js';
-import { roundOverview } from '../domain/salto-rounds.js';
+import { roundOfMeeting, roundOverview } from '../domain/salto-rounds.js';
 import type { Data, Lang, Member, SaltoRound } from '../domain/schema.js';
 import { messages, roleNames } from '../i18n/index.js';
 import { statusCard } from '../bot/follow-ups/views.js';
@@ -71,11 +71,12 @@ export function currentRound(data: Readonly<Data>, now: Date): SaltoRound | unde
 function followUpSection(data: Readonly<Data>, viewer: Member, filter: 'mine' | 'alle', heading: string, ctx: OverviewContext): FollowUpSection {
   const view = statusView(data, { viewer, filter: { kind: filter }, now: ctx.now, timeZone: ctx.timeZone, page: 1, pageSize: ALL_POINTS });
   const card = statusCard(data, { viewer, place: { filter, page: 1 }, lang: ctx.lang, timeZone: ctx.timeZone, now: ctx.now, audience: 'personal', pageSize: ALL_POINTS });
+  const points = view.groups.flatMap((g) => g.points);
   return {
     heading,
     open: view.matched,
-    overdue: view.groups.flatMap((g) => g.points).filter((p) => p.overdue).length,
-    points: view.groups.flatMap((g) => g.points).map(({ point, due, overdue }) => ({ id: point.id, title: point.title, status: point.status, due, overdue })),
+    overdue: points.filter((p) => p.overdue).length,
+    points: points.map(({ point, due, overdue }) => ({ id: point.id, title: point.title, status: point.status, due, overdue })),
     // statusCard gives a sentence only for a filter it cannot read; these two it always reads.
     card: typeof card === 'string' ? {} : staticCard(card),
   };
@@ -98,7 +99,7 @@ export function tabOverview(data: Readonly<Data>, viewer: Member, ctx: OverviewC
       empty: m['tab.noMeetings'],
       items: meetings.map((meeting) => {
         const answer = attendanceOf(meeting, viewer.id);
-        const round = data.saltoRounds.find((r) => r.meetingId === meeting.id);
+        const round = roundOfMeeting(data, meeting.id);
         const saltoReportUrl = round ? ctx.reportUrl(round.id) : undefined;
         const card = agendaCard(meeting, { lang, timeZone, audience: 'personal', viewer, headline: 'none', now, saltoReportUrl });
         return { id: meeting.id, start: meeting.start, name: meetingName(meeting, lang, timeZone), answer: answer?.answer ?? null, substitute: answer?.substitute ?? null, card: staticCard(card) };

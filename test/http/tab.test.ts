@@ -61,6 +61,8 @@ describe('the personal tab’s API behind Teams single sign-on', () => {
   });
 
   const seconds = Math.floor(Date.parse(NOW) / 1000);
+  /** What a valid token for Kari says, for tokens made here without the fake Entra's key. */
+  const kariClaims = { iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, aud: APP_ID, tid: TENANT, oid: OIDS.kari, scp: 'access_as_user', exp: seconds + 3600 };
   const refused: [string, () => Promise<string | undefined>][] = [
     ['no token', async () => undefined],
     ['an expired token', () => entra.token({ iat: seconds - 7200, nbf: seconds - 7200, exp: seconds - 3600 })],
@@ -72,11 +74,11 @@ describe('the personal tab’s API behind Teams single sign-on', () => {
     ['a token without the access_as_user scope', () => entra.token({ scp: 'User.Read' })],
     ['a forged signature (a key Entra does not publish, with its key id)', () => entra.token({}, { signer: 'unpublished' })],
     ['a token whose key id Entra does not publish', () => entra.token({}, { kid: 'someone-else' })],
-    ['an unsigned token (alg none)', async () => new UnsecuredJWT({ iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, aud: APP_ID, tid: TENANT, oid: OIDS.kari, scp: 'access_as_user', exp: seconds + 3600 }).encode()],
-    ['a token signed with a shared secret (HS256)', () => new SignJWT({ iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, aud: APP_ID, tid: TENANT, oid: OIDS.kari, scp: 'access_as_user', exp: seconds + 3600 }).setProtectedHeader({ alg: 'HS256', kid: 'test-key' }).sign(new TextEncoder().encode('a-secret-anyone-could-guess-1234'))],
+    ['an unsigned token (alg none)', async () => new UnsecuredJWT(kariClaims).encode()],
+    ['a token signed with a shared secret (HS256)', () => new SignJWT(kariClaims).setProtectedHeader({ alg: 'HS256', kid: 'test-key' }).sign(new TextEncoder().encode('a-secret-anyone-could-guess-1234'))],
     ['a token with its payload changed after signing', async () => {
       const [header, , signature] = (await entra.token({ oid: OIDS.ola })).split('.');
-      const payload = Buffer.from(JSON.stringify({ iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, aud: APP_ID, tid: TENANT, oid: OIDS.kari, scp: 'access_as_user', exp: seconds + 3600 })).toString('base64url');
+      const payload = Buffer.from(JSON.stringify(kariClaims)).toString('base64url');
       return `${header}.${payload}.${signature}`;
     }],
     ['garbage', async () => 'not-a-token-at-all'],

@@ -1,5 +1,6 @@
 import type { Audience } from '../../domain/agenda.js';
 import { nextMeeting } from '../../domain/meetings.js';
+import { roundOfMeeting } from '../../domain/salto-rounds.js';
 import type { Meeting } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import type { BotDeps, Turn } from '../turn.js';
@@ -63,6 +64,6 @@ export async function replyMeetingNotFound(turn: Turn): Promise<void> {
 
 /** The download link of the meeting's compiled SaLTo report, when it has a round and the bot a public address. */
 export function saltoReportUrlOf(deps: Pick<BotDeps, 'store' | 'reportUrl'>, meetingId: string): string | undefined {
-  const round = deps.store.read().saltoRounds.find((r) => r.meetingId === meetingId);
+  const round = roundOfMeeting(deps.store.read(), meetingId);
   return round ? deps.reportUrl?.(round.id) : undefined;
 }
