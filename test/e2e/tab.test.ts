@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../src/i18n/index.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
-import { APP_ID, OIDS, PUBLIC_HOST, startFakeEntra, TEAMS_APP_ID, TENANT, type FakeEntra } from '../helpers/entra.js';
+import { OIDS, startFakeEntra, TEAMS_APP_ID, type FakeEntra, withTeamsCredentials } from '../helpers/entra.js';
 import { launchBrowser } from '../helpers/playground.js';
 import { startTestBot, type BotUnderTest } from '../helpers/running-bot.js';
 
@@ -117,7 +117,7 @@ describe('the personal tab opened outside Teams, when the bot runs with Teams cr
   let bot: BotUnderTest;
   let browser: BrowserContext;
   beforeAll(async () => {
-    bot = await startTestBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret-not-used', MicrosoftAppTenantId: TENANT, PUBLIC_BASE_URL: `https://${PUBLIC_HOST}`, TEAMS_APP_ID });
+    bot = await startTestBot(withTeamsCredentials());
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -179,7 +179,7 @@ describe('the personal tab inside a Teams host, signed in with Teams single sign
   let browser: BrowserContext;
   beforeAll(async () => {
     entra = await startFakeEntra();
-    bot = await startTestBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret-not-used', MicrosoftAppTenantId: TENANT, PUBLIC_BASE_URL: `https://${PUBLIC_HOST}`, TEAMS_APP_ID, ENTRA_JWKS_URL: entra.jwksUrl });
+    bot = await startTestBot(withTeamsCredentials({ ENTRA_JWKS_URL: entra.jwksUrl }));
     // A public page framing a loopback one is blocked by Chromium's local network checks; the real
     // tab is on a public host, so the check is switched off for this stand-in only.
     browser = await launchBrowser(['--disable-features=LocalNetworkAccessChecks']);

@@ -15,6 +15,18 @@ export const OIDS = {
   aisha: '00000000-0000-4000-8000-00000000a003',
 } as const;
 
+/** The environment of a bot with Teams credentials for the test app (local mode is off). */
+export function withTeamsCredentials(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    MicrosoftAppId: APP_ID,
+    MicrosoftAppPassword: 'test-secret-not-used',
+    MicrosoftAppTenantId: TENANT,
+    PUBLIC_BASE_URL: `https://${PUBLIC_HOST}`,
+    TEAMS_APP_ID,
+    ...extra,
+  };
+}
+
 /**
  * Entra as far as the tab's sign-in is concerned: a key endpoint (JWKS) on loopback that
  * publishes one test key, and tokens signed by it, or by a key it does not publish.

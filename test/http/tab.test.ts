@@ -5,7 +5,7 @@ import { openRound } from '../../src/domain/salto-rounds.js';
 import type { TabOverview } from '../../src/tab/overview.js';
 import { cardProblems } from '../helpers/adaptive-cards.js';
 import { NOW } from '../helpers/builders.js';
-import { APP_ID, OIDS, OTHER_TENANT, PUBLIC_HOST, startFakeEntra, TEAMS_APP_ID, TENANT, type FakeEntra } from '../helpers/entra.js';
+import { APP_ID, OIDS, OTHER_TENANT, PUBLIC_HOST, startFakeEntra, TEAMS_APP_ID, TENANT, type FakeEntra, withTeamsCredentials } from '../helpers/entra.js';
 import { startTestBot, type BotUnderTest } from '../helpers/running-bot.js';
 
 let entra: FakeEntra;
@@ -13,14 +13,7 @@ let bot: BotUnderTest;
 
 beforeAll(async () => {
   entra = await startFakeEntra();
-  bot = await startTestBot({
-    MicrosoftAppId: APP_ID,
-    MicrosoftAppPassword: 'test-secret-not-used',
-    MicrosoftAppTenantId: TENANT,
-    ENTRA_JWKS_URL: entra.jwksUrl,
-    PUBLIC_BASE_URL: `https://${PUBLIC_HOST}`,
-    TEAMS_APP_ID,
-  });
+  bot = await startTestBot(withTeamsCredentials({ ENTRA_JWKS_URL: entra.jwksUrl }));
 });
 afterAll(async () => {
   await bot?.stop();
