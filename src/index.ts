@@ -55,8 +55,9 @@ export async function startBot(config: Config, logger: Logger, overrides: Overri
     (await openFileStore({
       dataFile: config.dataFile,
       seedFile: config.seedFile,
-      onOpen: ({ created, dataFile, seedFile }) =>
-        logger.info({ dataFile, seedFile: created ? seedFile : undefined }, created ? 'Created the data file from the seed' : 'Opened the data file'),
+      onOpen: ({ created, dataFile, seedFile, replayed }) =>
+        logger.info({ dataFile, seedFile: created ? seedFile : undefined, replayed }, created ? 'Created the data file from the seed' : 'Opened the data file'),
+      onSnapshotFailed: (error) => logger.error({ err: error }, 'could not rewrite the data file; its journal keeps every change'),
     }));
   try {
     // The key that signs calendar links is made once and kept with the data.

@@ -1,5 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { applyPatches } from 'immer';
 import { Low } from 'lowdb';
 import { integrityProblems } from '../domain/integrity.js';
 import { DataSchema, SCHEMA_VERSION, describeIssues, type Data } from '../domain/schema.js';
@@ -7,43 +8,111 @@ import { dataFromSeed } from '../domain/seed.js';
 import type { Store } from '../domain/store.js';
 import { StartupError } from '../startup-error.js';
 import { DurableJsonFile } from './durable-json-file.js';
+import { JournalWriter, readJournal, type JournalEntry } from './journal.js';
 import { acquireLock } from './lock-file.js';
 import { transactionalStore } from './transactional-store.js';
 
 export interface FileStoreOptions {
   dataFile: string;
   seedFile: string;
-  /** Told whether the file was loaded or created from the seed. */
-  onOpen?: (how: { created: boolean; dataFile: string; seedFile: string }) => void;
+  /** Told whether the file was loaded or created from the seed, and how many journalled changes were replayed. */
+  onOpen?: (how: { created: boolean; dataFile: string; seedFile: string; replayed: number }) => void;
+  /** Told when a snapshot could not be written; the journal still holds every change. */
+  onSnapshotFailed?: (error: unknown) => void;
+  /** Changes journalled before the data file is rewritten as a whole. */
+  snapshotEvery?: number;
 }
 
+/** The data file as saved: the data, and the last journalled change it already holds. */
+type Snapshot = Data & { journalSeq?: number };
+
+const SNAPSHOT_EVERY = 200;
+
 /**
- * The embedded store: one JSON file, owned by this process through a lock file. A file that
- * cannot be read as this version's data stops the start and is left untouched.
+ * The embedded store: one JSON file (written through lowdb) plus a journal of the changes made
+ * since it was last written, owned by this process through a lock file. A change is saved by
+ * appending its patches to the journal, a few hundred bytes, so saving costs the same on the
+ * first day as after ten years; every few hundred changes, and at stop, the whole file is
+ * rewritten in the background and the journal it holds is removed. A file or journal that cannot
+ * be read as this version's data stops the start and is left untouched.
  */
 export async function openFileStore(options: FileStoreOptions): Promise<Store> {
   const dataFile = path.resolve(options.dataFile);
   await mkdir(path.dirname(dataFile), { recursive: true });
   const release = await acquireLock(dataFile);
   try {
-    const adapter = new DurableJsonFile<Data>(dataFile);
+    const adapter = new DurableJsonFile<Snapshot>(dataFile);
     const existing = await readText(dataFile);
-    const db = new Low<Data>(adapter, existing === undefined ? await loadSeed(options.seedFile) : parseDataFile(existing, dataFile));
-    if (existing === undefined) await db.write();
-    else adapter.remember(existing);
-    options.onOpen?.({ created: existing === undefined, dataFile, seedFile: path.resolve(options.seedFile) });
-    return transactionalStore(
-      db.data,
-      async (data) => {
-        db.data = data;
+    const loaded = existing === undefined ? { data: await loadSeed(options.seedFile), seq: 0 } : parseSnapshot(existing, dataFile);
+    const { entries, lastGeneration } = await readJournal(dataFile, loaded.seq);
+    const data = replay(loaded.data, entries, dataFile);
+    let seq = entries.at(-1)?.seq ?? loaded.seq;
+    const db = new Low<Snapshot>(adapter, { ...data, journalSeq: seq });
+    if (existing !== undefined) adapter.remember(existing);
+    const journal = new JournalWriter(dataFile, lastGeneration + 1);
+    // Start from one file: the snapshot holds everything, and journals it holds go.
+    if (existing === undefined || entries.length > 0) await db.write();
+    await journal.removeBefore(journal.generation);
+    options.onOpen?.({ created: existing === undefined, dataFile, seedFile: path.resolve(options.seedFile), replayed: entries.length });
+
+    let sinceSnapshot = 0;
+    let snapshotting: Promise<void> | undefined;
+    const snapshot = (state: Readonly<Data>, upTo: number, generation: number) =>
+      (snapshotting = (async () => {
+        // Committed states are frozen, so this one can be written while later changes go on.
+        await new Promise((resolve) => setImmediate(resolve));
+        db.data = { ...(state as Data), journalSeq: upTo };
         await db.write();
+        await journal.removeBefore(generation);
+      })()
+        .catch((error: unknown) => options.onSnapshotFailed?.(error))
+        .finally(() => (snapshotting = undefined)));
+
+    const store = transactionalStore(data, async (next, patches) => {
+      await journal.append({ seq: seq + 1, patches: [...patches] });
+      seq += 1;
+      sinceSnapshot += 1;
+      if (sinceSnapshot >= (options.snapshotEvery ?? SNAPSHOT_EVERY) && !snapshotting) {
+        journal.rotate();
+        sinceSnapshot = 0;
+        void snapshot(next, seq, journal.generation);
+      }
+    });
+    return {
+      ...store,
+      async close() {
+        await store.close().catch(() => undefined);
+        await snapshotting;
+        if (sinceSnapshot > 0) {
+          journal.rotate();
+          await snapshot(store.read(), seq, journal.generation);
+        }
+        await release();
       },
-      release,
-    );
+    };
   } catch (error) {
     await release();
     throw error;
   }
+}
+
+/** The data as saved on disk: the data file with its journal replayed (for tests and tools). */
+export async function readSaved(dataFile: string): Promise<Data> {
+  const file = path.resolve(dataFile);
+  const text = await readText(file);
+  if (text === undefined) throw new StartupError([`The data file ${file} does not exist.`]);
+  const loaded = parseSnapshot(text, file);
+  return replay(loaded.data, (await readJournal(file, loaded.seq)).entries, file);
+}
+
+function replay(data: Data, entries: readonly JournalEntry[], file: string): Data {
+  if (entries.length === 0) return data;
+  const replayed = entries.reduce<Data>((state, entry) => applyPatches(state, entry.patches), data);
+  const parsed = DataSchema.safeParse(replayed);
+  if (!parsed.success) {
+    throw new StartupError([`The journal of ${file} does not replay to valid data:`, ...describeIssues(parsed.error).map((l) => `  ${l}`)]);
+  }
+  return parsed.data;
 }
 
 async function readText(file: string): Promise<string | undefined> {
@@ -55,16 +124,28 @@ async function readText(file: string): Promise<string | undefined> {
   }
 }
 
+function parseSnapshot(text: string, file: string): { data: Data; seq: number } {
+  const raw = parseJson(text, file);
+  const seq = (raw as { journalSeq?: unknown } | null)?.journalSeq;
+  return { data: validData(raw, file), seq: typeof seq === 'number' && Number.isInteger(seq) && seq >= 0 ? seq : 0 };
+}
+
 export function parseDataFile(text: string, file: string): Data {
-  let raw: unknown;
+  return validData(parseJson(text, file), file);
+}
+
+function parseJson(text: string, file: string): unknown {
   try {
-    raw = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     throw new StartupError([
       `The data file ${file} is not valid JSON (${(error as Error).message}).`,
       'It has not been changed. Restore it from a backup, or move it away to start from the seed.',
     ]);
   }
+}
+
+function validData(raw: unknown, file: string): Data {
   const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (version !== SCHEMA_VERSION) {
     throw new StartupError([

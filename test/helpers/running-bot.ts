@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll } from 'vitest';
@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import type { Data } from '../../src/domain/schema.js';
 import { startBot, type Overrides, type RunningBot } from '../../src/index.js';
+import { readSaved } from '../../src/store/file-store.js';
 import { demoSeed, NOW, silentLogger } from './builders.js';
 import { startConnectorStub, type ConnectorStub, type Recorded } from './connector-stub.js';
 
@@ -78,7 +79,7 @@ export function connectorSuite() {
 }
 
 /** The bot's data file as it is on disk. */
-export const onDisk = async (bot: BotUnderTest) => JSON.parse(await readFile(bot.dataFile, 'utf8')) as Data;
+export const onDisk = (bot: BotUnderTest): Promise<Data> => readSaved(bot.dataFile);
 
 /** The card a recorded message carried. */
 export const cardIn = (sent: Recorded | undefined) => sent?.body.attachments?.[0]?.content;

@@ -1,5 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readSaved } from '../../src/store/file-store.js';
 import { Verb } from '../../src/bot/actions/index.js';
 import { botAdded, cardSubmit, installed, message, USERS } from '../helpers/activities.js';
 import { cardText } from '../helpers/builders.js';
@@ -26,7 +27,7 @@ afterEach(async () => {
   await Promise.all(bots.splice(0).map((b) => b.stop()));
 });
 
-const onDisk = async () => JSON.parse(await readFile(bot.dataFile, 'utf8'));
+const onDisk = () => readSaved(bot.dataFile);
 const cardOf = (i: number) => stub.sent[i]?.body.attachments?.[0];
 const personal = () => ({ serviceUrl: stub.url });
 const channel = () => ({ serviceUrl: stub.url, conversationType: 'channel' as const, conversationId: '19:moter@thread.tacv2;messageid=1700000000000' });
@@ -59,14 +60,15 @@ describe('the bot over HTTP', () => {
     expect(welcome).toContain('Velkommen til Politirådsboten');
     expect(welcome).toContain('Du er registrert som Ola Hansen (medlem).');
     expect(welcome).toContain('Neste møte: torsdag 10. desember 2026 kl. 09.00');
-    const record = (await onDisk()).conversations.find((c: { id: string }) => c.id === `a:personal-${USERS.member.id}`);
+    const record = (await onDisk()).conversations.find((c) => c.id === `a:personal-${USERS.member.id}`);
     expect(record).toMatchObject({ kind: 'personal', memberId: 'ola-hansen', installed: true, tenantId: expect.any(String) });
-    expect(record.reference).toMatchObject({ serviceUrl: stub.url, conversation: { id: `a:personal-${USERS.member.id}` }, user: { id: USERS.member.id } });
+    expect(record?.reference).toMatchObject({ serviceUrl: stub.url, conversation: { id: `a:personal-${USERS.member.id}` }, user: { id: USERS.member.id } });
   });
 
   it('keeps conversations across a restart and does not welcome again', async () => {
     await start();
     await bot.post(installed(USERS.member, personal()));
+    await bot.notifier.idle();
     const { dataFile } = bot;
     await bot.stop();
     await start({}, dataFile);
@@ -105,8 +107,8 @@ describe('the bot over HTTP', () => {
     stub.members.set(USERS.byradSet.id, { id: USERS.byradSet.id, name: 'Byråd SET', aadObjectId: USERS.byradSet.aadObjectId, email: 'byrad.set@oslo-kommune.example' });
     await bot.post(message(USERS.byradSet, '/meg', personal()));
     expect(cardText(cardOf(0)?.content)).toContain('Byråd for sosiale tjenester');
-    const member = (await onDisk()).members.find((m: { id: string }) => m.id === 'byrad-set');
-    expect(member.aadObjectId).toBe(USERS.byradSet.aadObjectId);
+    const member = (await onDisk()).members.find((m) => m.id === 'byrad-set');
+    expect(member?.aadObjectId).toBe(USERS.byradSet.aadObjectId);
   });
 
   it('treats a user Teams does not know as a stranger, politely', async () => {
@@ -198,13 +200,14 @@ describe('with Bot Framework credentials', () => {
 });
 
 describe('writing only what changed', () => {
-  it('does not rewrite the data file for a second message in the same chat', async () => {
+  it('does not write to the data file or its journal for a second message in the same chat', async () => {
     await start();
     await bot.post(message(USERS.member, '/hjelp', personal()));
-    const { mtimeMs } = await stat(bot.dataFile);
+    const saved = async () => Promise.all([bot.dataFile, `${bot.dataFile}.journal.1`].map(async (f) => (await stat(f)).size + ':' + (await stat(f)).mtimeMs));
+    const before = await saved();
     await new Promise((resolve) => setTimeout(resolve, 20));
     await bot.post(message(USERS.member, '/meg', personal()));
-    expect((await stat(bot.dataFile)).mtimeMs).toBe(mtimeMs);
+    expect(await saved()).toEqual(before);
     expect(stub.sent).toHaveLength(2);
   });
 });

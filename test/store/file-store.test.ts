@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, readdir, readFile, rmdir, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openFileStore } from '../../src/store/file-store.js';
+import { openFileStore, readSaved } from '../../src/store/file-store.js';
 import type { Store } from '../../src/domain/store.js';
 import { StartupError } from '../../src/startup-error.js';
 import { DEMO_SEED_FILE } from '../helpers/builders.js';
@@ -38,14 +38,78 @@ describe('the file store', () => {
     expect(onDisk.members.length).toBe(store.read().members.length);
   });
 
-  it('has a change on disk as soon as update resolves, and leaves no temp file', async () => {
+  it('has a change on disk, in the journal, as soon as update resolves, and leaves no temp file', async () => {
     const { dataFile } = await fresh();
     const store = await openStore(dataFile);
     await store.update((data) => {
       data.council.shortName = 'PR';
     });
-    expect(JSON.parse(await readFile(dataFile, 'utf8')).council.shortName).toBe('PR');
-    expect((await readdir(path.dirname(dataFile))).sort()).toEqual(['politirad.json', 'politirad.json.lock']);
+    expect((await readSaved(dataFile)).council.shortName).toBe('PR');
+    expect((await readdir(path.dirname(dataFile))).sort()).toEqual(['politirad.json', 'politirad.json.journal.1', 'politirad.json.lock']);
+  });
+
+  it('writes nothing for a change that changes nothing', async () => {
+    const { dataFile } = await fresh();
+    const store = await openStore(dataFile);
+    const result = await store.update((data) => data.members.length);
+    expect(result).toBe(16);
+    expect(await readdir(path.dirname(dataFile))).not.toContain('politirad.json.journal.1');
+  });
+
+  it('rewrites the data file every so many changes and at stop, and removes the journal it holds', async () => {
+    const { dataFile } = await fresh();
+    const store = await openFileStore({ dataFile, seedFile: DEMO_SEED_FILE, snapshotEvery: 5 });
+    for (let n = 1; n <= 12; n++) {
+      await store.update((data) => {
+        data.council.shortName = `PR ${n}`;
+      });
+    }
+    // Twelve changes: snapshots after the 5th and 10th, the last two in the journal.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const file = JSON.parse(await readFile(dataFile, 'utf8'));
+    expect([file.council.shortName, file.journalSeq]).toEqual(['PR 10', 10]);
+    expect((await readSaved(dataFile)).council.shortName).toBe('PR 12');
+    expect((await readdir(path.dirname(dataFile))).filter((f) => f.includes('journal'))).toEqual(['politirad.json.journal.3']);
+    await store.close();
+    expect(JSON.parse(await readFile(dataFile, 'utf8')).council.shortName).toBe('PR 12');
+    expect((await readdir(path.dirname(dataFile))).sort()).toEqual(['politirad.json']);
+  });
+
+  it('replays the journal after a crash, and leaves out a last line cut short by it', async () => {
+    const { dataFile } = await fresh();
+    const store = await openStore(dataFile);
+    await store.update((data) => {
+      data.council.shortName = 'PR';
+    });
+    await store.update((data) => {
+      data.members.push({ id: 'ny', name: 'Ny', roles: ['medlem'], unitIds: [] });
+    });
+    // A crash: the lock and journal stay, and the next write was cut short.
+    await writeFile(`${dataFile}.journal.1`, '{"seq":3,"patches":[{"op":"repl', { flag: 'a' });
+    await writeFile(`${dataFile}.lock`, JSON.stringify({ pid: 999999, host: hostname() }));
+    const again = await openStore(dataFile);
+    expect(again.read().council.shortName).toBe('PR');
+    expect(again.read().members.at(-1)?.id).toBe('ny');
+    expect(JSON.parse(await readFile(dataFile, 'utf8')).journalSeq).toBe(2);
+  });
+
+  it('refuses a journal that is damaged before its last line, and changes nothing', async () => {
+    const { dataFile } = await fresh();
+    const store = await openStore(dataFile);
+    await store.update((data) => {
+      data.council.shortName = 'PR';
+    });
+    await store.update((data) => {
+      data.council.shortName = 'PR 2';
+    });
+    const journal = `${dataFile}.journal.1`;
+    const lines = (await readFile(journal, 'utf8')).split('\n');
+    const damaged = ['{"seq":1,"patch', lines[1], ''].join('\n');
+    await writeFile(journal, damaged);
+    await writeFile(`${dataFile}.lock`, JSON.stringify({ pid: 999999, host: hostname() }));
+    open.splice(0);
+    expect(await startupError(openFileStore({ dataFile, seedFile: DEMO_SEED_FILE }))).toMatch(/journal .* cannot be read at line 1/);
+    expect(await readFile(journal, 'utf8')).toBe(damaged);
   });
 
   it('keeps changes across a restart', async () => {
@@ -76,11 +140,14 @@ describe('the file store', () => {
   it('reports a failed save with a code and keeps the last saved state', async () => {
     const { dataFile } = await fresh();
     const store = await openStore(dataFile);
-    // A directory where the temp file should go makes the write fail, even for root.
-    await mkdir(`${dataFile}.${process.pid}.tmp`);
+    // A directory where the journal should go makes the write fail, even for root.
+    await mkdir(`${dataFile}.journal.1`);
     await expect(store.update((data) => void (data.council.shortName = 'lost'))).rejects.toMatchObject({ code: 'store-write-failed' });
     expect(store.read().council.shortName).toBe('Politirådet');
     expect(JSON.parse(await readFile(dataFile, 'utf8')).council.shortName).toBe('Politirådet');
+    await rmdir(`${dataFile}.journal.1`);
+    await store.update((data) => void (data.council.shortName = 'saved'));
+    expect((await readSaved(dataFile)).council.shortName).toBe('saved');
   });
 
   it('refuses a corrupt file with a clear message and never overwrites it', async () => {
