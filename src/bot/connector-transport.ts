@@ -17,7 +17,7 @@ const LOGIN_PREFIX = 'https://login.microsoftonline.com/';
  * hide throttling from the notifier, which must see every status to keep to Teams' limits and
  * record what happened, so the call is made here directly.
  */
-export function connectorTransport(config: Config, fetchImpl: typeof fetch = fetch): Transport {
+export function connectorTransport(config: Config, fetchImpl: typeof fetch = fetch, timeoutMs = REQUEST_TIMEOUT_MS): Transport {
   let tokens: Promise<TokenSource> | undefined;
   const tokenSource = (): Promise<TokenSource> | undefined => {
     const auth = config.auth;
@@ -50,7 +50,7 @@ export function connectorTransport(config: Config, fetchImpl: typeof fetch = fet
         method,
         headers,
         ...(body ? { body: JSON.stringify(body) } : {}),
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
       throw new SendFailure(error instanceof Error ? error.message : String(error), undefined);

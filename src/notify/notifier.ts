@@ -189,14 +189,19 @@ export class Notifier {
     let failures = 0;
     let throttles = 0;
     for (;;) {
-      const now = this.now();
-      const at = this.limiter.earliest(keys, now);
-      this.limiter.reserve(keys, at, now);
-      if (at > now) await this.sleep(at - now);
+      // Wait for a slot, and look again on waking: a 429 to another send may have paused the
+      // tenant meanwhile, and its Retry-After must hold for every send, not only that one.
+      let now = this.now();
+      for (let at = this.limiter.earliest(keys, now); at > now; at = this.limiter.earliest(keys, now)) {
+        await this.sleep(at - now);
+        if (this.stopped) break;
+        now = this.now();
+      }
       if (this.stopped) {
         // Stopping between retries: it stays pending and goes out after the next start.
         return 'stopped';
       }
+      this.limiter.reserve(keys, now);
       attempts += 1;
       try {
         if (mode === 'update') {

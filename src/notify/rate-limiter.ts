@@ -5,14 +5,23 @@ export interface Limit {
 }
 
 /** Teams' published limits for one bot in one conversation. */
-export const CONVERSATION_LIMITS: readonly Limit[] = [
+export const PUBLISHED_CONVERSATION_LIMITS: readonly Limit[] = [
   { count: 7, windowMs: 1_000 },
   { count: 8, windowMs: 2_000 },
   { count: 60, windowMs: 30_000 },
   { count: 1800, windowMs: 3_600_000 },
 ];
 /** About 50 requests a second per app per tenant, across all conversations. */
-export const TENANT_LIMITS: readonly Limit[] = [{ count: 50, windowMs: 1_000 }];
+export const PUBLISHED_TENANT_LIMITS: readonly Limit[] = [{ count: 50, windowMs: 1_000 }];
+
+/**
+ * Teams counts requests when they arrive, and they arrive a few milliseconds apart from when they
+ * were sent (a busy event loop, the network); windows 5 % longer than published keep two sends a
+ * window apart here a window apart there too, so the limit is not tripped by that jitter.
+ */
+const withMargin = (limits: readonly Limit[]): readonly Limit[] => limits.map((l) => ({ count: l.count, windowMs: Math.ceil(l.windowMs * 1.05) }));
+export const CONVERSATION_LIMITS = withMargin(PUBLISHED_CONVERSATION_LIMITS);
+export const TENANT_LIMITS = withMargin(PUBLISHED_TENANT_LIMITS);
 
 /**
  * Sliding-window limits per key (a conversation, a tenant), plus pauses a 429 asked for.

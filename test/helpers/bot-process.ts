@@ -12,12 +12,13 @@ export interface BotProcess {
   ready: Promise<number>;
 }
 
-/** Runs the built bot (dist/main.js) as `npm start` does, with its own environment. */
-export function spawnBot(env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', path.join(PROJECT_ROOT, 'dist/main.js')], {
+/** Runs the built bot (dist/main.js) as `npm start` does, with its own environment; or another server script. */
+export function spawnBot(env: Record<string, string>, script = 'dist/main.js', user: { uid?: number; gid?: number } = {}): BotProcess {
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', path.join(PROJECT_ROOT, script)], {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...user,
   });
   let out = '';
   let err = '';

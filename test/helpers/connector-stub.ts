@@ -30,11 +30,13 @@ export interface ConnectorStub {
   members: Map<string, MemberInfo>;
   /** Holds each send this long before answering, to keep a turn in flight. */
   delayMs: number;
+  /** Answers sends without keeping them (for benchmarks that send thousands). */
+  discard: boolean;
   /**
    * Decides the answer to a send before it is recorded as delivered: return a status (and
    * headers) to refuse it, as Teams does with 429, 403 or 503; undefined delivers it.
    */
-  failWith?: (send: { method: string; conversationId: string; attempt: number }) => { status: number; headers?: Record<string, string> } | undefined;
+  failWith?: (send: { method: string; conversationId: string; attempt: number }) => { status: number; headers?: Record<string, string>; hangMs?: number } | undefined;
   /** Every send the stub refused, in order. */
   refused: Recorded[];
   /** The sends that were delivered (not refused) to one conversation. */
@@ -54,7 +56,7 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
   let counter = 0;
   const refused: Recorded[] = [];
   const attempts = new Map<string, number>();
-  const stub = { sent, members, delayMs: 0, refused, roster: [] as MemberInfo[], opened: [] as string[], delivered: (id: string) => sent.filter((r) => r.conversationId === id) } as ConnectorStub;
+  const stub = { sent, members, delayMs: 0, discard: false, refused, roster: [] as MemberInfo[], opened: [] as string[], delivered: (id: string) => sent.filter((r) => r.conversationId === id) } as ConnectorStub;
   stub.reset = () => {
     sent.length = 0;
     refused.length = 0;
@@ -91,12 +93,14 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
       attempts.set(conversationId, attempt);
       const failure = stub.failWith?.({ method: req.method, conversationId, attempt });
       if (failure) {
+        // A hang longer than the bot's timeout is a timeout; the answer after it reaches no one.
+        if (failure.hangMs) await new Promise((resolve) => setTimeout(resolve, failure.hangMs));
         refused.push({ method: req.method, at: Date.now(), status: failure.status, conversationId, replyToId: undefined, body });
         res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
         res.end(JSON.stringify({ error: { code: 'Refused', message: `stub answered ${failure.status}` } }));
         return;
       }
-      sent.push({ method: req.method, at: Date.now(), status: 200, conversationId, replyToId: req.method === 'POST' ? id : undefined, body });
+      if (!stub.discard) sent.push({ method: req.method, at: Date.now(), status: 200, conversationId, replyToId: req.method === 'POST' ? id : undefined, body });
       counter += 1;
       return json(req.method === 'POST' ? 201 : 200, { id: `sent-${counter}` });
     }

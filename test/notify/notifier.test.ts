@@ -102,8 +102,10 @@ describe('the rate limiter', () => {
       limiter.reserve(keys, at, 0);
       times.push(at);
     }
+    // 50 in any published second, with each window held 5 % longer against arrival jitter.
     expect(busiest(times, 1000)).toBe(50);
-    expect(Math.max(...times)).toBe(9000);
+    expect(busiest(times, 1050)).toBe(50);
+    expect(Math.max(...times)).toBe(9 * 1050);
   });
 });
 
