@@ -40,6 +40,8 @@ export interface Overrides {
   transport?: Transport;
   /** Backoff and wait functions for the notifier (tests shorten them). */
   notifier?: { baseBackoffMs?: number; maxBackoffMs?: number; random?: () => number; concurrency?: number };
+  /** Where the Bot Framework's token signing keys are published (tests serve their own). */
+  openIdMetadataUrl?: string;
 }
 
 export async function startBot(config: Config, logger: Logger, overrides: Overrides = {}): Promise<RunningBot> {
@@ -106,7 +108,7 @@ export async function startBot(config: Config, logger: Logger, overrides: Overri
       reportUrl: (roundId: string) => (baseUrl ? reportUrl(baseUrl, linkSecret(), roundId, clock.now(), config.reportLinkHours) : undefined),
     };
     const bot = new PolitiradBot(deps, { allowedTenantIds: config.allowedTenantIds });
-    const adapter = createAdapter(config, logger);
+    const adapter = createAdapter(config, logger, overrides.openIdMetadataUrl);
     const tab = createTabService({
       store,
       clock,

@@ -33,6 +33,8 @@ export function withTeamsCredentials(extra: Record<string, string> = {}): Record
  */
 export interface FakeEntra {
   jwksUrl: string;
+  /** OpenID metadata for Bot Framework tokens, signed by the same key. */
+  openIdUrl: string;
   /** Requests the key endpoint has had. */
   keyFetches: number;
   token(claims?: JWTPayload, options?: { signer?: 'published' | 'unpublished'; kid?: string }): Promise<string>;
@@ -45,6 +47,12 @@ export async function startFakeEntra(): Promise<FakeEntra> {
   const jwk = { ...(await exportJWK(published.publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
   let keyFetches = 0;
   const server: Server = createServer((req, res) => {
+    if (req.url === '/openid') {
+      // The Bot Framework's OpenID metadata, pointing at the same keys.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ issuer: 'https://api.botframework.com', jwks_uri: `http://127.0.0.1:${(server.address() as AddressInfo).port}/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
+      return;
+    }
     if (req.url !== '/keys') {
       res.writeHead(404);
       res.end();
@@ -59,6 +67,7 @@ export async function startFakeEntra(): Promise<FakeEntra> {
   const seconds = Math.floor(Date.parse(NOW) / 1000);
   return {
     jwksUrl: `http://127.0.0.1:${port}/keys`,
+    openIdUrl: `http://127.0.0.1:${port}/openid`,
     get keyFetches() {
       return keyFetches;
     },
