@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installed, message, USERS } from '../helpers/activities.js';
+import { installed, USERS } from '../helpers/activities.js';
 import { APP_ID, startFakeEntra, type FakeEntra } from '../helpers/entra.js';
 import { connectorSuite, onDisk, type BotUnderTest } from '../helpers/running-bot.js';
 
