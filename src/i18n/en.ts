@@ -58,6 +58,7 @@ export const en: Messages = {
   'agenda.substituteHint': 'Who attends for you?',
   'agenda.reason': 'Short reason (optional)',
   'agenda.sendApologies': 'Send apologies',
+  'agenda.editorPersonalOnly': 'The agenda is edited in your personal chat with the bot, because it shows items exempt from public disclosure. Type /dagsorden there.',
   'agenda.propose': 'Propose an item',
   'agenda.proposalTitle': 'Title of the item',
   'agenda.proposalTitleError': 'Write a title for the item.',

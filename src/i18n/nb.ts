@@ -57,6 +57,7 @@ export const nb = {
   'agenda.substituteHint': 'Hvem møter for deg?',
   'agenda.reason': 'Kort begrunnelse (valgfritt)',
   'agenda.sendApologies': 'Send forfall',
+  'agenda.editorPersonalOnly': 'Dagsordenen redigeres i personlig chat med Politirådsboten, fordi den viser saker som er unntatt offentlighet. Skriv /dagsorden der.',
   'agenda.propose': 'Foreslå sak',
   'agenda.proposalTitle': 'Tittel på saken',
   'agenda.proposalTitleError': 'Skriv en tittel på saken.',

@@ -15,9 +15,20 @@ const text = field.typed.optional();
 
 /** The editor for a meeting as it is now (after a change, or to replace a stale card). */
 export async function showEditor(turn: Turn, deps: BotDeps, meetingId: string | undefined): Promise<void> {
+  if (await refuseOutsidePersonal(turn)) return;
   const meeting = meetingFor(deps, meetingId);
   if (!meeting) return replyMeetingNotFound(turn);
   await turn.respond(editorCard(deps.store.read(), meeting, turn.lang, deps.timeZone, deps.timing));
+}
+
+/**
+ * The editor and the item form name confidential items, so they open in personal chat only: in a
+ * channel or group chat everyone would see them.
+ */
+async function refuseOutsidePersonal(turn: Turn): Promise<boolean> {
+  if (turn.conversation.kind === 'personal') return false;
+  await turn.reply(messages(turn.lang)['agenda.editorPersonalOnly']);
+  return true;
 }
 
 /** Runs an agenda change; a problem is told and the editor is shown as the meeting is now. */
@@ -45,6 +56,7 @@ export const itemFormAction = defineAction({
   role: SECRETARIAT,
   schema: z.object({ verb: z.literal(Verb.ItemForm), meetingId: id, itemId: id.optional() }),
   async handle(turn, data, deps) {
+    if (await refuseOutsidePersonal(turn)) return;
     const meeting = meetingFor(deps, data.meetingId);
     if (!meeting) return replyMeetingNotFound(turn);
     const item = data.itemId ? meeting.agenda.find((i) => i.id === data.itemId) : undefined;

@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Verb } from '../../src/bot/actions/index.js';
+import { composer } from '../../src/bot/compose.js';
+import { handleAction, handleText } from '../../src/bot/router.js';
+import { fixedClock } from '../../src/domain/clock.js';
+import type { AgendaItem, ConversationKind, Data, Delivery } from '../../src/domain/schema.js';
+import { demoData, harness, memberOf, fakeTurn, NOW, withChats } from '../helpers/builders.js';
+
+const GROUP_CHAT = '19:gruppe@thread.v2';
+const CHANNEL = '19:channel@thread.tacv2';
+
+/** An agenda of up to 12 items; each confidential item's text carries a marker no other item has. */
+const agenda = fc
+  .array(
+    fc.record({
+      confidential: fc.boolean(),
+      title: fc.string({ minLength: 1, maxLength: 40 }),
+      presenter: fc.string({ maxLength: 30 }),
+      description: fc.option(fc.string({ maxLength: 80 }), { nil: undefined }),
+      attachment: fc.boolean(),
+    }),
+    { minLength: 1, maxLength: 12 },
+  )
+  .map((items) =>
+    items.map((item, n): AgendaItem => {
+      const mark = item.confidential ? `HEMMELIG${n}X` : `Åpen${n}`;
+      return {
+        id: `sak-${n}`,
+        title: `${mark} ${item.title}`,
+        presenters: [`${mark}-innleder ${item.presenter}`],
+        ...(item.description !== undefined ? { description: `${mark}-beskrivelse ${item.description}` } : {}),
+        attachments: item.attachment ? [{ title: `${mark}-vedlegg`, url: `https://www.oslo.kommune.no/${mark}.pdf` }] : [],
+        confidential: item.confidential,
+      };
+    }),
+  );
+
+function council(items: AgendaItem[]): Data {
+  const data = withChats(demoData());
+  const meeting = data.meetings.find((m) => m.id === 'mote-2026-12')!;
+  meeting.agenda = items;
+  data.conversations.push({ id: GROUP_CHAT, kind: 'groupChat', reference: { serviceUrl: 'https://smba.example', conversation: { id: GROUP_CHAT } }, installed: true, firstSeenAt: NOW, lastSeenAt: NOW });
+  return data;
+}
+const secrets = (items: AgendaItem[]) => items.filter((i) => i.confidential).map((_, n, all) => all[n]!.title.split(' ')[0]!);
+const delivery = (kind: Delivery['kind'], conversationId: string, memberId?: string): Delivery => ({ id: `d-${kind}-${conversationId}`, kind, meetingId: 'mote-2026-12', conversationId, ...(memberId ? { memberId } : {}), status: 'pending', attempts: 0, createdAt: NOW });
+
+describe('confidential agenda items, over generated agendas', () => {
+  it('never appear in a channel or group chat message, and do appear in personal chat', async () => {
+    const compose = composer({ timeZone: 'Europe/Oslo', clock: fixedClock(NOW), reportUrl: () => 'https://bot.example/rapport' });
+    await fc.assert(
+      fc.asyncProperty(agenda, async (items) => {
+        const data = council(items);
+        const hidden = secrets(items);
+        const shared: string[] = [];
+        for (const kind of ['agenda', 'reminder', 'attendance-reminder', 'moved', 'cancelled'] as const) {
+          for (const conversationId of [CHANNEL, GROUP_CHAT]) shared.push(JSON.stringify(compose(delivery(kind, conversationId), data, 'send')?.activity));
+          shared.push(JSON.stringify(compose(delivery(kind, CHANNEL), data, 'update')?.activity));
+        }
+        // What members see in the channel and group chat when they ask, or when their card refreshes.
+        const { deps } = harness(data);
+        for (const kind of ['channel', 'groupChat'] as ConversationKind[]) {
+          const conversationId = kind === 'channel' ? CHANNEL : GROUP_CHAT;
+          for (const turn of [
+            fakeTurn({ text: '/neste', member: memberOf(data, 'ola-hansen'), kind, conversationId }),
+            fakeTurn({ text: '/dagsorden', member: memberOf(data, 'kari-nordmann'), kind, conversationId }),
+            fakeTurn({ data: { verb: Verb.AgendaView, meetingId: 'mote-2026-12' }, member: memberOf(data, 'ola-hansen'), kind, conversationId }),
+          ]) {
+            await (turn.data ? handleAction(turn, deps) : handleText(turn, deps));
+            shared.push(JSON.stringify([turn.replies, turn.responses]));
+          }
+        }
+        for (const text of shared) for (const secret of hidden) expect(text).not.toContain(secret);
+        // The same agenda in a member's own chat names them, so the markers are really in the data.
+        const personal = JSON.stringify(compose(delivery('agenda', 'a:ola', 'ola-hansen'), data, 'send')?.activity);
+        for (const secret of hidden) expect(personal).toContain(secret);
+      }),
+      { numRuns: 150 },
+    );
+  }, 120_000);
+});
