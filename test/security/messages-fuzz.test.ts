@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Verb } from '../../src/bot/actions/verbs.js';
 import { cardSubmit, invoke, message, USERS, type User } from '../helpers/activities.js';
-import { NOW } from '../helpers/builders.js';
 import { councilFile } from '../helpers/council-file.js';
 import { connectorSuite, onDisk, type BotUnderTest } from '../helpers/running-bot.js';
 
