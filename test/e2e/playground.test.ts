@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { readSaved } from '../../src/store/file-store.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -175,7 +176,7 @@ describe('meetings and agendas in the Playground', { timeout: 180_000 }, () => {
     await page.getByRole('button', { name: 'Send forfall' }).click();
     await expect.poll(() => page.getByText('Ditt svar: Forfall. Vara: Per Vara.').count(), { timeout: 20_000 }).toBe(1);
     await page.screenshot({ path: path.join(screenshots, 'playground-forfall.png'), fullPage: true });
-    const data = JSON.parse(await readFile(dataFile, 'utf8')) as { meetings: { title?: string; attendance: unknown[] }[] };
+    const data = await readSaved(dataFile);
     const meeting = data.meetings.find((m) => m.title === 'Ekstramøte om ungdomsvold');
     expect(meeting?.attendance).toEqual([expect.objectContaining({ memberId: 'ola-hansen', answer: 'forfall', substitute: 'Per Vara' })]);
   });
@@ -199,7 +200,7 @@ describe('the secretariat’s follow-up points and SaLTo setup in the Playground
     await expect.poll(() => page.getByText(title).count(), { timeout: 20_000 }).toBe(0);
     await expect.poll(() => page.getByText(/^Alle åpne punkter: 14 /).count(), { timeout: 20_000 }).toBe(1);
     await page.screenshot({ path: path.join(screenshots, 'playground-status.png'), fullPage: true });
-    const data = JSON.parse(await readFile(dataFile, 'utf8')) as { followUps: { id: string; status: string; history: { byMemberId?: string }[] }[] };
+    const data = await readSaved(dataFile);
     const saved = data.followUps.find((p) => p.id === 'op-2024-03');
     expect(saved?.status).toBe('fullført');
     expect(saved?.history.at(-1)?.byMemberId).toBe('kari-nordmann');
@@ -231,7 +232,7 @@ describe('the secretariat’s follow-up points and SaLTo setup in the Playground
     await page.getByRole('button', { name: 'Åpne runden' }).click();
     await expect.poll(() => page.getByText(/^Runden er åpnet\./).count(), { timeout: 20_000 }).toBe(1);
 
-    const data = JSON.parse(await readFile(dataFile, 'utf8')) as { members: { id: string; unitIds: string[]; roles: string[] }[]; saltoRounds: { meetingId: string; unitIds: string[] }[] };
+    const data = await readSaved(dataFile);
     expect(data.members.find((m) => m.id === 'nora-alna')).toMatchObject({ roles: ['salto-koordinator'], unitIds: ['bydel-alna'] });
     expect(data.saltoRounds).toHaveLength(1);
     expect(data.saltoRounds[0]!.meetingId).toMatch(/^mote-/);
@@ -299,7 +300,7 @@ describe('SaLTo reporting in the Playground', { timeout: 180_000 }, () => {
     await page.getByRole('button', { name: 'Lever rapporten' }).click();
     await expect.poll(() => page.getByText(/^Takk! Rapporten for Bydel Grorud er levert\./).count(), { timeout: 20_000 }).toBe(1);
     await page.screenshot({ path: path.join(screenshots, 'playground-saltorapport.png'), fullPage: true });
-    const data = JSON.parse(await readFile(dataFile, 'utf8')) as { saltoReports: { unitId: string; status: string; answers: Record<string, string> }[] };
+    const data = await readSaved(dataFile);
     const report = data.saltoReports.find((r) => r.unitId === 'bydel-grorud');
     expect(report?.status).toBe('levert');
     expect(report?.answers['salto-2023-4.status']).toBe('alvorlige utfordringer');
