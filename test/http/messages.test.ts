@@ -68,13 +68,13 @@ describe('the bot over HTTP', () => {
   it('keeps conversations across a restart and does not welcome again', async () => {
     await start();
     await bot.post(installed(USERS.member, personal()));
-    await bot.notifier.idle();
     const { dataFile } = bot;
     await bot.stop();
     await start({}, dataFile);
     expect((await onDisk()).conversations).toHaveLength(1);
     await bot.post(installed(USERS.member, personal()));
-    expect(stub.sent).toHaveLength(0);
+    // Agendas queued at the first install may go out after the restart; a second welcome may not.
+    expect(stub.sent.map((r) => cardText(r.body.attachments?.[0]?.content)).join('\n')).not.toContain('Velkommen til Politirådsboten');
   });
 
   it('records a channel it is added to, under the channel’s own id, and welcomes it', async () => {
