@@ -46,6 +46,11 @@ export async function writeDurably(file: string, text: string): Promise<void> {
     await unlink(temp).catch(() => undefined);
     throw error;
   }
+  await syncDirectory(file);
+}
+
+/** Makes a file's entry in its directory durable: a new or renamed name survives a crash too. */
+export async function syncDirectory(file: string): Promise<void> {
   const directory = await open(path.dirname(file), 'r');
   try {
     await directory.sync();

@@ -130,10 +130,6 @@ function parseSnapshot(text: string, file: string): { data: Data; seq: number } 
   return { data: validData(raw, file), seq: typeof seq === 'number' && Number.isInteger(seq) && seq >= 0 ? seq : 0 };
 }
 
-export function parseDataFile(text: string, file: string): Data {
-  return validData(parseJson(text, file), file);
-}
-
 function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);

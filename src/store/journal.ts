@@ -2,6 +2,7 @@ import { open, readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Patch } from 'immer';
 import { StartupError } from '../startup-error.js';
+import { syncDirectory } from './durable-json-file.js';
 
 /** One saved change: its number, counted across the data file's life, and what it changed. */
 export interface JournalEntry {
@@ -54,6 +55,9 @@ export async function readJournal(dataFile: string, afterSeq: number): Promise<{
  * taking it through a handle opened earlier.
  */
 export class JournalWriter {
+  /** Whether the current generation's file is known to exist durably in the directory. */
+  private named = false;
+
   constructor(
     private readonly dataFile: string,
     private generationNumber: number,
@@ -67,11 +71,13 @@ export class JournalWriter {
     const file = `${this.dataFile}.journal.${this.generationNumber}`;
     const handle = await open(file, 'a', 0o600);
     try {
-      const { size } = await handle.stat();
       await handle.appendFile(`${JSON.stringify(entry)}\n`, 'utf8');
       await handle.datasync();
       // A new file's name must be durable in its directory too, before the change counts as saved.
-      if (size === 0) await syncDirectory(this.dataFile);
+      if (!this.named) {
+        await syncDirectory(file);
+        this.named = true;
+      }
     } finally {
       await handle.close();
     }
@@ -80,6 +86,7 @@ export class JournalWriter {
   /** Starts the next generation; changes from now on go there. */
   rotate(): void {
     this.generationNumber += 1;
+    this.named = false;
   }
 
   /** Removes the generations before the current one, once a snapshot holds their changes. */
@@ -87,14 +94,5 @@ export class JournalWriter {
     for (const { file, generation: g } of await journalFiles(this.dataFile)) {
       if (g < generation) await unlink(file);
     }
-  }
-}
-
-async function syncDirectory(dataFile: string): Promise<void> {
-  const directory = await open(path.dirname(dataFile), 'r');
-  try {
-    await directory.sync();
-  } finally {
-    await directory.close();
   }
 }

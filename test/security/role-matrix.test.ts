@@ -18,6 +18,12 @@ function setup(member: Member | undefined) {
   return harness(data);
 }
 const refused = (texts: string[]) => texts.some((t) => t.startsWith('Beklager, dette kan bare'));
+/** A refusal leaves the store as it was: the same state, no save, no send woken. */
+function expectUntouched({ store, kicks }: ReturnType<typeof setup>, before: unknown) {
+  expect(store.read()).toBe(before);
+  expect(store.writes()).toBe(0);
+  expect(kicks()).toBe(0);
+}
 const everything = (turn: ReturnType<typeof fakeTurn>) => [...turn.texts(), ...turn.replies.filter((r) => typeof r !== 'string').map((r) => cardText(r)), ...turn.responses.map((c) => cardText(c))];
 
 describe('the role matrix, generated from the command table', () => {
@@ -25,16 +31,15 @@ describe('the role matrix, generated from the command table', () => {
     for (const { label, member } of people) {
       const allowed = mayUse(member, command.role);
       it(`/${command.name} by ${label}: ${allowed ? 'runs' : 'refused, nothing changed'}`, async () => {
-        const { deps, store, kicks } = setup(member);
+        const world = setup(member);
+        const { deps, store } = world;
         const before = store.read();
         const turn = fakeTurn({ text: `/${command.name}`, member });
         await handleText(turn, deps);
         expect(turn.replies.length + turn.responses.length).toBeGreaterThan(0);
         expect(refused(turn.texts())).toBe(!allowed);
         if (!allowed) {
-          expect(store.read()).toBe(before);
-          expect(store.writes()).toBe(0);
-          expect(kicks()).toBe(0);
+          expectUntouched(world, before);
           expect(everything(turn)).toHaveLength(1);
         }
       });
@@ -47,18 +52,15 @@ describe('the role matrix, generated from the card actions', () => {
     for (const { label, member } of people) {
       const allowed = mayUse(member, action.role);
       it(`${action.verb} by ${label}: ${allowed ? 'handled' : 'refused, nothing changed'}`, async () => {
-        const { deps, store, kicks } = setup(member);
+        const world = setup(member);
+        const { deps, store } = world;
         const before = store.read();
         // Real ids, so an allowed role gets past validation where the verb needs nothing more.
         const turn = fakeTurn({ data: { verb: action.verb, meetingId: 'mote-2026-12', followUpId: 'op-2024-03', roundId: 'runde-mote-2026-12', unitId: 'bydel-grorud', revision: 0 }, member });
         await handleAction(turn, deps);
         expect(turn.replies.length + turn.responses.length).toBeGreaterThan(0);
         expect(refused(turn.texts())).toBe(!allowed);
-        if (!allowed) {
-          expect(store.read()).toBe(before);
-          expect(store.writes()).toBe(0);
-          expect(kicks()).toBe(0);
-        }
+        if (!allowed) expectUntouched(world, before);
       });
     }
   }
