@@ -1,16 +1,14 @@
 import { open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
+import { stringifyInSteps } from './json-in-steps.js';
 
 /**
  * A lowdb adapter whose writes survive a crash: the text goes to a temp file that is fsync'd,
  * renamed over the data file, and the directory is fsync'd so the rename itself is durable.
- * lowdb's own JSONFile renames atomically but never fsyncs. A write identical to the last one
- * is skipped, so callers may save freely.
+ * lowdb's own JSONFile renames atomically but never fsyncs.
  */
 export class DurableJsonFile<T> implements Adapter<T> {
-  private lastText: string | undefined;
-
   constructor(private readonly file: string) {}
 
   async read(): Promise<T | null> {
@@ -18,16 +16,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
     throw new Error('DurableJsonFile.read is not used; the store loads the file itself');
   }
 
-  /** Tells the adapter what is on disk already, so the first unchanged save is skipped. */
-  remember(text: string): void {
-    this.lastText = text;
-  }
-
   async write(data: T): Promise<void> {
-    const text = JSON.stringify(data, null, 2) + '\n';
-    if (text === this.lastText) return;
-    await writeDurably(this.file, text);
-    this.lastText = text;
+    await writeDurably(this.file, (await stringifyInSteps(data)) + '\n');
   }
 }
 

@@ -48,7 +48,6 @@ export async function openFileStore(options: FileStoreOptions): Promise<Store> {
     const data = replay(loaded.data, entries, dataFile);
     let seq = entries.at(-1)?.seq ?? loaded.seq;
     const db = new Low<Snapshot>(adapter, { ...data, journalSeq: seq });
-    if (existing !== undefined) adapter.remember(existing);
     const journal = new JournalWriter(dataFile, lastGeneration + 1);
     // Start from one file: the snapshot holds everything, and journals it holds go.
     if (existing === undefined || entries.length > 0) await db.write();
