@@ -75,29 +75,46 @@ export function agendaRecipients(data: Readonly<Data>): Recipient[] {
   const recipients: Recipient[] = [];
   const channelId = data.settings.councilChannel?.conversationId;
   if (channelId && reachable(data.conversations.find((c) => c.id === channelId))) recipients.push({ conversationId: channelId });
+  const chatOf = personalChats(data);
   for (const member of data.members.filter(isAgendaRecipient)) {
-    const chat = personalChatOf(data, member.id);
+    const chat = chatOf(member.id);
     if (chat) recipients.push({ conversationId: chat.id, memberId: member.id });
   }
   return recipients;
 }
 
 export function personalChatOf(data: Readonly<Data>, memberId: string): ConversationRecord | undefined {
-  const chats = data.conversations.filter((c) => c.kind === 'personal' && c.memberId === memberId && c.installed);
-  return chats.sort((a, b) => b.lastSeenAt.localeCompare(a.lastSeenAt))[0];
+  return personalChats(data)(memberId);
+}
+
+/**
+ * Each member's personal chat (the latest seen, of those where the bot is installed), found in
+ * one pass over the conversations: for loops over members, where a search per member would
+ * read every conversation of a large council once per member.
+ */
+export function personalChats(data: Readonly<Data>): (memberId: string) => ConversationRecord | undefined {
+  const latest = new Map<string, ConversationRecord>();
+  for (const c of data.conversations) {
+    if (c.kind !== 'personal' || !c.installed || c.memberId === undefined) continue;
+    const seen = latest.get(c.memberId);
+    if (!seen || c.lastSeenAt > seen.lastSeenAt) latest.set(c.memberId, c);
+  }
+  return (memberId) => latest.get(memberId);
 }
 
 /** Those expected at the meeting who have not answered and whom the bot can reach in personal chat. */
 export function unansweredRecipients(data: Readonly<Data>, meeting: Meeting): Recipient[] {
+  const chatOf = personalChats(data);
   return attendanceOverview(data, meeting).unanswered.flatMap((member) => {
-    const chat = personalChatOf(data, member.id);
+    const chat = chatOf(member.id);
     return chat ? [{ conversationId: chat.id, memberId: member.id }] : [];
   });
 }
 
 /** Members the bot cannot reach in personal chat; the secretary sees them with the agenda status. */
 export function unreachableRecipients(data: Readonly<Data>): Member[] {
-  return data.members.filter((m) => isAgendaRecipient(m) && !personalChatOf(data, m.id));
+  const chatOf = personalChats(data);
+  return data.members.filter((m) => isAgendaRecipient(m) && !chatOf(m.id));
 }
 
 /** What an outbox message is about: a meeting, a follow-up point, or a point at a meeting. */

@@ -1,4 +1,4 @@
-import { dueAt, enqueue, personalChatOf, sendTimeOn, type DispatchTiming } from './deliveries.js';
+import { dueAt, enqueue, personalChats, sendTimeOn, type DispatchTiming } from './deliveries.js';
 import { dueDateOf, todayIn } from './follow-up-dates.js';
 import { briefingMeeting, isOpen } from './follow-ups.js';
 import { isSecretariat } from './roles.js';
@@ -56,8 +56,9 @@ function noticeKey(subject: string, kind: string, batch: string): string {
 /** Notices due that are not in the outbox yet (for any chat) and that the bot can deliver. */
 function newNotices(data: Readonly<Data>, now: Date, timing: DispatchTiming): FollowUpNotice[] {
   const queued = new Set(data.deliveries.map((d) => d.id.split('|').slice(0, 3).join('|')));
+  const chatOf = personalChats(data);
   return dueFollowUpNotices(data, now, timing).filter(
-    (notice) => !queued.has(noticeKey(notice.meetingId ?? `op:${notice.followUpId}`, notice.kind, notice.batch)) && personalChatOf(data, notice.ownerMemberId),
+    (notice) => !queued.has(noticeKey(notice.meetingId ?? `op:${notice.followUpId}`, notice.kind, notice.batch)) && chatOf(notice.ownerMemberId),
   );
 }
 
@@ -70,8 +71,9 @@ export function hasNewFollowUpNotices(data: Readonly<Data>, now: Date, timing: D
  * outbox for that window (to any chat) is not queued again, so a restart repeats nothing.
  */
 export function queueFollowUpNotices(data: Data, now: Date, timing: DispatchTiming): Delivery[] {
+  const chatOf = personalChats(data);
   return newNotices(data, now, timing).flatMap((notice) => {
-    const chat = personalChatOf(data, notice.ownerMemberId);
+    const chat = chatOf(notice.ownerMemberId);
     if (!chat) return [];
     const about = { followUpId: notice.followUpId, ...(notice.meetingId ? { meetingId: notice.meetingId } : {}) };
     return enqueue(data, notice.kind, about, notice.batch, [{ conversationId: chat.id, memberId: notice.ownerMemberId }], now);
@@ -82,10 +84,11 @@ export function queueFollowUpNotices(data: Data, now: Date, timing: DispatchTimi
 export function queueFollowUpSummary(data: Data, meeting: Meeting, now: Date, timeZone: string): Delivery[] {
   const summary = followUpSummary(data, meeting, now, timeZone);
   if (summary.closed.length + summary.overdue.length + summary.briefed.length === 0) return [];
+  const chatOf = personalChats(data);
   const recipients = data.members
     .filter(isSecretariat)
     .flatMap((m) => {
-      const chat = personalChatOf(data, m.id);
+      const chat = chatOf(m.id);
       return chat ? [{ conversationId: chat.id, memberId: m.id }] : [];
     });
   return enqueue(data, 'followup-summary', meeting.id, 'auto', recipients, now);

@@ -1,5 +1,5 @@
 import { addDays, format, parse } from 'date-fns';
-import { enqueue, personalChatOf, sendTimeOn, type DispatchTiming } from './deliveries.js';
+import { enqueue, personalChats, sendTimeOn, type DispatchTiming } from './deliveries.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { meetingDate, todayIn } from './follow-up-dates.js';
 import { latestPeriod } from './follow-ups.js';
@@ -64,12 +64,14 @@ export function roundCoordinators(data: Readonly<Data>, round: SaltoRound): Memb
 }
 
 function queueInvites(data: Data, round: SaltoRound, now: Date, only?: string): Delivery[] {
-  return roundCoordinators(data, round)
+  const chatOf = personalChats(data);
+  const recipients = roundCoordinators(data, round)
     .filter((m) => !only || m.id === only)
     .flatMap((m) => {
-      const chat = personalChatOf(data, m.id);
-      return chat ? enqueue(data, 'salto-invite', { roundId: round.id }, 'invite', [{ conversationId: chat.id, memberId: m.id }], now) : [];
+      const chat = chatOf(m.id);
+      return chat ? [{ conversationId: chat.id, memberId: m.id }] : [];
     });
+  return enqueue(data, 'salto-invite', { roundId: round.id }, 'invite', recipients, now);
 }
 
 /** A coordinator who installs the bot after a round opened is invited then, while it is open. */
@@ -208,6 +210,7 @@ export interface UnitOverview {
 }
 
 export function roundOverview(data: Readonly<Data>, round: SaltoRound, now: Date, timeZone: string): UnitOverview[] {
+  const chatOf = personalChats(data);
   return round.unitIds.map((unitId) => {
     const report = reportOf(data, round.id, unitId);
     const coordinators = unitCoordinators(data, unitId);
@@ -216,7 +219,7 @@ export function roundOverview(data: Readonly<Data>, round: SaltoRound, now: Date
       name: data.reportingUnits.find((u) => u.id === unitId)?.name ?? unitId,
       state: report?.status ?? 'ikke startet',
       coordinators,
-      unreachable: coordinators.filter((m) => !personalChatOf(data, m.id)),
+      unreachable: coordinators.filter((m) => !chatOf(m.id)),
       locked: isLocked(round, unitId, now, timeZone),
     };
   });
@@ -229,6 +232,7 @@ export function roundOverview(data: Readonly<Data>, round: SaltoRound, now: Date
 export function queueRoundReminders(data: Data, now: Date, timing: DispatchTiming): Delivery[] {
   const today = todayIn(now, timing.timeZone);
   const queued: Delivery[] = [];
+  const chatOf = personalChats(data);
   for (const round of data.saltoRounds) {
     if (today > round.deadline) continue;
     const [y, m, d] = round.deadline.split('-').map(Number) as [number, number, number];
@@ -240,13 +244,15 @@ export function queueRoundReminders(data: Data, now: Date, timing: DispatchTimin
     // opened late has just sent its invitation, which says the same.
     const due = kinds.filter(([, at]) => now >= at && Date.parse(round.openedAt) < at.getTime()).at(-1);
     if (!due) continue;
+    const recipients = [];
     for (const unitId of round.unitIds) {
       if (reportOf(data, round.id, unitId)?.status === 'levert') continue;
       for (const member of unitCoordinators(data, unitId)) {
-        const chat = personalChatOf(data, member.id);
-        if (chat) queued.push(...enqueue(data, due[0], { roundId: round.id }, due[0], [{ conversationId: chat.id, memberId: member.id }], now));
+        const chat = chatOf(member.id);
+        if (chat) recipients.push({ conversationId: chat.id, memberId: member.id });
       }
     }
+    queued.push(...enqueue(data, due[0], { roundId: round.id }, due[0], recipients, now));
   }
   return queued;
 }

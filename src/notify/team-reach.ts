@@ -1,5 +1,5 @@
 import { saveConversation } from '../domain/conversations.js';
-import { isAgendaRecipient, personalChatOf } from '../domain/deliveries.js';
+import { isAgendaRecipient, personalChats } from '../domain/deliveries.js';
 import type { Clock } from '../domain/clock.js';
 import type { Store } from '../domain/store.js';
 import type { Logger } from '../logger.js';
@@ -17,7 +17,8 @@ export async function reachTeamMembers(options: { store: Store; clock: Clock; lo
   const record = channel && data.conversations.find((c) => c.id === channel.conversationId);
   const teamId = channel?.teamId ?? record?.teamId;
   if (!record || !teamId || !transport.teamMembers || !transport.openPersonalChat) return 0;
-  const missing = data.members.filter((m) => isAgendaRecipient(m) && m.aadObjectId && !personalChatOf(data, m.id));
+  const chatOf = personalChats(data);
+  const missing = data.members.filter((m) => isAgendaRecipient(m) && m.aadObjectId && !chatOf(m.id));
   if (missing.length === 0) return 0;
   let opened = 0;
   try {
