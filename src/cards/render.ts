@@ -180,7 +180,8 @@ export interface AttendanceCardModel {
 export interface StatusPointModel {
   marker: string;
   title: string;
-  facts: { label: string; value: string }[];
+  /** Bound whole, as FactSet facts: one binding instead of two per fact, on every point of a page. */
+  facts: { title: string; value: string }[];
   latest: string;
   latestBy: string;
   canChange: boolean;

@@ -5,17 +5,37 @@ import type { Lang } from './schema.js';
 
 const LOCALES = { nb, en: enGB } as const;
 
+/**
+ * Remembers a date text by its inputs. Turning an instant into a zone's wall time costs several
+ * Intl calls, and the same few hundred dates (meetings, deadlines) are shown over and over: a
+ * `/status` over ten years of points asks for each of them on every look. Bounded, so a
+ * long-running bot does not grow with every instant it has ever shown.
+ */
+export function remembered<A extends unknown[]>(compute: (...args: A) => string): (...args: A) => string {
+  const known = new Map<string, string>();
+  return (...args) => {
+    const key = args.map((a) => (a instanceof Date ? `#${a.getTime()}` : String(a))).join('\u0000');
+    let text = known.get(key);
+    if (text === undefined) {
+      if (known.size >= 5000) known.clear();
+      text = compute(...args);
+      known.set(key, text);
+    }
+    return text;
+  };
+}
+
 /** "torsdag 10. desember 2026 kl. 09.00" in the council's time zone (Europe/Oslo by default). */
-export function formatDateTime(instant: Date | string, timeZone: string, lang: Lang): string {
+export const formatDateTime = remembered((instant: Date | string, timeZone: string, lang: Lang): string => {
   const zoned = new TZDate(new Date(instant).getTime(), timeZone);
   const pattern = lang === 'nb' ? "EEEE d. MMMM yyyy 'kl.' HH.mm" : "EEEE d MMMM yyyy 'at' HH:mm";
   return format(zoned, pattern, { locale: LOCALES[lang] });
-}
+});
 
-export function formatDate(instant: Date | string, timeZone: string, lang: Lang): string {
+export const formatDate = remembered((instant: Date | string, timeZone: string, lang: Lang): string => {
   const zoned = new TZDate(new Date(instant).getTime(), timeZone);
   return format(zoned, lang === 'nb' ? 'd. MMMM yyyy' : 'd MMMM yyyy', { locale: LOCALES[lang] });
-}
+});
 
 export function isValidTimeZone(name: string): boolean {
   try {
@@ -27,16 +47,16 @@ export function isValidTimeZone(name: string): boolean {
 }
 
 /** A calendar date (yyyy-MM-dd, a day in the council's zone) as "mandag 15. mars 2027". */
-export function formatCalendarDay(date: string, timeZone: string, lang: Lang): string {
+export const formatCalendarDay = remembered((date: string, timeZone: string, lang: Lang): string => {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return formatDay(new TZDate(year, month - 1, day, 12, 0, timeZone), timeZone, lang);
-}
+});
 
 /**
  * "mandag 1. mars 2027". The weekday comes first on purpose: card text starting with "1. " is
  * read as a numbered list by Teams' Markdown.
  */
-export function formatDay(instant: Date | string, timeZone: string, lang: Lang): string {
+export const formatDay = remembered((instant: Date | string, timeZone: string, lang: Lang): string => {
   const zoned = new TZDate(new Date(instant).getTime(), timeZone);
   return format(zoned, lang === 'nb' ? 'EEEE d. MMMM yyyy' : 'EEEE d MMMM yyyy', { locale: LOCALES[lang] });
-}
+});

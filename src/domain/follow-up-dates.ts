@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, addMonths, addWeeks, format, isValid, lastDayOfMonth, parse } from 'date-fns';
 import { enGB, nb } from 'date-fns/locale';
+import { remembered } from './dates.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { comingMeetings } from './meetings.js';
 import type { Data, Meeting } from './schema.js';
@@ -15,8 +16,9 @@ export function todayIn(now: Date, timeZone: string): string {
 
 /** The calendar date a meeting starts on, in the council's time zone. */
 export function meetingDate(meeting: Pick<Meeting, 'start'>, timeZone: string): string {
-  return format(new TZDate(Date.parse(meeting.start), timeZone), 'yyyy-MM-dd');
+  return dateOfInstant(meeting.start, timeZone);
 }
+const dateOfInstant = remembered((instant: string, timeZone: string) => format(new TZDate(Date.parse(instant), timeZone), 'yyyy-MM-dd'));
 
 const DATE_PATTERNS: readonly [pattern: string, hasYear: boolean][] = [
   ['yyyy-MM-dd', true],

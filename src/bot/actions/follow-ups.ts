@@ -14,7 +14,7 @@ import {
   type FollowUpInput,
 } from '../../domain/follow-ups.js';
 import { COUNCIL, SECRETARIAT } from '../../domain/roles.js';
-import { FollowUpStatusSchema, ResponsibleSchema, type Data } from '../../domain/schema.js';
+import { FollowUpStatusSchema, ResponsibleSchema, type Data, type FollowUp } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import {
   emptyFormValues,
@@ -40,8 +40,22 @@ const pointRef = { id, revision: z.number().int().nonnegative(), ...place };
 export function importableCount(deps: BotDeps, data: Readonly<Data> = deps.store.read()): number {
   const seed = deps.seedFollowUps?.();
   if (!seed) return 0;
-  const have = new Set(data.followUps.map((p) => p.id));
+  const have = pointIds(data.followUps);
   return seed.followUps.filter((p) => !have.has(p.id)).length;
+}
+
+/**
+ * The ids of a list of points, made once per list when the list is a saved state's: those are
+ * frozen and never change (a change makes a new list), and every `/status` of the secretary
+ * asks, over all the council's points.
+ */
+const idsOfList = new WeakMap<readonly FollowUp[], ReadonlySet<string>>();
+function pointIds(points: readonly FollowUp[]): ReadonlySet<string> {
+  const known = idsOfList.get(points);
+  if (known) return known;
+  const ids = new Set(points.map((p) => p.id));
+  if (Object.isFrozen(points)) idsOfList.set(points, ids);
+  return ids;
 }
 
 /** The `/status` card for this user at a filter and page, replacing the card acted on. */
