@@ -52,7 +52,7 @@ export interface NotifierOptions {
   maxThrottles?: number;
   baseBackoffMs?: number;
   maxBackoffMs?: number;
-  /** Real time for pacing sends (ms), apart from the domain clock that stamps records. */
+  /** Real time for pacing sends (ms, monotonic), apart from the domain clock that stamps records. */
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -92,7 +92,8 @@ export class Notifier {
           this.sleepers.add(wake);
         }));
     this.random = options.random ?? Math.random;
-    this.now = options.now ?? (() => Date.now());
+    // Monotonic: a wall clock set back or forward would shift every window and Retry-After.
+    this.now = options.now ?? (() => performance.now());
   }
 
   /** Starts a drain, or asks the running one to look again when done; never runs two at once. */
@@ -178,7 +179,6 @@ export class Notifier {
   }
 
   private async attempt(delivery: Delivery, outgoing: Outgoing, mode: 'send' | 'update'): Promise<DeliveryOutcome | 'stopped'> {
-    const { transport } = this.options;
     const maxAttempts = this.options.maxAttempts ?? 5;
     const maxThrottles = this.options.maxThrottles ?? 10;
     const keys = [
@@ -203,33 +203,41 @@ export class Notifier {
       }
       this.limiter.reserve(keys, now);
       attempts += 1;
-      try {
-        if (mode === 'update') {
-          await transport.update(outgoing.reference, delivery.activityId ?? '', outgoing.activity);
-          return { status: 'sent', activityId: delivery.activityId, revision: outgoing.revision, attempts };
-        }
-        const { id } = await transport.send(outgoing.reference, outgoing.activity);
-        return { status: 'sent', activityId: id, revision: outgoing.revision, attempts };
-      } catch (error) {
-        const failure = error instanceof SendFailure ? error : new SendFailure(String(error), undefined);
-        if (failure.status === 429) {
-          throttles += 1;
-          if (throttles > maxThrottles) return { status: 'failed', error: `429: still throttled after ${maxThrottles} waits`, attempts };
-          const until = this.now() + (failure.retryAfterMs ?? 1000);
-          // Which limit tripped is not said, so the whole tenant waits, not just this chat.
-          for (const { key } of keys) this.limiter.pause(key, until);
-          continue;
-        }
-        if (failure.status !== undefined && UNDELIVERABLE.has(failure.status)) {
-          return { status: 'undeliverable', error: `${failure.status}: ${failure.status === 403 ? 'the user blocked or removed the bot' : 'conversation not found'}`, attempts };
-        }
-        const retryable = failure.status === undefined || RETRYABLE.has(failure.status);
-        failures += 1;
-        if (!retryable || failures >= maxAttempts) {
-          return { status: 'failed', error: `${failure.status ?? 'network'}: ${failure.message}`.slice(0, 500), attempts };
-        }
-        await this.sleep(this.backoff(failures));
+      const result = await this.call(outgoing, delivery, mode);
+      // Teams counted it on arrival, at the latest when its answer came back.
+      this.limiter.settle(keys, now, this.now());
+      if (!(result instanceof SendFailure)) return { status: 'sent', activityId: result.id, revision: outgoing.revision, attempts };
+      if (result.status === 429) {
+        throttles += 1;
+        if (throttles > maxThrottles) return { status: 'failed', error: `429: still throttled after ${maxThrottles} waits`, attempts };
+        const until = this.now() + (result.retryAfterMs ?? 1000);
+        // Which limit tripped is not said, so the whole tenant waits, not just this chat.
+        for (const { key } of keys) this.limiter.pause(key, until);
+        continue;
       }
+      if (result.status !== undefined && UNDELIVERABLE.has(result.status)) {
+        return { status: 'undeliverable', error: `${result.status}: ${result.status === 403 ? 'the user blocked or removed the bot' : 'conversation not found'}`, attempts };
+      }
+      const retryable = result.status === undefined || RETRYABLE.has(result.status);
+      failures += 1;
+      if (!retryable || failures >= maxAttempts) {
+        return { status: 'failed', error: `${result.status ?? 'network'}: ${result.message}`.slice(0, 500), attempts };
+      }
+      await this.sleep(this.backoff(failures));
+    }
+  }
+
+  /** One request to the chat service: the sent message's id, or why it failed. */
+  private async call(outgoing: Outgoing, delivery: Delivery, mode: 'send' | 'update'): Promise<{ id: string | undefined } | SendFailure> {
+    const { transport } = this.options;
+    try {
+      if (mode === 'update') {
+        await transport.update(outgoing.reference, delivery.activityId ?? '', outgoing.activity);
+        return { id: delivery.activityId };
+      }
+      return await transport.send(outgoing.reference, outgoing.activity);
+    } catch (error) {
+      return error instanceof SendFailure ? error : new SendFailure(String(error), undefined);
     }
   }
 
