@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PERSONAS, playgroundFolder } from './playground-persona.mjs';
+import { startCommand } from './start-command.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -34,7 +35,8 @@ const run = (name, command, args, options) => {
 const build = spawn('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
 build.on('exit', (code) => {
   if (code !== 0) process.exit(code ?? 1);
-  run('bot', process.execPath, ['--disable-warning=DEP0111', path.join(root, 'dist/main.js')], { cwd: root, env: { ...process.env, PORT: botPort } });
+  const start = startCommand(root);
+  run('bot', process.execPath, [...start.nodeFlags, path.join(root, start.script)], { cwd: root, env: { ...process.env, PORT: botPort } });
   run(
     'playground',
     process.execPath,

@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 const start = (env: Record<string, string>, user: { uid?: number; gid?: number } = {}) => {
-  const bot = spawnBot({ SCHEDULER_INTERVAL_MS: '3600000', ...env }, 'dist/main.js', user);
+  const bot = spawnBot({ SCHEDULER_INTERVAL_MS: '3600000', ...env }, undefined, user);
   processes.push(bot);
   return bot;
 };

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { startCommand } from '../../scripts/start-command.mjs';
 import { PROJECT_ROOT } from '../../src/paths.js';
 
 export interface BotProcess {
@@ -12,9 +13,15 @@ export interface BotProcess {
   ready: Promise<number>;
 }
 
-/** Runs the built bot (dist/main.js) as `npm start` does, with its own environment; or another server script. */
-export function spawnBot(env: Record<string, string>, script = 'dist/main.js', user: { uid?: number; gid?: number } = {}): BotProcess {
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', path.join(PROJECT_ROOT, script)], {
+/** How `npm start` runs the bot: Node's flags and the bundled script. */
+export const START = startCommand(PROJECT_ROOT);
+
+/**
+ * Runs the built bot as `npm start` does (the same Node flags and script), with its own
+ * environment; or another server script under the same flags (the benchmark's echo bot).
+ */
+export function spawnBot(env: Record<string, string>, script = START.script, user: { uid?: number; gid?: number } = {}, nodeOptions: string[] = []): BotProcess {
+  const child = spawn(process.execPath, [...START.nodeFlags, ...nodeOptions, path.join(PROJECT_ROOT, script)], {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
