@@ -6,22 +6,22 @@ import type { Lang } from './schema.js';
 const LOCALES = { nb, en: enGB } as const;
 
 /**
- * Remembers a date text by its inputs. Turning an instant into a zone's wall time costs several
+ * Remembers a date text (or an instant's milliseconds) by its inputs. Turning an instant into a zone's wall time costs several
  * Intl calls, and the same few hundred dates (meetings, deadlines) are shown over and over: a
  * `/status` over ten years of points asks for each of them on every look. Bounded, so a
  * long-running bot does not grow with every instant it has ever shown.
  */
-export function remembered<A extends unknown[]>(compute: (...args: A) => string): (...args: A) => string {
-  const known = new Map<string, string>();
+export function remembered<A extends unknown[], R extends string | number>(compute: (...args: A) => R): (...args: A) => R {
+  const known = new Map<string, R>();
   return (...args) => {
     const key = args.map((a) => (a instanceof Date ? `#${a.getTime()}` : String(a))).join('\u0000');
-    let text = known.get(key);
-    if (text === undefined) {
+    let value = known.get(key);
+    if (value === undefined) {
       if (known.size >= 5000) known.clear();
-      text = compute(...args);
-      known.set(key, text);
+      value = compute(...args);
+      known.set(key, value);
     }
-    return text;
+    return value;
   };
 }
 

@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { attendanceOverview, isAttendee } from './attendance.js';
 import { queueFollowUpSummary } from './follow-up-reminders.js';
+import { remembered } from './dates.js';
 import type { ConversationRecord, Data, Delivery, DeliveryKind, Meeting, Member } from './schema.js';
 
 /** When the agenda and the reminder go out: whole days before the meeting, at a wall-clock time. */
@@ -23,15 +24,22 @@ export const DEFAULT_TIMING: Omit<DispatchTiming, 'timeZone'> = { agendaLeadDays
  * calendar days in that zone keeps 09:00 at 09:00 across the summer-time change.
  */
 export function dueAt(meeting: Pick<Meeting, 'start'>, days: number, timing: Pick<DispatchTiming, 'sendTime' | 'timeZone'>): Date {
-  const start = new TZDate(Date.parse(meeting.start), timing.timeZone);
-  return sendTimeOn(start.getFullYear(), start.getMonth(), start.getDate() - days, timing);
+  return new Date(dueAtMs(meeting.start, days, timing.sendTime, timing.timeZone));
 }
+const dueAtMs = remembered((start: string, days: number, sendTime: string, timeZone: string) => {
+  const zoned = new TZDate(Date.parse(start), timeZone);
+  return sendTimeMs(zoned.getFullYear(), zoned.getMonth(), zoned.getDate() - days, sendTime, timeZone);
+});
 
 /** The send time on a calendar day (month from 0; days past the month's end roll over). */
 export function sendTimeOn(year: number, month: number, day: number, timing: Pick<DispatchTiming, 'sendTime' | 'timeZone'>): Date {
-  const [hours, minutes] = timing.sendTime.split(':').map(Number) as [number, number];
-  return new Date(new TZDate(year, month, day, hours, minutes, timing.timeZone).getTime());
+  return new Date(sendTimeMs(year, month, day, timing.sendTime, timing.timeZone));
 }
+// The scheduler asks for these for every open point once a minute; the same days come back.
+const sendTimeMs = remembered((year: number, month: number, day: number, sendTime: string, timeZone: string) => {
+  const [hours, minutes] = sendTime.split(':').map(Number) as [number, number];
+  return new TZDate(year, month, day, hours, minutes, timeZone).getTime();
+});
 
 export interface Dispatch {
   meetingId: string;
