@@ -1,5 +1,6 @@
 // The baseline: a bare Bot Framework echo bot on the same adapter (with the same settings) and
-// the same HTTP server as the real bot, built from dist/. It reads nothing and stores nothing.
+// the same HTTP server as the real bot, from dist/. The benchmark bundles it as the bot is bundled
+// and runs it with npm start's Node flags. It reads nothing and stores nothing.
 import { createAdapter } from '../dist/bot/adapter.js';
 import { loadConfig } from '../dist/config.js';
 import { createLogger } from '../dist/logger.js';

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { PUBLISHED_CONVERSATION_LIMITS, PUBLISHED_TENANT_LIMITS, type Limit } from '../src/notify/rate-limiter.js';
 import { sequence } from './ten-years.js';
 
@@ -9,15 +10,25 @@ const RETRY_AFTER_S = 1;
 /** A request that reached the stub this soon after a 429 was answered was already on its way. */
 export const ON_THE_WIRE_MS = 10;
 
-export interface LimitedConnector {
-  url: string;
+/** What the stub saw, handed over when it is closed. */
+export interface LimitedConnectorRecord {
   /** Every request, in arrival order: when, for which conversation, and the answer. */
   requests: { at: number; conversationId: string; status: number }[];
   /** Deliveries per conversation (answered 201). */
   delivered: Map<string, number>;
   /** Requests that arrived while a 429's Retry-After was running: on the wire when it was answered, or sent after. */
   duringPause: { onTheWire: number; early: number };
-  close(): Promise<void>;
+}
+
+export interface LimitedConnector {
+  url: string;
+  close(): Promise<LimitedConnectorRecord>;
+}
+
+interface WorkerRequest {
+  role: 'limited-connector';
+  failRate: number;
+  seed: number;
 }
 
 /**
@@ -25,12 +36,40 @@ export interface LimitedConnector {
  * 60/30 s, 1800/h) and about 50 requests a second per tenant, counted on arrival over sliding
  * windows. Over a limit it answers 429 with Retry-After: 1 and refuses that key until then; it
  * also fails `failRate` of the other sends with 503, at random (a fixed seed, so runs compare).
+ *
+ * It runs in a worker thread with its own event loop, as Teams runs on its own machines: in the
+ * bot's thread, a moment the bot kept the loop busy would delay the stub's clock too, and the
+ * stub would count arrivals bunched that the network would not.
  */
 export async function startLimitedConnector(failRate = 0.05, seed = 42): Promise<LimitedConnector> {
+  const request: WorkerRequest = { role: 'limited-connector', failRate, seed };
+  const worker = new Worker(new URL('./in-worker.mjs', import.meta.url), { workerData: { module: import.meta.url, request } });
+  const messages: unknown[] = [];
+  const waiting: ((message: unknown) => void)[] = [];
+  worker.on('message', (message: unknown) => {
+    const next = waiting.shift();
+    if (next) next(message);
+    else messages.push(message);
+  });
+  const failed = new Promise<never>((_, reject) => worker.once('error', reject));
+  const nextMessage = () => Promise.race([failed, new Promise<unknown>((resolve) => (messages.length > 0 ? resolve(messages.shift()) : waiting.push(resolve)))]);
+  const { url } = (await nextMessage()) as { url: string };
+  return {
+    url,
+    async close() {
+      worker.postMessage('close');
+      const record = (await nextMessage()) as Omit<LimitedConnectorRecord, 'delivered'> & { delivered: [string, number][] };
+      await worker.terminate();
+      return { ...record, delivered: new Map(record.delivered) };
+    },
+  };
+}
+
+async function serve({ failRate, seed }: WorkerRequest): Promise<void> {
   const random = sequence(seed);
   const windows = new Map<string, number[]>();
   const pausedUntil = new Map<string, { until: number; answeredAt: number }>();
-  const result: LimitedConnector = { url: '', requests: [], delivered: new Map(), duringPause: { onTheWire: 0, early: 0 }, close: async () => undefined };
+  const result: LimitedConnectorRecord = { requests: [], delivered: new Map(), duringPause: { onTheWire: 0, early: 0 } };
   let counter = 0;
 
   const over = (key: string, limits: readonly Limit[], now: number) => {
@@ -76,13 +115,15 @@ export async function startLimitedConnector(failRate = 0.05, seed = 42): Promise
     return answer(201, { id: `sent-${counter}` });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  result.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  result.close = () =>
-    new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
-  return result;
+  parentPort?.on('message', () => {
+    server.closeAllConnections();
+    server.close(() => parentPort?.postMessage({ ...result, delivered: [...result.delivered] }));
+  });
+  parentPort?.postMessage({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` });
+}
+
+if (!isMainThread && (workerData as { request?: WorkerRequest } | undefined)?.request?.role === 'limited-connector') {
+  await serve((workerData as { request: WorkerRequest }).request);
 }
 
 /** The least time the tenant limit allows for `requests` requests: 50 at once, then 50 each second. */
