@@ -6,10 +6,10 @@ import type { Lang } from './schema.js';
 const LOCALES = { nb, en: enGB } as const;
 
 /**
- * Remembers a date text (or an instant's milliseconds) by its inputs. Turning an instant into a zone's wall time costs several
- * Intl calls, and the same few hundred dates (meetings, deadlines) are shown over and over: a
- * `/status` over ten years of points asks for each of them on every look. Bounded, so a
- * long-running bot does not grow with every instant it has ever shown.
+ * Remembers a date text (or an instant's milliseconds) by its inputs. Turning an instant into a
+ * zone's wall time costs several Intl calls, and the same few hundred dates (meetings, deadlines)
+ * are shown over and over: a `/status` over ten years of points asks for each of them on every
+ * look. Bounded, so a long-running bot does not grow with every instant it has ever shown.
  */
 export function remembered<A extends unknown[], R extends string | number>(compute: (...args: A) => R): (...args: A) => R {
   const known = new Map<string, R>();

@@ -83,12 +83,17 @@ export function agendaRecipients(data: Readonly<Data>): Recipient[] {
   const recipients: Recipient[] = [];
   const channelId = data.settings.councilChannel?.conversationId;
   if (channelId && reachable(data.conversations.find((c) => c.id === channelId))) recipients.push({ conversationId: channelId });
-  const chatOf = personalChats(data);
-  for (const member of data.members.filter(isAgendaRecipient)) {
-    const chat = chatOf(member.id);
-    if (chat) recipients.push({ conversationId: chat.id, memberId: member.id });
-  }
+  recipients.push(...personalRecipients(data, data.members.filter(isAgendaRecipient)));
   return recipients;
+}
+
+/** Those of `members` the bot can reach in personal chat, each as an outbox recipient, in order. */
+export function personalRecipients(data: Readonly<Data>, members: readonly Member[]): Recipient[] {
+  const chatOf = personalChats(data);
+  return members.flatMap((member) => {
+    const chat = chatOf(member.id);
+    return chat ? [{ conversationId: chat.id, memberId: member.id }] : [];
+  });
 }
 
 export function personalChatOf(data: Readonly<Data>, memberId: string): ConversationRecord | undefined {
@@ -112,11 +117,7 @@ export function personalChats(data: Readonly<Data>): (memberId: string) => Conve
 
 /** Those expected at the meeting who have not answered and whom the bot can reach in personal chat. */
 export function unansweredRecipients(data: Readonly<Data>, meeting: Meeting): Recipient[] {
-  const chatOf = personalChats(data);
-  return attendanceOverview(data, meeting).unanswered.flatMap((member) => {
-    const chat = chatOf(member.id);
-    return chat ? [{ conversationId: chat.id, memberId: member.id }] : [];
-  });
+  return personalRecipients(data, attendanceOverview(data, meeting).unanswered);
 }
 
 /** Members the bot cannot reach in personal chat; the secretary sees them with the agenda status. */

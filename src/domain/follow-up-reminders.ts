@@ -1,4 +1,4 @@
-import { dueAt, enqueue, personalChats, sendTimeOn, type DispatchTiming } from './deliveries.js';
+import { dueAt, enqueue, personalChats, personalRecipients, sendTimeOn, type DispatchTiming } from './deliveries.js';
 import { dueDateOf, todayIn } from './follow-up-dates.js';
 import { briefingMeeting, isOpen } from './follow-ups.js';
 import { isSecretariat } from './roles.js';
@@ -84,14 +84,7 @@ export function queueFollowUpNotices(data: Data, now: Date, timing: DispatchTimi
 export function queueFollowUpSummary(data: Data, meeting: Meeting, now: Date, timeZone: string): Delivery[] {
   const summary = followUpSummary(data, meeting, now, timeZone);
   if (summary.closed.length + summary.overdue.length + summary.briefed.length === 0) return [];
-  const chatOf = personalChats(data);
-  const recipients = data.members
-    .filter(isSecretariat)
-    .flatMap((m) => {
-      const chat = chatOf(m.id);
-      return chat ? [{ conversationId: chat.id, memberId: m.id }] : [];
-    });
-  return enqueue(data, 'followup-summary', meeting.id, 'auto', recipients, now);
+  return enqueue(data, 'followup-summary', meeting.id, 'auto', personalRecipients(data, data.members.filter(isSecretariat)), now);
 }
 
 export interface FollowUpSummary {

@@ -1,5 +1,5 @@
 import { addDays, format, parse } from 'date-fns';
-import { enqueue, personalChats, sendTimeOn, type DispatchTiming } from './deliveries.js';
+import { enqueue, personalChats, personalRecipients, sendTimeOn, type DispatchTiming } from './deliveries.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { meetingDate, todayIn } from './follow-up-dates.js';
 import { latestPeriod } from './follow-ups.js';
@@ -64,14 +64,8 @@ export function roundCoordinators(data: Readonly<Data>, round: SaltoRound): Memb
 }
 
 function queueInvites(data: Data, round: SaltoRound, now: Date, only?: string): Delivery[] {
-  const chatOf = personalChats(data);
-  const recipients = roundCoordinators(data, round)
-    .filter((m) => !only || m.id === only)
-    .flatMap((m) => {
-      const chat = chatOf(m.id);
-      return chat ? [{ conversationId: chat.id, memberId: m.id }] : [];
-    });
-  return enqueue(data, 'salto-invite', { roundId: round.id }, 'invite', recipients, now);
+  const coordinators = roundCoordinators(data, round).filter((m) => !only || m.id === only);
+  return enqueue(data, 'salto-invite', { roundId: round.id }, 'invite', personalRecipients(data, coordinators), now);
 }
 
 /** A coordinator who installs the bot after a round opened is invited then, while it is open. */
@@ -232,7 +226,6 @@ export function roundOverview(data: Readonly<Data>, round: SaltoRound, now: Date
 export function queueRoundReminders(data: Data, now: Date, timing: DispatchTiming): Delivery[] {
   const today = todayIn(now, timing.timeZone);
   const queued: Delivery[] = [];
-  const chatOf = personalChats(data);
   for (const round of data.saltoRounds) {
     if (today > round.deadline) continue;
     const [y, m, d] = round.deadline.split('-').map(Number) as [number, number, number];
@@ -244,15 +237,8 @@ export function queueRoundReminders(data: Data, now: Date, timing: DispatchTimin
     // opened late has just sent its invitation, which says the same.
     const due = kinds.filter(([, at]) => now >= at && Date.parse(round.openedAt) < at.getTime()).at(-1);
     if (!due) continue;
-    const recipients = [];
-    for (const unitId of round.unitIds) {
-      if (reportOf(data, round.id, unitId)?.status === 'levert') continue;
-      for (const member of unitCoordinators(data, unitId)) {
-        const chat = chatOf(member.id);
-        if (chat) recipients.push({ conversationId: chat.id, memberId: member.id });
-      }
-    }
-    queued.push(...enqueue(data, due[0], { roundId: round.id }, due[0], recipients, now));
+    const coordinators = round.unitIds.filter((unitId) => reportOf(data, round.id, unitId)?.status !== 'levert').flatMap((unitId) => unitCoordinators(data, unitId));
+    queued.push(...enqueue(data, due[0], { roundId: round.id }, due[0], personalRecipients(data, coordinators), now));
   }
   return queued;
 }
