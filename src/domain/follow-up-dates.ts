@@ -11,8 +11,12 @@ export type Due = { dueDate: string } | { dueMeetingId: string };
 
 /** Today's date (yyyy-MM-dd) in the council's time zone. */
 export function todayIn(now: Date, timeZone: string): string {
-  return format(new TZDate(now.getTime(), timeZone), 'yyyy-MM-dd');
+  return dateOfMinute(Math.floor(now.getTime() / MINUTE_MS), timeZone);
 }
+const MINUTE_MS = 60_000;
+// Every zone's offset today is a whole number of minutes, so the date changes at a minute's start:
+// one zone lookup a minute, not one for every view that asks what day it is.
+const dateOfMinute = remembered((minute: number, timeZone: string) => format(new TZDate(minute * MINUTE_MS, timeZone), 'yyyy-MM-dd'));
 
 /** The calendar date a meeting starts on, in the council's time zone. */
 export function meetingDate(meeting: Pick<Meeting, 'start'>, timeZone: string): string {

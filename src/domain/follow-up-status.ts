@@ -81,9 +81,9 @@ export interface StatusView {
 }
 
 /** Members and observers see their own points; the secretariat sees all. */
-export function visibleFollowUps(data: Readonly<Data>, viewer: Member | undefined): FollowUp[] {
-  if (isSecretariat(viewer)) return [...data.followUps];
-  return viewer ? data.followUps.filter((p) => p.ownerMemberId === viewer.id) : [];
+function seesFollowUp(viewer: Member | undefined): (point: FollowUp) => boolean {
+  if (isSecretariat(viewer)) return () => true;
+  return (point) => viewer !== undefined && point.ownerMemberId === viewer.id;
 }
 
 function matches(filter: StatusFilter, item: StatusPoint, viewer: Member | undefined): boolean {
@@ -112,25 +112,31 @@ export function statusView(
   options: { viewer: Member | undefined; filter: StatusFilter; now: Date; timeZone: string; page: number; pageSize: number },
 ): StatusView {
   const today = todayIn(options.now, options.timeZone);
-  const open = visibleFollowUps(data, options.viewer)
-    .filter(isOpen)
-    .map((point) => statusPoint(data, point, today, options.timeZone, mayChangeFollowUp(options.viewer, point)));
-  const counts = {
-    open: open.length,
-    overdue: open.filter((p) => p.overdue).length,
-    inProgress: open.filter((p) => p.point.status === 'pågår').length,
-  };
+  const sees = seesFollowUp(options.viewer);
+  const open: StatusPoint[] = [];
+  for (const point of data.followUps) {
+    if (isOpen(point) && sees(point)) open.push(statusPoint(data, point, today, options.timeZone, mayChangeFollowUp(options.viewer, point)));
+  }
+  let overdue = 0;
+  let inProgress = 0;
+  for (const item of open) {
+    if (item.overdue) overdue += 1;
+    if (item.point.status === 'pågår') inProgress += 1;
+  }
+  const counts = { open: open.length, overdue, inProgress };
   const areaOrder = new Map(
-    [...data.focusAreas].sort((a, b) => a.period.localeCompare(b.period) || a.number - b.number).map((a, i) => [a.id, i]),
+    [...data.focusAreas].sort((a, b) => ordinal(a.period, b.period) || a.number - b.number).map((a, i) => [a.id, i]),
   );
+  // By code unit, not by locale: due dates are yyyy-MM-dd, periods compare so everywhere (see
+  // latestPeriod) and ids only break ties. A locale comparison is a collator call, thousands a view.
   const chosen = open
     .filter((item) => matches(options.filter, item, options.viewer))
     .sort(
       (a, b) =>
         (areaOrder.get(a.point.focusAreaId) ?? 1e9) - (areaOrder.get(b.point.focusAreaId) ?? 1e9) ||
         Number(b.overdue) - Number(a.overdue) ||
-        (a.due ?? '9999').localeCompare(b.due ?? '9999') ||
-        a.point.id.localeCompare(b.point.id),
+        ordinal(a.due ?? '9999', b.due ?? '9999') ||
+        ordinal(a.point.id, b.point.id),
     );
   const pages = Math.max(1, Math.ceil(chosen.length / options.pageSize));
   const page = Math.min(Math.max(1, Math.trunc(options.page)), pages);
@@ -143,3 +149,5 @@ export function statusView(
   }
   return { counts, matched: chosen.length, groups, page, pages };
 }
+
+const ordinal = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

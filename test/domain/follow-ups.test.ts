@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../src/domain/errors.js';
-import { dueDateOf, parseDue } from '../../src/domain/follow-up-dates.js';
+import { dueDateOf, parseDue, todayIn } from '../../src/domain/follow-up-dates.js';
 import { dueFollowUpNotices, followUpSummary, queueFollowUpNotices } from '../../src/domain/follow-up-reminders.js';
 import { parseStatusFilter, statusView, type StatusFilter } from '../../src/domain/follow-up-status.js';
 import {
@@ -59,6 +59,19 @@ describe('reading a due date in Norwegian', () => {
   it('takes "today" in Oslo, not in UTC', () => {
     // 23:30 UTC on 22 November is 00:30 on 23 November in Oslo.
     expect(due('i dag', new Date('2026-11-22T23:30:00Z'))).toEqual({ dueDate: '2026-11-23' });
+  });
+
+  it('knows what day it is in the zone up to the last millisecond before midnight, in summer and winter', () => {
+    const day = (instant: string, zone = TZ) => todayIn(new Date(instant), zone);
+    // Asked out of order, so a remembered answer for one moment cannot stand in for another.
+    expect(day('2026-11-22T23:00:00.000Z')).toBe('2026-11-23');
+    expect(day('2026-11-22T22:59:59.999Z')).toBe('2026-11-22');
+    expect(day('2026-11-22T22:59:00.000Z')).toBe('2026-11-22');
+    expect(day('2026-07-01T21:59:59.999Z')).toBe('2026-07-01');
+    expect(day('2026-07-01T22:00:00.000Z')).toBe('2026-07-02');
+    // A zone whose offset is not whole hours (UTC+05:45).
+    expect(day('2026-11-22T18:14:59.999Z', 'Asia/Kathmandu')).toBe('2026-11-22');
+    expect(day('2026-11-22T18:15:00.000Z', 'Asia/Kathmandu')).toBe('2026-11-23');
   });
 
   it('refuses what it cannot read, a day that does not exist and a day already past', () => {

@@ -10,7 +10,7 @@ import {
 } from '../../cards/render.js';
 import { visibleItem, type Audience } from '../../domain/agenda.js';
 import { attendanceOf, attendanceOverview, isAttendee } from '../../domain/attendance.js';
-import { formatDate, formatDateTime } from '../../domain/dates.js';
+import { formatDate, formatDateTime, remembered } from '../../domain/dates.js';
 import { dueAt, unansweredRecipients, undelivered, unreachableRecipients, type DispatchTiming } from '../../domain/deliveries.js';
 import { DomainError, ErrorCode } from '../../domain/errors.js';
 import { comingMeetings, meetingInputOf, proposeYear, saltoItemId, type MeetingInput, type PlannedMeeting } from '../../domain/meetings.js';
@@ -21,9 +21,7 @@ import { Verb } from '../actions/verbs.js';
 
 const KINDS: readonly MeetingKind[] = ['ordinært', 'seminar', 'ekstraordinært'];
 
-function timeOf(instant: string, timeZone: string): string {
-  return format(new TZDate(Date.parse(instant), timeZone), 'HH.mm');
-}
+const timeOf = remembered((instant: string, timeZone: string): string => format(new TZDate(Date.parse(instant), timeZone), 'HH.mm'));
 
 /** The meeting's own title, or its kind: "Ordinært møte". */
 export function meetingLabel(meeting: Pick<Meeting, 'title' | 'kind'>, lang: Lang): string {
