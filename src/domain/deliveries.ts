@@ -226,8 +226,18 @@ export type DeliveryOutcome =
   | { status: 'sent'; activityId?: string | undefined; revision?: number | undefined; attempts: number }
   | { status: 'failed' | 'undeliverable'; error: string; attempts: number };
 
-export function recordOutcome(data: Data, deliveryId: string, outcome: DeliveryOutcome, now: Date): void {
-  const delivery = data.deliveries.find((d) => d.id === deliveryId);
+/**
+ * The record with this id in a list of a draft, found by searching the same list in `before`, the
+ * state the draft started from (see `Store.update`); if the change has moved it, in the draft.
+ */
+function byId<T extends { id: string }>(draft: T[], before: readonly T[], id: string): T | undefined {
+  const index = before.findIndex((record) => record.id === id);
+  const atIndex = index === -1 ? undefined : draft[index];
+  return atIndex?.id === id ? atIndex : draft.find((record) => record.id === id);
+}
+
+export function recordOutcome(data: Data, deliveryId: string, outcome: DeliveryOutcome, now: Date, before: Readonly<Data> = data): void {
+  const delivery = byId(data.deliveries, before.deliveries, deliveryId);
   if (!delivery) return;
   delivery.attempts = outcome.attempts;
   delivery.status = outcome.status;
@@ -241,14 +251,14 @@ export function recordOutcome(data: Data, deliveryId: string, outcome: DeliveryO
   }
   if (outcome.status === 'undeliverable') {
     // Blocked or uninstalled: later agendas skip this chat until the user reaches the bot again.
-    const record = data.conversations.find((c) => c.id === delivery.conversationId);
+    const record = byId(data.conversations, before.conversations, delivery.conversationId);
     if (record) record.installed = false;
   }
 }
 
 /** An update in place that succeeded: the posted card now shows this revision. */
-export function recordCardUpdated(data: Data, deliveryId: string, revision: number): void {
-  const delivery = data.deliveries.find((d) => d.id === deliveryId);
+export function recordCardUpdated(data: Data, deliveryId: string, revision: number, before: Readonly<Data> = data): void {
+  const delivery = byId(data.deliveries, before.deliveries, deliveryId);
   if (delivery) delivery.revision = revision;
 }
 

@@ -7,7 +7,12 @@ import type { Data } from './schema.js';
  */
 export interface Store {
   read(): Readonly<Data>;
-  update<T>(change: (draft: Data) => T): Promise<T>;
+  /**
+   * `before` is the state the draft starts from, frozen. Searching it is a plain array walk, where
+   * a search of the draft makes a copy-on-write proxy of every element it passes: a change that
+   * looks up one of thousands of records finds it in `before` and changes it in the draft.
+   */
+  update<T>(change: (draft: Data, before: Readonly<Data>) => T): Promise<T>;
   /** Waits for pending writes and releases the data file. */
   close(): Promise<void>;
 }

@@ -162,7 +162,7 @@ export class Notifier {
     if (mode === 'update') {
       if (outcome.status !== 'sent') logger.warn({ deliveryId, error: outcome.error }, 'could not update a posted card; leaving it as it is');
       // Either way the card is not tried again for this revision: a deleted message stays deleted.
-      await store.update((draft) => recordCardUpdated(draft, deliveryId, outgoing.revision ?? 0)).catch((error: unknown) => logger.error({ err: error, deliveryId }, 'could not record a card update'));
+      await store.update((draft, before) => recordCardUpdated(draft, deliveryId, outgoing.revision ?? 0, before)).catch((error: unknown) => logger.error({ err: error, deliveryId }, 'could not record a card update'));
       return;
     }
     logger.info({ deliveryId, status: outcome.status, attempts: outcome.attempts, at: clock.now().toISOString() }, 'delivery');
@@ -171,7 +171,7 @@ export class Notifier {
 
   private async record(deliveryId: string, outcome: DeliveryOutcome): Promise<void> {
     try {
-      await this.options.store.update((draft) => recordOutcome(draft, deliveryId, outcome, this.options.clock.now()));
+      await this.options.store.update((draft, before) => recordOutcome(draft, deliveryId, outcome, this.options.clock.now(), before));
     } catch (error) {
       // The message went out but its status could not be saved; it stays pending and is sent again later.
       this.options.logger.error({ err: error, deliveryId }, 'could not record a delivery');

@@ -20,12 +20,12 @@ export function transactionalStore(initial: Data, persist: Persist, release: () 
   let queue: Promise<unknown> = Promise.resolve();
   let closed = false;
 
-  const update = <T>(change: (draft: Data) => T): Promise<T> => {
+  const update = <T>(change: (draft: Data, before: Readonly<Data>) => T): Promise<T> => {
     if (closed) return Promise.reject(new Error('The store is closed'));
     const run = queue.then(async () => {
       const draft = createDraft(current);
       // What the change returns may hold parts of the draft, which end with it; callers get copies.
-      const result = detach(change(draft));
+      const result = detach(change(draft, current));
       let patches: Patch[] = [];
       const next = finishDraft(draft, (made) => (patches = made)) as Data;
       if (patches.length === 0) return result;

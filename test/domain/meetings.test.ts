@@ -77,6 +77,21 @@ describe('when agendas and reminders are due', () => {
     expect(agendaRecipients(data).map((r) => r.conversationId)).not.toContain('a:ola');
   });
 
+  it('records an outcome on the delivery it names, found in the state before the change even when the change moved it', () => {
+    const data = withChats(demoData());
+    const queued = queueDispatch(data, { meetingId: 'mote-2026-12', kind: 'agenda' }, now, TIMING);
+    const before = structuredClone(data);
+    const last = queued.at(-1)!;
+    recordOutcome(data, last.id, { status: 'sent', activityId: 'act-last', attempts: 1 }, now, before);
+    expect(data.deliveries.find((d) => d.id === last.id)).toMatchObject({ status: 'sent', activityId: 'act-last' });
+    // The change took out the first delivery, so every index in `before` is one off in the draft.
+    data.deliveries.shift();
+    const other = queued.at(-2)!;
+    recordOutcome(data, other.id, { status: 'failed', error: '500', attempts: 3 }, now, before);
+    expect(data.deliveries.find((d) => d.id === other.id)).toMatchObject({ status: 'failed', error: '500' });
+    expect(data.deliveries.find((d) => d.id === last.id)).toMatchObject({ status: 'sent', activityId: 'act-last' });
+  });
+
   it('finds posted cards that show an older version of their meeting', () => {
     const data = withChats(demoData());
     const queued = queueDispatch(data, { meetingId: 'mote-2026-12', kind: 'agenda' }, now, TIMING);

@@ -48,6 +48,18 @@ describe('the file store', () => {
     expect((await readdir(path.dirname(dataFile))).sort()).toEqual(['politirad.json', 'politirad.json.journal.1', 'politirad.json.lock']);
   });
 
+  it('hands a change the frozen state its draft starts from, unchanged by the change', async () => {
+    const { dataFile } = await fresh();
+    const store = await openStore(dataFile);
+    const committed = store.read();
+    const seen = await store.update((draft, before) => {
+      draft.council.shortName = 'PR';
+      return { same: before === committed, frozen: Object.isFrozen(before.council), name: before.council.shortName };
+    });
+    expect(seen).toEqual({ same: true, frozen: true, name: committed.council.shortName });
+    expect(store.read().council.shortName).toBe('PR');
+  });
+
   it('writes nothing for a change that changes nothing', async () => {
     const { dataFile } = await fresh();
     const store = await openStore(dataFile);
