@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { attendanceOverview, isAttendee } from './attendance.js';
+import { byId } from './drafts.js';
 import { queueFollowUpSummary } from './follow-up-reminders.js';
 import { remembered } from './dates.js';
 import type { ConversationRecord, Data, Delivery, DeliveryKind, Meeting, Member } from './schema.js';
@@ -225,16 +226,6 @@ export function staleCards(data: Readonly<Data>): Delivery[] {
 export type DeliveryOutcome =
   | { status: 'sent'; activityId?: string | undefined; revision?: number | undefined; attempts: number }
   | { status: 'failed' | 'undeliverable'; error: string; attempts: number };
-
-/**
- * The record with this id in a list of a draft, found by searching the same list in `before`, the
- * state the draft started from (see `Store.update`); if the change has moved it, in the draft.
- */
-function byId<T extends { id: string }>(draft: T[], before: readonly T[], id: string): T | undefined {
-  const index = before.findIndex((record) => record.id === id);
-  const atIndex = index === -1 ? undefined : draft[index];
-  return atIndex?.id === id ? atIndex : draft.find((record) => record.id === id);
-}
 
 export function recordOutcome(data: Data, deliveryId: string, outcome: DeliveryOutcome, now: Date, before: Readonly<Data> = data): void {
   const delivery = byId(data.deliveries, before.deliveries, deliveryId);

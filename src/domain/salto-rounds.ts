@@ -1,5 +1,6 @@
 import { addDays, format, parse } from 'date-fns';
 import { enqueue, personalChats, personalRecipients, sendTimeOn, type DispatchTiming } from './deliveries.js';
+import { byId } from './drafts.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { meetingDate, todayIn } from './follow-up-dates.js';
 import { latestPeriod } from './follow-ups.js';
@@ -91,10 +92,11 @@ export function reportOf(data: Readonly<Data>, roundId: string, unitId: string):
  * The report a coordinator may write in: their unit's, in a round that is not locked for it, and
  * not a colleague's draft. Anything else is refused with a code.
  */
-function writable(data: Data, reportId: string, member: Member | undefined, now: Date, timeZone: string): { report: SaltoReport; round: SaltoRound } {
-  const report = data.saltoReports.find((r) => r.id === reportId);
+function writable(data: Data, reportId: string, member: Member | undefined, now: Date, timeZone: string, before: Readonly<Data>): { report: SaltoReport; round: SaltoRound } {
+  const report = byId(data.saltoReports, before.saltoReports, reportId);
   if (!report) throw new DomainError(ErrorCode.NotFound, `no report ${reportId}`);
-  const round = findRound(data, report.roundId);
+  const round = byId(data.saltoRounds, before.saltoRounds, report.roundId);
+  if (!round) throw new DomainError(ErrorCode.NotFound, `no round ${report.roundId}`);
   if (!member || !unitsOf(round, member).includes(report.unitId)) throw new DomainError(ErrorCode.NotYourUnit, `${member?.id ?? 'unknown'} does not report for ${report.unitId}`);
   if (report.status === 'utkast' && report.authorMemberId !== member.id && unitCoordinators(data, report.unitId).some((m) => m.id === report.authorMemberId)) throw new DomainError(ErrorCode.ColleaguesDraft, `${report.id} is ${report.authorMemberId}'s draft`, { memberId: report.authorMemberId });
   if (isLocked(round, report.unitId, now, timeZone)) throw new DomainError(ErrorCode.RoundLocked, `${round.id} is past its deadline`, { deadline: round.deadline });
@@ -121,7 +123,7 @@ export function activeReport(data: Readonly<Data>, memberId: string | undefined)
  * Starts a unit's report, or continues it where it was left; a report already handed in is
  * opened at its review, to amend until the deadline. The member's next messages answer it.
  */
-export function startReport(data: Data, roundId: string, unitId: string, member: Member | undefined, now: Date, timeZone: string): SaltoReport {
+export function startReport(data: Data, roundId: string, unitId: string, member: Member | undefined, now: Date, timeZone: string, before: Readonly<Data> = data): SaltoReport {
   const round = findRound(data, roundId);
   if (!member || !unitsOf(round, member).includes(unitId)) throw new DomainError(ErrorCode.NotYourUnit, `not a coordinator of ${unitId}`);
   let report = reportOf(data, roundId, unitId);
@@ -143,7 +145,7 @@ export function startReport(data: Data, roundId: string, unitId: string, member:
     };
     data.saltoReports.push(report);
   } else {
-    writable(data, report.id, member, now, timeZone);
+    writable(data, report.id, member, now, timeZone, before);
     if (report.status === 'levert') {
       report.status = 'utkast';
       report.authorMemberId = member.id;
@@ -160,8 +162,17 @@ export function startReport(data: Data, roundId: string, unitId: string, member:
  * answering; an answer to a question the form has left is refused as stale, so a resent or old
  * button cannot overwrite a later answer.
  */
-export function answerReport(data: Data, reportId: string, member: Member | undefined, input: FormInput, at: string | undefined, now: Date, timeZone: string): { report: SaltoReport; result: FormResult } {
-  const { report, round } = writable(data, reportId, member, now, timeZone);
+export function answerReport(
+  data: Data,
+  reportId: string,
+  member: Member | undefined,
+  input: FormInput,
+  at: string | undefined,
+  now: Date,
+  timeZone: string,
+  before: Readonly<Data> = data,
+): { report: SaltoReport; result: FormResult } {
+  const { report, round } = writable(data, reportId, member, now, timeZone, before);
   const here = 'question' in report.position ? report.position.question : 'review';
   if (at !== undefined && at !== here && input.kind !== 'edit') throw new DomainError(ErrorCode.Stale, 'the form has moved on', { what: 'report' });
   const result = advance(report, formQuestions(round), input);
@@ -171,8 +182,8 @@ export function answerReport(data: Data, reportId: string, member: Member | unde
   return { report, result };
 }
 
-export function submitReport(data: Data, reportId: string, member: Member | undefined, now: Date, timeZone: string): SaltoReport {
-  const { report, round } = writable(data, reportId, member, now, timeZone);
+export function submitReport(data: Data, reportId: string, member: Member | undefined, now: Date, timeZone: string, before: Readonly<Data> = data): SaltoReport {
+  const { report, round } = writable(data, reportId, member, now, timeZone, before);
   const missing = missingAnswers(report, formQuestions(round));
   if (missing.length > 0) throw new DomainError(ErrorCode.AnswersMissing, 'required answers missing', { count: missing.length, first: missing[0]!.key });
   report.status = 'levert';

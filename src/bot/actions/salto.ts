@@ -44,7 +44,7 @@ export async function applyFormInput(turn: Turn, deps: BotDeps, reportId: string
   const outcome = await attempt(
     turn,
     deps,
-    () => deps.store.update((draft) => answerReport(draft, reportId, turn.member, input, question, deps.clock.now(), deps.timeZone).result),
+    () => deps.store.update((draft, before) => answerReport(draft, reportId, turn.member, input, question, deps.clock.now(), deps.timeZone, before).result),
     async (problem, error) => {
       await turn.reply(problem);
       // An old card: show where the form is now.
@@ -71,7 +71,7 @@ export async function answerFromChat(turn: Turn, deps: BotDeps, report: SaltoRep
 
 /** Starts or continues a unit's report, at the question (or review) where it was left. */
 export async function startOrContinue(turn: Turn, deps: BotDeps, roundId: string, unitId: string, how: How): Promise<void> {
-  const report = await attempt(turn, deps, () => deps.store.update((draft) => startReport(draft, roundId, unitId, turn.member, deps.clock.now(), deps.timeZone)));
+  const report = await attempt(turn, deps, () => deps.store.update((draft, before) => startReport(draft, roundId, unitId, turn.member, deps.clock.now(), deps.timeZone, before)));
   if (report) await showForm(turn, deps, report.id, how);
 }
 
@@ -122,7 +122,7 @@ export const reportSubmitAction = defineAction({
   role: COORDINATOR,
   schema: z.object({ verb: z.literal(Verb.ReportSubmit), reportId: id }),
   async handle(turn, data, deps) {
-    const submitted = await attempt(turn, deps, () => deps.store.update((draft) => submitReport(draft, data.reportId, turn.member, deps.clock.now(), deps.timeZone)));
+    const submitted = await attempt(turn, deps, () => deps.store.update((draft, before) => submitReport(draft, data.reportId, turn.member, deps.clock.now(), deps.timeZone, before)));
     if (!submitted) return;
     const store = deps.store.read();
     const round = findRound(store, submitted.roundId);
