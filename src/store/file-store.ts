@@ -32,7 +32,8 @@ const SNAPSHOT_EVERY = 200;
  * The embedded store: one JSON file (written through lowdb) plus a journal of the changes made
  * since it was last written, owned by this process through a lock file. A change is saved by
  * appending its patches to the journal, a few hundred bytes, so saving costs the same on the
- * first day as after ten years; every few hundred changes, and at stop, the whole file is
+ * first day as after ten years; changes that come while one is being flushed are appended and
+ * flushed together after it. Every few hundred changes, and at stop, the whole file is
  * rewritten in the background and the journal it holds is removed. A file or journal that cannot
  * be read as this version's data stops the start and is left untouched.
  */
@@ -67,10 +68,10 @@ export async function openFileStore(options: FileStoreOptions): Promise<Store> {
         .catch((error: unknown) => options.onSnapshotFailed?.(error))
         .finally(() => (snapshotting = undefined)));
 
-    const store = transactionalStore(data, async (next, patches) => {
-      await journal.append({ seq: seq + 1, patches: [...patches] });
-      seq += 1;
-      sinceSnapshot += 1;
+    const store = transactionalStore(data, async (next, changes) => {
+      await journal.append(changes.map((patches, i) => ({ seq: seq + 1 + i, patches: [...patches] })));
+      seq += changes.length;
+      sinceSnapshot += changes.length;
       if (sinceSnapshot >= (options.snapshotEvery ?? SNAPSHOT_EVERY) && !snapshotting) {
         journal.rotate();
         sinceSnapshot = 0;

@@ -50,9 +50,9 @@ export async function readJournal(dataFile: string, afterSeq: number): Promise<{
 }
 
 /**
- * Appends new changes. Each append is on disk (fdatasync) before it resolves. The file is opened
- * for each append, so a data directory made read-only refuses the very next change instead of
- * taking it through a handle opened earlier.
+ * Appends new changes. Each append, of one change or several, is on disk (fdatasync) before it
+ * resolves. The file is opened for each append, so a data directory made read-only refuses the
+ * very next change instead of taking it through a handle opened earlier.
  */
 export class JournalWriter {
   /** Whether the current generation's file is known to exist durably in the directory. */
@@ -67,11 +67,11 @@ export class JournalWriter {
     return this.generationNumber;
   }
 
-  async append(entry: JournalEntry): Promise<void> {
+  async append(entries: readonly JournalEntry[]): Promise<void> {
     const file = `${this.dataFile}.journal.${this.generationNumber}`;
     const handle = await open(file, 'a', 0o600);
     try {
-      await handle.appendFile(`${JSON.stringify(entry)}\n`, 'utf8');
+      await handle.appendFile(entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''), 'utf8');
       await handle.datasync();
       // A new file's name must be durable in its directory too, before the change counts as saved.
       if (!this.named) {

@@ -5,40 +5,91 @@ import type { Store } from '../domain/store.js';
 
 enablePatches();
 
-/** Saves a new state; `patches` say what changed since the last one (never empty). */
-export type Persist = (next: Readonly<Data>, patches: readonly Patch[]) => Promise<void>;
+/**
+ * Saves a new state: `changes` are the patches of each change since the last save, in order
+ * (never empty, and none of them empty); `next` is the state after the last of them.
+ */
+export type Persist = (next: Readonly<Data>, changes: readonly (readonly Patch[])[]) => Promise<void>;
+
+interface Waiting {
+  change: (draft: Data, before: Readonly<Data>) => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
 
 /**
- * The part every store shares: changes run one at a time on a draft (Immer), and the new state
- * becomes current only after `persist` succeeded. A change that throws, or a save that fails,
- * leaves the current state exactly as it was. Drafts share everything a change did not touch, so
- * a change costs what it touches, not the size of ten years of data, and committed states are
- * frozen: a state once read never changes under its reader.
+ * The part every store shares: changes run one at a time, in the order they came, on a draft
+ * (Immer), and a new state becomes current only after `persist` succeeded. A change that throws,
+ * or a save that fails, leaves the current state exactly as it was. Drafts share everything a
+ * change did not touch, so a change costs what it touches, not the size of ten years of data,
+ * and committed states are frozen: a state once read never changes under its reader.
+ *
+ * Changes that arrive while a save is under way are saved together by the next one (group
+ * commit): with a save costing a disk flush, fifteen coordinators answering at once, or the
+ * outcomes of an agenda's sends, wait for one flush each instead of for a queue of them. Each
+ * change still resolves only once it is saved, and `read` returns only saved states.
  */
 export function transactionalStore(initial: Data, persist: Persist, release: () => Promise<void> = async () => undefined): Store {
   let current: Data = freeze(initial, true);
-  let queue: Promise<unknown> = Promise.resolve();
+  let waiting: Waiting[] = [];
+  let saving: Promise<void> | undefined;
   let closed = false;
+
+  /** Runs every waiting change on the current state and saves what they changed in one go. */
+  const saveBatch = async () => {
+    const batch = waiting;
+    waiting = [];
+    let state = current;
+    const changes: Patch[][] = [];
+    // Changes whose result depends on a change of this batch: they stand or fall with the save.
+    const saved: { waiting: Waiting; result: unknown }[] = [];
+    for (const one of batch) {
+      let result: unknown;
+      let patches: Patch[] = [];
+      let next: Data;
+      try {
+        const draft = createDraft(state);
+        // What the change returns may hold parts of the draft, which end with it; callers get copies.
+        result = detach(one.change(draft, state));
+        next = finishDraft(draft, (made) => (patches = made)) as Data;
+      } catch (error) {
+        one.reject(error);
+        continue;
+      }
+      if (patches.length > 0) {
+        state = next;
+        changes.push(patches);
+      }
+      if (changes.length === 0) one.resolve(result);
+      else saved.push({ waiting: one, result });
+    }
+    if (changes.length === 0) return;
+    try {
+      await persist(state, changes);
+    } catch (error) {
+      const failure = new DomainError(ErrorCode.StoreWriteFailed, `Could not save: ${(error as Error).message}`);
+      for (const { waiting: one } of saved) one.reject(failure);
+      return;
+    }
+    current = state;
+    for (const { waiting: one, result } of saved) one.resolve(result);
+  };
+
+  const drain = async () => {
+    try {
+      while (waiting.length > 0) await saveBatch();
+    } finally {
+      saving = undefined;
+    }
+  };
 
   const update = <T>(change: (draft: Data, before: Readonly<Data>) => T): Promise<T> => {
     if (closed) return Promise.reject(new Error('The store is closed'));
-    const run = queue.then(async () => {
-      const draft = createDraft(current);
-      // What the change returns may hold parts of the draft, which end with it; callers get copies.
-      const result = detach(change(draft, current));
-      let patches: Patch[] = [];
-      const next = finishDraft(draft, (made) => (patches = made)) as Data;
-      if (patches.length === 0) return result;
-      try {
-        await persist(next, patches);
-      } catch (error) {
-        throw new DomainError(ErrorCode.StoreWriteFailed, `Could not save: ${(error as Error).message}`);
-      }
-      current = next;
-      return result;
+    return new Promise<T>((resolve, reject) => {
+      waiting.push({ change, resolve: resolve as (value: unknown) => void, reject });
+      // The first change starts a save; those that come while it runs join the next.
+      saving ??= Promise.resolve().then(drain);
     });
-    queue = run.catch(() => undefined);
-    return run;
   };
 
   return {
@@ -47,7 +98,7 @@ export function transactionalStore(initial: Data, persist: Persist, release: () 
     async close() {
       if (closed) return;
       closed = true;
-      await queue;
+      await saving;
       await release();
     },
   };

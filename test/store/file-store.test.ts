@@ -60,6 +60,29 @@ describe('the file store', () => {
     expect(store.read().council.shortName).toBe('PR');
   });
 
+  it('journals changes made at once in the order they came, each on disk when it resolves', async () => {
+    const { dataFile } = await fresh();
+    const store = await openStore(dataFile);
+    const dotsOnDisk: number[] = [];
+    await Promise.all(
+      Array.from({ length: 20 }, (_, n) =>
+        store
+          .update((data) => {
+            data.council.shortName = `PR ${n}`;
+            data.council.name += '.';
+          })
+          .then(async () => (dotsOnDisk[n] = /\.*$/.exec((await readSaved(dataFile)).council.name)![0].length)),
+      ),
+    );
+    const saved = await readSaved(dataFile);
+    expect([saved.council.shortName, saved.council.name]).toEqual(['PR 19', store.read().council.name]);
+    // Change n adds the (n+1)th dot: it was on disk, with every change before it, when it resolved.
+    expect(dotsOnDisk.every((dots, n) => dots >= n + 1)).toBe(true);
+    expect(dotsOnDisk).toHaveLength(20);
+    const lines = (await readFile(`${dataFile}.journal.1`, 'utf8')).trim().split('\n').map((line) => JSON.parse(line).seq);
+    expect(lines).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
   it('writes nothing for a change that changes nothing', async () => {
     const { dataFile } = await fresh();
     const store = await openStore(dataFile);
