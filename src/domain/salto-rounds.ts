@@ -95,8 +95,7 @@ export function reportOf(data: Readonly<Data>, roundId: string, unitId: string):
 function writable(data: Data, reportId: string, member: Member | undefined, now: Date, timeZone: string, before: Readonly<Data>): { report: SaltoReport; round: SaltoRound } {
   const report = byId(data.saltoReports, before.saltoReports, reportId);
   if (!report) throw new DomainError(ErrorCode.NotFound, `no report ${reportId}`);
-  const round = byId(data.saltoRounds, before.saltoRounds, report.roundId);
-  if (!round) throw new DomainError(ErrorCode.NotFound, `no round ${report.roundId}`);
+  const round = findRound(data, report.roundId);
   if (!member || !unitsOf(round, member).includes(report.unitId)) throw new DomainError(ErrorCode.NotYourUnit, `${member?.id ?? 'unknown'} does not report for ${report.unitId}`);
   if (report.status === 'utkast' && report.authorMemberId !== member.id && unitCoordinators(data, report.unitId).some((m) => m.id === report.authorMemberId)) throw new DomainError(ErrorCode.ColleaguesDraft, `${report.id} is ${report.authorMemberId}'s draft`, { memberId: report.authorMemberId });
   if (isLocked(round, report.unitId, now, timeZone)) throw new DomainError(ErrorCode.RoundLocked, `${round.id} is past its deadline`, { deadline: round.deadline });
