@@ -16,13 +16,13 @@ export function todayIn(now: Date, timeZone: string): string {
 const MINUTE_MS = 60_000;
 // Every zone's offset today is a whole number of minutes, so the date changes at a minute's start:
 // one zone lookup a minute, not one for every view that asks what day it is.
-const dateOfMinute = remembered((minute: number, timeZone: string) => format(new TZDate(minute * MINUTE_MS, timeZone), 'yyyy-MM-dd'));
+const dateOfMinute = remembered((minute: number, timeZone: string) => ymd(new TZDate(minute * MINUTE_MS, timeZone)));
 
 /** The calendar date a meeting starts on, in the council's time zone. */
 export function meetingDate(meeting: Pick<Meeting, 'start'>, timeZone: string): string {
   return dateOfInstant(meeting.start, timeZone);
 }
-const dateOfInstant = remembered((instant: string, timeZone: string) => format(new TZDate(Date.parse(instant), timeZone), 'yyyy-MM-dd'));
+const dateOfInstant = remembered((instant: string, timeZone: string) => ymd(new TZDate(Date.parse(instant), timeZone)));
 
 const DATE_PATTERNS: readonly [pattern: string, hasYear: boolean][] = [
   ['yyyy-MM-dd', true],
