@@ -1,7 +1,7 @@
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
-import { stringifyInSteps } from './json-in-steps.js';
+import { jsonSlices } from './json-in-steps.js';
 
 /**
  * A lowdb adapter whose writes survive a crash: the text goes to a temp file that is fsync'd,
@@ -17,16 +17,26 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    await writeDurably(this.file, (await stringifyInSteps(data)) + '\n');
+    await writeDurably(this.file, withNewline(jsonSlices(data)));
   }
 }
 
-export async function writeDurably(file: string, text: string): Promise<void> {
+async function* withNewline(slices: AsyncIterable<string>): AsyncGenerator<string> {
+  yield* slices;
+  yield '\n';
+}
+
+/**
+ * Replaces `file` with `text`, or with the slices of text in order, each written as it comes, so
+ * the whole is never held in memory. Until the rename the old file stays as it was.
+ */
+export async function writeDurably(file: string, text: string | AsyncIterable<string>): Promise<void> {
   const temp = `${file}.${process.pid}.tmp`;
   try {
     const handle = await open(temp, 'w', 0o600);
     try {
-      await handle.writeFile(text, 'utf8');
+      // Through the handle, so it can be fsync'd; slices are written in order as they come.
+      await writeFile(handle, text, 'utf8');
       await handle.sync();
     } finally {
       await handle.close();

@@ -6,45 +6,65 @@ const STEP_CHARS = 128 * 1024;
 /**
  * `JSON.stringify(value, null, 2)`, the same text, made a slice at a time: the members of the
  * top-level object one by one, and long arrays among them element by element, giving the event
- * loop a turn after each slice. Ten years of council data take some 40 ms to stringify in one
- * go, long enough to hold up users' turns and bunch proactive sends past Teams' limits; in steps
- * no pause is longer than a few milliseconds.
+ * loop a turn after each slice of about 128 kB. Ten years of council data take some 40 ms to
+ * stringify in one go, long enough to hold up users' turns and bunch proactive sends past Teams'
+ * limits; in steps no pause is longer than a few milliseconds. Written out slice by slice, the
+ * whole text is never held at once either (some 7 MB, twice that as UTF-16, and again as bytes).
  *
  * The value must not change meanwhile: the store's committed states are frozen.
  */
-export async function stringifyInSteps(value: unknown): Promise<string> {
+export async function* jsonSlices(value: unknown): AsyncGenerator<string> {
   if (value === null || typeof value !== 'object' || Array.isArray(value) || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
-    return JSON.stringify(value, null, 2);
+    yield JSON.stringify(value, null, 2);
+    return;
   }
-  const parts: string[] = [];
-  let sinceTurn = 0;
-  const add = async (text: string) => {
+  let parts: string[] = [];
+  let size = 0;
+  const add = (text: string) => {
     parts.push(text);
-    sinceTurn += text.length;
-    if (sinceTurn >= STEP_CHARS) {
-      sinceTurn = 0;
-      await nextTurn();
-    }
+    size += text.length;
+  };
+  const full = () => size >= STEP_CHARS;
+  const slice = () => {
+    const text = parts.join('');
+    parts = [];
+    size = 0;
+    return text;
   };
   let first = true;
   for (const [key, member] of Object.entries(value)) {
     // As JSON.stringify: members that have no JSON form are left out.
     if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
-    await add(`${first ? '{\n' : ',\n'}  ${JSON.stringify(key)}: `);
+    add(`${first ? '{\n' : ',\n'}  ${JSON.stringify(key)}: `);
     first = false;
     if (Array.isArray(member) && member.length > 0) {
       for (let i = 0; i < member.length; i++) {
         // An element with no JSON form is null in an array, as JSON.stringify writes it.
         const element = JSON.stringify(member[i], null, 2) ?? 'null';
-        await add(`${i === 0 ? '[\n' : ',\n'}    ${indent(element, '    ')}`);
+        add(`${i === 0 ? '[\n' : ',\n'}    ${indent(element, '    ')}`);
+        if (full()) {
+          yield slice();
+          await nextTurn();
+        }
       }
-      await add('\n  ]');
+      add('\n  ]');
     } else {
-      await add(indent(JSON.stringify(member, null, 2), '  '));
+      add(indent(JSON.stringify(member, null, 2), '  '));
+    }
+    if (full()) {
+      yield slice();
+      await nextTurn();
     }
   }
-  parts.push(first ? '{}' : '\n}');
-  return parts.join('');
+  add(first ? '{}' : '\n}');
+  yield slice();
+}
+
+/** The whole text of `jsonSlices`, for when it is needed at once. */
+export async function stringifyInSteps(value: unknown): Promise<string> {
+  const slices: string[] = [];
+  for await (const slice of jsonSlices(value)) slices.push(slice);
+  return slices.join('');
 }
 
 /** Lines after the first move right; inside JSON strings a line break is escaped, so only layout moves. */

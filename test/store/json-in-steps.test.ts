@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tenYearsOfData } from '../../bench/ten-years.js';
-import { stringifyInSteps } from '../../src/store/json-in-steps.js';
+import { jsonSlices, stringifyInSteps } from '../../src/store/json-in-steps.js';
 
 describe('the data file written in steps', () => {
   it('is the same text as JSON.stringify with two spaces, for any JSON object', async () => {
@@ -28,5 +28,15 @@ describe('the data file written in steps', () => {
     expect(text).toBe(JSON.stringify(data, null, 2));
     // About 40 slices of 128 kB: the timer got many turns while the text was made.
     expect(turns).toBeGreaterThan(10);
+  });
+
+  it('comes in slices of about 128 kB, so the whole text is never needed at once', async () => {
+    const data = tenYearsOfData({ serviceUrl: 'http://127.0.0.1:1/' });
+    const slices: string[] = [];
+    for await (const slice of jsonSlices(data)) slices.push(slice);
+    expect(slices.join('')).toBe(JSON.stringify(data, null, 2));
+    expect(slices.length).toBeGreaterThan(30);
+    // A slice ends at the first element or member past 128 kB; none of these is near 64 kB.
+    expect(Math.max(...slices.map((s) => s.length))).toBeLessThan(192 * 1024);
   });
 });
