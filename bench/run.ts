@@ -19,10 +19,10 @@ import { createLogger } from '../src/logger.js';
 import { PROJECT_ROOT } from '../src/paths.js';
 import { writeDurably } from '../src/store/durable-json-file.js';
 import { openFileStore } from '../src/store/file-store.js';
-import { USERS, type User } from '../test/helpers/activities.js';
+import { message, USERS, type User } from '../test/helpers/activities.js';
 import { bundle } from '../scripts/bundle.mjs';
 import { spawnBot, type BotProcess } from '../test/helpers/bot-process.js';
-import { startConnectorStub } from '../test/helpers/connector-stub.js';
+import { startConnectorStub, type ConnectorStub } from '../test/helpers/connector-stub.js';
 import { minimumSeconds, ON_THE_WIRE_MS, startLimitedConnector, TENANT_LIMIT } from './limited-connector.js';
 import { median, percentile, spread, table, type Verdict } from './stats.js';
 import { closedLoop, summary } from './turns.js';
@@ -63,6 +63,49 @@ function turnData(serviceUrl: string, now: Date): { data: Data; coordinators: Us
   return { data, coordinators };
 }
 
+/** A turn benchmark: its clients, each with its own user, each sending `cycle` over and over. */
+interface TurnScenario {
+  name: string;
+  users: User[];
+  cycle: string[];
+}
+
+const clientsOf = (scenario: TurnScenario) =>
+  scenario.users.map((user) => {
+    let n = 0;
+    return { user, texts: () => scenario.cycle[n++ % scenario.cycle.length] as string };
+  });
+
+/** What a reply keeps when it is replayed: the message, not the addresses of the recorded turn. */
+const REPLY_FIELDS = ['type', 'text', 'textFormat', 'summary', 'attachmentLayout', 'attachments', 'suggestedActions', 'entities', 'inputHint', 'locale'];
+
+/**
+ * The bot's reply to each text of each scenario, recorded through the stub: one turn of the
+ * scenario's first user for each text in its cycle, in order (as the load will send them).
+ */
+async function recordReplies(url: string, stub: ConnectorStub, scenarios: readonly TurnScenario[]) {
+  const replies: Record<string, Record<string, unknown>[]> = {};
+  const bytes = new Map<string, number>();
+  stub.discard = false;
+  for (const scenario of scenarios) {
+    let size = 0;
+    for (const text of scenario.cycle) {
+      stub.reset();
+      const activity = message(scenario.users[0] as User, text, { serviceUrl: stub.url });
+      const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      await res.arrayBuffer();
+      const sent = stub.sent.filter((s) => s.replyToId === activity.id);
+      if (res.status !== 200 || sent.length === 0) throw new Error(`no reply to ${text} (HTTP ${res.status})`);
+      replies[text] = sent.map((s) => Object.fromEntries(REPLY_FIELDS.filter((f) => s.body[f] !== undefined).map((f) => [f, s.body[f]])));
+      size += sent.reduce((sum, s) => sum + JSON.stringify(s.body).length, 0);
+    }
+    bytes.set(scenario.name, Math.round(size / scenario.cycle.length));
+  }
+  stub.reset();
+  stub.discard = true;
+  return { replies, bytes };
+}
+
 async function turnCost(workDir: string) {
   say('## 1. Turn cost');
   const stub = await startConnectorStub();
@@ -76,33 +119,38 @@ async function turnCost(workDir: string) {
   const bot = spawnBot(env);
   const echo = spawnBot({ DATA_FILE: path.join(workDir, 'echo-unused.json') }, ECHO_BOT);
   const [botPort, echoPort] = await Promise.all([bot.ready, echo.ready]);
-  const scenarios: { name: string; clients: { user: User; texts: () => string }[] }[] = [
-    { name: '/status (secretary, 1,000 points)', clients: Array.from({ length: CLIENTS }, () => ({ user: USERS.secretary, texts: () => '/status' })) },
-    { name: '/neste (member)', clients: Array.from({ length: CLIENTS }, () => ({ user: USERS.member, texts: () => '/neste' })) },
-    {
-      name: 'form step (an answer, then «tilbake»)',
-      clients: coordinators.map((user) => {
-        let n = 0;
-        return { user, texts: () => (n++ % 2 === 0 ? 'Vi har hatt tre nabolagsmøter og økt tilstedeværelse på kveldstid.' : 'tilbake') };
-      }),
-    },
+  const scenarios: TurnScenario[] = [
+    { name: '/status (secretary, 1,000 points)', users: Array.from({ length: CLIENTS }, () => USERS.secretary), cycle: ['/status'] },
+    { name: '/neste (member)', users: Array.from({ length: CLIENTS }, () => USERS.member), cycle: ['/neste'] },
+    { name: 'form step (an answer, then «tilbake»)', users: coordinators, cycle: ['Vi har hatt tre nabolagsmøter og økt tilstedeværelse på kveldstid.', 'tilbake'] },
   ];
+  // The second baseline replays the bot's own replies, so it sends what the bot sends.
+  const recorded = await recordReplies(`http://127.0.0.1:${botPort}`, stub, scenarios);
+  const repliesFile = path.join(workDir, 'replies.json');
+  await writeFile(repliesFile, JSON.stringify(recorded.replies));
+  const replay = spawnBot({ DATA_FILE: path.join(workDir, 'echo-unused.json'), REPLIES_FILE: repliesFile }, ECHO_BOT);
+  const replayPort = await replay.ready;
+  const targets = { echo: `http://127.0.0.1:${echoPort}`, replay: `http://127.0.0.1:${replayPort}`, bot: `http://127.0.0.1:${botPort}` };
   const rows: string[][] = [];
+  const replayRows: string[][] = [];
   for (const scenario of scenarios) {
-    const runs = { bot: [] as ReturnType<typeof summary>[], echo: [] as ReturnType<typeof summary>[] };
+    const runs = { echo: [] as ReturnType<typeof summary>[], replay: [] as ReturnType<typeof summary>[], bot: [] as ReturnType<typeof summary>[] };
     let failures = 0;
-    // Warm both up, then alternate so drift on the machine hits both alike.
-    await closedLoop(`http://127.0.0.1:${botPort}`, scenario.clients, stub.url, 200);
-    await closedLoop(`http://127.0.0.1:${echoPort}`, scenario.clients, stub.url, 200);
+    // Each target keeps its own clients from run to run, so each user's texts keep their order
+    // there (the form: an answer, then «tilbake», as in the recorded turns).
+    const clients = { echo: clientsOf(scenario), replay: clientsOf(scenario), bot: clientsOf(scenario) };
+    // Warm each up, then take turns so drift on the machine hits all alike.
+    for (const [who, url] of Object.entries(targets) as [keyof typeof targets, string][]) await closedLoop(url, clients[who], stub.url, 200);
     for (let round = 0; round < ROUNDS; round++) {
-      const e = await closedLoop(`http://127.0.0.1:${echoPort}`, scenario.clients, stub.url, REQUESTS);
-      const b = await closedLoop(`http://127.0.0.1:${botPort}`, scenario.clients, stub.url, REQUESTS);
-      failures += e.failures + b.failures;
-      runs.echo.push(summary(e));
-      runs.bot.push(summary(b));
+      for (const [who, url] of Object.entries(targets) as [keyof typeof targets, string][]) {
+        const result = await closedLoop(url, clients[who], stub.url, REQUESTS);
+        failures += result.failures;
+        runs[who].push(summary(result));
+      }
     }
-    const p50Ratio = runs.bot.map((b, i) => b.p50 / (runs.echo[i]?.p50 ?? Number.NaN));
-    const rpsRatio = runs.bot.map((b, i) => b.rps / (runs.echo[i]?.rps ?? Number.NaN));
+    const ratio = (a: ReturnType<typeof summary>[], b: ReturnType<typeof summary>[], key: 'p50' | 'rps') => a.map((x, i) => x[key] / (b[i]?.[key] ?? Number.NaN));
+    const p50Ratio = ratio(runs.bot, runs.echo, 'p50');
+    const rpsRatio = ratio(runs.bot, runs.echo, 'rps');
     rows.push([
       scenario.name,
       spread(runs.echo.map((r) => r.p50)),
@@ -115,15 +163,27 @@ async function turnCost(workDir: string) {
       `${(median(rpsRatio) * 100).toFixed(0)} %`,
       String(failures),
     ]);
+    replayRows.push([
+      scenario.name,
+      (recorded.bytes.get(scenario.name) ?? 0).toLocaleString('en'),
+      spread(runs.replay.map((r) => r.p50)),
+      spread(runs.replay.map((r) => r.rps), 0),
+      `${median(ratio(runs.replay, runs.echo, 'p50')).toFixed(2)} / ${(median(ratio(runs.replay, runs.echo, 'rps')) * 100).toFixed(0)} %`,
+      `${median(ratio(runs.bot, runs.replay, 'p50')).toFixed(2)} / ${(median(ratio(runs.bot, runs.replay, 'rps')) * 100).toFixed(0)} %`,
+    ]);
     judge(`${scenario.name}: p50`, '≤ 1.3 × echo', median(p50Ratio) <= 1.3);
     judge(`${scenario.name}: throughput`, '≥ 75 % of echo', median(rpsRatio) >= 0.75);
     judge(`${scenario.name}: errors`, '0', failures === 0);
   }
-  say(`${CLIENTS} clients in a closed loop, ${REQUESTS} requests per run, ${ROUNDS} runs each alternating echo and bot, after 200 warm-up requests. Milliseconds and requests per second; median (min–max) over the runs.`);
+  say(`${CLIENTS} clients in a closed loop, ${REQUESTS} requests per run, ${ROUNDS} runs each taking turns (echo bot, replaying echo bot, bot), after 200 warm-up requests each. Milliseconds and requests per second; median (min–max) over the runs. Non-200 counts all three.`);
   say();
   say(table(['turn', 'echo p50', 'bot p50', 'p50 ratio', 'echo p99', 'bot p99', 'echo req/s', 'bot req/s', 'throughput', 'non-200'], rows));
+  say();
+  say("What sending the bot's message costs: the same echo bot, replaying the reply the bot gave to each text (recorded from the bot at the start of the benchmark), so it sends the same Adaptive Card over the same adapter and stub but does none of the bot's work. Ratios are p50 / throughput, median over the runs.");
+  say();
+  say(table(['turn', 'reply bytes', 'replaying echo p50', 'replaying echo req/s', 'replaying echo vs echo', 'bot vs replaying echo'], replayRows));
   const rss = { bot: peakRssMb(bot), echo: peakRssMb(echo) };
-  await Promise.all([stopProcess(bot), stopProcess(echo)]);
+  await Promise.all([stopProcess(bot), stopProcess(echo), stopProcess(replay)]);
   await stub.close();
   return { rss, dataFile: path.join(workDir, 'ten-years.json'), bytes: (await readFile(path.join(workDir, 'ten-years.json'))).length };
 }
