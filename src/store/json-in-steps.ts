@@ -60,12 +60,5 @@ export async function* jsonSlices(value: unknown): AsyncGenerator<string> {
   yield slice();
 }
 
-/** The whole text of `jsonSlices`, for when it is needed at once. */
-export async function stringifyInSteps(value: unknown): Promise<string> {
-  const slices: string[] = [];
-  for await (const slice of jsonSlices(value)) slices.push(slice);
-  return slices.join('');
-}
-
 /** Lines after the first move right; inside JSON strings a line break is escaped, so only layout moves. */
 const indent = (text: string, by: string) => text.replace(/\n/g, `\n${by}`);

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tenYearsOfData } from '../../bench/ten-years.js';
-import { jsonSlices, stringifyInSteps } from '../../src/store/json-in-steps.js';
+import { jsonSlices } from '../../src/store/json-in-steps.js';
+
+async function slicesOf(value: unknown): Promise<string[]> {
+  const slices: string[] = [];
+  for await (const slice of jsonSlices(value)) slices.push(slice);
+  return slices;
+}
+const stringifyInSteps = async (value: unknown) => (await slicesOf(value)).join('');
 
 describe('the data file written in steps', () => {
   it('is the same text as JSON.stringify with two spaces, for any JSON object', async () => {
@@ -32,8 +39,7 @@ describe('the data file written in steps', () => {
 
   it('comes in slices of about 128 kB, so the whole text is never needed at once', async () => {
     const data = tenYearsOfData({ serviceUrl: 'http://127.0.0.1:1/' });
-    const slices: string[] = [];
-    for await (const slice of jsonSlices(data)) slices.push(slice);
+    const slices = await slicesOf(data);
     expect(slices.join('')).toBe(JSON.stringify(data, null, 2));
     expect(slices.length).toBeGreaterThan(30);
     // A slice ends at the first element or member past 128 kB; none of these is near 64 kB.
