@@ -8,6 +8,7 @@ import {
   type InvokeResponse,
   type TeamsChannelData,
 } from 'botbuilder';
+import { fitCard } from '../cards/fit.js';
 import type { Card } from '../cards/render.js';
 import { renderWelcome } from '../cards/render.js';
 import { markWelcomed, saveConversation, sightedConversation, type ConversationSighting } from '../domain/conversations.js';
@@ -15,7 +16,7 @@ import { catchUpAgendas } from '../domain/deliveries.js';
 import { catchUpInvites } from '../domain/salto-rounds.js';
 import { formatDateTime } from '../domain/dates.js';
 import { nextMeeting } from '../domain/meetings.js';
-import type { ConversationKind, Member } from '../domain/schema.js';
+import type { ConversationKind, Lang, Member } from '../domain/schema.js';
 import { langFromLocale, messages, roleNames } from '../i18n/index.js';
 import { Verb } from './actions/index.js';
 import { COMMANDS, type Command } from './commands/index.js';
@@ -128,7 +129,7 @@ export class PolitiradBot extends TeamsActivityHandler {
     };
     await handleAction(turn, this.deps);
     const body = card
-      ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card }
+      ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: fitCard(card, messages(turn.lang)['card.shortened']) }
       : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: texts.join(' ') || messages(turn.lang)['problem.nothingChanged'] };
     return { status: 200, body };
   }
@@ -207,20 +208,21 @@ export class PolitiradBot extends TeamsActivityHandler {
   private turnFrom(context: TurnContext, member: Member | undefined): Turn {
     const activity = context.activity;
     const where = whereOf(activity);
+    const lang = member?.lang ?? langFromLocale(activity.locale);
     return {
       activityId: activity.id,
-      lang: member?.lang ?? langFromLocale(activity.locale),
+      lang,
       user: { id: activity.from.id, name: activity.from.name, aadObjectId: activity.from.aadObjectId },
       member,
       conversation: where,
       text: activity.type === ActivityTypes.Message ? (TurnContext.removeRecipientMention(activity) ?? '').trim() : '',
       data: activity.value,
       reply: async (message: Reply) => {
-        await context.sendActivity(typeof message === 'string' ? plainText(message) : cardMessage(message.card));
+        await context.sendActivity(typeof message === 'string' ? plainText(message) : cardMessage(message.card, lang));
       },
       // An Action.Submit (or a command) has no card to replace in place, so the card is a reply.
       respond: async (card: Card) => {
-        await context.sendActivity(cardMessage(card));
+        await context.sendActivity(cardMessage(card, lang));
       },
     };
   }
@@ -236,8 +238,9 @@ function referenceFor(activity: Activity, conversationId: string): Record<string
   return JSON.parse(JSON.stringify({ ...reference, conversation: { ...activity.conversation, id: conversationId } })) as Record<string, unknown>;
 }
 
-function cardMessage(card: Card): Partial<Activity> {
-  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
+/** A card as a message, its long texts shortened if Teams would refuse it whole. */
+function cardMessage(card: Card, lang: Lang): Partial<Activity> {
+  return MessageFactory.attachment(CardFactory.adaptiveCard(fitCard(card, messages(lang)['card.shortened'])));
 }
 
 /** Text the bot sends is plain: anything a user typed and the bot repeats cannot become Markdown. */

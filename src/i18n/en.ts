@@ -159,6 +159,7 @@ export const en: Messages = {
   'problem.meeting-closed': 'The meeting is cancelled, held or has started, so this can no longer be changed.',
   'problem.already-decided': 'The proposal has already been handled. Nothing was changed.',
   'input.fieldTooLong': (p) => `“${p.field}” is too long (${p.length} characters, at most ${p.limit}). Please shorten it; what you wrote is still in the card.`,
+  'card.shortened': 'Long texts are shortened (…) so that the message fits in Teams. Nothing is deleted: the whole text is saved.',
   'problem.nothingChanged': 'Nothing was changed.',
 
   'schedule.title': "The council's meeting schedule",

@@ -50,6 +50,9 @@ export interface ConnectorStub {
   close(): Promise<void>;
 }
 
+/** Teams' size limit for a bot message, in bytes of UTF-16. */
+export const TEAMS_MESSAGE_LIMIT = 100 * 1024;
+
 export async function startConnectorStub(): Promise<ConnectorStub> {
   const sent: Recorded[] = [];
   const members = new Map<string, MemberInfo>();
@@ -88,7 +91,14 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
     if (kind === 'pagedmembers' && req.method === 'GET') return json(200, { members: stub.roster });
     if (kind === 'activities' && (req.method === 'POST' || req.method === 'PUT')) {
       if (stub.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, stub.delayMs));
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+      const text = Buffer.concat(chunks).toString('utf8');
+      const body = JSON.parse(text || '{}');
+      // Teams refuses a message over about 100 KB, counted in UTF-16 (a string's length is in
+      // UTF-16 code units), whatever the attempt.
+      if (text.length * 2 > TEAMS_MESSAGE_LIMIT) {
+        refused.push({ method: req.method, at: Date.now(), status: 413, conversationId, replyToId: undefined, body });
+        return json(413, { error: { code: 'MessageSizeTooBig', message: 'Message size too big' } });
+      }
       const attempt = (attempts.get(conversationId) ?? 0) + 1;
       attempts.set(conversationId, attempt);
       const failure = stub.failWith?.({ method: req.method, conversationId, attempt });

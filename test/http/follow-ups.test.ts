@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { Verb } from '../../src/bot/actions/index.js';
+import { CARD_BUDGET } from '../../src/cards/fit.js';
 import { installed, invoke, message, USERS } from '../helpers/activities.js';
 import { cardText } from '../helpers/builders.js';
 import { cardIn, connectorSuite, onDisk } from '../helpers/running-bot.js';
@@ -63,5 +64,29 @@ describe('follow-up points over HTTP', () => {
     await bot.scheduler.tick();
     await bot.notifier.idle();
     expect(reminders()).toHaveLength(1);
+  });
+
+  it('shows /status when every point on the page has a long update: shortened so Teams takes it, each update kept whole', async () => {
+    const bot = await start();
+    const update = (i: number) => `${i}: ${'Bydelen har styrket oppsøkende arbeid på kveldstid, og «Ung i Oslo» følger opp. '.repeat(48)}`.slice(0, 4000).trimEnd();
+    const points = (await onDisk(bot)).followUps.filter((p) => p.status === 'åpen' || p.status === 'pågår');
+    for (const [i, point] of points.entries()) {
+      const data = { verb: Verb.FollowUpUpdate, id: point.id, revision: point.revision, filter: '', page: 1, [`tekst_${point.id}`]: update(i), [`status_${point.id}`]: 'uendret' };
+      const res = await bot.post(invoke(USERS.secretary, data, personal(USERS.secretary)));
+      // The refreshed card goes back in the invoke response, which has to fit as well.
+      const card = await invokeCard(res);
+      expect(cardText(card)).toContain('Oppdateringen er lagret.');
+      expect(JSON.stringify(card).length).toBeLessThanOrEqual(CARD_BUDGET);
+    }
+    await bot.post(message(USERS.secretary, '/status', personal(USERS.secretary)));
+    // The stub, like Teams, refuses a message over 100 KB (413 MessageSizeTooBig).
+    expect(suite.stub.refused).toEqual([]);
+    const text = cardText(cardIn(suite.stub.sent.at(-1)));
+    expect(text).toContain('Alle åpne punkter: 15');
+    expect(text).toContain('Lange tekster er forkortet (…) så meldingen får plass i Teams.');
+    expect(text).toContain(update(0).slice(0, 200));
+    expect(text).not.toContain(update(0));
+    const saved = await onDisk(bot);
+    for (const [i, point] of points.entries()) expect(saved.followUps.find((p) => p.id === point.id)!.history.at(-1)!.text).toBe(update(i));
   });
 });

@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Verb } from '../../src/bot/actions/index.js';
 import { installed, invoke, message, USERS } from '../helpers/activities.js';
-import { cardText } from '../helpers/builders.js';
+import { cardText, NOW } from '../helpers/builders.js';
 import { cardIn, connectorSuite, onDisk, seedFileWith, type BotUnderTest } from '../helpers/running-bot.js';
 
 const suite = connectorSuite();
@@ -60,6 +60,36 @@ describe('agendas over HTTP', () => {
     expect(agendas()).toHaveLength(3);
     const deliveries = (await onDisk(bot)).deliveries;
     expect(deliveries.map((d) => d.status)).toEqual(['sent', 'sent', 'sent']);
+  });
+
+  it('posts an agenda of long items to everyone, shortened so Teams takes it, the items kept whole', async () => {
+    const description = 'Bydelene beskriver tiltakene for barn og unge, med tall fra skolene og fritidsklubbene. '.repeat(45).slice(0, 4000).trimEnd();
+    const longSeed = await seedFileWith((seed) => {
+      seed['followUps'] = [];
+      const meeting = (seed['meetings'] as { id: string; start: string; end: string; agenda: Record<string, unknown>[] }[]).find((m) => m.id === 'mote-2026-12')!;
+      const extra = Array.from({ length: 5 }, (_, i) => ({ ...meeting.agenda[3]!, id: `mote-2026-12-x${i}`, title: `Tema ${i + 1}` }));
+      meeting.agenda.splice(4, 0, ...extra);
+      for (const item of meeting.agenda) item['description'] = description;
+    });
+    let now = new Date(NOW);
+    const bot = await suite.start({ SEED_FILE: longSeed }, undefined, { clock: { now: () => now } });
+    await councilReachable(bot);
+    // A week before the meeting on 10 December, at nine in Oslo.
+    now = new Date('2026-12-03T08:00:00Z');
+    await sendDue(bot);
+    // The stub, like Teams, refuses a message over 100 KB (413 MessageSizeTooBig).
+    expect(suite.stub.refused).toEqual([]);
+    const agendas = suite.stub.sent.filter((s) => s.method === 'POST' && cardText(cardIn(s)).includes('Dagsorden for neste møte'));
+    expect(agendas.map((s) => s.conversationId).sort()).toEqual([CHANNEL, 'a:personal-29:kari', 'a:personal-29:ola'].sort());
+    for (const sent of agendas) {
+      const text = cardText(cardIn(sent));
+      expect(text).toContain('Lange tekster er forkortet (…) så meldingen får plass i Teams.');
+      expect(text).toContain(description.slice(0, 200));
+      expect(text).not.toContain(description);
+    }
+    const saved = await onDisk(bot);
+    expect(saved.deliveries.map((d) => d.status)).toEqual(['sent', 'sent', 'sent']);
+    expect(saved.meetings.find((m) => m.id === 'mote-2026-12')!.agenda.every((i) => i.description === description)).toBe(true);
   });
 
   it('opens a personal chat with council members in the team who never opened the bot, and sends them the agenda', async () => {

@@ -29,7 +29,7 @@ export function followUpComposer(options: { timeZone: string; clock: Clock }) {
     const outgoing = (card: Record<string, unknown>, summary: string): Outgoing => ({
       reference: record.reference,
       tenantId: record.tenantId,
-      activity: cardActivity(card, summary),
+      activity: cardActivity(card, summary, lang),
       revision: undefined,
     });
     if (delivery.kind === 'followup-summary') {

@@ -1,8 +1,9 @@
+import { fitCard } from '../../cards/fit.js';
 import type { Card } from '../../cards/render.js';
 import type { Clock } from '../../domain/clock.js';
 import { formatDateTime } from '../../domain/dates.js';
 import { isAgendaRecipient } from '../../domain/deliveries.js';
-import type { ConversationRecord, Data, Delivery, Meeting } from '../../domain/schema.js';
+import type { ConversationRecord, Data, Delivery, Lang, Meeting } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import type { Compose } from '../../notify/notifier.js';
 import { agendaCard, meetingLabel, meetingName, type Headline } from './views.js';
@@ -13,8 +14,9 @@ const HEADLINES: Partial<Record<Delivery['kind'], Headline>> = {
   'attendance-reminder': 'attendanceReminder',
 };
 
-export function cardActivity(card: Card, summary: string): Record<string, unknown> {
-  return { type: 'message', summary, attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] };
+/** A proactive card message, its long texts shortened if Teams would refuse it whole. */
+export function cardActivity(card: Card, summary: string, lang: Lang): Record<string, unknown> {
+  return { type: 'message', summary, attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: fitCard(card, messages(lang)['card.shortened']) }] };
 }
 
 function textActivity(text: string): Record<string, unknown> {
@@ -65,7 +67,7 @@ export function meetingComposer(options: { timeZone: string; clock: Clock; repor
           refreshUserIds: personal ? (userId ? [userId] : []) : memberUserIds(data),
           saltoReportUrl: ((round) => (round ? options.reportUrl?.(round.id) : undefined))(data.saltoRounds.find((r) => r.meetingId === meeting.id)),
         });
-        return cardActivity(card, meetingName(meeting, lang, options.timeZone));
+        return cardActivity(card, meetingName(meeting, lang, options.timeZone), lang);
       }
       return textActivity(noticeText(delivery, data, meeting, lang, options.timeZone));
     })();

@@ -26,6 +26,6 @@ export function saltoComposer(options: { timeZone: string }) {
     const deadline = dayLabel(round.deadline, lang, options.timeZone);
     const headline =
       delivery.kind === 'salto-invite' ? m['salto.invite.headline'] : delivery.kind === 'salto-deadline' ? m['salto.deadline.headline'] : m['salto.reminder.headline']({ deadline });
-    return { reference: record.reference, tenantId: record.tenantId, activity: cardActivity(inviteCard(data, round, units, lang, options.timeZone, headline), headline), revision: undefined };
+    return { reference: record.reference, tenantId: record.tenantId, activity: cardActivity(inviteCard(data, round, units, lang, options.timeZone, headline), headline, lang), revision: undefined };
   };
 }
