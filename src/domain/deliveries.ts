@@ -193,9 +193,24 @@ export function catchUpAgendas(data: Data, memberId: string, now: Date): Deliver
   const chat = personalChatOf(data, memberId);
   if (!member || !chat || !isAgendaRecipient(member)) return [];
   const sent = new Set(data.deliveries.filter((d) => d.memberId === memberId && d.kind === 'agenda').map((d) => d.meetingId));
-  return data.meetings
-    .filter((m) => m.status === 'planlagt' && m.agendaQueuedAt && new Date(m.start) > now && !sent.has(m.id))
+  return agendasOut(data, now)
+    .filter((m) => !sent.has(m.id))
     .flatMap((m) => enqueue(data, 'agenda', m.id, 'auto', [{ conversationId: chat.id, memberId }], now));
+}
+
+/**
+ * A channel marked as the council's after an agenda went out gets it too, for every meeting that
+ * has not started; the outbox id keeps it to once per channel.
+ */
+export function catchUpChannelAgendas(data: Data, now: Date): Delivery[] {
+  const channel = agendaRecipients(data).find((r) => r.memberId === undefined);
+  if (!channel) return [];
+  return agendasOut(data, now).flatMap((m) => enqueue(data, 'agenda', m.id, 'auto', [channel], now));
+}
+
+/** Coming meetings whose agenda has gone out. */
+function agendasOut(data: Readonly<Data>, now: Date): Meeting[] {
+  return data.meetings.filter((m) => m.status === 'planlagt' && m.agendaQueuedAt && new Date(m.start) > now);
 }
 
 /** Everyone who was sent this meeting's agenda: a move or a cancellation is told to them. */

@@ -197,7 +197,9 @@ export const en: Messages = {
   'error.generic': (p) => `Sorry, something went wrong on my side. Please try again shortly. Quote reference ${p.ref} if you contact the secretariat.`,
   'error.storeWriteFailed': 'Sorry, the change could not be saved. Nothing was changed; please try again shortly.',
 
-  'channel.marked': (p) => `${p.name ? `The channel “${p.name}”` : 'This channel'} is now the council's channel. Agendas and reminders will be posted here.`,
+  'channel.marked': (p) =>
+    `${p.name ? `The channel “${p.name}”` : 'This channel'} is now the council's channel. Agendas and reminders will be posted here.` +
+    (p.agendas === 1 ? ' The agenda already sent out is posted here now.' : p.agendas > 1 ? ` The ${p.agendas} agendas already sent out are posted here now.` : ''),
   'channel.alreadyMarked': (p) => `${p.name ? `The channel “${p.name}”` : 'This channel'} is already the council's channel.`,
   'channel.notInChannel': "Type /channel in the Teams channel that should be the council's channel, not in a chat.",
 

@@ -205,8 +205,9 @@ export const nb = {
     `Beklager, noe gikk galt hos meg. Prøv igjen om litt. Oppgi referansen ${p.ref} hvis du kontakter sekretariatet.`,
   'error.storeWriteFailed': 'Beklager, endringen kunne ikke lagres. Ingenting er endret; prøv igjen om litt.',
 
-  'channel.marked': (p: { name: string | undefined }) =>
-    `${p.name ? `Kanalen «${p.name}»` : 'Denne kanalen'} er nå Politirådets kanal. Dagsordener og påminnelser blir postet her.`,
+  'channel.marked': (p: { name: string | undefined; agendas: number }) =>
+    `${p.name ? `Kanalen «${p.name}»` : 'Denne kanalen'} er nå Politirådets kanal. Dagsordener og påminnelser blir postet her.` +
+    (p.agendas === 1 ? ' Dagsordenen som alt er sendt ut, postes her nå.' : p.agendas > 1 ? ` De ${p.agendas} dagsordenene som alt er sendt ut, postes her nå.` : ''),
   'channel.alreadyMarked': (p: { name: string | undefined }) =>
     `${p.name ? `Kanalen «${p.name}»` : 'Denne kanalen'} er allerede Politirådets kanal.`,
   'channel.notInChannel': 'Skriv /kanal i den Teams-kanalen som skal være Politirådets kanal, ikke i en chat.',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Verb } from '../../src/bot/actions/index.js';
 import { nearestWord, parseText } from '../../src/bot/command-parser.js';
 import { handleAction, handleText } from '../../src/bot/router.js';
-import { cardText, COORDINATOR_ID, demoData, fakeTurn, harness, MEMBER_ID, memberOf, SECRETARY_ID } from '../helpers/builders.js';
+import { cardText, COORDINATOR_ID, demoData, fakeTurn, harness, MEMBER_ID, memberOf, SECRETARY_ID, withChats } from '../helpers/builders.js';
 
 const data = demoData();
 const secretary = memberOf(data, SECRETARY_ID);
@@ -112,6 +112,33 @@ describe('/kanal', () => {
     await handleText(turn, deps);
     expect(turn.texts()).toEqual(['Kanalen «Møter» er nå Politirådets kanal. Dagsordener og påminnelser blir postet her.']);
     expect(store.read().settings.councilChannel).toMatchObject({ conversationId: '19:moter@thread.tacv2', markedBy: SECRETARY_ID });
+  });
+
+  it('posts an agenda already sent out to a channel marked afterwards, once, but not one of a past or cancelled meeting', async () => {
+    const council = withChats(demoData());
+    delete council.settings.councilChannel;
+    council.conversations.push({ ...council.conversations.find((c) => c.kind === 'channel')!, id: '19:annen@thread.tacv2' });
+    const byId = (id: string) => council.meetings.find((m) => m.id === id)!;
+    // Agendas went out for the meeting in October 2024, for December's, and for March's, since cancelled.
+    for (const id of ['mote-2024-10', 'mote-2026-12', 'mote-2027-03']) byId(id).agendaQueuedAt = '2026-11-20T08:00:00.000Z';
+    byId('mote-2027-03').status = 'avlyst';
+    const { deps, store, kicks } = harness(council);
+    const mark = async (conversationId: string) => {
+      const turn = fakeTurn({ text: '/kanal', member: secretary, kind: 'channel', conversationId, conversationName: 'Møter' });
+      await handleText(turn, deps);
+      return turn.texts();
+    };
+    expect(await mark('19:channel@thread.tacv2')).toEqual([
+      'Kanalen «Møter» er nå Politirådets kanal. Dagsordener og påminnelser blir postet her. Dagsordenen som alt er sendt ut, postes her nå.',
+    ]);
+    const posted = () => store.read().deliveries.filter((d) => d.conversationId === '19:channel@thread.tacv2').map((d) => [d.kind, d.meetingId, d.status]);
+    expect(posted()).toEqual([['agenda', 'mote-2026-12', 'pending']]);
+    expect(kicks()).toBe(1);
+    // Another channel, then this one again: each has the agenda once.
+    await mark('19:annen@thread.tacv2');
+    expect(await mark('19:channel@thread.tacv2')).toEqual(['Kanalen «Møter» er nå Politirådets kanal. Dagsordener og påminnelser blir postet her.']);
+    expect(posted()).toHaveLength(1);
+    expect(store.read().deliveries.filter((d) => d.conversationId === '19:annen@thread.tacv2')).toHaveLength(1);
   });
 
   it('says so when the channel is already the council’s', async () => {

@@ -92,6 +92,25 @@ describe('agendas over HTTP', () => {
     expect(saved.meetings.find((m) => m.id === 'mote-2026-12')!.agenda.every((i) => i.description === description)).toBe(true);
   });
 
+  it('posts the agenda that already went out to the channel once it is marked', async () => {
+    const dueSeed = await seedFileWith((seed) => {
+      seed['followUps'] = [];
+      const meeting = (seed['meetings'] as { id: string }[]).find((m) => m.id === 'mote-2026-12')!;
+      Object.assign(meeting, { start: '2026-11-26T09:00:00+01:00', end: '2026-11-26T11:30:00+01:00' });
+    });
+    // The meeting is four days away when the bot starts: the agenda goes out to whoever it can reach.
+    const bot = await suite.start({ SEED_FILE: dueSeed });
+    await bot.post(installed(USERS.member, personal(USERS.member)));
+    await bot.post(message(USERS.secretary, '/kanal', channel()));
+    await bot.notifier.idle();
+    const agendas = () => suite.stub.sent.filter((s) => s.method === 'POST' && cardText(cardIn(s)).includes('Dagsorden for neste møte')).map((s) => s.conversationId);
+    expect(agendas().sort()).toEqual([CHANNEL, 'a:personal-29:ola'].sort());
+    expect(suite.stub.sent.find((s) => s.conversationId.startsWith(CHANNEL))?.body.text).toContain('Dagsordenen som alt er sendt ut, postes her nå.');
+    await bot.post(message(USERS.secretary, '/kanal', channel()));
+    await sendDue(bot);
+    expect(agendas()).toHaveLength(2);
+  });
+
   it('opens a personal chat with council members in the team who never opened the bot, and sends them the agenda', async () => {
     const bot = await start();
     await councilReachable(bot);

@@ -1,9 +1,10 @@
 import { markCouncilChannel } from '../../domain/conversations.js';
+import { catchUpChannelAgendas } from '../../domain/deliveries.js';
 import { SECRETARIAT } from '../../domain/roles.js';
 import { messages } from '../../i18n/index.js';
 import type { Command } from './command.js';
 
-/** The secretary types /kanal in the council's channel; agendas are later posted there. */
+/** The secretary types /kanal in the council's channel; agendas are posted there, one already out at once. */
 export const channelCommand: Command = {
   name: 'kanal',
   aliases: ['channel'],
@@ -24,9 +25,12 @@ export const channelCommand: Command = {
     }
     // The role check guarantees a member; the id is recorded as who made the choice.
     const memberId = turn.member?.id ?? turn.user.id;
-    await deps.store.update((data) =>
-      markCouncilChannel(data, { conversationId: conversation.id, teamId: conversation.teamId, name: conversation.name }, memberId, deps.clock.now()),
-    );
-    await turn.reply(m['channel.marked']({ name }));
+    const now = deps.clock.now();
+    const queued = await deps.store.update((data) => {
+      markCouncilChannel(data, { conversationId: conversation.id, teamId: conversation.teamId, name: conversation.name }, memberId, now);
+      return catchUpChannelAgendas(data, now);
+    });
+    await turn.reply(m['channel.marked']({ name, agendas: queued.length }));
+    if (queued.length > 0) deps.notifier.kick();
   },
 };
