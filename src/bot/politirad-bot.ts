@@ -129,7 +129,7 @@ export class PolitiradBot extends TeamsActivityHandler {
     };
     await handleAction(turn, this.deps);
     const body = card
-      ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: fitCard(card, messages(turn.lang)['card.shortened']) }
+      ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: fitCard(card, turn.lang) }
       : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: texts.join(' ') || messages(turn.lang)['problem.nothingChanged'] };
     return { status: 200, body };
   }
@@ -240,7 +240,7 @@ function referenceFor(activity: Activity, conversationId: string): Record<string
 
 /** A card as a message, its long texts shortened if Teams would refuse it whole. */
 function cardMessage(card: Card, lang: Lang): Partial<Activity> {
-  return MessageFactory.attachment(CardFactory.adaptiveCard(fitCard(card, messages(lang)['card.shortened'])));
+  return MessageFactory.attachment(CardFactory.adaptiveCard(fitCard(card, lang)));
 }
 
 /** Text the bot sends is plain: anything a user typed and the bot repeats cannot become Markdown. */

@@ -1,3 +1,5 @@
+import type { Lang } from '../domain/schema.js';
+import { messages } from '../i18n/index.js';
 import type { Card } from './render.js';
 
 /**
@@ -73,13 +75,14 @@ function capFor(lengths: readonly number[], need: number, ceiling: number): numb
 /**
  * A card that fits in a Teams message. One within the budget is returned as it is; in a larger
  * one the longest texts a reader sees are shortened, each to the same length, the shorter ones
- * left whole, and `note` is added at the end to say so. The data is never touched: this is what
- * one message shows, and the whole text is still saved (the tab, forms and reports show it).
+ * left whole, and a line in the user's language is added at the end to say so. The data is
+ * never touched: this is what one message shows (the personal tab shows `/status` and agendas whole).
  */
-export function fitCard(card: Card, note: string, budget = CARD_BUDGET): Card {
+export function fitCard(card: Card, lang: Lang, budget = CARD_BUDGET): Card {
   if (JSON.stringify(card).length <= budget) return card;
   const fitted = structuredClone(card);
   const slots = readTexts(fitted, []);
+  const note = messages(lang)['card.shortened'];
   if (Array.isArray(fitted['body'])) fitted['body'].push({ type: 'TextBlock', text: note, wrap: true, isSubtle: true, spacing: 'Medium' });
   let cap = Math.max(...slots.map((s) => s.text.length), MIN_KEPT);
   let over = JSON.stringify(fitted).length - budget;

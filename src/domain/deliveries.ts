@@ -81,11 +81,14 @@ function reachable(record: ConversationRecord | undefined): record is Conversati
 
 /** The council's channel (when marked) and every recipient's personal chat the bot can reach. */
 export function agendaRecipients(data: Readonly<Data>): Recipient[] {
-  const recipients: Recipient[] = [];
+  const channel = channelRecipient(data);
+  return [...(channel ? [channel] : []), ...personalRecipients(data, data.members.filter(isAgendaRecipient))];
+}
+
+/** The council's marked channel as an outbox recipient, when the bot can post there. */
+function channelRecipient(data: Readonly<Data>): Recipient | undefined {
   const channelId = data.settings.councilChannel?.conversationId;
-  if (channelId && reachable(data.conversations.find((c) => c.id === channelId))) recipients.push({ conversationId: channelId });
-  recipients.push(...personalRecipients(data, data.members.filter(isAgendaRecipient)));
-  return recipients;
+  return channelId && reachable(data.conversations.find((c) => c.id === channelId)) ? { conversationId: channelId } : undefined;
 }
 
 /** Those of `members` the bot can reach in personal chat, each as an outbox recipient, in order. */
@@ -203,7 +206,7 @@ export function catchUpAgendas(data: Data, memberId: string, now: Date): Deliver
  * has not started; the outbox id keeps it to once per channel.
  */
 export function catchUpChannelAgendas(data: Data, now: Date): Delivery[] {
-  const channel = agendaRecipients(data).find((r) => r.memberId === undefined);
+  const channel = channelRecipient(data);
   if (!channel) return [];
   return agendasOut(data, now).flatMap((m) => enqueue(data, 'agenda', m.id, 'auto', [channel], now));
 }

@@ -10,7 +10,7 @@ import type { Data } from '../../src/domain/schema.js';
 import { cardProblems } from '../helpers/adaptive-cards.js';
 import { cardText, demoData, memberOf, NOW, TIMING, withChats } from '../helpers/builders.js';
 
-const NOTE = 'Lange tekster er forkortet.';
+const NOTE = 'Lange tekster er forkortet (…) så meldingen får plass i Teams. Ingenting er slettet: hele teksten er lagret.';
 const now = new Date(NOW);
 const size = (card: unknown) => JSON.stringify(card).length;
 
@@ -26,7 +26,7 @@ function card(body: unknown[], actions: unknown[] = []): Card {
 describe('fitting a card into a Teams message', () => {
   it('returns a card within the budget as it is', () => {
     const small = card([{ type: 'TextBlock', text: long(5000) }]);
-    expect(fitCard(small, NOTE)).toBe(small);
+    expect(fitCard(small, 'nb')).toBe(small);
   });
 
   it('shortens the longest texts to one length, leaves the short ones whole and says so at the end', () => {
@@ -35,7 +35,7 @@ describe('fitting a card into a Teams message', () => {
       ...Array.from({ length: 12 }, (_, i) => ({ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: `${i} ${long(4000)}` }] })),
       { type: 'FactSet', facts: [{ title: 'Eier', value: long(3000) }] },
     ]);
-    const fitted = fitCard(big, NOTE, 20_000);
+    const fitted = fitCard(big, 'nb', 20_000);
     expect(size(big)).toBeGreaterThan(20_000);
     expect(size(fitted)).toBeLessThanOrEqual(20_000);
     const body = fitted['body'] as { text?: string; inlines?: { text: string }[]; facts?: { value: string }[] }[];
@@ -54,6 +54,11 @@ describe('fitting a card into a Teams message', () => {
     expect((big['body'] as { inlines?: { text: string }[] }[])[1]!.inlines![0]!.text).toBe(`0 ${long(4000)}`);
   });
 
+  it('says so in the user’s language', () => {
+    const big = card([{ type: 'TextBlock', text: long(20_000) }]);
+    expect(cardText(fitCard(big, 'en', 10_000))).toMatch(/…\nLong texts are shortened \(…\) so that the message fits in Teams\. Nothing is deleted: the whole text is saved\.$/);
+  });
+
   it('never touches what a user may save back or what a button sends: inputs, action data, ids and links', () => {
     const description = long(4000);
     const big = card(
@@ -64,7 +69,7 @@ describe('fitting a card into a Teams message', () => {
       ],
       [{ type: 'Action.Execute', title: 'Lagre', verb: 'item.save', data: { verb: 'item.save', note: long(3000) } }],
     );
-    const fitted = fitCard(big, NOTE, 12_000);
+    const fitted = fitCard(big, 'nb', 12_000);
     expect(size(fitted)).toBeLessThanOrEqual(12_000);
     const body = fitted['body'] as Record<string, unknown>[];
     expect(body[1]).toEqual(big['body'] && (big['body'] as unknown[])[1]);
@@ -76,13 +81,13 @@ describe('fitting a card into a Teams message', () => {
   it('counts JSON escapes, so texts full of line breaks and quotes fit too', () => {
     const awkward = long(4000, 'Linje med "sitat"\n\t\\ ');
     const big = card(Array.from({ length: 20 }, () => ({ type: 'TextBlock', text: awkward })));
-    const fitted = fitCard(big, NOTE, 15_000);
+    const fitted = fitCard(big, 'nb', 15_000);
     expect(size(fitted)).toBeLessThanOrEqual(15_000);
   });
 
   it('keeps what it can when nothing more may be cut, and keeps the card valid', () => {
     const crowded = card(Array.from({ length: 400 }, (_, i) => ({ type: 'TextBlock', text: `${i} ${long(200)}` })));
-    const fitted = fitCard(crowded, NOTE, 10_000);
+    const fitted = fitCard(crowded, 'nb', 10_000);
     expect(size(fitted)).toBeGreaterThan(10_000);
     expect((fitted['body'] as { text: string }[])[0]!.text).toMatch(/^0 Tiltaket .*…$/);
     expect(cardProblems(fitted)).toEqual([]);
@@ -109,7 +114,7 @@ describe('shortening a text', () => {
 describe('the bot’s cards at their largest', () => {
   const check = (made: Card, texts: string[]) => {
     expect(size(made)).toBeGreaterThan(CARD_BUDGET);
-    const fitted = fitCard(made, NOTE);
+    const fitted = fitCard(made, 'nb');
     expect(size(fitted)).toBeLessThanOrEqual(CARD_BUDGET);
     expect(cardProblems(fitted)).toEqual([]);
     const shown = cardText(fitted);
@@ -146,7 +151,7 @@ describe('the bot’s cards at their largest', () => {
     meeting.proposals = Array.from({ length: 12 }, (_, i) => ({ id: `${meeting.id}-f${i}`, byMemberId: 'ola-hansen', title: `${i} ${long(298)}`, description: long(4000), status: 'foreslått' as const, at: NOW }));
     const agenda = agendaCard(meeting, { lang: 'nb', timeZone: 'Europe/Oslo', now, audience: 'personal', viewer: memberOf(data, 'ola-hansen'), headline: 'posted' });
     check(agenda, meeting.agenda.map((i) => i.title));
-    const urls = JSON.stringify(fitCard(agenda, NOTE));
+    const urls = JSON.stringify(fitCard(agenda, 'nb'));
     for (const i of meeting.agenda) for (const a of i.attachments) expect(urls).toContain(a.url);
     check(editorCard(data, meeting, 'nb', 'Europe/Oslo', TIMING), meeting.proposals.map((p) => p.title));
   });
@@ -158,6 +163,6 @@ describe('the bot’s cards at their largest', () => {
     const report = startReport(data, round.id, 'bydel-grorud', aisha, now, 'Europe/Oslo');
     for (const [i, q] of formQuestions(round).entries()) answerReport(data, report.id, aisha, { kind: 'answer', text: q.kind === 'status' ? '3' : `${i} ${long(ANSWER_LIMIT - 2)}` }, undefined, now, 'Europe/Oslo');
     const review = reviewCard(data, round, data.saltoReports.find((r) => r.id === report.id)!, 'nb', 'Europe/Oslo', { editable: true });
-    expect(fitCard(review, NOTE)).toBe(review);
+    expect(fitCard(review, 'nb')).toBe(review);
   });
 });

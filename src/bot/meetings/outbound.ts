@@ -16,7 +16,7 @@ const HEADLINES: Partial<Record<Delivery['kind'], Headline>> = {
 
 /** A proactive card message, its long texts shortened if Teams would refuse it whole. */
 export function cardActivity(card: Card, summary: string, lang: Lang): Record<string, unknown> {
-  return { type: 'message', summary, attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: fitCard(card, messages(lang)['card.shortened']) }] };
+  return { type: 'message', summary, attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: fitCard(card, lang) }] };
 }
 
 function textActivity(text: string): Record<string, unknown> {
