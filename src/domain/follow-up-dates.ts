@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, addMonths, addWeeks, format, isValid, lastDayOfMonth, parse } from 'date-fns';
+import { addDays, addMonths, addWeeks, format, getISOWeekYear, isValid, lastDayOfMonth, max, nextDay, parse, setDate, setISOWeek, startOfISOWeek, type Day } from 'date-fns';
+import { easter } from 'date-easter';
 import { enGB, nb } from 'date-fns/locale';
 import { remembered } from './dates.js';
 import { DomainError, ErrorCode } from './errors.js';
@@ -31,10 +32,16 @@ const DATE_PATTERNS: readonly [pattern: string, hasYear: boolean][] = [
   ['d MMMM yyyy', true],
   ['d MMM yyyy', true],
   ['d.M.yyyy', true],
-  ['d.M.yy', true],
   ['d/M/yyyy', true],
   ['MMMM d yyyy', true],
   ['MMMM d, yyyy', true],
+  // Two-digit years ("15.3.27") after the four-digit ones, which would read "27" as the year 27.
+  ['d.M.yy', true],
+  ['d/M/yy', true],
+  ['d. MMMM yy', true],
+  ['d. MMM yy', true],
+  ['d MMMM yy', true],
+  ['d MMM yy', true],
   ['d. MMMM', false],
   ['d. MMM', false],
   ['d MMMM', false],
@@ -46,8 +53,25 @@ const DATE_PATTERNS: readonly [pattern: string, hasYear: boolean][] = [
 
 const MONTH_PATTERNS = ['MMMM yyyy', 'MMM yyyy', 'MMMM', 'MMM'] as const;
 
-/** Words that only say "by": "innen 15. mars", "til neste møte", "by 15 March". */
-const LEAD_WORDS = /^(innen|til|senest|før|by|before|until)\s+/;
+/** Words that only say "by": "innen 15. mars", "til neste møte", "i løpet av mars", "by 15 March". */
+const LEAD_WORDS = /^(innen|til|senest|før|i løpet av|by|before|until|within)\s+/;
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  en: 1, ett: 1, ei: 1, a: 1, an: 1, one: 1, to: 2, two: 2, tre: 3, three: 3, fire: 4, four: 4, fem: 5, five: 5, seks: 6, six: 6,
+  sju: 7, syv: 7, seven: 7, åtte: 8, eight: 8, ni: 9, nine: 9, ti: 10, ten: 10, elleve: 11, eleven: 11, tolv: 12, twelve: 12,
+};
+
+/** Days of the week as date-fns numbers them (Sunday 0). */
+const WEEKDAYS: Readonly<Record<string, Day>> = {
+  mandag: 1, monday: 1, tirsdag: 2, tuesday: 2, onsdag: 3, wednesday: 3, torsdag: 4, thursday: 4,
+  fredag: 5, friday: 5, lørdag: 6, saturday: 6, søndag: 0, sunday: 0,
+};
+const FRIDAY: Day = 5;
+
+const QUARTER_WORDS: Readonly<Record<string, number>> = {
+  q1: 1, '1.': 1, første: 1, first: 1, q2: 2, '2.': 2, andre: 2, second: 2,
+  q3: 3, '3.': 3, tredje: 3, third: 3, q4: 4, '4.': 4, fjerde: 4, fourth: 4,
+};
 
 function normalise(text: string): string {
   return text
@@ -55,8 +79,8 @@ function normalise(text: string): string {
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .replace(/[.!]+$/, '')
-    .replace(/^(innen|til|senest|før|by|before|until)\s+(utgangen av|slutten av|end of)\s+/, 'utgangen av ')
     .replace(LEAD_WORDS, '')
+    .replace(/^(slutten av|end of|ultimo) /, 'utgangen av ')
     .replace(/\bmote\b/g, 'møte')
     .replace(/\bmotet\b/g, 'møtet');
 }
@@ -69,7 +93,8 @@ function ymd(date: Date): string {
 function parseWith(text: string, pattern: string, reference: Date): Date | undefined {
   for (const locale of [nb, enGB]) {
     const parsed = parse(text, pattern, reference, { locale });
-    if (isValid(parsed)) return parsed;
+    // "yyyy" also takes "27" as the year 27; such a text is meant for the two-digit patterns.
+    if (isValid(parsed) && (!pattern.includes('yyyy') || parsed.getFullYear() >= 1000)) return parsed;
   }
   return undefined;
 }
@@ -82,9 +107,72 @@ function meetingDue(data: Readonly<Data>, now: Date, text: string): Meeting | un
   return 'not-a-meeting';
 }
 
+/** The given weekday of the (ISO, Monday-first) week that `date` is in. */
+function dayOfWeek(date: Date, weekday: Day): Date {
+  return addDays(startOfISOWeek(date), (weekday + 6) % 7);
+}
+
+/** Friday of ISO week `week` of the ISO week-numbering `year`, if that year has such a week. */
+function fridayOfWeek(week: number, year: number): Date | undefined {
+  const inWeek = setISOWeek(new Date(year, 0, 4), week);
+  return getISOWeekYear(inWeek) === year ? dayOfWeek(inWeek, FRIDAY) : undefined;
+}
+
+/** The last day before a holiday starts: 23 December for Christmas, the day before Maundy Thursday for Easter. */
+function beforeHoliday(holiday: string, year: number): Date {
+  if (/^(jul|julen|christmas)$/.test(holiday)) return new Date(year, 11, 23);
+  const sunday = easter(year);
+  return new Date(sunday.year, sunday.month - 1, sunday.day - 4);
+}
+
+/**
+ * Reads what people write about weeks, weekdays, quarters and holidays: "uke 12", "neste uke",
+ * "fredag", "neste fredag", "1. kvartal 2027", "før jul", "før påske". Undefined for anything else.
+ * A week ends on its Friday; an undated week, quarter or holiday that has passed is next year's.
+ */
+function calendarWordDue(text: string, reference: Date, today: string): string | undefined | 'no-such-week' {
+  const upcoming = (dated: (year: number) => Date | undefined, year: number | undefined, thisYear: number) => {
+    if (year !== undefined) return dated(year);
+    const first = dated(thisYear);
+    return first && ymd(first) >= today ? first : dated(thisYear + 1);
+  };
+  const yearOf = (digits: string | undefined) => (digits ? Number(digits) : undefined);
+
+  if (/^(overmorgen|i overmorgen|the day after tomorrow)$/.test(text)) return ymd(addDays(reference, 2));
+  // This week ends on its Friday, or today at the weekend.
+  if (/^(denne uken|denne uka|this week)$/.test(text)) return ymd(max([dayOfWeek(reference, FRIDAY), reference]));
+  if (/^(neste uke|neste uka|next week)$/.test(text)) return ymd(dayOfWeek(addWeeks(reference, 1), FRIDAY));
+
+  const week = /^(?:i |in )?(?:uke|week) (\d{1,2})(?:,? (\d{4})|\/(\d{4}))?$/.exec(text);
+  if (week) {
+    const n = Number(week[1]);
+    const friday = upcoming((year) => fridayOfWeek(n, year), yearOf(week[2] ?? week[3]), getISOWeekYear(reference));
+    return friday ? ymd(friday) : 'no-such-week';
+  }
+
+  const weekday = /^(?:på |on )?(neste |next )?([a-zø]+)( neste uke| next week)?$/.exec(text);
+  const day = weekday ? WEEKDAYS[weekday[2] ?? ''] : undefined;
+  if (weekday && day !== undefined) {
+    // "fredag" is the coming Friday (today, if it is Friday); "neste fredag" is Friday next week.
+    if (weekday[1] || weekday[3]) return ymd(dayOfWeek(addWeeks(reference, 1), day));
+    return ymd(reference.getDay() === day ? reference : nextDay(reference, day));
+  }
+
+  const quarter = /^(?:i |in |utgangen av )?(q[1-4]|[1-4]\.|første|andre|tredje|fjerde|first|second|third|fourth)(?: kvartal| quarter)?(?:,? (?:of )?(\d{4}))?$/.exec(text);
+  const q = quarter ? QUARTER_WORDS[quarter[1] ?? ''] : undefined;
+  if (quarter && q !== undefined && (quarter[1]?.startsWith('q') || / (kvartal|quarter)/.test(text))) {
+    return ymd(upcoming((year) => lastDayOfMonth(new Date(year, q * 3 - 1, 1)), yearOf(quarter[2]), reference.getFullYear())!);
+  }
+
+  const holiday = /^(jul|julen|christmas|påske|påsken|easter)(?: (\d{4}))?$/.exec(text);
+  if (holiday) return ymd(upcoming((year) => beforeHoliday(holiday[1] ?? '', year), yearOf(holiday[2]), reference.getFullYear())!);
+  return undefined;
+}
+
 /**
  * Reads a deadline as people write it: "15. mars", "15.03.2027", "innen neste møte", "i 2027",
- * "i mars", "om 3 uker", "i morgen" (English too). A date without a year is the next such date.
+ * "i mars", "medio mars", "om 3 uker", "om to uker", "i morgen", "uke 12", "neste fredag",
+ * "1. kvartal", "før jul" (English too). A date without a year is the next such date.
  * Throws a coded error when the text says nothing the bot can read, or a day already past.
  */
 export function parseDue(input: string, data: Readonly<Data>, now: Date, timeZone: string): Due {
@@ -106,17 +194,22 @@ export function parseDue(input: string, data: Readonly<Data>, now: Date, timeZon
   if (/^(i dag|today)$/.test(text)) return { dueDate: today };
   if (/^(i morgen|tomorrow)$/.test(text)) return { dueDate: ymd(addDays(reference, 1)) };
 
-  const relative = /^(?:om|in) (\d{1,3}) (dag|dager|day|days|uke|uker|week|weeks|måned|måneder|month|months)$/.exec(text);
-  if (relative) {
-    const n = Number(relative[1]);
+  // "om 3 uker", "om to uker", "in a month"; after "innen" also just "2 uker".
+  const relative = /^(?:om |in )?(\d{1,3}|[a-zæøå]+) (dag|dager|day|days|uke|uker|week|weeks|måned|måneder|month|months)$/.exec(text);
+  const count = relative ? (/^\d/.test(relative[1] ?? '') ? Number(relative[1]) : NUMBER_WORDS[relative[1] ?? '']) : undefined;
+  if (relative && count !== undefined) {
     const unit = relative[2] ?? '';
     const add = unit.startsWith('d') ? addDays : unit.startsWith('u') || unit.startsWith('w') ? addWeeks : addMonths;
-    return { dueDate: ymd(add(reference, n)) };
+    return { dueDate: ymd(add(reference, count)) };
   }
 
   // "i 2027", "utgangen av 2027", "2027": the last day of that year.
   const year = /^(?:i |in |utgangen av )?(\d{4})$/.exec(text);
   if (year) return checked(`${year[1]}-12-31`);
+
+  const word = calendarWordDue(text, reference, today);
+  if (word === 'no-such-week') throw invalid();
+  if (word) return checked(word);
 
   for (const [pattern, hasYear] of DATE_PATTERNS) {
     const parsed = parseWith(text, pattern, reference);
@@ -127,13 +220,15 @@ export function parseDue(input: string, data: Readonly<Data>, now: Date, timeZon
     return checked(date);
   }
 
-  // "i mars", "mars 2027": the last day of that month (next year's when this year's has passed).
-  const month = text.replace(/^(i|in|utgangen av) /, '');
+  // "i mars", "mars 2027": the last day of that month; "medio mars" its 15th (next year's when this year's has passed).
+  const middle = text.startsWith('medio ');
+  const month = text.replace(/^(i|in|utgangen av|medio) /, '');
   for (const pattern of MONTH_PATTERNS) {
     const parsed = parseWith(month, pattern, reference);
     if (!parsed) continue;
-    let date = ymd(lastDayOfMonth(parsed));
-    if (!pattern.includes('y') && date < today) date = ymd(lastDayOfMonth(addMonths(parsed, 12)));
+    const dayIn = (first: Date) => ymd(middle ? setDate(first, 15) : lastDayOfMonth(first));
+    let date = dayIn(parsed);
+    if (!pattern.includes('y') && date < today) date = dayIn(addMonths(parsed, 12));
     return checked(date);
   }
   throw invalid();

@@ -279,7 +279,7 @@ export const en: Messages = {
   'status.postponeField': 'New deadline',
   'status.postponeError': 'Write a new deadline.',
   'status.postponeSend': 'Continue',
-  'status.dueHint': 'For example 15 March, next meeting or in 2027',
+  'status.dueHint': 'For example 15 March, next meeting, week 12 or before Christmas',
   'status.update': 'Add an update',
   'status.updateField': "What's new?",
   'status.updateStatus': 'Status',
@@ -329,7 +329,7 @@ export const en: Messages = {
   'summary.empty': 'No points were closed, are overdue or are set up for a briefing.',
   'editor.followUp': 'Follow-up point',
 
-  'problem.invalid-due': (p) => `I don't understand the deadline “${p.text}”. Write for example 15 March, 15.03.2027, next meeting, in March or in 2027.`,
+  'problem.invalid-due': (p) => `I don't understand the deadline “${p.text}”. Write for example 15 March, 15.03.2027, next meeting, week 12, before Christmas, in March or in 2027.`,
   'problem.due-in-past': 'That deadline has passed. Choose today or a later date.',
   'problem.no-meeting-planned': 'No meeting is planned yet, so “next meeting” gives no deadline. Write a date instead.',
   'problem.already-closed': (p) => `The point is already ${p.status}, perhaps by someone else. Nothing was changed.`,

@@ -291,7 +291,7 @@ export const nb = {
   'status.postponeField': 'Ny frist',
   'status.postponeError': 'Skriv en ny frist.',
   'status.postponeSend': 'Gå videre',
-  'status.dueHint': 'For eksempel 15. mars, innen neste møte eller i 2027',
+  'status.dueHint': 'For eksempel 15. mars, innen neste møte, uke 12 eller før jul',
   'status.update': 'Legg til oppdatering',
   'status.updateField': 'Hva er nytt?',
   'status.updateStatus': 'Status',
@@ -343,7 +343,7 @@ export const nb = {
   'editor.followUp': 'Oppfølgingspunkt',
 
   'problem.invalid-due': (p: { text: string }) =>
-    `Jeg forstår ikke fristen «${p.text}». Skriv for eksempel 15. mars, 15.03.2027, innen neste møte, i mars eller i 2027.`,
+    `Jeg forstår ikke fristen «${p.text}». Skriv for eksempel 15. mars, 15.03.2027, innen neste møte, uke 12, før jul, i mars eller i 2027.`,
   'problem.due-in-past': 'Den fristen har allerede vært. Velg i dag eller en senere dato.',
   'problem.no-meeting-planned': 'Ingen møter er planlagt ennå, så «neste møte» gir ingen frist. Skriv en dato i stedet.',
   'problem.already-closed': (p: { status: string }) => `Punktet er allerede ${p.status}, kanskje av noen andre. Ingenting er endret.`,

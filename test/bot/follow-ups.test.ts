@@ -165,6 +165,18 @@ describe('changing a point from the card', () => {
     expect(cardText(confirmed.responses[0])).toContain('Den nye fristen er lagret.');
   });
 
+  it.each([
+    ['før jul', /onsdag 23\. desember 2026/],
+    ['uke 12', /fredag 26\. mars 2027/],
+    ['15.3.27', /mandag 15\. mars 2027/],
+  ])('shows «%s» back as the day it means before anything is saved', async (typed, shown) => {
+    const h = harness();
+    const ask = fakeTurn({ member, data: { verb: Verb.FollowUpPostpone, id: 'op-2024-03', revision: 0, 'frist_op-2024-03': typed } });
+    await handleAction(ask, h.deps);
+    expect(h.store.writes()).toBe(0);
+    expect(cardText(ask.responses[0])).toMatch(shown);
+  });
+
   it('keeps the card and what was typed when the new deadline cannot be read', async () => {
     const h = harness();
     const turn = fakeTurn({ member, data: { verb: Verb.FollowUpPostpone, id: 'op-2024-03', revision: 0, 'frist_op-2024-03': 'en gang i vår' } });

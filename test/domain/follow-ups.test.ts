@@ -50,6 +50,67 @@ describe('reading a due date in Norwegian', () => {
     expect(due(text)).toEqual({ dueDate: date });
   });
 
+  it.each([
+    // A two-digit year is this century's, not the year 27.
+    ['15.3.27', '2027-03-15'],
+    ['15.03.27', '2027-03-15'],
+    ['15/3/27', '2027-03-15'],
+    ['15. mars 27', '2027-03-15'],
+    // Number words and "innen" without "om".
+    ['om to uker', '2026-12-06'],
+    ['om en måned', '2026-12-22'],
+    ['innen 3 dager', '2026-11-25'],
+    ['in a week', '2026-11-29'],
+    ['i overmorgen', '2026-11-24'],
+    // Weeks end on their Friday; a week number already past this year is next year's.
+    ['uke 12', '2027-03-26'],
+    ['innen uke 12', '2027-03-26'],
+    ['i løpet av uke 48', '2026-11-27'],
+    ['uke 47', '2027-11-26'],
+    ['uke 53', '2027-01-01'],
+    ['uke 1', '2027-01-08'],
+    ['uke 10 2028', '2028-03-10'],
+    ['uke 10/2028', '2028-03-10'],
+    ['week 12', '2027-03-26'],
+    ['neste uke', '2026-11-27'],
+    ['denne uken', '2026-11-22'],
+    // Weekdays: the coming one (today included), or the one in next week.
+    ['fredag', '2026-11-27'],
+    ['på tirsdag', '2026-11-24'],
+    ['søndag', '2026-11-22'],
+    ['neste onsdag', '2026-11-25'],
+    ['onsdag neste uke', '2026-11-25'],
+    ['next Friday', '2026-11-27'],
+    // Quarters end with their last day.
+    ['1. kvartal', '2027-03-31'],
+    ['i løpet av første kvartal 2028', '2028-03-31'],
+    ['innen utgangen av 4. kvartal', '2026-12-31'],
+    ['Q2 2027', '2027-06-30'],
+    // "Før jul" is before Christmas Eve, not July; "før påske" the day before Maundy Thursday.
+    ['før jul', '2026-12-23'],
+    ['innen jul', '2026-12-23'],
+    ['før påske', '2027-03-24'],
+    ['før påske 2028', '2028-04-12'],
+    ['before Christmas', '2026-12-23'],
+    // Business Norwegian for the middle and the end of a month.
+    ['medio mars', '2027-03-15'],
+    ['ultimo mars', '2027-03-31'],
+    ['slutten av januar', '2027-01-31'],
+    ['medio november', '2027-11-15'],
+  ])('reads «%s» as %s', (text, date) => {
+    expect(due(text)).toEqual({ dueDate: date });
+  });
+
+  it('reads the same words on a weekday, where this week has not ended', () => {
+    const wednesday = new Date('2026-11-25T08:00:00Z');
+    expect(due('fredag', wednesday)).toEqual({ dueDate: '2026-11-27' });
+    expect(due('neste fredag', wednesday)).toEqual({ dueDate: '2026-12-04' });
+    expect(due('denne uka', wednesday)).toEqual({ dueDate: '2026-11-27' });
+    expect(due('neste uke', wednesday)).toEqual({ dueDate: '2026-12-04' });
+    expect(due('uke 48', wednesday)).toEqual({ dueDate: '2026-11-27' });
+    expect(due('jul', new Date('2026-12-27T08:00:00Z'))).toEqual({ dueDate: '2027-12-23' });
+  });
+
   it('reads «innen neste møte» as the next meeting, and «neste seminar» as the seminar', () => {
     expect(due('innen neste møte')).toEqual({ dueMeetingId: 'mote-2026-12' });
     expect(due('Til neste mote.')).toEqual({ dueMeetingId: 'mote-2026-12' });
@@ -79,6 +140,12 @@ describe('reading a due date in Norwegian', () => {
     expect(codeOf(() => due('31. februar 2027'))).toBe(ErrorCode.InvalidDue);
     expect(codeOf(() => due('1.1.2020'))).toBe(ErrorCode.DueInPast);
     expect(codeOf(() => due('i 2025'))).toBe(ErrorCode.DueInPast);
+    expect(codeOf(() => due('før jul 2025'))).toBe(ErrorCode.DueInPast);
+    // 2027 has 52 ISO weeks; 2026 has 53.
+    expect(codeOf(() => due('uke 53 2027'))).toBe(ErrorCode.InvalidDue);
+    expect(codeOf(() => due('uke 54'))).toBe(ErrorCode.InvalidDue);
+    expect(codeOf(() => due('første'))).toBe(ErrorCode.InvalidDue);
+    expect(codeOf(() => due('om mange uker'))).toBe(ErrorCode.InvalidDue);
     expect(codeOf(() => parseDue('neste møte', { ...data, meetings: [] }, now, TZ))).toBe(ErrorCode.NoMeetingPlanned);
   });
 });
