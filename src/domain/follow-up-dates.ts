@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, addMonths, addWeeks, format, getISOWeekYear, isValid, lastDayOfMonth, max, nextDay, parse, setDate, setISOWeek, startOfISOWeek, type Day } from 'date-fns';
+import { addDays, addMonths, addWeeks, getISOWeekYear, lastDayOfMonth, max, nextDay, parse, setDate, setISOWeek, startOfISOWeek, type Day } from 'date-fns';
 import { easter } from 'date-easter';
-import { enGB, nb } from 'date-fns/locale';
+import { readDay, readMonth, sameDayNextYearIfPast, ymd } from './date-text.js';
 import { remembered } from './dates.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { comingMeetings } from './meetings.js';
@@ -24,34 +24,6 @@ export function meetingDate(meeting: Pick<Meeting, 'start'>, timeZone: string): 
   return dateOfInstant(meeting.start, timeZone);
 }
 const dateOfInstant = remembered((instant: string, timeZone: string) => ymd(new TZDate(Date.parse(instant), timeZone)));
-
-const DATE_PATTERNS: readonly [pattern: string, hasYear: boolean][] = [
-  ['yyyy-MM-dd', true],
-  ['d. MMMM yyyy', true],
-  ['d. MMM yyyy', true],
-  ['d MMMM yyyy', true],
-  ['d MMM yyyy', true],
-  ['d.M.yyyy', true],
-  ['d/M/yyyy', true],
-  ['MMMM d yyyy', true],
-  ['MMMM d, yyyy', true],
-  // Two-digit years ("15.3.27") after the four-digit ones, which would read "27" as the year 27.
-  ['d.M.yy', true],
-  ['d/M/yy', true],
-  ['d. MMMM yy', true],
-  ['d. MMM yy', true],
-  ['d MMMM yy', true],
-  ['d MMM yy', true],
-  ['d. MMMM', false],
-  ['d. MMM', false],
-  ['d MMMM', false],
-  ['d MMM', false],
-  ['d.M', false],
-  ['d/M', false],
-  ['MMMM d', false],
-];
-
-const MONTH_PATTERNS = ['MMMM yyyy', 'MMM yyyy', 'MMMM', 'MMM'] as const;
 
 /** Words that only say "by": "innen 15. mars", "til neste møte", "i løpet av mars", "by 15 March". */
 const LEAD_WORDS = /^(innen|til|senest|før|i løpet av|by|before|until|within)\s+/;
@@ -83,20 +55,6 @@ function normalise(text: string): string {
     .replace(/^(slutten av|end of|ultimo) /, 'utgangen av ')
     .replace(/\bmote\b/g, 'møte')
     .replace(/\bmotet\b/g, 'møtet');
-}
-
-function ymd(date: Date): string {
-  return format(date, 'yyyy-MM-dd');
-}
-
-/** A date-fns parse in either language; only the calendar date of the result is used. */
-function parseWith(text: string, pattern: string, reference: Date): Date | undefined {
-  for (const locale of [nb, enGB]) {
-    const parsed = parse(text, pattern, reference, { locale });
-    // "yyyy" also takes "27" as the year 27; such a text is meant for the two-digit patterns.
-    if (isValid(parsed) && (!pattern.includes('yyyy') || parsed.getFullYear() >= 1000)) return parsed;
-  }
-  return undefined;
 }
 
 function meetingDue(data: Readonly<Data>, now: Date, text: string): Meeting | undefined | 'not-a-meeting' {
@@ -211,24 +169,20 @@ export function parseDue(input: string, data: Readonly<Data>, now: Date, timeZon
   if (word === 'no-such-week') throw invalid();
   if (word) return checked(word);
 
-  for (const [pattern, hasYear] of DATE_PATTERNS) {
-    const parsed = parseWith(text, pattern, reference);
-    if (!parsed) continue;
-    let date = ymd(parsed);
+  const day = readDay(text, reference);
+  if (day) {
     // "15. mars" in November means next March.
-    if (!hasYear && date < today) date = ymd(new Date(parsed.getFullYear() + 1, parsed.getMonth(), parsed.getDate()));
-    return checked(date);
+    const date = day.hasYear ? day.date : sameDayNextYearIfPast(day.date, today);
+    return checked(ymd(date));
   }
 
   // "i mars", "mars 2027": the last day of that month; "medio mars" its 15th (next year's when this year's has passed).
   const middle = text.startsWith('medio ');
-  const month = text.replace(/^(i|in|utgangen av|medio) /, '');
-  for (const pattern of MONTH_PATTERNS) {
-    const parsed = parseWith(month, pattern, reference);
-    if (!parsed) continue;
+  const month = readMonth(text.replace(/^(i|in|utgangen av|medio) /, ''), reference);
+  if (month) {
     const dayIn = (first: Date) => ymd(middle ? setDate(first, 15) : lastDayOfMonth(first));
-    let date = dayIn(parsed);
-    if (!pattern.includes('y') && date < today) date = dayIn(addMonths(parsed, 12));
+    let date = dayIn(month.first);
+    if (!month.hasYear && date < today) date = dayIn(addMonths(month.first, 12));
     return checked(date);
   }
   throw invalid();

@@ -36,6 +36,7 @@ export const en: Messages = {
   'meeting.cancelled': 'CANCELLED',
   'meeting.notFound': "I can't find that meeting. It may have been removed; type /schedule to see the meetings.",
   'meeting.noneComing': 'No meetings are planned ahead.',
+  'meeting.notNamed': (p) => `I can't find a meeting that fits “${p.text}”. Write the meeting's date or month, for example 10 December or September, or type /schedule to see the meetings.`,
 
   'agenda.label': 'Agenda',
   'agenda.empty': 'The agenda has not been set up yet.',
@@ -411,6 +412,7 @@ export const en: Messages = {
   'saltoOverview.refresh': 'Refresh',
   'saltoOverview.unlocked': (p) => `${p.unit} can now change its report and hand it in again.`,
   'saltoOverview.noRound': 'No reporting round is open yet. Type /reportround to open one.',
+  'saltoOverview.noRoundFor': (p) => `The meeting on ${p.date} has no reporting round.`,
   'saltoReport.title': 'Samlet rapport fra lokale og regionale SaLTo-handlingsplaner',
   'saltoReport.subtitle': (p) => `To the council's meeting on ${p.date}. ${p.count} of ${p.total} units have handed in.`,
   'saltoReport.unit': 'Unit',

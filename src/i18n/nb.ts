@@ -34,6 +34,8 @@ export const nb = {
   'meeting.cancelled': 'AVLYST',
   'meeting.notFound': 'Jeg finner ikke det møtet. Det kan være slettet; skriv /møteplan for å se møtene.',
   'meeting.noneComing': 'Ingen møter er planlagt fremover.',
+  'meeting.notNamed': (p: { text: string }) =>
+    `Jeg finner ikke noe møte som passer «${p.text}». Skriv møtets dato eller måned, for eksempel 10. desember eller september, eller skriv /møteplan for å se møtene.`,
 
   'agenda.label': 'Dagsorden',
   'agenda.empty': 'Dagsordenen er ikke satt opp ennå.',
@@ -428,6 +430,7 @@ export const nb = {
   'saltoOverview.refresh': 'Oppdater',
   'saltoOverview.unlocked': (p: { unit: string }) => `${p.unit} kan nå endre rapporten sin og levere den på nytt.`,
   'saltoOverview.noRound': 'Ingen rapportrunde er åpnet ennå. Skriv /rapportrunde for å åpne en.',
+  'saltoOverview.noRoundFor': (p: { date: string }) => `Møtet ${p.date} har ingen rapportrunde.`,
   'saltoReport.title': 'Samlet rapport fra lokale og regionale SaLTo-handlingsplaner',
   'saltoReport.subtitle': (p: { date: string; count: number; total: number }) => `Til Politirådets møte ${p.date}. ${p.count} av ${p.total} enheter har levert.`,
   'saltoReport.unit': 'Enhet',

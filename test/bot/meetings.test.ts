@@ -54,6 +54,16 @@ describe('the secretary’s meeting tools', () => {
     expect(store.writes()).toBe(0);
   });
 
+  it('opens the agenda of a meeting named by its date or month, and says so when none fits', async () => {
+    const { deps } = harness();
+    const march = fakeTurn({ text: '/dagsorden 11. mars', member: secretary });
+    await handleText(march, deps);
+    expect(cardText(march.responses[0])).toContain('torsdag 11. mars 2027');
+    const unknown = fakeTurn({ text: '/dagsorden 12. mars', member: secretary });
+    await handleText(unknown, deps);
+    expect(unknown.texts()[0]).toMatch(/^Jeg finner ikke noe møte som passer «12\. mars»\. Skriv møtets dato eller måned/);
+  });
+
   it('keeps what the secretary typed on the meeting form when the date is in the past', async () => {
     const { deps, store } = harness();
     const turn = fakeTurn({ member: secretary, data: { verb: Verb.MeetingSave, kind: 'ordinært', title: 'Møte i fortiden', date: '2026-01-15', startTime: '09:00', endTime: '11:00', place: 'Rådhuset' } });

@@ -91,6 +91,17 @@ describe('SaLTo verbs with fake turns', () => {
     expect(cardProblems(cardOf(overview.replies[0]))).toEqual([]);
     expect(cardText(cardOf(overview.replies[0]))).toMatch(/Bydel Grorud[\s\S]*låst etter fristen[\s\S]*Lås opp/);
 
+    // An older round is named by its meeting's date or month; a meeting without one says so.
+    const byMonth = fakeTurn({ text: '/rapporter mars', member: secretary });
+    await handleText(byMonth, h.deps);
+    expect(cardText(cardOf(byMonth.replies[0]))).toContain('SaLTo-rapportering til møtet');
+    const without = fakeTurn({ text: '/rapporter 10. desember', member: secretary });
+    await handleText(without, h.deps);
+    expect(without.texts()[0]).toBe('Møtet 10. desember 2026 har ingen rapportrunde.');
+    const nothing = fakeTurn({ text: '/rapporter i fjor', member: secretary });
+    await handleText(nothing, h.deps);
+    expect(nothing.texts()[0]).toMatch(/^Jeg finner ikke noe møte som passer «i fjor»/);
+
     const unlock = fakeTurn({ member: secretary, data: { verb: Verb.ReportUnlock, roundId: ROUND, unitId: 'bydel-grorud' } });
     await handleAction(unlock, h.deps);
     expect(cardText(unlock.responses[0])).toContain('Bydel Grorud kan nå endre rapporten sin og levere den på nytt.');

@@ -4,6 +4,7 @@ import { answerAttendance, attendanceOverview } from '../../src/domain/attendanc
 import { agendaRecipients, dueAt, dueDispatches, queueDispatch, recordOutcome, staleCards } from '../../src/domain/deliveries.js';
 import { ErrorCode } from '../../src/domain/errors.js';
 import { cancelMeeting, createMeeting, createMeetings, proposeYear, updateMeeting, zonedInstant, type MeetingInput } from '../../src/domain/meetings.js';
+import { meetingNamed } from '../../src/domain/named-meetings.js';
 import type { Meeting } from '../../src/domain/schema.js';
 import { demoData, NOW, TIMING, withChats } from '../helpers/builders.js';
 
@@ -105,6 +106,49 @@ describe('when agendas and reminders are due', () => {
     const data = withChats(demoData());
     queueDispatch(data, { meetingId: 'mote-2026-12', kind: 'agenda' }, now, TIMING);
     expect(JSON.parse(JSON.stringify(data))).toEqual(data);
+  });
+});
+
+describe('naming a meeting after a command', () => {
+  // The demo schedule: 7 October 2024 (held), then 10 December 2026, 11 March, 10 June,
+  // 16 September, the seminar on 21 October and 9 December 2027.
+  const named = (text: string, data = demoData()) => meetingNamed(data, text, now, TZ)?.id;
+
+  it.each([
+    ['mote-2027-06', 'mote-2027-06'],
+    ['neste', 'mote-2026-12'],
+    ['forrige møte', 'mote-2024-10'],
+    ['10. desember', 'mote-2026-12'],
+    ['10.12', 'mote-2026-12'],
+    ['9.12.2027', 'mote-2027-12'],
+    ['9. des. 2027', 'mote-2027-12'],
+    ['7.10.24', 'mote-2024-10'],
+    ['mars', 'mote-2027-03'],
+    ['i september', 'mote-2027-09'],
+    ['desember 2027', 'mote-2027-12'],
+    ['seminaret', 'seminar-2027'],
+    ['Møtet 11. mars', 'mote-2027-03'],
+  ])('finds «%s» as %s', (text, id) => {
+    expect(named(text)).toBe(id);
+  });
+
+  it('takes the meeting nearest to now when the words fit several, in the past as well as ahead', () => {
+    // December: 10 December 2026 is 18 days away, 9 December 2027 a year.
+    expect(named('desember')).toBe('mote-2026-12');
+    // October: the seminar in October 2027 is nearer than the meeting of October 2024.
+    expect(named('oktober')).toBe('seminar-2027');
+    expect(named('oktober 2024')).toBe('mote-2024-10');
+  });
+
+  it('passes over a cancelled meeting when another fits, and finds it when none does', () => {
+    const data = demoData();
+    cancelMeeting(data, 'mote-2026-12', undefined, now);
+    expect(named('desember', data)).toBe('mote-2027-12');
+    expect(named('10. desember', data)).toBe('mote-2026-12');
+  });
+
+  it('finds nothing for words that name no meeting, or a day without one', () => {
+    for (const text of ['', 'snart', '11. desember', 'mai', 'mote-2099-01', 'neste seminar 2030']) expect(named(text)).toBeUndefined();
   });
 });
 

@@ -1,5 +1,7 @@
+import { formatDate } from '../../domain/dates.js';
+import { meetingNamed } from '../../domain/named-meetings.js';
 import { SECRETARIAT } from '../../domain/roles.js';
-import type { Data, SaltoRound } from '../../domain/schema.js';
+import { roundOfMeeting } from '../../domain/salto-rounds.js';
 import { messages } from '../../i18n/index.js';
 import { showRound } from '../actions/salto.js';
 import { roundFormCard } from '../salto/views.js';
@@ -18,14 +20,7 @@ export const reportRoundCommand: Command = {
   },
 };
 
-/** The round the secretariat is most likely asking about: the newest one, or one named by meeting id. */
-function chosenRound(data: Readonly<Data>, args: string): SaltoRound | undefined {
-  const named = args.trim();
-  if (named) return data.saltoRounds.find((r) => r.meetingId === named || r.id === named);
-  return [...data.saltoRounds].sort((a, b) => b.openedAt.localeCompare(a.openedAt))[0];
-}
-
-/** /rapporter: each unit handed in, draft or not started, with unlock buttons and the compiled report. */
+/** /rapporter [møte]: each unit handed in, draft or not started, with unlock buttons and the compiled report. */
 export const reportsCommand: Command = {
   name: 'rapporter',
   aliases: ['reports'],
@@ -33,8 +28,20 @@ export const reportsCommand: Command = {
   scopes: ['personal'],
   role: SECRETARIAT,
   async handle(turn, args, deps) {
-    const round = chosenRound(deps.store.read(), args);
-    if (!round) return turn.reply(messages(turn.lang)['saltoOverview.noRound']);
+    const data = deps.store.read();
+    const m = messages(turn.lang);
+    const named = args.trim();
+    if (!named) {
+      // The round the secretariat is most likely asking about: the newest one.
+      const newest = [...data.saltoRounds].sort((a, b) => b.openedAt.localeCompare(a.openedAt))[0];
+      return newest ? showRound(turn, deps, newest.id, 'reply') : turn.reply(m['saltoOverview.noRound']);
+    }
+    const byId = data.saltoRounds.find((r) => r.id === named);
+    if (byId) return showRound(turn, deps, byId.id, 'reply');
+    const meeting = meetingNamed(data, named, deps.clock.now(), deps.timeZone);
+    if (!meeting) return turn.reply(m['meeting.notNamed']({ text: named.slice(0, 80) }));
+    const round = roundOfMeeting(data, meeting.id);
+    if (!round) return turn.reply(m['saltoOverview.noRoundFor']({ date: formatDate(meeting.start, deps.timeZone, turn.lang) }));
     await showRound(turn, deps, round.id, 'reply');
   },
 };
