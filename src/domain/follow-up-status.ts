@@ -3,14 +3,17 @@ import { isOpen, mayChangeFollowUp } from './follow-ups.js';
 import { isSecretariat } from './roles.js';
 import type { Data, FocusArea, FollowUp, Member, Responsible } from './schema.js';
 
-/** What `/status` was asked for: everything, the overdue, the viewer's own, or one focus area, owner or party. */
-export type StatusFilter =
+/** One thing `/status` can be asked for: everything, the overdue, the viewer's own, or one focus area, owner or party. */
+export type SingleStatusFilter =
   | { kind: 'alle' }
   | { kind: 'forfalt' }
   | { kind: 'mine' }
   | { kind: 'focus'; focusAreaId: string }
   | { kind: 'owner'; memberId: string }
   | { kind: 'responsible'; responsible: Exclude<Responsible, 'medlem'> };
+
+/** What `/status` was asked for: one filter, or several that a point must all pass ("forfalt politiet"). */
+export type StatusFilter = SingleStatusFilter | { kind: 'all-of'; parts: SingleStatusFilter[] };
 
 const fold = (text: string) =>
   text
@@ -28,15 +31,46 @@ const RESPONSIBLE_WORDS: Record<string, Exclude<Responsible, 'medlem'>> = {
   politiet: 'politiet',
   opd: 'politiet',
   'oslo politidistrikt': 'politiet',
+  police: 'politiet',
+  municipality: 'kommunen',
   begge: 'begge',
   both: 'begge',
 };
 
 /**
  * Reads the words after `/status`. A focus area is matched by its number ("3",
- * "innsatsområde 3") or a word of its title; an owner by name. Undefined when nothing matches.
+ * "innsatsområde 3") or a word of its title; an owner by name. Several filters may be combined
+ * ("forfalt politiet", "mine og forfalt", "3 forfalt"). Undefined when anything does not match.
  */
 export function parseStatusFilter(text: string, data: Readonly<Data>): StatusFilter | undefined {
+  const whole = parseSingleFilter(text, data);
+  if (whole) return whole;
+  const words = fold(text).split(' ');
+  if (words.length > MAX_FILTER_WORDS) return undefined;
+  const parts = splitFilters(words, data);
+  if (!parts || parts.length === 0) return undefined;
+  return parts.length === 1 ? parts[0] : { kind: 'all-of', parts };
+}
+
+/** Enough for "forfalt politiet ola hansen"; more words are not worth trying every split of. */
+const MAX_FILTER_WORDS = 8;
+/** Small words between filters ("mine og forfalt", "forfalt i sentrum", "alle forfalte"). */
+const JOINING_WORDS = new Set(['og', 'and', 'i', 'in', 'for', 'med', 'with', 'alle', 'all', '&', ',', '+']);
+
+/** The words as consecutive filters, each as long as it can be (so "ola hansen" is one owner). */
+function splitFilters(words: readonly string[], data: Readonly<Data>): SingleStatusFilter[] | undefined {
+  if (words.length === 0) return [];
+  const first = words[0] ?? '';
+  if (JOINING_WORDS.has(first)) return splitFilters(words.slice(1), data);
+  for (let end = words.length; end > 0; end -= 1) {
+    const filter = parseSingleFilter(words.slice(0, end).join(' '), data);
+    const rest = filter ? splitFilters(words.slice(end), data) : undefined;
+    if (filter && rest) return [filter, ...rest];
+  }
+  return undefined;
+}
+
+function parseSingleFilter(text: string, data: Readonly<Data>): SingleStatusFilter | undefined {
   const words = fold(text);
   if (!words || words === 'alle' || words === 'all') return { kind: 'alle' };
   if (/^(forfalt|forfalte|overdue)$/.test(words)) return { kind: 'forfalt' };
@@ -100,6 +134,8 @@ function matches(filter: StatusFilter, item: StatusPoint, viewer: Member | undef
       return item.point.ownerMemberId === filter.memberId;
     case 'responsible':
       return item.point.responsible === filter.responsible || (filter.responsible !== 'begge' && item.point.responsible === 'begge');
+    case 'all-of':
+      return filter.parts.every((part) => matches(part, item, viewer));
   }
 }
 

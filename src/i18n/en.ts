@@ -292,7 +292,7 @@ export const en: Messages = {
   'status.new': 'New point',
   'status.import': (p) => `Add ${p.count} ${p.count === 1 ? 'point' : 'points'} from the collaboration document`,
   'status.noMatch': (p) =>
-    `I can't find a focus area or owner matching “${p.typed}”. Try /status overdue, /status mine, a focus area (${p.areas}) or a name.`,
+    `I can't find a focus area or owner matching “${p.typed}”. Try /status overdue, /status mine, a focus area (${p.areas}), a name, or several together, such as /status overdue police.`,
 
   'followUpForm.title': 'New follow-up point',
   'followUpForm.fromItem': (p) => `From item ${p.number} on the agenda of ${p.meeting}. The point is linked to the item.`,

@@ -305,7 +305,7 @@ export const nb = {
   'status.new': 'Nytt punkt',
   'status.import': (p: { count: number }) => `Hent ${p.count} ${p.count === 1 ? 'punkt' : 'punkter'} fra samarbeidsdokumentet`,
   'status.noMatch': (p: { typed: string; areas: string }) =>
-    `Jeg finner ikke noe innsatsområde eller noen eier som passer «${p.typed}». Prøv /status forfalt, /status mine, et innsatsområde (${p.areas}) eller et navn.`,
+    `Jeg finner ikke noe innsatsområde eller noen eier som passer «${p.typed}». Prøv /status forfalt, /status mine, et innsatsområde (${p.areas}), et navn, eller flere sammen, som /status forfalt politiet.`,
 
   'followUpForm.title': 'Nytt oppfølgingspunkt',
   'followUpForm.fromItem': (p: { number: number; meeting: string }) => `Fra sak ${p.number} på dagsordenen for ${p.meeting}. Punktet knyttes til saken.`,

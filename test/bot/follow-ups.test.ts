@@ -39,6 +39,16 @@ describe('/status', () => {
     expect(text).toMatch(/FORFALT[\s\S]*Bydelene gir forebyggingsarbeidet en likere innretning[\s\S]*søndag 1\. november 2026/);
   });
 
+  it('combines filters and names each in the card', async () => {
+    const { deps } = harness();
+    const turn = fakeTurn({ text: '/status forfalt kommunen', member: secretary });
+    await handleText(turn, deps);
+    expect(cardText(cardOf(turn.replies[0]))).toContain('Forfalte · Ansvarlig Oslo kommune: 1 punkt');
+    const none = fakeTurn({ text: '/status forfalt politiet', member: secretary });
+    await handleText(none, deps);
+    expect(cardText(cardOf(none.replies[0]))).toContain('Forfalte · Ansvarlig Oslo politidistrikt: 0 punkter');
+  });
+
   it('shows a member only their own points, with buttons, and an observer nothing more', async () => {
     const { deps } = harness();
     const asMember = fakeTurn({ text: '/status mine', member });

@@ -201,6 +201,24 @@ describe('/status', () => {
     expect(parseStatusFilter('9', data)).toBeUndefined();
   });
 
+  it('combines filters, so a point must pass each: the longest name first, small joining words skipped', () => {
+    const data = demoData();
+    const overdue = { kind: 'forfalt' } as const;
+    expect(parseStatusFilter('forfalt politiet', data)).toEqual({ kind: 'all-of', parts: [overdue, { kind: 'responsible', responsible: 'politiet' }] });
+    expect(parseStatusFilter('mine og forfalte', data)).toEqual({ kind: 'all-of', parts: [{ kind: 'mine' }, overdue] });
+    expect(parseStatusFilter('Ola Hansen forfalt', data)).toEqual({ kind: 'all-of', parts: [{ kind: 'owner', memberId: 'ola-hansen' }, overdue] });
+    expect(parseStatusFilter('forfalt i innsatsområde 3', data)).toEqual({ kind: 'all-of', parts: [overdue, { kind: 'focus', focusAreaId: 'io-2017-3' }] });
+    expect(parseStatusFilter('alle forfalte', data)).toEqual(overdue);
+    expect(parseStatusFilter('overdue police', data)).toEqual({ kind: 'all-of', parts: [overdue, { kind: 'responsible', responsible: 'politiet' }] });
+    // One word that matches nothing spoils the whole, as a filter alone does.
+    expect(parseStatusFilter('forfalt blåbærsyltetøy', data)).toBeUndefined();
+    expect(parseStatusFilter('en to tre fire fem seks sju åtte ni', data)).toBeUndefined();
+
+    const matched = (text: string) => view(data, parseStatusFilter(text, data)!).matched;
+    // The one overdue point is the municipality's, in focus area 3, owned by Ola Hansen.
+    expect([matched('forfalt'), matched('forfalt kommunen'), matched('forfalt politiet'), matched('3 forfalt'), matched('forfalt 1')]).toEqual([1, 1, 0, 1, 0]);
+  });
+
   it('pages 500 points without losing or repeating one', () => {
     const data = demoData();
     data.followUps = Array.from({ length: 500 }, (_, i): FollowUp => ({

@@ -115,6 +115,8 @@ function filterName(filter: StatusFilter, data: Readonly<Data>, lang: Lang): str
       return m['status.filter.owner']({ name: nameOf(data, filter.memberId) });
     case 'responsible':
       return m['status.filter.responsible']({ party: m[`followUp.responsible.${filter.responsible}`] });
+    case 'all-of':
+      return filter.parts.map((part) => filterName(part, data, lang)).join(' · ');
   }
 }
 
