@@ -54,11 +54,14 @@ describe('the secretary’s meeting tools', () => {
     expect(store.writes()).toBe(0);
   });
 
-  it('opens the agenda of a meeting named by its date or month, and says so when none fits', async () => {
+  it('opens the agenda and the attendance of a meeting named by its date or month, and says so when none fits', async () => {
     const { deps } = harness();
     const march = fakeTurn({ text: '/dagsorden 11. mars', member: secretary });
     await handleText(march, deps);
     expect(cardText(march.responses[0])).toContain('torsdag 11. mars 2027');
+    const attendance = fakeTurn({ text: '/oppmøte mars', member: secretary });
+    await handleText(attendance, deps);
+    expect(cardText((attendance.replies[0] as { card: unknown }).card)).toContain('torsdag 11. mars 2027');
     const unknown = fakeTurn({ text: '/dagsorden 12. mars', member: secretary });
     await handleText(unknown, deps);
     expect(unknown.texts()[0]).toMatch(/^Jeg finner ikke noe møte som passer «12\. mars»\. Skriv møtets dato eller måned/);

@@ -1,9 +1,9 @@
 import { formatDate } from '../../domain/dates.js';
-import { meetingNamed } from '../../domain/named-meetings.js';
 import { SECRETARIAT } from '../../domain/roles.js';
 import { roundOfMeeting } from '../../domain/salto-rounds.js';
 import { messages } from '../../i18n/index.js';
 import { showRound } from '../actions/salto.js';
+import { namedMeetingOrSay } from '../meetings/handling.js';
 import { roundFormCard } from '../salto/views.js';
 import type { Command } from './command.js';
 
@@ -38,8 +38,8 @@ export const reportsCommand: Command = {
     }
     const byId = data.saltoRounds.find((r) => r.id === named);
     if (byId) return showRound(turn, deps, byId.id, 'reply');
-    const meeting = meetingNamed(data, named, deps.clock.now(), deps.timeZone);
-    if (!meeting) return turn.reply(m['meeting.notNamed']({ text: named.slice(0, 80) }));
+    const meeting = await namedMeetingOrSay(turn, deps, named);
+    if (!meeting) return;
     const round = roundOfMeeting(data, meeting.id);
     if (!round) return turn.reply(m['saltoOverview.noRoundFor']({ date: formatDate(meeting.start, deps.timeZone, turn.lang) }));
     await showRound(turn, deps, round.id, 'reply');

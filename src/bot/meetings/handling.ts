@@ -1,5 +1,6 @@
 import type { Audience } from '../../domain/agenda.js';
 import { nextMeeting } from '../../domain/meetings.js';
+import { meetingNamed } from '../../domain/named-meetings.js';
 import { roundOfMeeting } from '../../domain/salto-rounds.js';
 import type { Meeting } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
@@ -55,6 +56,19 @@ export async function nextMeetingOrSay(turn: Turn, deps: BotDeps): Promise<Meeti
   const meeting = nextMeeting(deps.store.read(), deps.clock.now());
   if (!meeting) await turn.reply(messages(turn.lang)['meeting.noneComing']);
   return meeting;
+}
+
+/** The meeting named after a command ("10. desember", "mars", "forrige"), or undefined after saying none fits. */
+export async function namedMeetingOrSay(turn: Turn, deps: BotDeps, named: string): Promise<Meeting | undefined> {
+  const meeting = meetingNamed(deps.store.read(), named, deps.clock.now(), deps.timeZone);
+  if (!meeting) await turn.reply(messages(turn.lang)['meeting.notNamed']({ text: named.slice(0, 80) }));
+  return meeting;
+}
+
+/** The meeting a command names, or the next one when it names none; undefined after saying why. */
+export async function chosenMeetingOrSay(turn: Turn, deps: BotDeps, args: string): Promise<Meeting | undefined> {
+  const named = args.trim();
+  return named ? namedMeetingOrSay(turn, deps, named) : nextMeetingOrSay(turn, deps);
 }
 
 export async function replyMeetingNotFound(turn: Turn): Promise<void> {
