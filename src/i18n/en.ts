@@ -19,10 +19,10 @@ export const en: Messages = {
   'command.neste': 'Show the next meeting with its agenda',
   'command.kalender': 'Add the meeting schedule to your own calendar',
   'command.foreslå': 'Propose an item for the next meeting: /propose <title>',
-  'command.dagsorden': "Edit the next meeting's agenda",
+  'command.dagsorden': "Edit the next meeting's agenda, or another's: /agenda 11 March",
   'command.møte': 'Add a new meeting to the schedule',
   'command.årsplan': "Lay out a year's meetings: /yearplan 2027",
-  'command.oppmøte': 'See who is coming to the next meeting',
+  'command.oppmøte': 'See who is coming to the next meeting, or another: /attendance March',
 
   'kind.ordinært': 'Ordinary meeting',
   'kind.seminar': 'Seminar',
@@ -341,7 +341,7 @@ export const en: Messages = {
 
   'command.rapportrunde': 'Open a SaLTo reporting round for a meeting',
   'command.rapport': "Answer your unit's SaLTo report, or continue where you left off",
-  'command.rapporter': 'See who has handed in a SaLTo report, and the compiled report',
+  'command.rapporter': 'See who has handed in a SaLTo report, and the compiled report (/reports September for another meeting)',
 
   'salto.q.status': 'How is the work in this focus area going?',
   'salto.q.gjort': 'What has been done since the last report?',

@@ -17,10 +17,10 @@ export const nb = {
   'command.neste': 'Vis neste møte med dagsorden',
   'command.kalender': 'Legg møteplanen inn i din egen kalender',
   'command.foreslå': 'Foreslå en sak til neste møte: /foreslå <tittel>',
-  'command.dagsorden': 'Rediger dagsordenen for neste møte',
+  'command.dagsorden': 'Rediger dagsordenen for neste møte, eller et annet: /dagsorden 11. mars',
   'command.møte': 'Legg til et nytt møte i møteplanen',
   'command.årsplan': 'Legg opp møteplanen for et år: /årsplan 2027',
-  'command.oppmøte': 'Se hvem som kommer til neste møte',
+  'command.oppmøte': 'Se hvem som kommer til neste møte, eller et annet: /oppmøte mars',
 
   'kind.ordinært': 'Ordinært møte',
   'kind.seminar': 'Seminar',
@@ -356,7 +356,7 @@ export const nb = {
 
   'command.rapportrunde': 'Åpne en SaLTo-rapportrunde for et møte',
   'command.rapport': 'Svar på SaLTo-rapporten for din enhet, eller fortsett der du slapp',
-  'command.rapporter': 'Se hvem som har levert SaLTo-rapport, og den samlede rapporten',
+  'command.rapporter': 'Se hvem som har levert SaLTo-rapport, og den samlede rapporten (/rapporter september for et annet møte)',
 
   'salto.q.status': 'Hvordan går arbeidet med dette innsatsområdet?',
   'salto.q.gjort': 'Hva er gjort siden forrige rapport?',
