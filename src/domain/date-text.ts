@@ -1,4 +1,4 @@
-import { format, isValid, parse } from 'date-fns';
+import { addYears, format, isValid, parse } from 'date-fns';
 import { enGB, nb } from 'date-fns/locale';
 
 /** Ways people write a calendar day, in Norwegian or English, and whether each names the year. */
@@ -66,7 +66,10 @@ export function readMonth(text: string, reference: Date): { first: Date; hasYear
   return undefined;
 }
 
-/** The same day a year later when it is before `today` (yyyy-MM-dd): "15. mars" in November means next March. */
+/**
+ * The same day a year later when it is before `today` (yyyy-MM-dd): "15. mars" in November means
+ * next March. 29 February becomes 28 February in a year without it, not 1 March.
+ */
 export function sameDayNextYearIfPast(date: Date, today: string): Date {
-  return ymd(date) < today ? new Date(date.getFullYear() + 1, date.getMonth(), date.getDate()) : date;
+  return ymd(date) < today ? addYears(date, 1) : date;
 }

@@ -111,6 +111,11 @@ describe('reading a due date in Norwegian', () => {
     expect(due('jul', new Date('2026-12-27T08:00:00Z'))).toEqual({ dueDate: '2027-12-23' });
   });
 
+  it('reads 29 February, written in a leap year after it has passed, as the last day of next February', () => {
+    expect(due('29. februar', new Date('2028-03-10T08:00:00Z'))).toEqual({ dueDate: '2029-02-28' });
+    expect(due('29. februar', new Date('2028-01-10T08:00:00Z'))).toEqual({ dueDate: '2028-02-29' });
+  });
+
   it('reads «innen neste møte» as the next meeting, and «neste seminar» as the seminar', () => {
     expect(due('innen neste møte')).toEqual({ dueMeetingId: 'mote-2026-12' });
     expect(due('Til neste mote.')).toEqual({ dueMeetingId: 'mote-2026-12' });
