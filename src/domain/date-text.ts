@@ -1,4 +1,4 @@
-import { addYears, format, isValid, parse } from 'date-fns';
+import { format, isValid, parse } from 'date-fns';
 import { enGB, nb } from 'date-fns/locale';
 
 /** Ways people write a calendar day, in Norwegian or English, and whether each names the year. */
@@ -64,12 +64,4 @@ export function readMonth(text: string, reference: Date): { first: Date; hasYear
     if (first) return { first, hasYear: pattern.includes('y') };
   }
   return undefined;
-}
-
-/**
- * The same day a year later when it is before `today` (yyyy-MM-dd): "15. mars" in November means
- * next March. 29 February becomes 28 February in a year without it, not 1 March.
- */
-export function sameDayNextYearIfPast(date: Date, today: string): Date {
-  return ymd(date) < today ? addYears(date, 1) : date;
 }

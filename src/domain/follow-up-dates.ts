@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, addMonths, addWeeks, getISOWeekYear, lastDayOfMonth, max, nextDay, parse, setDate, setISOWeek, startOfISOWeek, type Day } from 'date-fns';
+import { addDays, addMonths, addWeeks, addYears, getISOWeekYear, lastDayOfMonth, max, nextDay, parse, setDate, setISOWeek, startOfISOWeek, type Day } from 'date-fns';
 import { easter } from 'date-easter';
-import { readDay, readMonth, sameDayNextYearIfPast, ymd } from './date-text.js';
+import { readDay, readMonth, ymd } from './date-text.js';
 import { remembered } from './dates.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { comingMeetings } from './meetings.js';
@@ -84,16 +84,21 @@ function beforeHoliday(holiday: string, year: number): Date {
 }
 
 /**
+ * The date in the year named; without one, this year's, or next year's once this year's has
+ * passed: "15. mars" in November means next March, "uke 12" in May next year's week 12.
+ */
+function upcoming<D extends Date | undefined>(inYear: (year: number) => D, named: number | undefined, thisYear: number, today: string): D {
+  if (named !== undefined) return inYear(named);
+  const first = inYear(thisYear);
+  return first && ymd(first) >= today ? first : inYear(thisYear + 1);
+}
+
+/**
  * Reads what people write about weeks, weekdays, quarters and holidays: "uke 12", "neste uke",
  * "fredag", "neste fredag", "1. kvartal 2027", "før jul", "før påske". Undefined for anything else.
  * A week ends on its Friday; an undated week, quarter or holiday that has passed is next year's.
  */
 function calendarWordDue(text: string, reference: Date, today: string): string | undefined | 'no-such-week' {
-  const upcoming = (dated: (year: number) => Date | undefined, year: number | undefined, thisYear: number) => {
-    if (year !== undefined) return dated(year);
-    const first = dated(thisYear);
-    return first && ymd(first) >= today ? first : dated(thisYear + 1);
-  };
   const yearOf = (digits: string | undefined) => (digits ? Number(digits) : undefined);
 
   if (/^(overmorgen|i overmorgen|the day after tomorrow)$/.test(text)) return ymd(addDays(reference, 2));
@@ -104,7 +109,7 @@ function calendarWordDue(text: string, reference: Date, today: string): string |
   const week = /^(?:i |in )?(?:uke|week) (\d{1,2})(?:,? (\d{4})|\/(\d{4}))?$/.exec(text);
   if (week) {
     const n = Number(week[1]);
-    const friday = upcoming((year) => fridayOfWeek(n, year), yearOf(week[2] ?? week[3]), getISOWeekYear(reference));
+    const friday = upcoming((year) => fridayOfWeek(n, year), yearOf(week[2] ?? week[3]), getISOWeekYear(reference), today);
     return friday ? ymd(friday) : 'no-such-week';
   }
 
@@ -116,14 +121,14 @@ function calendarWordDue(text: string, reference: Date, today: string): string |
     return ymd(reference.getDay() === day ? reference : nextDay(reference, day));
   }
 
-  const quarter = /^(?:i |in |utgangen av )?(q[1-4]|[1-4]\.|første|andre|tredje|fjerde|first|second|third|fourth)(?: kvartal| quarter)?(?:,? (?:of )?(\d{4}))?$/.exec(text);
-  const q = quarter ? QUARTER_WORDS[quarter[1] ?? ''] : undefined;
-  if (quarter && q !== undefined && (quarter[1]?.startsWith('q') || / (kvartal|quarter)/.test(text))) {
-    return ymd(upcoming((year) => lastDayOfMonth(new Date(year, q * 3 - 1, 1)), yearOf(quarter[2]), reference.getFullYear())!);
+  const quarter = /^(?:i |in |utgangen av )?(?:(q[1-4])|([1-4]\.|første|andre|tredje|fjerde|first|second|third|fourth) (?:kvartal|quarter))(?:,? (?:of )?(\d{4}))?$/.exec(text);
+  const q = quarter ? QUARTER_WORDS[quarter[1] ?? quarter[2] ?? ''] : undefined;
+  if (quarter && q !== undefined) {
+    return ymd(upcoming((year) => lastDayOfMonth(new Date(year, q * 3 - 1, 1)), yearOf(quarter[3]), reference.getFullYear(), today));
   }
 
   const holiday = /^(jul|julen|christmas|påske|påsken|easter)(?: (\d{4}))?$/.exec(text);
-  if (holiday) return ymd(upcoming((year) => beforeHoliday(holiday[1] ?? '', year), yearOf(holiday[2]), reference.getFullYear())!);
+  if (holiday) return ymd(upcoming((year) => beforeHoliday(holiday[1] ?? '', year), yearOf(holiday[2]), reference.getFullYear(), today));
   return undefined;
 }
 
@@ -169,21 +174,23 @@ export function parseDue(input: string, data: Readonly<Data>, now: Date, timeZon
   if (word === 'no-such-week') throw invalid();
   if (word) return checked(word);
 
+  // Without a year, a day or month is read in this year; addYears keeps 29 February as 28 February.
+  const thisYear = reference.getFullYear();
   const day = readDay(text, reference);
   if (day) {
-    // "15. mars" in November means next March.
-    const date = day.hasYear ? day.date : sameDayNextYearIfPast(day.date, today);
-    return checked(ymd(date));
+    const inYear = (year: number) => addYears(day.date, year - day.date.getFullYear());
+    return checked(ymd(upcoming(inYear, day.hasYear ? day.date.getFullYear() : undefined, thisYear, today)));
   }
 
-  // "i mars", "mars 2027": the last day of that month; "medio mars" its 15th (next year's when this year's has passed).
+  // "i mars", "mars 2027": the last day of that month; "medio mars" its 15th.
   const middle = text.startsWith('medio ');
   const month = readMonth(text.replace(/^(i|in|utgangen av|medio) /, ''), reference);
   if (month) {
-    const dayIn = (first: Date) => ymd(middle ? setDate(first, 15) : lastDayOfMonth(first));
-    let date = dayIn(month.first);
-    if (!month.hasYear && date < today) date = dayIn(addMonths(month.first, 12));
-    return checked(date);
+    const inYear = (year: number) => {
+      const first = addYears(month.first, year - month.first.getFullYear());
+      return middle ? setDate(first, 15) : lastDayOfMonth(first);
+    };
+    return checked(ymd(upcoming(inYear, month.hasYear ? month.first.getFullYear() : undefined, thisYear, today)));
   }
   throw invalid();
 }
