@@ -1,5 +1,5 @@
 import { dueDateOf, todayIn } from './follow-up-dates.js';
-import { isOpen, mayChangeFollowUp } from './follow-ups.js';
+import { isOpen, latestPeriod, mayChangeFollowUp } from './follow-ups.js';
 import { isSecretariat } from './roles.js';
 import type { Data, FocusArea, FollowUp, Member, Responsible } from './schema.js';
 
@@ -37,19 +37,29 @@ const RESPONSIBLE_WORDS: Record<string, Exclude<Responsible, 'medlem'>> = {
   both: 'begge',
 };
 
+/** Words after `/status` that fit several focus areas or owners equally well. */
+export interface AmbiguousStatusFilter {
+  kind: 'ambiguous';
+  /** The words as typed (folded) that fit more than one. */
+  words: string;
+  focusAreaIds: string[];
+  memberIds: string[];
+}
+
 /**
  * Reads the words after `/status`. A focus area is matched by its number ("3",
- * "innsatsområde 3") or a word of its title; an owner by name. Several filters may be combined
- * ("forfalt politiet", "mine og forfalt", "3 forfalt"). Undefined when anything does not match.
+ * "innsatsområde 3") or words of its title; an owner by name. Several filters may be combined
+ * ("forfalt politiet", "mine og forfalt", "3 forfalt"). Undefined when anything does not match;
+ * ambiguous when words fit several areas or owners equally well ("visepolitimester").
  */
-export function parseStatusFilter(text: string, data: Readonly<Data>): StatusFilter | undefined {
+export function parseStatusFilter(text: string, data: Readonly<Data>): StatusFilter | AmbiguousStatusFilter | undefined {
   const whole = parseSingleFilter(text, data);
-  if (whole) return whole;
+  if (whole && whole.kind !== 'ambiguous') return whole;
   const words = fold(text).split(' ');
-  if (words.length > MAX_FILTER_WORDS) return undefined;
-  const parts = splitFilters(words, data);
-  if (!parts || parts.length === 0) return undefined;
-  return parts.length === 1 ? parts[0] : { kind: 'all-of', parts };
+  if (words.length > MAX_FILTER_WORDS) return whole;
+  const split = splitFilters(words, data);
+  if (!split.parts || split.parts.length === 0) return whole ?? split.ambiguous;
+  return split.parts.length === 1 ? split.parts[0] : { kind: 'all-of', parts: split.parts };
 }
 
 /** Enough for "forfalt politiet ola hansen"; more words are not worth trying every split of. */
@@ -57,20 +67,33 @@ const MAX_FILTER_WORDS = 8;
 /** Small words between filters ("mine og forfalt", "forfalt i sentrum", "alle forfalte"). */
 const JOINING_WORDS = new Set(['og', 'and', 'i', 'in', 'for', 'med', 'with', 'alle', 'all', '&', ',', '+']);
 
-/** The words as consecutive filters, each as long as it can be (so "ola hansen" is one owner). */
-function splitFilters(words: readonly string[], data: Readonly<Data>): SingleStatusFilter[] | undefined {
-  if (words.length === 0) return [];
-  const first = words[0] ?? '';
-  if (JOINING_WORDS.has(first)) return splitFilters(words.slice(1), data);
-  for (let end = words.length; end > 0; end -= 1) {
-    const filter = parseSingleFilter(words.slice(0, end).join(' '), data);
-    const rest = filter ? splitFilters(words.slice(end), data) : undefined;
-    if (filter && rest) return [filter, ...rest];
-  }
-  return undefined;
+interface Split {
+  parts?: SingleStatusFilter[];
+  /** The first span that fitted several, to name when no split works. */
+  ambiguous?: AmbiguousStatusFilter;
 }
 
-function parseSingleFilter(text: string, data: Readonly<Data>): SingleStatusFilter | undefined {
+/** The words as consecutive filters, each as long as it can be (so "ola hansen" is one owner). */
+function splitFilters(words: readonly string[], data: Readonly<Data>): Split {
+  if (words.length === 0) return { parts: [] };
+  const first = words[0] ?? '';
+  if (JOINING_WORDS.has(first)) return splitFilters(words.slice(1), data);
+  let ambiguous: AmbiguousStatusFilter | undefined;
+  for (let end = words.length; end > 0; end -= 1) {
+    const filter = parseSingleFilter(words.slice(0, end).join(' '), data);
+    if (!filter) continue;
+    if (filter.kind === 'ambiguous') {
+      ambiguous ??= filter;
+      continue;
+    }
+    const rest = splitFilters(words.slice(end), data);
+    if (rest.parts) return { parts: [filter, ...rest.parts] };
+    ambiguous ??= rest.ambiguous;
+  }
+  return { ambiguous };
+}
+
+function parseSingleFilter(text: string, data: Readonly<Data>): SingleStatusFilter | AmbiguousStatusFilter | undefined {
   const words = fold(text);
   if (!words || words === 'alle' || words === 'all') return { kind: 'alle' };
   if (/^(forfalt|forfalte|overdue)$/.test(words)) return { kind: 'forfalt' };
@@ -81,13 +104,46 @@ function parseSingleFilter(text: string, data: Readonly<Data>): SingleStatusFilt
   const number = /^(?:innsatsomrade |io |focus area )?(\d{1,2})$/.exec(words);
   if (number) {
     // The same number in several periods: the latest period's area.
-    const area = areas.filter((a) => a.number === Number(number[1])).sort((a, b) => b.period.localeCompare(a.period))[0];
+    const area = latestPeriod(areas.filter((a) => a.number === Number(number[1])))[0];
     return area ? { kind: 'focus', focusAreaId: area.id } : undefined;
   }
-  const area = areas.find((a) => fold(a.title).includes(words));
-  if (area) return { kind: 'focus', focusAreaId: area.id };
-  const owner = data.members.find((m) => m.id === text.trim() || fold(m.name).includes(words));
-  if (owner) return { kind: 'owner', memberId: owner.id };
+  const byId = data.members.find((m) => m.id === text.trim());
+  if (byId) return { kind: 'owner', memberId: byId.id };
+  return byName(words, areas, data.members);
+}
+
+/** How well typed words fit a title or name: 2 when each is one of its words, 1 when each begins one, 0 otherwise. */
+function fit(typed: readonly string[], name: string): number {
+  const own = fold(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  let score = 2;
+  for (const word of typed) {
+    if (own.includes(word)) continue;
+    // A beginning of three letters or more: "hat" for "hatkriminalitet", "visepol" for "visepolitimester".
+    if (word.length >= 3 && own.some((w) => w.startsWith(word))) score = 1;
+    else return 0;
+  }
+  return score;
+}
+
+/**
+ * The focus area or owner the words name. Whole words beat beginnings of words; small joining
+ * words say nothing ("og" is in most titles). Several that fit equally well are ambiguous, but
+ * of areas that recur in several plans only the latest counts.
+ */
+function byName(words: string, areas: readonly FocusArea[], members: readonly Member[]): SingleStatusFilter | AmbiguousStatusFilter | undefined {
+  const typed = words.split(/[^\p{L}\p{N}]+/u).filter((w) => w && !JOINING_WORDS.has(w));
+  if (typed.length === 0) return undefined;
+  const areaFits = areas.map((a) => ({ area: a, score: fit(typed, a.title) }));
+  const memberFits = members.map((m) => ({ member: m, score: fit(typed, m.name) }));
+  const best = Math.max(0, ...areaFits.map((f) => f.score), ...memberFits.map((f) => f.score));
+  if (best === 0) return undefined;
+  const fittingAreas = latestPeriod(areaFits.filter((f) => f.score === best).map((f) => f.area));
+  const fittingMembers = memberFits.filter((f) => f.score === best).map((f) => f.member);
+  if (fittingAreas.length + fittingMembers.length > 1) {
+    return { kind: 'ambiguous', words: typed.join(' '), focusAreaIds: fittingAreas.map((a) => a.id), memberIds: fittingMembers.map((m) => m.id) };
+  }
+  if (fittingAreas[0]) return { kind: 'focus', focusAreaId: fittingAreas[0].id };
+  if (fittingMembers[0]) return { kind: 'owner', memberId: fittingMembers[0].id };
   return undefined;
 }
 

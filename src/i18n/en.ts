@@ -294,6 +294,9 @@ export const en: Messages = {
   'status.noMatch': (p) =>
     `I can't find a focus area or owner matching “${p.typed}”. Try /status overdue, /status mine, a focus area (${p.areas}), a name, or several together, such as /status overdue police.`,
 
+  'status.ambiguous': (p) => `“${p.typed}” fits several: ${p.candidates}. Write more of the name, or the focus area's number, such as /status ${p.example}.`,
+  'status.ambiguousArea': (p) => `focus area ${p.number} (${p.title})`,
+
   'followUpForm.title': 'New follow-up point',
   'followUpForm.fromItem': (p) => `From item ${p.number} on the agenda of ${p.meeting}. The point is linked to the item.`,
   'followUpForm.titleLabel': 'What is to be followed up?',

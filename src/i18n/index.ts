@@ -17,6 +17,10 @@ export function langFromLocale(locale: string | undefined): Lang {
 }
 
 export function roleNames(lang: Lang, roles: readonly Role[], joiner: 'and' | 'or' = 'and'): string {
-  const names = roles.map((role) => CATALOGS[lang][`role.${role}`]);
+  return listOf(lang, roles.map((role) => CATALOGS[lang][`role.${role}`]), joiner);
+}
+
+/** "A, B og C" (or "A, B eller C") in the user's language. */
+export function listOf(lang: Lang, names: readonly string[], joiner: 'and' | 'or' = 'and'): string {
   return new Intl.ListFormat(lang === 'nb' ? 'nb' : 'en', { type: joiner === 'or' ? 'disjunction' : 'conjunction' }).format(names);
 }

@@ -307,6 +307,10 @@ export const nb = {
   'status.noMatch': (p: { typed: string; areas: string }) =>
     `Jeg finner ikke noe innsatsområde eller noen eier som passer «${p.typed}». Prøv /status forfalt, /status mine, et innsatsområde (${p.areas}), et navn, eller flere sammen, som /status forfalt politiet.`,
 
+  'status.ambiguous': (p: { typed: string; candidates: string; example: string }) =>
+    `«${p.typed}» passer på flere: ${p.candidates}. Skriv mer av navnet, eller nummeret på innsatsområdet, som /status ${p.example}.`,
+  'status.ambiguousArea': (p: { number: number; title: string }) => `innsatsområde ${p.number} (${p.title})`,
+
   'followUpForm.title': 'Nytt oppfølgingspunkt',
   'followUpForm.fromItem': (p: { number: number; meeting: string }) => `Fra sak ${p.number} på dagsordenen for ${p.meeting}. Punktet knyttes til saken.`,
   'followUpForm.titleLabel': 'Hva skal følges opp?',

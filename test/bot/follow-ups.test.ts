@@ -73,6 +73,15 @@ describe('/status', () => {
     const odd = fakeTurn({ text: '/status blåbær', member: secretary });
     await handleText(odd, deps);
     expect(odd.texts()[0]).toMatch(/^Jeg finner ikke noe innsatsområde eller noen eier som passer «blåbær»\. .*3 Forebygge kriminalitet blant barn og unge/);
+    const several = fakeTurn({ text: '/status visepolitimester', member: secretary });
+    await handleText(several, deps);
+    expect(several.texts()[0]).toBe(
+      '«visepolitimester» passer på flere: Visepolitimester (forebygging), Visepolitimester (etterforskning) eller Visepolitimester (beredskap). ' +
+        'Skriv mer av navnet, eller nummeret på innsatsområdet, som /status Visepolitimester (forebygging).',
+    );
+    const areas = fakeTurn({ text: '/status forfalt kriminalitet', member: secretary });
+    await handleText(areas, deps);
+    expect(areas.texts()[0]).toMatch(/^«kriminalitet» passer på flere: innsatsområde 3 \(Forebygge kriminalitet blant barn og unge\) eller innsatsområde 5 \(.*\)\. .*som \/status 3\.$/);
   });
 
   it('hides the title of a point from a confidential item in a channel, but not in personal chat', async () => {

@@ -219,9 +219,43 @@ describe('/status', () => {
     expect(parseStatusFilter('forfalt blåbærsyltetøy', data)).toBeUndefined();
     expect(parseStatusFilter('en to tre fire fem seks sju åtte ni', data)).toBeUndefined();
 
-    const matched = (text: string) => view(data, parseStatusFilter(text, data)!).matched;
+    const matched = (text: string) => view(data, parseStatusFilter(text, data) as StatusFilter).matched;
     // The one overdue point is the municipality's, in focus area 3, owned by Ola Hansen.
     expect([matched('forfalt'), matched('forfalt kommunen'), matched('forfalt politiet'), matched('3 forfalt'), matched('forfalt 1')]).toEqual([1, 1, 0, 1, 0]);
+  });
+
+  it('matches whole words of a title or name before beginnings of words, and says when words fit several', () => {
+    const data = demoData();
+    const focus = (n: number) => ({ kind: 'focus', focusAreaId: `io-2017-${n}` });
+    // "vold" is a word of area 2's title and only the beginning of area 4's "voldelig".
+    expect(parseStatusFilter('vold', data)).toEqual(focus(2));
+    expect(parseStatusFilter('hat', data)).toEqual(focus(4));
+    expect(parseStatusFilter('barn og unge', data)).toEqual(focus(3));
+    expect(parseStatusFilter('Hansen', data)).toEqual({ kind: 'owner', memberId: 'ola-hansen' });
+    expect(parseStatusFilter('visepolitimester beredskap', data)).toEqual({ kind: 'owner', memberId: 'visepolitimester-3' });
+    expect(parseStatusFilter('Visepolitimester (forebygging)', data)).toEqual({ kind: 'owner', memberId: 'visepolitimester-1' });
+    // Letters inside a word are no match ("lig" in "voldelig"), nor is a small word ("og" is in most titles).
+    expect(parseStatusFilter('lig', data)).toBeUndefined();
+    expect(parseStatusFilter('og', data)).toBeUndefined();
+    expect(parseStatusFilter('ko', data)).toBeUndefined();
+    expect(parseStatusFilter('kriminalitet', data)).toEqual({ kind: 'ambiguous', words: 'kriminalitet', focusAreaIds: ['io-2017-3', 'io-2017-5'], memberIds: [] });
+    expect(parseStatusFilter('Visepolitimester', data)).toEqual({
+      kind: 'ambiguous',
+      words: 'visepolitimester',
+      focusAreaIds: [],
+      memberIds: ['visepolitimester-1', 'visepolitimester-2', 'visepolitimester-3'],
+    });
+    // A word that fits an area and an owner equally well is ambiguous too; in a combination the same.
+    expect(parseStatusFilter('sentrum', data)).toMatchObject({ kind: 'ambiguous', focusAreaIds: ['io-2017-1'], memberIds: ['salto-sentrum'] });
+    expect(parseStatusFilter('forfalt forebygge', data)).toMatchObject({ kind: 'ambiguous', words: 'forebygge', focusAreaIds: ['io-2017-2', 'io-2017-3', 'io-2017-4'] });
+    expect(parseStatusFilter('forfalt byråd for utdanning', data)).toEqual({ kind: 'all-of', parts: [{ kind: 'forfalt' }, { kind: 'owner', memberId: 'byrad-utd' }] });
+  });
+
+  it('takes the latest plan\'s area when a title recurs from one plan to the next', () => {
+    const data = demoData();
+    data.focusAreas.push({ ...data.focusAreas.find((a) => a.id === 'io-2017-4')!, id: 'io-2027-4', period: '2027' });
+    data.followUps.push({ ...data.followUps.find((p) => p.focusAreaId === 'io-2017-4')!, id: 'op-2027-01', focusAreaId: 'io-2027-4' });
+    expect(parseStatusFilter('hatkriminalitet', data)).toEqual({ kind: 'focus', focusAreaId: 'io-2027-4' });
   });
 
   it('pages 500 points without losing or repeating one', () => {

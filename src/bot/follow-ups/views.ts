@@ -2,12 +2,12 @@ import type { Audience } from '../../domain/agenda.js';
 import { renderCard, type ActionData, type Button, type Card, type StatusCardModel, type StatusPointModel } from '../../cards/render.js';
 import { formatCalendarDay, formatDate } from '../../domain/dates.js';
 import { dueDateOf, type Due } from '../../domain/follow-up-dates.js';
-import { parseStatusFilter, statusPoint, statusView, type StatusFilter, type StatusPoint, type StatusView } from '../../domain/follow-up-status.js';
+import { parseStatusFilter, statusPoint, statusView, type AmbiguousStatusFilter, type StatusFilter, type StatusPoint, type StatusView } from '../../domain/follow-up-status.js';
 import { briefingMeeting, currentFocusAreas, isConfidentialPoint, latestUpdate, type FollowUpInput } from '../../domain/follow-ups.js';
 import { meetingDate } from '../../domain/follow-up-dates.js';
 import { COUNCIL, isSecretariat } from '../../domain/roles.js';
 import type { Data, FocusArea, FollowUp, Lang, Member, Responsible } from '../../domain/schema.js';
-import { messages } from '../../i18n/index.js';
+import { listOf, messages } from '../../i18n/index.js';
 import { Verb } from '../actions/verbs.js';
 
 export const STATUS_PAGE_SIZE = 10;
@@ -120,6 +120,16 @@ function filterName(filter: StatusFilter, data: Readonly<Data>, lang: Lang): str
   }
 }
 
+/** Names what the words fitted, with one way to say which: an area's number, or a whole name. */
+function ambiguityText(filter: AmbiguousStatusFilter, data: Readonly<Data>, lang: Lang): string {
+  const m = messages(lang);
+  const areas = filter.focusAreaIds.flatMap((id) => data.focusAreas.filter((a) => a.id === id));
+  const names = filter.memberIds.map((id) => nameOf(data, id));
+  const candidates = [...areas.map((a) => m['status.ambiguousArea']({ number: a.number, title: a.title })), ...names];
+  const example = areas[0] ? String(areas[0].number) : (names[0] ?? '');
+  return m['status.ambiguous']({ typed: filter.words.slice(0, 80), candidates: listOf(lang, candidates, 'or'), example });
+}
+
 export interface StatusCardOptions {
   viewer: Member | undefined;
   place: StatusPlace;
@@ -147,6 +157,7 @@ export function statusCard(data: Readonly<Data>, options: StatusCardOptions): Ca
     const areas = currentFocusAreas(data).map((a) => `${a.number} ${a.title}`).join(', ');
     return m['status.noMatch']({ typed: place.filter.slice(0, 80), areas });
   }
+  if (filter.kind === 'ambiguous') return ambiguityText(filter, data, lang);
   const view = statusView(data, { viewer, filter, now: options.now, timeZone: options.timeZone, page: place.page, pageSize: options.pageSize ?? STATUS_PAGE_SIZE });
   const secretary = isSecretariat(viewer);
   const here = { ...place, page: view.page };
