@@ -1,4 +1,4 @@
-import { format, isValid, parse } from 'date-fns';
+import { format, getDaysInMonth, isValid, parse } from 'date-fns';
 import { enGB, nb } from 'date-fns/locale';
 
 /** Ways people write a calendar day, in Norwegian or English, and whether each names the year. */
@@ -64,4 +64,41 @@ export function readMonth(text: string, reference: Date): { first: Date; hasYear
     if (first) return { first, hasYear: pattern.includes('y') };
   }
   return undefined;
+}
+
+/** What is wrong with a text written as a day that does not exist. */
+export interface ImpossibleDay {
+  /** The month named (1–12), when it is one; absent for "12.13". */
+  month?: number;
+  /** The year the day would fall in: the one named, or this year's month or next year's once it has passed. */
+  year: number;
+  hasYear: boolean;
+  /** How many days that month has that year. */
+  days?: number;
+}
+
+/**
+ * A text written as a calendar day, in one of the ways `readDay` reads, whose day or month does
+ * not exist: "31.04.2027", "30. februar", "29.02.2027", "12.13". Undefined for a real day, and for
+ * any text not shaped as a day at all. Lower-case text expected.
+ */
+export function impossibleDay(text: string, reference: Date): ImpossibleDay | undefined {
+  if (readDay(text, reference)) return undefined;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  const numeric = /^(\d{1,2})[./](\d{1,2})(?:[./](\d{2}|\d{4}))?$/.exec(text);
+  const words = /^(\d{1,2})\.? ([a-zæøå]+)\.?(?: (\d{2}|\d{4}))?$/.exec(text);
+  let day: number, month: number, written: string | undefined;
+  if (iso) [day, month, written] = [Number(iso[3]), Number(iso[2]), iso[1]];
+  else if (numeric) [day, month, written] = [Number(numeric[1]), Number(numeric[2]), numeric[3]];
+  else if (words) {
+    const named = readMonth(words[2] ?? '', reference);
+    if (!named) return undefined;
+    [day, month, written] = [Number(words[1]), named.first.getMonth() + 1, words[3]];
+  } else return undefined;
+  if (month < 1 || month > 12) return { year: reference.getFullYear(), hasYear: written !== undefined };
+  // Without a year, the year the day would fall in: this year's month, or next year's once it has passed.
+  const unwritten = reference.getFullYear() + (month < reference.getMonth() + 1 ? 1 : 0);
+  const year = written === undefined ? unwritten : written.length === 2 ? 2000 + Number(written) : Number(written);
+  const days = getDaysInMonth(new Date(year, month - 1, 1));
+  return day >= 1 && day <= days ? undefined : { month, year, hasYear: written !== undefined, days };
 }

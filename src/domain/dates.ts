@@ -60,3 +60,9 @@ export const formatDay = remembered((instant: Date | string, timeZone: string, l
   const zoned = new TZDate(new Date(instant).getTime(), timeZone);
   return format(zoned, lang === 'nb' ? 'EEEE d. MMMM yyyy' : 'EEEE d MMMM yyyy', { locale: LOCALES[lang] });
 });
+
+/** A month by number (1–12) as "april", or with its year as "februar 2027". */
+export function formatMonth(month: number, year: number | undefined, lang: Lang): string {
+  const first = new Date(year ?? 2000, month - 1, 1);
+  return format(first, year === undefined ? 'LLLL' : 'LLLL yyyy', { locale: LOCALES[lang] });
+}

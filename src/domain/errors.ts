@@ -26,6 +26,8 @@ export const ErrorCode = {
   /** A due date the bot cannot read ("15. mars", "innen neste møte" and "i 2027" it can). */
   InvalidDue: 'invalid-due',
   DueInPast: 'due-in-past',
+  /** A date written right but which the calendar lacks: "31.04.2027", "29. februar" in 2027. */
+  NoSuchDay: 'no-such-day',
   /** "Innen neste møte" when no meeting is planned. */
   NoMeetingPlanned: 'no-meeting-planned',
   /** The follow-up point was closed (done or cancelled), by this card's user or someone else. */

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, addMonths, addWeeks, addYears, getISOWeekYear, lastDayOfMonth, max, nextDay, parse, setDate, setISOWeek, startOfISOWeek, type Day } from 'date-fns';
 import { easter } from 'date-easter';
-import { readDay, readMonth, ymd } from './date-text.js';
+import { impossibleDay, readDay, readMonth, ymd } from './date-text.js';
 import { remembered } from './dates.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { comingMeetings } from './meetings.js';
@@ -191,6 +191,13 @@ export function parseDue(input: string, data: Readonly<Data>, now: Date, timeZon
       return middle ? setDate(first, 15) : lastDayOfMonth(first);
     };
     return checked(ymd(upcoming(inYear, month.hasYear ? month.first.getFullYear() : undefined, thisYear, today)));
+  }
+  const impossible = impossibleDay(text, reference);
+  if (impossible) {
+    const { month, days, year, hasYear } = impossible;
+    // The year matters to what is wrong only when it was written, or for 29 February.
+    const which = month === undefined || days === undefined ? {} : { month, days, ...(hasYear || month === 2 ? { year } : {}) };
+    throw new DomainError(ErrorCode.NoSuchDay, 'no such day', { text: input.trim().slice(0, 80), ...which });
   }
   throw invalid();
 }

@@ -334,6 +334,8 @@ export const en: Messages = {
   'editor.followUp': 'Follow-up point',
 
   'problem.invalid-due': (p) => `I don't understand the deadline “${p.text}”. Write for example 15 March, 15.03.2027, next meeting, week 12, before Christmas, in March or in 2027.`,
+  'problem.no-such-day': (p) => `The date “${p.text}” does not exist: ${p.month} has ${p.days} days. Write another date.`,
+  'problem.no-such-month': (p) => `The date “${p.text}” does not exist. Write the day first and then the month, for example 15.03.2027 or 15 March.`,
   'problem.due-in-past': 'That deadline has passed. Choose today or a later date.',
   'problem.no-meeting-planned': 'No meeting is planned yet, so “next meeting” gives no deadline. Write a date instead.',
   'problem.already-closed': (p) => `The point is already ${p.status}, perhaps by someone else. Nothing was changed.`,

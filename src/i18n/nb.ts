@@ -350,6 +350,8 @@ export const nb = {
 
   'problem.invalid-due': (p: { text: string }) =>
     `Jeg forstår ikke fristen «${p.text}». Skriv for eksempel 15. mars, 15.03.2027, innen neste møte, uke 12, før jul, i mars eller i 2027.`,
+  'problem.no-such-day': (p: { text: string; month: string; days: number }) => `Datoen «${p.text}» finnes ikke: ${p.month} har ${p.days} dager. Skriv en annen dato.`,
+  'problem.no-such-month': (p: { text: string }) => `Datoen «${p.text}» finnes ikke. Skriv dagen først og så måneden, for eksempel 15.03.2027 eller 15. mars.`,
   'problem.due-in-past': 'Den fristen har allerede vært. Velg i dag eller en senere dato.',
   'problem.no-meeting-planned': 'Ingen møter er planlagt ennå, så «neste møte» gir ingen frist. Skriv en dato i stedet.',
   'problem.already-closed': (p: { status: string }) => `Punktet er allerede ${p.status}, kanskje av noen andre. Ingenting er endret.`,

@@ -205,6 +205,20 @@ describe('changing a point from the card', () => {
     expect(h.store.writes()).toBe(0);
   });
 
+  it.each([
+    ['31.04.2027', 'Datoen «31.04.2027» finnes ikke: april 2027 har 30 dager. Skriv en annen dato.'],
+    ['31. april', 'Datoen «31. april» finnes ikke: april har 30 dager. Skriv en annen dato.'],
+    ['29. februar', 'Datoen «29. februar» finnes ikke: februar 2027 har 28 dager. Skriv en annen dato.'],
+    ['12.13', 'Datoen «12.13» finnes ikke. Skriv dagen først og så måneden, for eksempel 15.03.2027 eller 15. mars.'],
+  ])('says that «%s» is no day in the calendar, keeps the card and writes nothing', async (typed, said) => {
+    const h = harness();
+    const turn = fakeTurn({ member, data: { verb: Verb.FollowUpPostpone, id: 'op-2024-03', revision: 0, 'frist_op-2024-03': typed } });
+    await handleAction(turn, h.deps);
+    expect(turn.texts()).toEqual([said]);
+    expect(turn.responses).toEqual([]);
+    expect(h.store.writes()).toBe(0);
+  });
+
   it('adds an update with a new status, and refuses an over-long one with the limit stated', async () => {
     const h = harness();
     const turn = fakeTurn({ member, data: { verb: Verb.FollowUpUpdate, id: 'op-2024-03', revision: 0, 'tekst_op-2024-03': 'Bydel Alna og Stovner er med.', 'status_op-2024-03': 'pågår' } });

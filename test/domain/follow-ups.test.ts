@@ -140,9 +140,36 @@ describe('reading a due date in Norwegian', () => {
     expect(day('2026-11-22T18:15:00.000Z', 'Asia/Kathmandu')).toBe('2026-11-23');
   });
 
+  it('says what is wrong with a day the calendar lacks, rather than that it cannot read it', () => {
+    const detailsOf = (text: string) => {
+      try {
+        due(text);
+      } catch (error) {
+        const known = error as { code?: string; details?: unknown };
+        return { code: known.code, details: known.details };
+      }
+      return undefined;
+    };
+    const noSuchDay = (details: Record<string, string | number>) => ({ code: ErrorCode.NoSuchDay, details });
+    expect(detailsOf('31.04.2027')).toEqual(noSuchDay({ text: '31.04.2027', month: 4, days: 30, year: 2027 }));
+    expect(detailsOf('innen 31. april')).toEqual(noSuchDay({ text: 'innen 31. april', month: 4, days: 30 }));
+    expect(detailsOf('2027-06-31')).toEqual(noSuchDay({ text: '2027-06-31', month: 6, days: 30, year: 2027 }));
+    expect(detailsOf('32. mars')).toEqual(noSuchDay({ text: '32. mars', month: 3, days: 31 }));
+    expect(detailsOf('0.3')).toEqual(noSuchDay({ text: '0.3', month: 3, days: 31 }));
+    // February names its year: 29 February is a day in some years. In November 2026 the next February is 2027's.
+    expect(detailsOf('29. februar')).toEqual(noSuchDay({ text: '29. februar', month: 2, days: 28, year: 2027 }));
+    expect(detailsOf('29.02.27')).toEqual(noSuchDay({ text: '29.02.27', month: 2, days: 28, year: 2027 }));
+    expect(due('29.02.2028')).toEqual({ dueDate: '2028-02-29' });
+    expect(detailsOf('12.13')).toEqual(noSuchDay({ text: '12.13' }));
+    expect(detailsOf('15.13.2027')).toEqual(noSuchDay({ text: '15.13.2027' }));
+    // Not written as a day at all: still "cannot read".
+    expect(detailsOf('31 blåbær')).toMatchObject({ code: ErrorCode.InvalidDue });
+    expect(detailsOf('1234.5')).toMatchObject({ code: ErrorCode.InvalidDue });
+  });
+
   it('refuses what it cannot read, a day that does not exist and a day already past', () => {
     expect(codeOf(() => due('snart'))).toBe(ErrorCode.InvalidDue);
-    expect(codeOf(() => due('31. februar 2027'))).toBe(ErrorCode.InvalidDue);
+    expect(codeOf(() => due('31. februar 2027'))).toBe(ErrorCode.NoSuchDay);
     expect(codeOf(() => due('1.1.2020'))).toBe(ErrorCode.DueInPast);
     expect(codeOf(() => due('i 2025'))).toBe(ErrorCode.DueInPast);
     expect(codeOf(() => due('før jul 2025'))).toBe(ErrorCode.DueInPast);

@@ -10,7 +10,7 @@ import {
 } from '../../cards/render.js';
 import { visibleItem, type Audience } from '../../domain/agenda.js';
 import { attendanceOf, attendanceOverview, isAttendee } from '../../domain/attendance.js';
-import { formatDate, formatDateTime, remembered } from '../../domain/dates.js';
+import { formatDate, formatDateTime, formatMonth, remembered } from '../../domain/dates.js';
 import { dueAt, unansweredRecipients, undelivered, unreachableRecipients, type DispatchTiming } from '../../domain/deliveries.js';
 import { DomainError, ErrorCode } from '../../domain/errors.js';
 import { comingMeetings, meetingInputOf, proposeYear, saltoItemId, type MeetingInput, type PlannedMeeting } from '../../domain/meetings.js';
@@ -63,6 +63,11 @@ export function problemText(error: unknown, lang: Lang, data: Readonly<Data>, ti
       return m[`problem.${error.code}`];
     case ErrorCode.InvalidDue:
       return m['problem.invalid-due']({ text: String(error.details['text'] ?? '') });
+    case ErrorCode.NoSuchDay: {
+      const { text, month, year, days } = error.details;
+      if (typeof month !== 'number' || typeof days !== 'number') return m['problem.no-such-month']({ text: String(text ?? '') });
+      return m['problem.no-such-day']({ text: String(text ?? ''), month: formatMonth(month, typeof year === 'number' ? year : undefined, lang), days });
+    }
     case ErrorCode.AlreadyClosed:
       return m['problem.already-closed']({ status: m[`followUp.status.${error.details['status'] === 'avlyst' ? 'avlyst' : 'fullført'}`] });
     case ErrorCode.Stale: {
