@@ -35,6 +35,16 @@ export function ymd(date: Date): string {
   return format(date, 'yyyy-MM-dd');
 }
 
+/**
+ * The date in the year named; without one, this year's, or next year's once this year's has
+ * passed: "15. mars" in November means next March, "uke 12" in May next year's week 12.
+ */
+export function upcoming<D extends Date | undefined>(inYear: (year: number) => D, named: number | undefined, thisYear: number, today: string): D {
+  if (named !== undefined) return inYear(named);
+  const first = inYear(thisYear);
+  return first && ymd(first) >= today ? first : inYear(thisYear + 1);
+}
+
 /** A date-fns parse in either language; only the calendar date of the result is used. */
 function parseWith(text: string, pattern: string, reference: Date): Date | undefined {
   for (const locale of [nb, enGB]) {

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, addMonths, addWeeks, addYears, getISOWeekYear, lastDayOfMonth, max, nextDay, parse, setDate, setISOWeek, startOfISOWeek, type Day } from 'date-fns';
 import { easter } from 'date-easter';
-import { impossibleDay, readDay, readMonth, ymd } from './date-text.js';
+import { impossibleDay, readDay, readMonth, upcoming, ymd } from './date-text.js';
 import { remembered } from './dates.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { comingMeetings } from './meetings.js';
@@ -81,16 +81,6 @@ function beforeHoliday(holiday: string, year: number): Date {
   if (/^(jul|julen|christmas)$/.test(holiday)) return new Date(year, 11, 23);
   const sunday = easter(year);
   return new Date(sunday.year, sunday.month - 1, sunday.day - 4);
-}
-
-/**
- * The date in the year named; without one, this year's, or next year's once this year's has
- * passed: "15. mars" in November means next March, "uke 12" in May next year's week 12.
- */
-function upcoming<D extends Date | undefined>(inYear: (year: number) => D, named: number | undefined, thisYear: number, today: string): D {
-  if (named !== undefined) return inYear(named);
-  const first = inYear(thisYear);
-  return first && ymd(first) >= today ? first : inYear(thisYear + 1);
 }
 
 /**

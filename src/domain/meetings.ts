@@ -241,6 +241,13 @@ export interface PlannedMeeting extends MeetingInput {
   key: string;
 }
 
+/** The council's usual hours: ordinary and extraordinary meetings 09.00–11.30, the seminar a working day. */
+export const USUAL_HOURS: Record<MeetingKind, { startTime: string; endTime: string }> = {
+  ordinært: { startTime: '09:00', endTime: '11:30' },
+  ekstraordinært: { startTime: '09:00', endTime: '11:30' },
+  seminar: { startTime: '09:00', endTime: '15:00' },
+};
+
 /**
  * A year laid out as the council usually meets: an ordinary meeting on the second Thursday of
  * March, June, September and December (09.00–11.30) and the seminar on the third Thursday of
@@ -256,10 +263,10 @@ export function proposeYear(data: Readonly<Data>, year: number, timeZone: string
   const plan: PlannedMeeting[] = [];
   for (const month of [2, 5, 8, 11]) {
     if (taken('ordinært', month)) continue;
-    plan.push({ key: `m${month + 1}`, kind: 'ordinært', date: nthThursday(year, month, 2), startTime: '09:00', endTime: '11:30' });
+    plan.push({ key: `m${month + 1}`, kind: 'ordinært', date: nthThursday(year, month, 2), ...USUAL_HOURS.ordinært });
   }
   if (!taken('seminar', undefined)) {
-    plan.push({ key: 'seminar', kind: 'seminar', title: `Politirådets seminar ${year}`, date: nthThursday(year, 9, 3), startTime: '09:00', endTime: '15:00' });
+    plan.push({ key: 'seminar', kind: 'seminar', title: `Politirådets seminar ${year}`, date: nthThursday(year, 9, 3), ...USUAL_HOURS.seminar });
   }
   return plan.sort((a, b) => a.date.localeCompare(b.date));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Verb } from '../../src/bot/actions/index.js';
 import { handleAction, handleText } from '../../src/bot/router.js';
+import { cardProblems } from '../helpers/adaptive-cards.js';
 import { cardText, demoData, fakeTurn, harness, memberOf, MEMBER_ID, SECRETARY_ID, COORDINATOR_ID } from '../helpers/builders.js';
 
 const data = demoData();
@@ -51,6 +52,55 @@ describe('the secretary’s meeting tools', () => {
     const turn = fakeTurn({ text, member });
     await handleText(turn, deps);
     expect(turn.texts()[0]).toBe('Beklager, dette kan bare sekretariatet eller administrator gjøre. Ingenting er endret.');
+    expect(store.writes()).toBe(0);
+  });
+
+  it.each([
+    ['/årsplan', 'Møteplan for 2027'],
+    ['/årsplan 2028', 'Møteplan for 2028'],
+    ['/årsplan neste år', 'Møteplan for 2027'],
+    ['/årsplan i år', 'Møteplan for 2026'],
+    ['/yearplan next year', 'Møteplan for 2027'],
+  ])('reads the year after %s', async (text, title) => {
+    const { deps } = harness();
+    const turn = fakeTurn({ text, member: secretary });
+    await handleText(turn, deps);
+    expect(cardText((turn.replies[0] as { card: unknown }).card)).toContain(title);
+  });
+
+  it.each(['/årsplan 2025', '/årsplan 2040', '/årsplan snart'])('explains the year %s cannot be planned', async (text) => {
+    const { deps, store } = harness();
+    const turn = fakeTurn({ text, member: secretary });
+    await handleText(turn, deps);
+    expect(turn.texts()).toEqual(['Skriv /årsplan og et år fra i år og ti år fram, for eksempel /årsplan 2027 eller /årsplan neste år.']);
+    expect(store.writes()).toBe(0);
+  });
+
+  it('fills the new-meeting form from the words after /møte, and says what it could not read', async () => {
+    const { deps, store } = harness();
+    const inputsOf = (reply: unknown) => {
+      const values: Record<string, unknown> = {};
+      const visit = (node: unknown): void => {
+        if (Array.isArray(node)) node.forEach(visit);
+        else if (node && typeof node === 'object') {
+          const element = node as Record<string, unknown>;
+          if (typeof element['type'] === 'string' && element['type'].startsWith('Input.')) values[String(element['id'])] = element['value'];
+          Object.values(element).forEach(visit);
+        }
+      };
+      visit((reply as { card: unknown }).card);
+      return values;
+    };
+    const filled = fakeTurn({ text: '/møte ekstraordinært 12. januar kl. 10', member: secretary });
+    await handleText(filled, deps);
+    expect(inputsOf(filled.replies[0])).toMatchObject({ kind: 'ekstraordinært', date: '2027-01-12', startTime: '10:00', endTime: '12:30' });
+    expect(cardProblems((filled.replies[0] as { card: unknown }).card)).toEqual([]);
+    expect(cardText((filled.replies[0] as { card: unknown }).card)).not.toContain('Jeg forsto ikke');
+
+    const half = fakeTurn({ text: '/møte om trygghet 12. januar', member: secretary });
+    await handleText(half, deps);
+    expect(cardText((half.replies[0] as { card: unknown }).card)).toContain('Jeg forsto ikke «om trygghet 12. januar». Fyll inn dato og tid i skjemaet.');
+    expect(inputsOf(half.replies[0])).toMatchObject({ kind: 'ordinært', startTime: '09:00', endTime: '11:30' });
     expect(store.writes()).toBe(0);
   });
 

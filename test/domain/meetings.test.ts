@@ -4,6 +4,7 @@ import { answerAttendance, attendanceOverview } from '../../src/domain/attendanc
 import { agendaRecipients, dueAt, dueDispatches, queueDispatch, recordOutcome, staleCards } from '../../src/domain/deliveries.js';
 import { ErrorCode } from '../../src/domain/errors.js';
 import { cancelMeeting, createMeeting, createMeetings, proposeYear, updateMeeting, zonedInstant, type MeetingInput } from '../../src/domain/meetings.js';
+import { readNewMeetingWords } from '../../src/domain/meeting-words.js';
 import { meetingNamed } from '../../src/domain/named-meetings.js';
 import type { Meeting } from '../../src/domain/schema.js';
 import { demoData, NOW, TIMING, withChats } from '../helpers/builders.js';
@@ -149,6 +150,33 @@ describe('naming a meeting after a command', () => {
 
   it('finds nothing for words that name no meeting, or a day without one', () => {
     for (const text of ['', 'snart', '11. desember', 'mai', 'mote-2099-01', 'neste seminar 2030']) expect(named(text)).toBeUndefined();
+  });
+});
+
+describe('the words after /møte', () => {
+  const read = (text: string) => readNewMeetingWords(text, now, TZ);
+  const usual = { kind: 'ordinært', startTime: '09:00', endTime: '11:30' };
+
+  it('reads a kind, a day and a time in any order, a day without a year being the next such day', () => {
+    expect(read('')).toEqual({ values: usual, unread: undefined });
+    expect(read('12. januar')).toEqual({ values: { ...usual, date: '2027-01-12' }, unread: undefined });
+    expect(read('torsdag 14.1')).toEqual({ values: { ...usual, date: '2027-01-14' }, unread: undefined });
+    // 22 November 2026: a November day already past is next year's, a later one this year's.
+    expect(read('20. november')).toMatchObject({ values: { date: '2027-11-20' } });
+    expect(read('den 24. november.')).toMatchObject({ values: { date: '2026-11-24' } });
+    expect(read('ekstraordinært 12.1.2027 kl. 10')).toEqual({ values: { kind: 'ekstraordinært', date: '2027-01-12', startTime: '10:00', endTime: '12:30' }, unread: undefined });
+    expect(read('kl 13.15 12. januar ekstraordinært møte')).toEqual({ values: { kind: 'ekstraordinært', date: '2027-01-12', startTime: '13:15', endTime: '15:45' }, unread: undefined });
+    expect(read('seminar 21. oktober 2027 kl. 9–16')).toEqual({ values: { kind: 'seminar', date: '2027-10-21', startTime: '09:00', endTime: '16:00' }, unread: undefined });
+    expect(read('seminar')).toEqual({ values: { kind: 'seminar', startTime: '09:00', endTime: '15:00' }, unread: undefined });
+    expect(read('12 January at 10:00-11:00')).toEqual({ values: { ...usual, date: '2027-01-12', startTime: '10:00', endTime: '11:00' }, unread: undefined });
+    expect(read('14:30 3.2')).toEqual({ values: { ...usual, date: '2027-02-03', startTime: '14:30', endTime: '17:00' }, unread: undefined });
+  });
+
+  it('leaves the end empty past midnight, and gives back what it cannot read, keeping the rest', () => {
+    expect(read('12. januar kl. 22')).toMatchObject({ values: { startTime: '22:00', endTime: '' } });
+    expect(read('12. januar kl. 25')).toEqual({ values: { ...usual, date: '2027-01-12' }, unread: 'kl. 25' });
+    expect(read('om trygghet i sentrum kl. 10')).toEqual({ values: { ...usual, startTime: '10:00', endTime: '12:30' }, unread: 'om trygghet i sentrum' });
+    expect(read('31. april')).toEqual({ values: usual, unread: '31. april' });
   });
 });
 

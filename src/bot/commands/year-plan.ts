@@ -4,6 +4,14 @@ import { messages } from '../../i18n/index.js';
 import { yearPlanCard } from '../meetings/views.js';
 import type { Command } from './command.js';
 
+/** "2027", "neste år", "i år" (English too); nothing means next year, the one usually planned. */
+function yearNamed(words: string, thisYear: number): number | undefined {
+  const text = words.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]+$/, '');
+  if (text === '' || /^(neste år|neste|next year|next)$/.test(text)) return thisYear + 1;
+  if (/^(i år|dette året|this year)$/.test(text)) return thisYear;
+  return /^\d{4}$/.test(text) ? Number(text) : undefined;
+}
+
 /** /årsplan 2027: proposes four ordinary meetings and the seminar for the secretary to confirm. */
 export const yearPlanCommand: Command = {
   name: 'årsplan',
@@ -14,7 +22,7 @@ export const yearPlanCommand: Command = {
   role: SECRETARIAT,
   async handle(turn, args, deps) {
     const now = new TZDate(deps.clock.now().getTime(), deps.timeZone);
-    const year = args === '' ? now.getFullYear() + 1 : /^\d{4}$/.test(args) ? Number(args) : undefined;
+    const year = yearNamed(args, now.getFullYear());
     if (year === undefined || year < now.getFullYear() || year > now.getFullYear() + 10) {
       await turn.reply(messages(turn.lang)['yearPlan.usage']);
       return;

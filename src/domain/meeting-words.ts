@@ -1,0 +1,91 @@
+import { addMinutes, addYears, format, parse } from 'date-fns';
+import { readDay, upcoming, ymd } from './date-text.js';
+import { todayIn } from './follow-up-dates.js';
+import { USUAL_HOURS, type MeetingInput } from './meetings.js';
+import type { MeetingKind } from './schema.js';
+
+/** What the words after /møte said, to fill in the form, and what could not be read. */
+export interface NewMeetingWords {
+  values: Pick<MeetingInput, 'kind' | 'startTime' | 'endTime'> & { date?: string };
+  /** The words that were neither a kind, a day nor a time, as typed (lower-cased). */
+  unread: string | undefined;
+}
+
+const KINDS: readonly [RegExp, MeetingKind][] = [
+  [/(?:^| )(?:ekstraordinært|ekstraordinaert|ekstraordinart|extraordinary)(?: møte| meeting)?(?= |$)/, 'ekstraordinært'],
+  [/(?:^| )(?:seminar|seminaret|the seminar)(?= |$)/, 'seminar'],
+  [/(?:^| )(?:ordinært|ordinaert|ordinart|ordinary)(?: møte| meeting)?(?= |$)/, 'ordinært'],
+];
+
+const CLOCK = String.raw`(\d{1,2})(?:[.:](\d{2}))?`;
+/** "kl. 10", "kl 10.30", "klokka 9–15", "at 10:00-12:00"; or a bare "10:00" or "10:00–12:00". */
+const TIMES = [
+  new RegExp(String.raw`(?:^| )(?:kl\.?|klokka|klokken|at) ?${CLOCK}(?: ?[-–] ?${CLOCK})?(?= |$)`),
+  /(?:^| )(\d{1,2}):(\d{2})(?: ?[-–] ?(\d{1,2}):(\d{2}))?(?= |$)/,
+];
+
+const WEEKDAY = /^(?:(?:på|on) )?(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|monday|tuesday|wednesday|thursday|friday|saturday|sunday),? (?:den )?/;
+
+/**
+ * Reads what a secretary writes after /møte, in any order: a kind ("ekstraordinært",
+ * "seminar"), a day ("12. januar", "12.1.2027", "torsdag 12. januar") and a time ("kl. 10",
+ * "kl. 10–12", "10:00"). A day without a year is the next such day. A start without an end gets
+ * the kind's usual length; nothing named keeps the council's usual hours.
+ */
+export function readNewMeetingWords(text: string, now: Date, timeZone: string): NewMeetingWords {
+  let rest = ` ${text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[!]+$/, '')} `;
+  const take = (pattern: RegExp): RegExpExecArray | null => {
+    const found = pattern.exec(rest.trim());
+    if (found) rest = ` ${rest.trim().slice(0, found.index)} ${rest.trim().slice(found.index + found[0].length)} `;
+    return found;
+  };
+
+  let kind: MeetingKind = 'ordinært';
+  for (const [pattern, named] of KINDS) {
+    if (take(pattern)) {
+      kind = named;
+      break;
+    }
+  }
+  let { startTime, endTime } = USUAL_HOURS[kind];
+  const unread: string[] = [];
+  let time: RegExpExecArray | null = null;
+  for (const pattern of TIMES) time ??= take(pattern);
+  if (time) {
+    const start = clock(time[1], time[2]);
+    const end = time[3] === undefined ? undefined : clock(time[3], time[4]);
+    if (start && (time[3] === undefined || end)) {
+      startTime = start;
+      endTime = end ?? later(start, kind) ?? '';
+    } else unread.push(time[0].trim());
+  }
+
+  let date: string | undefined;
+  const words = rest.trim().replace(/\s+/g, ' ').replace(/\.$/, '').replace(/^den /, '').replace(WEEKDAY, '');
+  if (words) {
+    const today = todayIn(now, timeZone);
+    const reference = parse(today, 'yyyy-MM-dd', new Date(0));
+    const day = readDay(words, reference);
+    if (day) {
+      const inYear = (year: number) => addYears(day.date, year - day.date.getFullYear());
+      date = ymd(upcoming(inYear, day.hasYear ? day.date.getFullYear() : undefined, reference.getFullYear(), today));
+    } else unread.unshift(words);
+  }
+  return { values: { kind, ...(date ? { date } : {}), startTime, endTime }, unread: unread.length > 0 ? unread.join(' ') : undefined };
+}
+
+/** "HH:mm" for an hour and minutes, or undefined when there is no such time. */
+function clock(hours: string | undefined, minutes: string | undefined): string | undefined {
+  const h = Number(hours);
+  const m = minutes === undefined ? 0 : Number(minutes);
+  if (!Number.isInteger(h) || h > 23 || m > 59) return undefined;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
+/** The end of a meeting of the kind's usual length from a start; undefined past midnight. */
+function later(start: string, kind: MeetingKind): string | undefined {
+  const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
+  const usual = minutes(USUAL_HOURS[kind].endTime) - minutes(USUAL_HOURS[kind].startTime);
+  const end = minutes(start) + usual;
+  return end < 24 * 60 ? format(addMinutes(new Date(2000, 0, 1), end), 'HH:mm') : undefined;
+}
