@@ -1,6 +1,7 @@
 import { DomainError, ErrorCode } from './errors.js';
 import { assertRevision, CLOSING_SUFFIXES, isWebUrl, openMeeting } from './meetings.js';
-import type { AgendaItem, Attachment, Data, Meeting, Proposal } from './schema.js';
+import { mayReadConfidential } from './roles.js';
+import type { AgendaItem, Attachment, Data, Meeting, Member, Proposal } from './schema.js';
 
 /** An agenda item as the secretary's form sends it. */
 export interface AgendaItemInput {
@@ -155,8 +156,17 @@ export function declineProposal(data: Data, meetingId: string, proposalId: strin
   return proposal;
 }
 
-/** Where a card is shown decides whether confidential items are: only in a personal chat. */
+/**
+ * Who a card is shown to decides whether confidential items are: 'personal' is one person's own
+ * chat or tab, and only someone who may read confidential items (see `audienceFor`); 'shared' is
+ * a channel, a group chat, or anyone else.
+ */
 export type Audience = 'personal' | 'shared';
+
+/** The audience of a card shown in a conversation of some kind to a member (or to no one known). */
+export function audienceFor(personal: boolean, viewer: Member | undefined): Audience {
+  return personal && mayReadConfidential(viewer) ? 'personal' : 'shared';
+}
 
 /** An agenda item as an audience may see it: a confidential one is blanked outside personal chat. */
 export function visibleItem(item: AgendaItem, audience: Audience): AgendaItem & { hidden: boolean } {

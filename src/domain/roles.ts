@@ -19,6 +19,14 @@ export function isSecretariat(member: Member | undefined): boolean {
   return member?.roles.some((role) => SECRETARIAT.includes(role)) ?? false;
 }
 
+/**
+ * Who may read what is shared in confidence (unntatt offentlighet): those who sit on, observe or
+ * serve the council. Not SaLTo coordinators, and not anyone else who finds the bot.
+ */
+export function mayReadConfidential(member: Member | undefined): boolean {
+  return mayUse(member, COUNCIL);
+}
+
 export function mayUse(member: Member | undefined, access: Access): boolean {
   if (access === 'alle') return true;
   const roles = rolesOf(member);

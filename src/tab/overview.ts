@@ -2,6 +2,7 @@ import type { Card } from '../cards/render.js';
 import { attendanceOf } from '../domain/attendance.js';
 import { statusView } from '../domain/follow-up-status.js';
 import { comingMeetings } from '../domain/meetings.js';
+import { audienceFor } from '../domain/agenda.js';
 import { COUNCIL, isSecretariat, mayUse, ROLES } from '../domain/roles.js';
 import { roundOfMeeting, roundOverview } from '../domain/salto-rounds.js';
 import type { Data, Lang, Member, SaltoRound } from '../domain/schema.js';
@@ -70,7 +71,7 @@ export function currentRound(data: Readonly<Data>, now: Date): SaltoRound | unde
 
 function followUpSection(data: Readonly<Data>, viewer: Member, filter: 'mine' | 'alle', heading: string, ctx: OverviewContext): FollowUpSection {
   const view = statusView(data, { viewer, filter: { kind: filter }, now: ctx.now, timeZone: ctx.timeZone, page: 1, pageSize: ALL_POINTS });
-  const card = statusCard(data, { viewer, place: { filter, page: 1 }, lang: ctx.lang, timeZone: ctx.timeZone, now: ctx.now, audience: 'personal', pageSize: ALL_POINTS });
+  const card = statusCard(data, { viewer, place: { filter, page: 1 }, lang: ctx.lang, timeZone: ctx.timeZone, now: ctx.now, audience: audienceFor(true, viewer), pageSize: ALL_POINTS });
   const points = view.groups.flatMap((g) => g.points);
   return {
     heading,
@@ -84,7 +85,7 @@ function followUpSection(data: Readonly<Data>, viewer: Member, filter: 'mine' | 
 
 /**
  * The overview for one member, showing what their role may see, as the chat does: the agendas
- * as in a personal chat (confidential items included), their own points if they sit on the
+ * as in a personal chat (confidential items to the council only), their own points if they sit on the
  * council, and for the secretariat every open point and the SaLTo round.
  */
 export function tabOverview(data: Readonly<Data>, viewer: Member, ctx: OverviewContext): TabOverview {
@@ -101,7 +102,7 @@ export function tabOverview(data: Readonly<Data>, viewer: Member, ctx: OverviewC
         const answer = attendanceOf(meeting, viewer.id);
         const round = roundOfMeeting(data, meeting.id);
         const saltoReportUrl = round ? ctx.reportUrl(round.id) : undefined;
-        const card = agendaCard(meeting, { lang, timeZone, audience: 'personal', viewer, headline: 'none', now, saltoReportUrl });
+        const card = agendaCard(meeting, { lang, timeZone, audience: audienceFor(true, viewer), viewer, headline: 'none', now, saltoReportUrl });
         return { id: meeting.id, start: meeting.start, name: meetingName(meeting, lang, timeZone), answer: answer?.answer ?? null, substitute: answer?.substitute ?? null, card: staticCard(card) };
       }),
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptProposal, addAgendaItem, declineProposal, moveAgendaItem, proposeItem, removeAgendaItem, visibleItem } from '../../src/domain/agenda.js';
+import { acceptProposal, addAgendaItem, audienceFor, declineProposal, moveAgendaItem, proposeItem, removeAgendaItem, visibleItem } from '../../src/domain/agenda.js';
 import { answerAttendance, attendanceOverview } from '../../src/domain/attendance.js';
 import { agendaRecipients, dueAt, dueDispatches, queueDispatch, recordOutcome, staleCards } from '../../src/domain/deliveries.js';
 import { ErrorCode } from '../../src/domain/errors.js';
@@ -303,6 +303,14 @@ describe('the agenda', () => {
     expect(visibleItem(item, 'shared')).toMatchObject({ title: '', presenters: [], hidden: true });
     expect(JSON.stringify(visibleItem(item, 'shared'))).not.toContain('Grønland');
     expect(visibleItem(item, 'personal')).toMatchObject({ title: 'Gjengkonflikt på Grønland', hidden: false });
+  });
+
+  it('counts as personal only a personal chat with someone on, observing or serving the council', () => {
+    const data = demoData();
+    const as = (id: string) => data.members.find((m) => m.id === id);
+    expect(['ola-hansen', 'marianne-dahl', 'kari-nordmann'].map((id) => audienceFor(true, as(id)))).toEqual(['personal', 'personal', 'personal']);
+    // A SaLTo coordinator, and someone the bot does not know, see what a channel sees.
+    expect([audienceFor(true, as('aisha-rahman')), audienceFor(true, undefined), audienceFor(false, as('ola-hansen'))]).toEqual(['shared', 'shared', 'shared']);
   });
 });
 

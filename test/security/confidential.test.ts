@@ -5,7 +5,8 @@ import { composer } from '../../src/bot/compose.js';
 import { handleAction, handleText } from '../../src/bot/router.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import type { AgendaItem, ConversationKind, Data, Delivery } from '../../src/domain/schema.js';
-import { demoData, harness, memberOf, fakeTurn, NOW, withChats } from '../helpers/builders.js';
+import { tabOverview } from '../../src/tab/overview.js';
+import { COORDINATOR_ID, demoData, harness, memberOf, fakeTurn, NOW, withChats } from '../helpers/builders.js';
 
 const GROUP_CHAT = '19:gruppe@thread.v2';
 const CHANNEL = '19:channel@thread.tacv2';
@@ -47,7 +48,7 @@ const secrets = (items: AgendaItem[]) => items.filter((i) => i.confidential).map
 const delivery = (kind: Delivery['kind'], conversationId: string, memberId?: string): Delivery => ({ id: `d-${kind}-${conversationId}`, kind, meetingId: 'mote-2026-12', conversationId, ...(memberId ? { memberId } : {}), status: 'pending', attempts: 0, createdAt: NOW });
 
 describe('confidential agenda items, over generated agendas', () => {
-  it('never appear in a channel or group chat message, and do appear in personal chat', async () => {
+  it('never appear in a channel or group chat message, nor to anyone outside the council, and do appear in a member’s personal chat', async () => {
     const compose = composer({ timeZone: 'Europe/Oslo', clock: fixedClock(NOW), reportUrl: () => 'https://bot.example/rapport' });
     await fc.assert(
       fc.asyncProperty(agenda, async (items) => {
@@ -71,6 +72,18 @@ describe('confidential agenda items, over generated agendas', () => {
             shared.push(JSON.stringify([turn.replies, turn.responses]));
           }
         }
+        // Outside the council even a personal chat is no place for them: a SaLTo coordinator asking,
+        // or anyone at all who finds the bot and sends the agenda card's refresh by hand.
+        const coordinator = memberOf(data, COORDINATOR_ID);
+        for (const turn of [
+          fakeTurn({ text: '/neste', member: coordinator }),
+          fakeTurn({ data: { verb: Verb.AgendaView, meetingId: 'mote-2026-12' }, member: coordinator }),
+          fakeTurn({ data: { verb: Verb.AgendaView, meetingId: 'mote-2026-12' } }),
+        ]) {
+          await (turn.data ? handleAction(turn, deps) : handleText(turn, deps));
+          shared.push(JSON.stringify([turn.replies, turn.responses]));
+        }
+        shared.push(JSON.stringify(tabOverview(data, coordinator, { lang: 'nb', timeZone: 'Europe/Oslo', now: new Date(NOW), reportUrl: () => undefined })));
         for (const text of shared) for (const secret of hidden) expect(text).not.toContain(secret);
         // The same agenda in a member's own chat names them, so the markers are really in the data.
         const personal = JSON.stringify(compose(delivery('agenda', 'a:ola', 'ola-hansen'), data, 'send')?.activity);

@@ -1,4 +1,4 @@
-import type { Audience } from '../../domain/agenda.js';
+import { audienceFor, type Audience } from '../../domain/agenda.js';
 import { renderCard, type ActionData, type Button, type Card, type StatusCardModel, type StatusPointModel } from '../../cards/render.js';
 import { formatCalendarDay, formatDate } from '../../domain/dates.js';
 import { dueDateOf, type Due } from '../../domain/follow-up-dates.js';
@@ -216,7 +216,7 @@ export function reminderCard(data: Readonly<Data>, point: FollowUp, owner: Membe
     {
       ...options,
       viewer: owner,
-      audience: 'personal',
+      audience: audienceFor(true, owner),
       place: { filter: 'mine', page: 1 },
       headline,
       headlineStyle: item.overdue ? 'attention' : 'accent',
@@ -252,7 +252,7 @@ export function summaryCard(
     {
       ...options,
       viewer,
-      audience: 'personal',
+      audience: audienceFor(true, viewer),
       place: { filter: '', page: 1 },
       title: m['summary.title']({ date: dayLabel(meetingDate({ start: meetingStart }, options.timeZone), options.lang, options.timeZone) }),
       counts: m['summary.counts']({ closed: summary.closed.length, overdue: summary.overdue.length, briefed: summary.briefed.length }),

@@ -1,4 +1,4 @@
-import type { Audience } from '../../domain/agenda.js';
+import { audienceFor, type Audience } from '../../domain/agenda.js';
 import { nextMeeting } from '../../domain/meetings.js';
 import { meetingNamed } from '../../domain/named-meetings.js';
 import { roundOfMeeting } from '../../domain/salto-rounds.js';
@@ -7,9 +7,9 @@ import { messages } from '../../i18n/index.js';
 import type { BotDeps, Turn } from '../turn.js';
 import { problemText } from './views.js';
 
-/** Confidential items show only in a personal chat; a channel or group chat is shared. */
+/** Confidential items show only in a personal chat, and only to the council; a channel or group chat is shared. */
 export function audienceOf(turn: Turn): Audience {
-  return turn.conversation.kind === 'personal' ? 'personal' : 'shared';
+  return audienceFor(turn.conversation.kind === 'personal', turn.member);
 }
 
 /**

@@ -2,6 +2,7 @@ import { fitCard } from '../../cards/fit.js';
 import type { Card } from '../../cards/render.js';
 import type { Clock } from '../../domain/clock.js';
 import { formatDateTime } from '../../domain/dates.js';
+import { audienceFor } from '../../domain/agenda.js';
 import { isAgendaRecipient } from '../../domain/deliveries.js';
 import type { ConversationRecord, Data, Delivery, Lang, Meeting } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
@@ -60,7 +61,7 @@ export function meetingComposer(options: { timeZone: string; clock: Clock; repor
         const card = agendaCard(meeting, {
           lang,
           timeZone: options.timeZone,
-          audience: personal ? 'personal' : 'shared',
+          audience: audienceFor(personal, member),
           viewer: member,
           headline: mode === 'update' ? 'changed' : headline,
           now: options.clock.now(),
