@@ -23,6 +23,16 @@ describe('/møteplan and /neste', () => {
     expect(cardText((asSecretary.replies[0] as { card: unknown }).card)).toMatch(/Rediger[\s\S]*Nytt møte[\s\S]*Legg opp 2027/);
   });
 
+  it('write the times as each language does: 09.00–11.30 in Norwegian, 09:00–11:30 in English', async () => {
+    const { deps } = harness();
+    const english = fakeTurn({ text: '/next', member, lang: 'en' });
+    await handleText(english, deps);
+    expect(cardText((english.replies[0] as { card: unknown }).card)).toContain('Thursday 10 December 2026 at 09:00–11:30');
+    const norwegian = fakeTurn({ text: '/neste', member });
+    await handleText(norwegian, deps);
+    expect(cardText((norwegian.replies[0] as { card: unknown }).card)).toContain('torsdag 10. desember 2026 kl. 09.00–11.30');
+  });
+
   it('show a coordinator the schedule too, but refuse a stranger', async () => {
     const { deps } = harness();
     const asCoordinator = fakeTurn({ text: '/neste', member: coordinator });

@@ -21,7 +21,8 @@ import { Verb } from '../actions/verbs.js';
 
 const KINDS: readonly MeetingKind[] = ['ordinært', 'seminar', 'ekstraordinært'];
 
-const timeOf = remembered((instant: string, timeZone: string): string => format(new TZDate(Date.parse(instant), timeZone), 'HH.mm'));
+/** A time of day as each language writes it: "11.30" in Norwegian, "11:30" in English. */
+const timeOf = remembered((instant: string, timeZone: string, lang: Lang): string => format(new TZDate(Date.parse(instant), timeZone), lang === 'nb' ? 'HH.mm' : 'HH:mm'));
 
 /** The meeting's own title, or its kind: "Ordinært møte". */
 export function meetingLabel(meeting: Pick<Meeting, 'title' | 'kind'>, lang: Lang): string {
@@ -40,7 +41,7 @@ export function meetingName(meeting: Meeting, lang: Lang, timeZone: string): str
 }
 
 export function meetingWhen(meeting: Meeting, lang: Lang, timeZone: string): string {
-  return messages(lang)['meeting.timeRange']({ start: formatDateTime(meeting.start, timeZone, lang), end: timeOf(meeting.end, timeZone) });
+  return messages(lang)['meeting.timeRange']({ start: formatDateTime(meeting.start, timeZone, lang), end: timeOf(meeting.end, timeZone, lang) });
 }
 
 /** A Norwegian (or English) sentence for a known domain error; undefined for anything else. */
