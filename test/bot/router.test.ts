@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Verb } from '../../src/bot/actions/index.js';
 import { nearestWord, parseText } from '../../src/bot/command-parser.js';
+import { COMMANDS } from '../../src/bot/commands/index.js';
 import { handleAction, handleText } from '../../src/bot/router.js';
+import { messages } from '../../src/i18n/index.js';
+import { cardProblems } from '../helpers/adaptive-cards.js';
 import { cardText, COORDINATOR_ID, demoData, fakeTurn, harness, MEMBER_ID, memberOf, SECRETARY_ID, withChats } from '../helpers/builders.js';
 
 const data = demoData();
@@ -57,6 +60,48 @@ describe('/hjelp', () => {
     const turn = fakeTurn({ text: '/help', member, lang: 'en' });
     await handleText(turn, deps);
     expect(cardText(turn.replies[0])).toContain('What you can do');
+  });
+});
+
+describe('/hjelp <kommando>', () => {
+  it('explains one command, with examples, to someone who may use it', async () => {
+    const { deps } = harness();
+    const turn = fakeTurn({ text: '/hjelp status', member: secretary });
+    await handleText(turn, deps);
+    const text = cardText(turn.replies[0]);
+    expect(text).toContain('Slik bruker du /status');
+    expect(text).toContain('/status forfalt politiet');
+    expect(text).not.toContain('/kanal');
+    expect(cardProblems((turn.replies[0] as { card: unknown }).card)).toEqual([]);
+    const alias = fakeTurn({ text: '/help /agenda', member: secretary, lang: 'en' });
+    await handleText(alias, deps);
+    expect(cardText(alias.replies[0])).toMatch(/How to use \/dagsorden[\s\S]*\/agenda 11 March/);
+  });
+
+  it('says who a command is for instead of explaining it to someone who may not use it', async () => {
+    const { deps } = harness();
+    const turn = fakeTurn({ text: '/hjelp dagsorden', member });
+    await handleText(turn, deps);
+    expect(turn.texts()).toEqual(['/dagsorden er for sekretariatet eller administrator. Skriv /hjelp for å se det du kan gjøre.']);
+  });
+
+  it('suggests the nearest command it may explain, or points to /hjelp', async () => {
+    const { deps } = harness();
+    const typo = fakeTurn({ text: '/hjelp statsu', member });
+    await handleText(typo, deps);
+    expect(typo.texts()).toEqual(['Jeg kjenner ikke kommandoen «/statsu». Mente du /hjelp status?']);
+    const none = fakeTurn({ text: '/hjelp blåbær', member });
+    await handleText(none, deps);
+    expect(none.texts()).toEqual(['Jeg kjenner ikke kommandoen «/blåbær». Skriv /hjelp for å se hva du kan gjøre.']);
+  });
+
+  it('has a longer text than the menu line for every command, in both languages', () => {
+    for (const lang of ['nb', 'en'] as const) {
+      for (const command of COMMANDS) {
+        const m = messages(lang);
+        expect(m[command.detail].length, `${lang} ${command.name}`).toBeGreaterThan(m[command.description].length);
+      }
+    }
   });
 });
 

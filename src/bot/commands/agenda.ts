@@ -8,6 +8,7 @@ export const agendaCommand: Command = {
   name: 'dagsorden',
   aliases: ['agenda'],
   description: 'command.dagsorden',
+  detail: 'help.detail.dagsorden',
   scopes: ['personal'],
   role: SECRETARIAT,
   async handle(turn, args, deps) {

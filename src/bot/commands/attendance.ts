@@ -8,6 +8,7 @@ export const attendanceCommand: Command = {
   name: 'oppmøte',
   aliases: ['oppmote', 'attendance'],
   description: 'command.oppmøte',
+  detail: 'help.detail.oppmøte',
   scopes: ['personal'],
   role: SECRETARIAT,
   async handle(turn, args, deps) {

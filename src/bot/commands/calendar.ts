@@ -7,6 +7,7 @@ export const calendarCommand: Command = {
   name: 'kalender',
   aliases: ['calendar'],
   description: 'command.kalender',
+  detail: 'help.detail.kalender',
   scopes: ['personal'],
   role: ROLES,
   async handle(turn, _args, deps) {

@@ -9,6 +9,7 @@ export const channelCommand: Command = {
   name: 'kanal',
   aliases: ['channel'],
   description: 'command.kanal',
+  detail: 'help.detail.kanal',
   scopes: ['team'],
   role: SECRETARIAT,
   async handle(turn, _args, deps) {

@@ -9,6 +9,7 @@ export const followUpCommand: Command = {
   name: 'oppfølging',
   aliases: ['oppfolging', 'punkt', 'followup'],
   description: 'command.oppfølging',
+  detail: 'help.detail.oppfølging',
   scopes: [],
   role: SECRETARIAT,
   async handle(turn, args, deps) {

@@ -1,5 +1,5 @@
 import { channelCommand } from './channel.js';
-import type { Command } from './command.js';
+import { commandNamed, wordsOf, type Command } from './command.js';
 import { helpCommand } from './help.js';
 import { languageCommand } from './language.js';
 import { meCommand } from './me.js';
@@ -45,9 +45,9 @@ export const COMMANDS: readonly Command[] = [
 ];
 
 export function findCommand(word: string, table: readonly Command[] = COMMANDS): Command | undefined {
-  return table.find((command) => command.name === word || command.aliases.includes(word));
+  return commandNamed(word, table);
 }
 
 export function commandWords(table: readonly Command[] = COMMANDS): string[] {
-  return table.flatMap((command) => [command.name, ...command.aliases]);
+  return wordsOf(table);
 }

@@ -8,6 +8,7 @@ export const languageCommand: Command = {
   name: 'språk',
   aliases: ['sprak', 'language'],
   description: 'command.språk',
+  detail: 'help.detail.språk',
   scopes: [],
   role: ROLES,
   async handle(turn, args, deps) {

@@ -7,6 +7,7 @@ export const meCommand: Command = {
   name: 'meg',
   aliases: ['me', 'whoami'],
   description: 'command.meg',
+  detail: 'help.detail.meg',
   scopes: [],
   role: 'alle',
   async handle(turn, _args, deps) {

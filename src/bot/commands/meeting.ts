@@ -12,6 +12,7 @@ export const meetingCommand: Command = {
   name: 'møte',
   aliases: ['mote', 'meeting'],
   description: 'command.møte',
+  detail: 'help.detail.møte',
   scopes: [],
   role: SECRETARIAT,
   async handle(turn, args, deps) {

@@ -8,6 +8,7 @@ export const nextCommand: Command = {
   name: 'neste',
   aliases: ['next'],
   description: 'command.neste',
+  detail: 'help.detail.neste',
   scopes: ALL_SCOPES,
   role: ROLES,
   async handle(turn, _args, deps) {

@@ -9,6 +9,7 @@ export const proposeCommand: Command = {
   name: 'foreslå',
   aliases: ['foresla', 'propose'],
   description: 'command.foreslå',
+  detail: 'help.detail.foreslå',
   scopes: ['personal'],
   role: COUNCIL,
   async handle(turn, args, deps) {

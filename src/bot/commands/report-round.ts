@@ -12,6 +12,7 @@ export const reportRoundCommand: Command = {
   name: 'rapportrunde',
   aliases: ['reportround'],
   description: 'command.rapportrunde',
+  detail: 'help.detail.rapportrunde',
   scopes: [],
   role: SECRETARIAT,
   async handle(turn, _args, deps) {
@@ -25,6 +26,7 @@ export const reportsCommand: Command = {
   name: 'rapporter',
   aliases: ['reports'],
   description: 'command.rapporter',
+  detail: 'help.detail.rapporter',
   scopes: ['personal'],
   role: SECRETARIAT,
   async handle(turn, args, deps) {

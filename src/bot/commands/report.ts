@@ -20,6 +20,7 @@ export const reportCommand: Command = {
   name: 'rapport',
   aliases: ['report'],
   description: 'command.rapport',
+  detail: 'help.detail.rapport',
   scopes: ['personal'],
   role: COORDINATOR,
   async handle(turn, _args, deps) {

@@ -7,6 +7,7 @@ export const saltoSetupCommand: Command = {
   name: 'salto',
   aliases: ['saltooppsett', 'saltosetup'],
   description: 'command.salto',
+  detail: 'help.detail.salto',
   scopes: [],
   role: SECRETARIAT,
   async handle(turn, _args, deps) {

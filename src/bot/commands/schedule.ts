@@ -7,6 +7,7 @@ export const scheduleCommand: Command = {
   name: 'møteplan',
   aliases: ['moteplan', 'schedule'],
   description: 'command.møteplan',
+  detail: 'help.detail.møteplan',
   scopes: ALL_SCOPES,
   role: ROLES,
   async handle(turn, _args, deps) {

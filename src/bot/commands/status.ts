@@ -10,6 +10,7 @@ export const statusCommand: Command = {
   name: 'status',
   aliases: ['oppfølgingspunkter', 'oppfolgingspunkter'],
   description: 'command.status',
+  detail: 'help.detail.status',
   scopes: ['personal'],
   role: COUNCIL,
   async handle(turn, args, deps) {

@@ -17,6 +17,7 @@ export const yearPlanCommand: Command = {
   name: 'årsplan',
   aliases: ['arsplan', 'yearplan'],
   description: 'command.årsplan',
+  detail: 'help.detail.årsplan',
   // Teams shows at most ten commands a scope; this one is reached from /møteplan too.
   scopes: [],
   role: SECRETARIAT,
