@@ -46,18 +46,32 @@ const fold = (text: string) => text.toLowerCase().replace(/å/g, 'a').replace(/\
 const STATUS_WORDS: Record<string, StatusValue> = {
   '1': 'på sporet',
   'pa sporet': 'på sporet',
+  sporet: 'på sporet',
   'on track': 'på sporet',
   '2': 'noen utfordringer',
   'noen utfordringer': 'noen utfordringer',
+  noen: 'noen utfordringer',
   'some challenges': 'noen utfordringer',
+  some: 'noen utfordringer',
   '3': 'alvorlige utfordringer',
   'alvorlige utfordringer': 'alvorlige utfordringer',
+  alvorlige: 'alvorlige utfordringer',
+  alvorlig: 'alvorlige utfordringer',
   'serious challenges': 'alvorlige utfordringer',
+  serious: 'alvorlige utfordringer',
 };
 
-/** A status typed as 1–3 or in words (either language), or undefined. */
+/**
+ * A status typed as 1–3 or in words (either language), or undefined: "2", "2.", "2)",
+ * "noen utfordringer", "noen", "alvorlig", "1 på sporet". Never "utfordringer" alone, which
+ * fits two of them.
+ */
 export function readStatus(text: string): StatusValue | undefined {
-  return STATUS_WORDS[fold(text).replace(/[.!]$/, '')];
+  const words = fold(text).replace(/[.!)]$/, '').replace(/^(\d)[.)]? (?=\D)/, '$1 ');
+  const numbered = /^(\d) (.+)$/.exec(words);
+  // "1 på sporet": the number and the words must agree.
+  if (numbered) return STATUS_WORDS[numbered[1] ?? ''] === STATUS_WORDS[numbered[2] ?? ''] ? STATUS_WORDS[numbered[2] ?? ''] : undefined;
+  return STATUS_WORDS[words];
 }
 
 /** What the coordinator did: answered, or one of the words "tilbake", "hopp over", "avbryt". */

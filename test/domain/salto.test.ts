@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../src/domain/errors.js';
 import { commonDifficulties, compileRound } from '../../src/domain/salto-compile.js';
-import { ANSWER_LIMIT, formQuestions, readFormInput } from '../../src/domain/salto-form.js';
+import { ANSWER_LIMIT, formQuestions, readFormInput, readStatus } from '../../src/domain/salto-form.js';
 import {
   activeReport,
   answerReport,
@@ -68,6 +68,25 @@ describe('the conversational form', () => {
       ['salto-2023-1.ta-opp', 'text', true],
     ]);
     expect(questions.slice(-2).map((q) => q.key)).toEqual(['samarbeid', 'annet']);
+  });
+
+  it.each([
+    ['1', 'på sporet'],
+    ['2.', 'noen utfordringer'],
+    ['3)', 'alvorlige utfordringer'],
+    ['På sporet!', 'på sporet'],
+    ['sporet', 'på sporet'],
+    ['noen', 'noen utfordringer'],
+    ['Alvorlig', 'alvorlige utfordringer'],
+    ['1. På sporet', 'på sporet'],
+    ['2 noen utfordringer', 'noen utfordringer'],
+    ['Serious challenges', 'alvorlige utfordringer'],
+    ['utfordringer', undefined],
+    ['1 alvorlige utfordringer', undefined],
+    ['4', undefined],
+    ['bra', undefined],
+  ])('reads the status «%s» as %s', (typed, status) => {
+    expect(readStatus(typed)).toBe(status);
   });
 
   it('reads a status as a number or in words, and refuses anything else without moving on', () => {
