@@ -160,6 +160,7 @@ export const en: Messages = {
   'problem.stale': 'This card is out of date because the meeting has changed. Nothing was changed; here is the updated card.',
   'problem.meeting-closed': 'The meeting is cancelled, held or has started, so this can no longer be changed.',
   'problem.already-decided': 'The proposal has already been handled. Nothing was changed.',
+  'input.typedTooLong': (p) => `“${p.field}” is too long (${p.length} characters, at most ${p.limit}). Please shorten it and send the command again; your message is above in the chat.`,
   'input.fieldTooLong': (p) => `“${p.field}” is too long (${p.length} characters, at most ${p.limit}). Please shorten it; what you wrote is still in the card.`,
   'card.shortened': 'Long texts are shortened (…) so that the message fits in Teams. Nothing is deleted: the whole text is saved.',
   'problem.nothingChanged': 'Nothing was changed.',

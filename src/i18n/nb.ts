@@ -165,6 +165,8 @@ export const nb = {
   'problem.already-decided': 'Forslaget er allerede behandlet. Ingenting er endret.',
   'input.fieldTooLong': (p: { field: string; length: number; limit: number }) =>
     `«${p.field}» er for lang (${p.length} tegn, høyst ${p.limit}). Kort den ned; det du skrev, står fortsatt i kortet.`,
+  'input.typedTooLong': (p: { field: string; length: number; limit: number }) =>
+    `«${p.field}» er for lang (${p.length} tegn, høyst ${p.limit}). Kort den ned og send kommandoen på nytt; meldingen din står over i chatten.`,
   'card.shortened': 'Lange tekster er forkortet (…) så meldingen får plass i Teams. Ingenting er slettet: hele teksten er lagret.',
   'problem.nothingChanged': 'Ingenting er endret.',
 

@@ -86,6 +86,17 @@ describe('the secretary’s meeting tools', () => {
     expect(store.writes()).toBe(0);
   });
 
+  it('refuses an over-long typed proposal or point title, pointing to the message above rather than a card', async () => {
+    const { deps, store } = harness();
+    const proposal = fakeTurn({ text: `/foreslå ${'x'.repeat(301)}`, member });
+    await handleText(proposal, deps);
+    expect(proposal.texts()).toEqual(['«Tittel på saken» er for lang (301 tegn, høyst 300). Kort den ned og send kommandoen på nytt; meldingen din står over i chatten.']);
+    const point = fakeTurn({ text: `/oppfølging ${'y'.repeat(501)}`, member: secretary });
+    await handleText(point, deps);
+    expect(point.texts()[0]).toMatch(/^«Hva skal følges opp\?» er for lang \(501 tegn, høyst 500\)\. Kort den ned og send kommandoen på nytt/);
+    expect(store.writes()).toBe(0);
+  });
+
   it('fills the new-meeting form from the words after /møte, and says what it could not read', async () => {
     const { deps, store } = harness();
     const inputsOf = (reply: unknown) => {

@@ -13,14 +13,16 @@ export function audienceOf(turn: Turn): Audience {
 }
 
 /**
- * Refuses texts over their limit with the limit stated. The card keeps what was typed, since
- * nothing replaces it, so the user can shorten it there.
+ * Refuses texts over their limit with the limit stated. From a card, the card keeps what was
+ * typed, since nothing replaces it, so the user can shorten it there; a typed command stays in
+ * the chat above, to copy and send again shorter.
  */
 export async function refuseTooLong(turn: Turn, fields: readonly [label: string, value: string | undefined, limit: number][]): Promise<boolean> {
+  const m = messages(turn.lang);
   for (const [label, value, limit] of fields) {
     const length = [...(value ?? '')].length;
     if (length > limit) {
-      await turn.reply(messages(turn.lang)['input.fieldTooLong']({ field: label, length, limit }));
+      await turn.reply(m[turn.data === undefined ? 'input.typedTooLong' : 'input.fieldTooLong']({ field: label, length, limit }));
       return true;
     }
   }
