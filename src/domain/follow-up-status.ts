@@ -40,7 +40,7 @@ const RESPONSIBLE_WORDS: Record<string, Exclude<Responsible, 'medlem'>> = {
 /** Words after `/status` that fit several focus areas or owners equally well. */
 export interface AmbiguousStatusFilter {
   kind: 'ambiguous';
-  /** The words as typed (folded) that fit more than one. */
+  /** The words, as typed, that fit more than one. */
   words: string;
   focusAreaIds: string[];
   memberIds: string[];
@@ -55,7 +55,7 @@ export interface AmbiguousStatusFilter {
 export function parseStatusFilter(text: string, data: Readonly<Data>): StatusFilter | AmbiguousStatusFilter | undefined {
   const whole = parseSingleFilter(text, data);
   if (whole && whole.kind !== 'ambiguous') return whole;
-  const words = fold(text).split(' ');
+  const words = text.trim().split(/\s+/);
   if (words.length > MAX_FILTER_WORDS) return whole;
   const split = splitFilters(words, data);
   if (!split.parts || split.parts.length === 0) return whole ?? split.ambiguous;
@@ -77,7 +77,7 @@ interface Split {
 function splitFilters(words: readonly string[], data: Readonly<Data>): Split {
   if (words.length === 0) return { parts: [] };
   const first = words[0] ?? '';
-  if (JOINING_WORDS.has(first)) return splitFilters(words.slice(1), data);
+  if (JOINING_WORDS.has(fold(first))) return splitFilters(words.slice(1), data);
   let ambiguous: AmbiguousStatusFilter | undefined;
   for (let end = words.length; end > 0; end -= 1) {
     const filter = parseSingleFilter(words.slice(0, end).join(' '), data);
@@ -109,12 +109,16 @@ function parseSingleFilter(text: string, data: Readonly<Data>): SingleStatusFilt
   }
   const byId = data.members.find((m) => m.id === text.trim());
   if (byId) return { kind: 'owner', memberId: byId.id };
-  return byName(words, areas, data.members);
+  return byName(words, text.trim(), areas, data.members);
 }
 
-/** How well typed words fit a title or name: 2 when each is one of its words, 1 when each begins one, 0 otherwise. */
-function fit(typed: readonly string[], name: string): number {
+/**
+ * How well typed words fit a title or name: 3 when they are a run of its words as written
+ * ("sentrum for alle"), 2 when each is one of its words, 1 when each begins one, 0 otherwise.
+ */
+function fit(typed: readonly string[], phrase: string, name: string): number {
   const own = fold(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (` ${own.join(' ')} `.includes(` ${phrase} `)) return 3;
   let score = 2;
   for (const word of typed) {
     if (own.includes(word)) continue;
@@ -130,17 +134,19 @@ function fit(typed: readonly string[], name: string): number {
  * words say nothing ("og" is in most titles). Several that fit equally well are ambiguous, but
  * of areas that recur in several plans only the latest counts.
  */
-function byName(words: string, areas: readonly FocusArea[], members: readonly Member[]): SingleStatusFilter | AmbiguousStatusFilter | undefined {
-  const typed = words.split(/[^\p{L}\p{N}]+/u).filter((w) => w && !JOINING_WORDS.has(w));
+function byName(words: string, asTyped: string, areas: readonly FocusArea[], members: readonly Member[]): SingleStatusFilter | AmbiguousStatusFilter | undefined {
+  const all = words.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const typed = all.filter((w) => !JOINING_WORDS.has(w));
   if (typed.length === 0) return undefined;
-  const areaFits = areas.map((a) => ({ area: a, score: fit(typed, a.title) }));
-  const memberFits = members.map((m) => ({ member: m, score: fit(typed, m.name) }));
+  const phrase = all.join(' ');
+  const areaFits = areas.map((a) => ({ area: a, score: fit(typed, phrase, a.title) }));
+  const memberFits = members.map((m) => ({ member: m, score: fit(typed, phrase, m.name) }));
   const best = Math.max(0, ...areaFits.map((f) => f.score), ...memberFits.map((f) => f.score));
   if (best === 0) return undefined;
   const fittingAreas = latestPeriod(areaFits.filter((f) => f.score === best).map((f) => f.area));
   const fittingMembers = memberFits.filter((f) => f.score === best).map((f) => f.member);
   if (fittingAreas.length + fittingMembers.length > 1) {
-    return { kind: 'ambiguous', words: typed.join(' '), focusAreaIds: fittingAreas.map((a) => a.id), memberIds: fittingMembers.map((m) => m.id) };
+    return { kind: 'ambiguous', words: asTyped, focusAreaIds: fittingAreas.map((a) => a.id), memberIds: fittingMembers.map((m) => m.id) };
   }
   if (fittingAreas[0]) return { kind: 'focus', focusAreaId: fittingAreas[0].id };
   if (fittingMembers[0]) return { kind: 'owner', memberId: fittingMembers[0].id };

@@ -268,13 +268,18 @@ describe('/status', () => {
     expect(parseStatusFilter('kriminalitet', data)).toEqual({ kind: 'ambiguous', words: 'kriminalitet', focusAreaIds: ['io-2017-3', 'io-2017-5'], memberIds: [] });
     expect(parseStatusFilter('Visepolitimester', data)).toEqual({
       kind: 'ambiguous',
-      words: 'visepolitimester',
+      words: 'Visepolitimester',
       focusAreaIds: [],
       memberIds: ['visepolitimester-1', 'visepolitimester-2', 'visepolitimester-3'],
     });
     // A word that fits an area and an owner equally well is ambiguous too; in a combination the same.
     expect(parseStatusFilter('sentrum', data)).toMatchObject({ kind: 'ambiguous', focusAreaIds: ['io-2017-1'], memberIds: ['salto-sentrum'] });
     expect(parseStatusFilter('forfalt forebygge', data)).toMatchObject({ kind: 'ambiguous', words: 'forebygge', focusAreaIds: ['io-2017-2', 'io-2017-3', 'io-2017-4'] });
+    // A run of a title's words, small ones included, is that title: not the coordinator for Sentrum.
+    expect(parseStatusFilter('sentrum for alle', data)).toEqual(focus(1));
+    expect(parseStatusFilter('Oslo sentrum for alle forfalt', data)).toEqual({ kind: 'all-of', parts: [focus(1), { kind: 'forfalt' }] });
+    // The words fitting several are named as typed, not as folded for matching.
+    expect(parseStatusFilter('mine Forebygge', data)).toMatchObject({ kind: 'ambiguous', words: 'Forebygge' });
     expect(parseStatusFilter('forfalt byråd for utdanning', data)).toEqual({ kind: 'all-of', parts: [{ kind: 'forfalt' }, { kind: 'owner', memberId: 'byrad-utd' }] });
   });
 
