@@ -1,4 +1,4 @@
-import { addMinutes, addYears, format, parse } from 'date-fns';
+import { addYears, parse } from 'date-fns';
 import { readDay, upcoming, ymd } from './date-text.js';
 import { todayIn } from './follow-up-dates.js';
 import { USUAL_HOURS, type MeetingInput } from './meetings.js';
@@ -78,14 +78,14 @@ export function readNewMeetingWords(text: string, now: Date, timeZone: string): 
 function clock(hours: string | undefined, minutes: string | undefined): string | undefined {
   const h = Number(hours);
   const m = minutes === undefined ? 0 : Number(minutes);
-  if (!Number.isInteger(h) || h > 23 || m > 59) return undefined;
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+  return Number.isInteger(h) && h <= 23 && m <= 59 ? hhmm(h * 60 + m) : undefined;
 }
 
 /** The end of a meeting of the kind's usual length from a start; undefined past midnight. */
 function later(start: string, kind: MeetingKind): string | undefined {
-  const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
-  const usual = minutes(USUAL_HOURS[kind].endTime) - minutes(USUAL_HOURS[kind].startTime);
-  const end = minutes(start) + usual;
-  return end < 24 * 60 ? format(addMinutes(new Date(2000, 0, 1), end), 'HH:mm') : undefined;
+  const end = minutesOf(start) + minutesOf(USUAL_HOURS[kind].endTime) - minutesOf(USUAL_HOURS[kind].startTime);
+  return end < 24 * 60 ? hhmm(end) : undefined;
 }
+
+const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;

@@ -28,13 +28,14 @@ export function helpCommand(table: () => readonly Command[]): Command {
         const near = word.length <= 40 ? nearestWord(word, wordsOf(commandsFor(turn.member, table()))) : undefined;
         await turn.reply(near ? m['input.unknownCommand']({ typed, suggestion: `/${turn.lang === 'nb' ? 'hjelp' : 'help'} ${near}` }) : m['input.unknownCommandNoSuggestion']({ typed }));
       }
-      else if (!mayUse(turn.member, command.role)) await turn.reply(m['help.notYours']({ name: `/${command.name}`, roles: rolesOf(turn.lang, command.role) }));
+      else if (!mayUse(turn.member, command.role)) await turn.reply(m['help.notYours']({ name: `/${command.name}`, roles: whoMay(turn.lang, command.role) }));
       else await turn.reply({ card: commandHelpCard(turn, command) });
     },
   };
 }
 
-const rolesOf = (lang: Turn['lang'], access: Access) => (access === 'alle' ? '' : roleNames(lang, access, 'or'));
+/** The roles that may use a command, as "sekretariatet eller administrator". */
+const whoMay = (lang: Turn['lang'], access: Access) => (access === 'alle' ? '' : roleNames(lang, access, 'or'));
 
 function aliasesOf(turn: Pick<Turn, 'lang'>, command: Command): string {
   return command.aliases.length > 0 ? messages(turn.lang)['help.aliases']({ aliases: command.aliases.map((a) => `/${a}`).join(', ') }) : '';
