@@ -1,4 +1,4 @@
-import { format, getDaysInMonth, isValid, parse } from 'date-fns';
+import { addYears, format, getDaysInMonth, isValid, parse } from 'date-fns';
 import { enGB, nb } from 'date-fns/locale';
 
 /** Ways people write a calendar day, in Norwegian or English, and whether each names the year. */
@@ -65,6 +65,17 @@ export function readDay(text: string, reference: Date): { date: Date; hasYear: b
     if (date) return { date, hasYear };
   }
   return undefined;
+}
+
+/**
+ * The day a text names, as yyyy-MM-dd: in the year written, or without one the next such day
+ * (today included). addYears keeps 29 February as 28 February in a year without it.
+ */
+export function upcomingDay(text: string, reference: Date, today: string): string | undefined {
+  const day = readDay(text, reference);
+  if (!day) return undefined;
+  const inYear = (year: number) => addYears(day.date, year - day.date.getFullYear());
+  return ymd(upcoming(inYear, day.hasYear ? day.date.getFullYear() : undefined, reference.getFullYear(), today));
 }
 
 /** A month as people write it: "mars", "mars 2027", "March"; `first` is its first day. */

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, addMonths, addWeeks, addYears, getISOWeekYear, lastDayOfMonth, max, nextDay, parse, setDate, setISOWeek, startOfISOWeek, type Day } from 'date-fns';
 import { easter } from 'date-easter';
-import { impossibleDay, readDay, readMonth, upcoming, ymd } from './date-text.js';
+import { impossibleDay, readMonth, upcoming, upcomingDay, ymd } from './date-text.js';
 import { remembered } from './dates.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { comingMeetings } from './meetings.js';
@@ -166,11 +166,8 @@ export function parseDue(input: string, data: Readonly<Data>, now: Date, timeZon
 
   // Without a year, a day or month is read in this year; addYears keeps 29 February as 28 February.
   const thisYear = reference.getFullYear();
-  const day = readDay(text, reference);
-  if (day) {
-    const inYear = (year: number) => addYears(day.date, year - day.date.getFullYear());
-    return checked(ymd(upcoming(inYear, day.hasYear ? day.date.getFullYear() : undefined, thisYear, today)));
-  }
+  const day = upcomingDay(text, reference, today);
+  if (day) return checked(day);
 
   // "i mars", "mars 2027": the last day of that month; "medio mars" its 15th.
   const middle = text.startsWith('medio ');

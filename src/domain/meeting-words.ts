@@ -1,5 +1,5 @@
-import { addYears, parse } from 'date-fns';
-import { readDay, upcoming, ymd } from './date-text.js';
+import { parse } from 'date-fns';
+import { upcomingDay } from './date-text.js';
 import { todayIn } from './follow-up-dates.js';
 import { USUAL_HOURS, type MeetingInput } from './meetings.js';
 import type { MeetingKind } from './schema.js';
@@ -65,11 +65,8 @@ export function readNewMeetingWords(text: string, now: Date, timeZone: string): 
   if (words) {
     const today = todayIn(now, timeZone);
     const reference = parse(today, 'yyyy-MM-dd', new Date(0));
-    const day = readDay(words, reference);
-    if (day) {
-      const inYear = (year: number) => addYears(day.date, year - day.date.getFullYear());
-      date = ymd(upcoming(inYear, day.hasYear ? day.date.getFullYear() : undefined, reference.getFullYear(), today));
-    } else unread.unshift(words);
+    date = upcomingDay(words, reference, today);
+    if (!date) unread.unshift(words);
   }
   return { values: { kind, ...(date ? { date } : {}), startTime, endTime }, unread: unread.length > 0 ? unread.join(' ') : undefined };
 }
