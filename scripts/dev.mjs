@@ -3,6 +3,7 @@
 //   npm run dev -- --as medlem        try it as Ola Hansen (member); also: koordinator, leder, nestleder, observator
 //   The Playground reports every activity as en-US; the demo users have chosen Norwegian (/språk english switches).
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -20,6 +21,8 @@ const botPort = process.env.PORT ?? '3978';
 const playgroundPort = process.env.PLAYGROUND_PORT ?? '56150';
 
 const playgroundCwd = playgroundFolder(root, values.as);
+// Another persona's Playground folder is a copy made for this run; it goes when the run ends.
+if (playgroundCwd !== root) process.on('exit', () => rmSync(playgroundCwd, { recursive: true, force: true }));
 
 const children = [];
 const run = (name, command, args, options) => {
