@@ -74,6 +74,19 @@ describe('SaLTo verbs with fake turns', () => {
     expect(h.store.writes()).toBe(writes);
   });
 
+  it("names each unit's coordinators once in the round overview, noting those the bot cannot write to yet", async () => {
+    // Aisha's chat is known; Sentrum's coordinator has not opened the bot.
+    const data = withRound();
+    data.conversations = data.conversations.filter((c) => c.memberId !== 'salto-sentrum');
+    const h = harness(data);
+    const overview = fakeTurn({ text: '/rapporter', member: secretary });
+    await handleText(overview, h.deps);
+    const text = cardText(cardOf(overview.replies[0]));
+    expect(text).toMatch(/Bydel Grorud\nAisha Rahman\n/);
+    expect(text).toMatch(/Sentrum \(Uteseksjonen, Velferdsetaten\)\nSaLTo-koordinator Sentrum \(har ikke åpnet boten\)\n/);
+    expect(text).not.toMatch(/Sentrum · SaLTo-koordinator Sentrum/);
+  });
+
   it('lets only the secretariat see the round, unlock a unit after the deadline, and read the compiled card', async () => {
     const afterDeadline = fixedClock('2027-02-26T09:00:00Z');
     const h = harness(withRound(), afterDeadline);

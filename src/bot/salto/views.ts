@@ -174,8 +174,10 @@ export function roundCard(data: Readonly<Data>, round: SaltoRound, overview: rea
     units: overview.map((u) => ({
       name: u.name,
       detail: [
-        u.coordinators.length > 0 ? u.coordinators.map((c) => c.name).join(', ') : m['saltoOverview.noCoordinator'],
-        ...u.unreachable.map((c) => `${c.name} ${m['saltoOverview.unreachable']}`),
+        // Each coordinator once, with a note on those the bot cannot write to yet.
+        u.coordinators.length > 0
+          ? u.coordinators.map((c) => (u.unreachable.some((x) => x.id === c.id) ? `${c.name} (${m['saltoOverview.unreachable']})` : c.name)).join(', ')
+          : m['saltoOverview.noCoordinator'],
         u.locked ? m['saltoOverview.locked'] : '',
       ]
         .filter(Boolean)
