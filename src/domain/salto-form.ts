@@ -77,7 +77,7 @@ export function readStatus(text: string): StatusValue | undefined {
 /** What the coordinator did: answered, or one of the words "tilbake", "hopp over", "avbryt". */
 export type FormInput = { kind: 'answer'; text: string } | { kind: 'back' } | { kind: 'skip' } | { kind: 'pause' } | { kind: 'edit'; key: string };
 
-export type FormProblem = 'required' | 'invalid-status' | 'too-long' | 'not-optional' | 'at-start' | 'unknown-question';
+export type FormProblem = 'required' | 'invalid-status' | 'too-long' | 'not-optional' | 'at-start' | 'at-review' | 'unknown-question';
 
 export type FormResult = { ok: true; done: 'asked' | 'review' | 'paused' } | { ok: false; problem: FormProblem };
 
@@ -124,6 +124,8 @@ export function advance(report: SaltoReport, questions: readonly Question[], inp
       report.position = { question: questions.at(-1)!.key };
       return { ok: true, done: 'asked' };
     }
+    // A text typed here belongs to no question: say so rather than show the review as if taken.
+    if (input.kind === 'answer') return { ok: false, problem: 'at-review' };
     return { ok: true, done: 'review' };
   }
   const index = questions.indexOf(question);

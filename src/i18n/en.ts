@@ -396,6 +396,7 @@ export const en: Messages = {
   'salto.problem.too-long': (p) => `The answer is too long (${p.length} characters, at most ${p.limit}). It has been kept, and is in your message above; shorten it and send it again.`,
   'salto.problem.not-optional': 'This question cannot be skipped.',
   'salto.problem.at-start': 'This is the first question.',
+  'salto.problem.at-review': "You are at the review, so what you just wrote has not been added to the report. Press “Change” by the question it belongs to and write it there, or hand in the report as it is.",
   'salto.problem.unknown-question': "I can't find that question. Nothing was changed.",
   'salto.paused': 'Fine, we pause here. Everything you answered is saved. Type /report to continue where you left off.',
   'salto.review.title': (p) => `Review: ${p.unit}`,

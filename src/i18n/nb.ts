@@ -414,6 +414,7 @@ export const nb = {
     `Svaret er for langt (${p.length} tegn, høyst ${p.limit}). Det er tatt vare på, og står også i meldingen din over; kort det ned og send det igjen.`,
   'salto.problem.not-optional': 'Dette spørsmålet kan ikke hoppes over.',
   'salto.problem.at-start': 'Dette er det første spørsmålet.',
+  'salto.problem.at-review': 'Du er ved gjennomgangen, så det du skrev nå, er ikke lagt inn i rapporten. Trykk «Endre» ved spørsmålet det hører til, og skriv det der. Eller lever rapporten slik den er.',
   'salto.problem.unknown-question': 'Jeg finner ikke det spørsmålet. Ingenting er endret.',
   'salto.paused': 'Greit, vi tar pause. Alt du har svart, er lagret. Skriv /rapport når du vil fortsette der du slapp.',
   'salto.review.title': (p: { unit: string }) => `Gjennomgang: ${p.unit}`,

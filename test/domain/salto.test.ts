@@ -142,6 +142,11 @@ describe('the conversational form', () => {
     const { data, report, round } = started();
     for (const question of formQuestions(round)) say(data, report.id, question.kind === 'status' ? '2' : `Svar på ${question.key}`);
     expect(position(data, report.id)).toEqual({ review: true });
+    // A text typed at the review belongs to no question: refused, with every answer as it was.
+    const answers = structuredClone(data.saltoReports[0]!.answers);
+    expect(say(data, report.id, 'Vi glemte møtet med skolene').result).toEqual({ ok: false, problem: 'at-review' });
+    expect(data.saltoReports[0]!.answers).toEqual(answers);
+    expect(say(data, report.id, 'hopp over').result).toEqual({ ok: true, done: 'review' });
     answerReport(data, report.id, aisha(data), { kind: 'edit', key: 'salto-2023-4.vanskelig' }, undefined, now, TZ);
     expect(position(data, report.id)).toEqual({ question: 'salto-2023-4.vanskelig' });
     say(data, report.id, 'Mangler kompetanse på nett');

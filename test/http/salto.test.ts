@@ -59,6 +59,9 @@ describe('SaLTo reports over HTTP', () => {
     await answerAll(bot);
     const review = cardText(cardIn(lastTo(USERS.coordinator)));
     expect(review).toMatch(/Gjennomgang: Bydel Grorud[\s\S]*Noen utfordringer[\s\S]*hoppet over[\s\S]*Lever rapporten/);
+    // Something typed at the review is not taken as an answer, and the review says so.
+    await bot.post(message(USERS.coordinator, 'Vi glemte å nevne møtet med skolene', personal(USERS.coordinator)));
+    expect(cardText(cardIn(lastTo(USERS.coordinator)))).toMatch(/^Du er ved gjennomgangen, så det du skrev nå, er ikke lagt inn i rapporten\.[\s\S]*Gjennomgang: Bydel Grorud/);
     const res = await bot.post(invoke(USERS.coordinator, { verb: Verb.ReportSubmit, reportId: REPORT }, personal(USERS.coordinator)));
     expect(cardText(((await res.json()) as { value: unknown }).value)).toContain('Takk! Rapporten for Bydel Grorud er levert.');
     const report = (await onDisk(bot)).saltoReports.find((r) => r.id === REPORT)!;
