@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Verb } from '../../src/bot/actions/index.js';
 import { handleAction, handleText } from '../../src/bot/router.js';
 import { cardProblems } from '../helpers/adaptive-cards.js';
-import { cardText, demoData, fakeTurn, harness, memberOf, MEMBER_ID, SECRETARY_ID, COORDINATOR_ID } from '../helpers/builders.js';
+import { cardText, demoData, fakeTurn, harness, memberOf, MEMBER_ID, SECRETARY_ID, COORDINATOR_ID, withChats } from '../helpers/builders.js';
 
 const data = demoData();
 const secretary = memberOf(data, SECRETARY_ID);
@@ -136,6 +136,37 @@ describe('the secretary’s meeting tools', () => {
     const unknown = fakeTurn({ text: '/dagsorden 12. mars', member: secretary });
     await handleText(unknown, deps);
     expect(unknown.texts()[0]).toMatch(/^Jeg finner ikke noe møte som passer «12\. mars»\. Skriv møtets dato eller måned/);
+  });
+
+  it('reminds those who have not answered once per click, and says why when the meeting is no longer open', async () => {
+    const { deps, store } = harness(withChats(demoData()));
+    const remind = { verb: Verb.AttendanceRemind, meetingId: 'mote-2026-12' };
+    const reminders = () => store.read().deliveries.filter((d) => d.kind === 'attendance-reminder');
+    const click = fakeTurn({ member: secretary, data: remind });
+    await handleAction(click, deps);
+    // Of those who have not answered, the bot can write only to Ola Hansen.
+    expect(click.texts()).toEqual(['Påminnelse sendes til 1 person.']);
+    expect(reminders().map((d) => d.memberId)).toEqual([MEMBER_ID]);
+    expect(cardText(click.responses[0])).toContain('Oppmøte: Ordinært møte');
+
+    // Teams resends the same click: nothing more is queued.
+    await handleAction(fakeTurn({ member: secretary, data: remind }), deps);
+    expect(reminders()).toHaveLength(1);
+
+    // The button on a card shown before the meeting was cancelled.
+    await store.update((draft) => {
+      draft.meetings.find((m) => m.id === 'mote-2026-12')!.status = 'avlyst';
+    });
+    const writes = store.writes();
+    const late = fakeTurn({ member: secretary, data: remind });
+    await handleAction(late, deps);
+    expect(late.texts()).toEqual(['Møtet er avlyst, avholdt eller har startet, så dette kan ikke lenger endres.']);
+    expect(cardText(late.responses[0])).not.toContain('Påminn dem som ikke har svart');
+    expect(store.writes()).toBe(writes);
+
+    const unknown = fakeTurn({ member: secretary, data: { ...remind, meetingId: 'mote-1999-01' } });
+    await handleAction(unknown, deps);
+    expect(unknown.texts()).toEqual(['Jeg finner ikke det du viser til; det kan være fjernet. Ingenting er endret.']);
   });
 
   it('keeps what the secretary typed on the meeting form when the date is in the past', async () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { answerAttendance } from '../../domain/attendance.js';
 import { enqueue, unansweredRecipients } from '../../domain/deliveries.js';
 import { ErrorCode, isDomainError } from '../../domain/errors.js';
+import { openMeeting } from '../../domain/meetings.js';
 import { COUNCIL, SECRETARIAT } from '../../domain/roles.js';
 import { messages } from '../../i18n/index.js';
 import { attempt, audienceOf, meetingFor, refuseTooLong, replyMeetingNotFound, saltoReportUrlOf } from '../meetings/handling.js';
@@ -90,17 +91,27 @@ export const attendanceRemindAction = defineAction({
   async handle(turn, data, deps) {
     const now = deps.clock.now();
     const batch = turn.activityId ?? now.toISOString();
-    const queued = await attempt(turn, deps, () =>
-      deps.store.update((draft) => {
-        const meeting = draft.meetings.find((m) => m.id === data.meetingId);
-        if (!meeting || meeting.status !== 'planlagt' || new Date(meeting.start) <= now) return [];
-        return enqueue(draft, 'attendance-reminder', meeting.id, batch, unansweredRecipients(draft, meeting), now);
-      }),
+    const showCard = async () => {
+      const meeting = deps.store.read().meetings.find((m) => m.id === data.meetingId);
+      if (meeting) await turn.respond(attendanceCard(deps.store.read(), meeting, turn.lang, deps.timeZone, now));
+    };
+    // An old card's button after the meeting was cancelled, held or started: say so, and show the card as it is now.
+    const queued = await attempt(
+      turn,
+      deps,
+      () =>
+        deps.store.update((draft) => {
+          const meeting = openMeeting(draft, data.meetingId, now);
+          return enqueue(draft, 'attendance-reminder', meeting.id, batch, unansweredRecipients(draft, meeting), now);
+        }),
+      async (problem) => {
+        await turn.reply(problem);
+        await showCard();
+      },
     );
     if (queued === undefined) return;
     deps.notifier.kick();
     await turn.reply(messages(turn.lang)['attendance.reminded']({ count: queued.length }));
-    const meeting = deps.store.read().meetings.find((m) => m.id === data.meetingId);
-    if (meeting) await turn.respond(attendanceCard(deps.store.read(), meeting, turn.lang, deps.timeZone, now));
+    await showCard();
   },
 });
