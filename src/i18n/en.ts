@@ -52,6 +52,7 @@ export const en: Messages = {
   'agenda.answer.forfall': (p) => (p.substitute ? `Your answer: Apologies. Substitute: ${p.substitute}.` : 'Your answer: Apologies.'),
   'agenda.answer.change': 'You can change your answer until the meeting starts.',
   'agenda.sharedNote': 'Items exempt from public disclosure are shown only in a personal chat with the bot.',
+  'agenda.councilOnlyNote': 'Items exempt from public disclosure are shown to the council only.',
   'agenda.join': 'Join the Teams meeting',
   'agenda.attend': "I'm coming",
   'agenda.apologies': 'Send apologies',

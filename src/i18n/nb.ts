@@ -52,6 +52,7 @@ export const nb = {
     p.substitute ? `Ditt svar: Forfall. Vara: ${p.substitute}.` : 'Ditt svar: Forfall.',
   'agenda.answer.change': 'Du kan endre svaret til møtet starter.',
   'agenda.sharedNote': 'Saker unntatt offentlighet vises bare i personlig chat med boten.',
+  'agenda.councilOnlyNote': 'Saker unntatt offentlighet vises bare for Politirådet.',
   'agenda.join': 'Bli med i Teams-møtet',
   'agenda.attend': 'Jeg kommer',
   'agenda.apologies': 'Meld forfall',

@@ -50,9 +50,17 @@ describe('/møteplan and /neste', () => {
     const channelCard = JSON.stringify((inChannel.replies[0] as { card: unknown }).card);
     expect(channelCard).toContain('Unntatt offentlighet');
     expect(channelCard).not.toContain('Situasjonsbrief fra politiet');
+    expect(channelCard).toContain('Saker unntatt offentlighet vises bare i personlig chat med boten.');
     const inChat = fakeTurn({ text: '/neste', member });
     await handleText(inChat, deps);
     expect(JSON.stringify((inChat.replies[0] as { card: unknown }).card)).toContain('Situasjonsbrief fra politiet');
+    // Someone outside the council is not pointed to a personal chat that would not show it either.
+    const asCoordinator = fakeTurn({ text: '/neste', member: coordinator });
+    await handleText(asCoordinator, deps);
+    const coordinatorCard = cardText((asCoordinator.replies[0] as { card: unknown }).card);
+    expect(coordinatorCard).not.toContain('Situasjonsbrief fra politiet');
+    expect(coordinatorCard).toContain('Saker unntatt offentlighet vises bare for Politirådet.');
+    expect(coordinatorCard).not.toContain('personlig chat');
   });
 });
 

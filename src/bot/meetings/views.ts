@@ -14,7 +14,7 @@ import { formatDate, formatDateTime, formatMonth, remembered } from '../../domai
 import { dueAt, unansweredRecipients, undelivered, unreachableRecipients, type DispatchTiming } from '../../domain/deliveries.js';
 import { DomainError, ErrorCode } from '../../domain/errors.js';
 import { comingMeetings, meetingInputOf, proposeYear, saltoItemId, type MeetingInput, type PlannedMeeting } from '../../domain/meetings.js';
-import { COUNCIL, mayUse, SECRETARIAT } from '../../domain/roles.js';
+import { COUNCIL, mayReadConfidential, mayUse, SECRETARIAT } from '../../domain/roles.js';
 import type { AgendaItem, Data, Lang, Meeting, MeetingKind, Member } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import { Verb } from '../actions/verbs.js';
@@ -172,7 +172,7 @@ export function agendaCard(meeting: Meeting, view: AgendaView): Card {
       };
     }),
     answer: answer ? (answer.answer === 'kommer' ? m['agenda.answer.kommer'] : m['agenda.answer.forfall']({ substitute: answer.substitute })) : '',
-    note: [answer && open ? m['agenda.answer.change'] : '', hasHidden ? m['agenda.sharedNote'] : ''].filter(Boolean).join(' '),
+    note: [answer && open ? m['agenda.answer.change'] : '', hasHidden ? m[viewer && !mayReadConfidential(viewer) ? 'agenda.councilOnlyNote' : 'agenda.sharedNote'] : ''].filter(Boolean).join(' '),
     onlineUrl: !cancelled && meeting.onlineUrl ? meeting.onlineUrl : '',
     canAnswer: open && (viewer === undefined || mayUse(viewer, COUNCIL)),
     canPropose: open && (viewer === undefined || mayUse(viewer, COUNCIL)),
