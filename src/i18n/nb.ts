@@ -541,6 +541,15 @@ export const nb = {
   'tab.allFollowUps': 'Alle åpne oppfølgingspunkter',
   'tab.salto': 'SaLTo-rapportering',
   'tab.noRound': 'Ingen rapportrunde er åpnet. Sekretariatet åpner en med /rapportrunde.',
+  'tab.reports': 'Din SaLTo-rapport',
+  'tab.noReports': 'Ingen rapportrunde er åpen for enheten din nå. Du får en melding i chatten når sekretariatet åpner en.',
+  'tab.report.notStarted': (p: { deadline: string }) => `Ikke startet. Fristen er ${p.deadline}. Skriv /rapport i chatten med boten for å begynne.`,
+  'tab.report.draft': (p: { number: number; total: number; deadline: string }) =>
+    `Påbegynt: du er på spørsmål ${p.number} av ${p.total}. Fristen er ${p.deadline}. Skriv /rapport i chatten med boten for å fortsette der du slapp.`,
+  'tab.report.atReview': (p: { deadline: string }) => `Alle spørsmålene er gått gjennom, og rapporten er ikke levert ennå. Fristen er ${p.deadline}. Skriv /rapport i chatten med boten for å se over og levere.`,
+  'tab.report.colleague': (p: { name: string; deadline: string }) => `${p.name} har begynt på rapporten for enheten. Fristen er ${p.deadline}.`,
+  'tab.report.submitted': (p: { date: string }) => `Levert ${p.date}.`,
+  'tab.report.amend': (p: { deadline: string }) => `Du kan endre den til fristen, ${p.deadline}, med /rapport i chatten med boten.`,
   'tab.notMember': 'Du er ikke registrert i Politirådet, så det er ingenting å vise her. Ta kontakt med sekretariatet hvis du skal ha tilgang.',
   'tab.viewer': (p: { name: string; roles: string }) => `Innlogget som ${p.name} (${p.roles})`,
 };

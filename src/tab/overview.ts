@@ -1,15 +1,19 @@
 import type { Card } from '../cards/render.js';
 import { attendanceOf } from '../domain/attendance.js';
 import { statusView } from '../domain/follow-up-status.js';
+import { formatDate } from '../domain/dates.js';
 import { comingMeetings } from '../domain/meetings.js';
 import { audienceFor } from '../domain/agenda.js';
 import { COUNCIL, isSecretariat, mayUse, ROLES } from '../domain/roles.js';
-import { roundOfMeeting, roundOverview } from '../domain/salto-rounds.js';
-import type { Data, Lang, Member, SaltoRound } from '../domain/schema.js';
+import { formQuestions } from '../domain/salto-form.js';
+import { isLocked, reportOf, roundOfMeeting, roundOverview, unitsOf, type UnitState } from '../domain/salto-rounds.js';
+import type { Data, Lang, Member, SaltoReport, SaltoRound } from '../domain/schema.js';
 import { messages, roleNames } from '../i18n/index.js';
 import { statusCard } from '../bot/follow-ups/views.js';
 import { agendaCard, meetingName } from '../bot/meetings/views.js';
-import { roundCard } from '../bot/salto/views.js';
+import { reviewCard, roundCard, unitName } from '../bot/salto/views.js';
+import { dayLabel } from '../bot/follow-ups/views.js';
+import { renderCard } from '../cards/render.js';
 import { staticCard } from './static-card.js';
 
 /** How many coming meetings the tab shows. */
@@ -44,6 +48,12 @@ export interface TabOverview {
   };
   /** The member's own points; absent for those who are not on the council (as /status). */
   followUps?: FollowUpSection;
+  /** For a SaLTo coordinator: the report of each of their units in the round they work towards. */
+  reports?: {
+    heading: string;
+    empty: string;
+    items: { roundId: string; meetingId: string; unitId: string; name: string; state: UnitState; deadline: string; card: Card }[];
+  };
   /** Only for the secretariat. */
   secretariat?: {
     followUps: FollowUpSection;
@@ -62,11 +72,45 @@ export interface OverviewContext {
   reportUrl: (roundId: string) => string | undefined;
 }
 
+/** Rounds for coming meetings, the nearest meeting first. */
+function roundsAhead(data: Readonly<Data>, now: Date): SaltoRound[] {
+  const coming = new Map(comingMeetings(data, now).map((m, i) => [m.id, i]));
+  return data.saltoRounds.filter((r) => coming.has(r.meetingId)).sort((a, b) => (coming.get(a.meetingId) ?? 0) - (coming.get(b.meetingId) ?? 0));
+}
+
 /** The round the council is working towards: the one for the next meeting, else the latest opened. */
 export function currentRound(data: Readonly<Data>, now: Date): SaltoRound | undefined {
-  const coming = new Map(comingMeetings(data, now).map((m, i) => [m.id, i]));
-  const ahead = data.saltoRounds.filter((r) => coming.has(r.meetingId)).sort((a, b) => (coming.get(a.meetingId) ?? 0) - (coming.get(b.meetingId) ?? 0));
-  return ahead[0] ?? [...data.saltoRounds].sort((a, b) => b.openedAt.localeCompare(a.openedAt))[0];
+  return roundsAhead(data, now)[0] ?? [...data.saltoRounds].sort((a, b) => b.openedAt.localeCompare(a.openedAt))[0];
+}
+
+/** Where a unit's report stands, in a sentence that ends with what the coordinator can do. */
+function reportState(data: Readonly<Data>, round: SaltoRound, unitId: string, report: SaltoReport | undefined, viewer: Member, ctx: OverviewContext): string {
+  const m = messages(ctx.lang);
+  const deadline = dayLabel(round.deadline, ctx.lang, ctx.timeZone);
+  const submitted = report?.status === 'levert' ? m['tab.report.submitted']({ date: formatDate(report.submittedAt ?? report.updatedAt, ctx.timeZone, ctx.lang) }) : '';
+  if (isLocked(round, unitId, ctx.now, ctx.timeZone)) return [submitted, m['problem.round-locked']({ deadline })].filter(Boolean).join(' ');
+  if (!report) return m['tab.report.notStarted']({ deadline });
+  if (submitted) return `${submitted} ${m['tab.report.amend']({ deadline })}`;
+  if (report.authorMemberId !== viewer.id) return m['tab.report.colleague']({ name: data.members.find((x) => x.id === report.authorMemberId)?.name ?? '', deadline });
+  if ('review' in report.position) return m['tab.report.atReview']({ deadline });
+  const questions = formQuestions(round);
+  const at = questions.findIndex((q) => 'question' in report.position && q.key === report.position.question);
+  return m['tab.report.draft']({ number: at + 1, total: questions.length, deadline });
+}
+
+/** A coordinator's units' reports in the round for the nearest coming meeting that has their units. */
+function coordinatorReports(data: Readonly<Data>, viewer: Member, ctx: OverviewContext): NonNullable<TabOverview['reports']> {
+  const m = messages(ctx.lang);
+  const round = roundsAhead(data, ctx.now).find((r) => unitsOf(r, viewer).length > 0);
+  const item = (round: SaltoRound, unitId: string) => {
+    const report = reportOf(data, round.id, unitId);
+    const headline = reportState(data, round, unitId, report, viewer, ctx);
+    const name = unitName(data, unitId);
+    // The answers so far, read-only, under the unit's name; or the state alone before any.
+    const card = report ? reviewCard(data, round, report, ctx.lang, ctx.timeZone, { editable: false, headline, title: name }) : renderCard('notice', { headline, title: name, text: '', buttons: [] });
+    return { roundId: round.id, meetingId: round.meetingId, unitId, name, state: report?.status ?? ('ikke startet' as const), deadline: round.deadline, card: staticCard(card) };
+  };
+  return { heading: m['tab.reports'], empty: m['tab.noReports'], items: round ? unitsOf(round, viewer).map((unitId) => item(round, unitId)) : [] };
 }
 
 function followUpSection(data: Readonly<Data>, viewer: Member, filter: 'mine' | 'alle', heading: string, ctx: OverviewContext): FollowUpSection {
@@ -108,6 +152,7 @@ export function tabOverview(data: Readonly<Data>, viewer: Member, ctx: OverviewC
     },
   };
   if (mayUse(viewer, COUNCIL)) overview.followUps = followUpSection(data, viewer, 'mine', m['tab.myFollowUps'], ctx);
+  if (viewer.roles.includes('salto-koordinator')) overview.reports = coordinatorReports(data, viewer, ctx);
   if (isSecretariat(viewer)) {
     const round = currentRound(data, now);
     const units = round ? roundOverview(data, round, now, timeZone) : [];

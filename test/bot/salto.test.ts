@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Verb } from '../../src/bot/actions/index.js';
 import { handleAction, handleText } from '../../src/bot/router.js';
-import { openRound } from '../../src/domain/salto-rounds.js';
+import { formQuestions } from '../../src/domain/salto-form.js';
+import { answerReport, openRound, startReport, submitReport } from '../../src/domain/salto-rounds.js';
+import { tabOverview, type OverviewContext } from '../../src/tab/overview.js';
 import type { Data } from '../../src/domain/schema.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import { cardProblems } from '../helpers/adaptive-cards.js';
@@ -126,5 +128,60 @@ describe('SaLTo verbs with fake turns', () => {
     await handleAction(compiled, h.deps);
     expect(cardProblems(compiled.responses[0])).toEqual([]);
     expect(cardText(compiled.responses[0])).toContain('Samlet rapport fra lokale og regionale SaLTo-handlingsplaner');
+  });
+});
+
+describe("the coordinator's report in the personal tab", () => {
+  const TZ = 'Europe/Oslo';
+  const now = new Date(NOW);
+  const ctx: OverviewContext = { now, timeZone: TZ, lang: 'nb', reportUrl: () => undefined };
+  const reportsOf = (data: Data, memberId = COORDINATOR_ID, at = ctx) => tabOverview(data, memberOf(data, memberId), at).reports;
+  const headline = (data: Data, memberId = COORDINATOR_ID, at = ctx) => cardText(reportsOf(data, memberId, at)!.items[0]!.card).split('\n')[0];
+  const say = (data: Data, text: string) => answerReport(data, REPORT, memberOf(data, COORDINATOR_ID), { kind: 'answer', text }, undefined, now, TZ);
+
+  it('says where the report stands and what to do, from not started to handed in and locked', () => {
+    const data = demoData();
+    expect(reportsOf(data)).toMatchObject({ heading: 'Din SaLTo-rapport', items: [] });
+    expect(reportsOf(data)!.empty).toMatch(/^Ingen rapportrunde er åpen for enheten din nå/);
+    expect(reportsOf(data, MEMBER_ID)).toBeUndefined();
+    expect(tabOverview(data, memberOf(data, SECRETARY_ID), ctx).reports).toBeUndefined();
+
+    openRound(data, 'mote-2027-03', undefined, SECRETARY_ID, now, TZ);
+    expect(reportsOf(data)!.items).toMatchObject([{ roundId: ROUND, unitId: 'bydel-grorud', name: 'Bydel Grorud', state: 'ikke startet', deadline: '2027-02-25' }]);
+    expect(headline(data)).toBe('Ikke startet. Fristen er torsdag 25. februar 2027. Skriv /rapport i chatten med boten for å begynne.');
+
+    startReport(data, ROUND, 'bydel-grorud', memberOf(data, COORDINATOR_ID), now, TZ);
+    say(data, '2');
+    expect(reportsOf(data)!.items[0]!.state).toBe('utkast');
+    expect(headline(data)).toBe('Påbegynt: du er på spørsmål 2 av 18. Fristen er torsdag 25. februar 2027. Skriv /rapport i chatten med boten for å fortsette der du slapp.');
+    // The answers so far, read-only: no buttons in a page.
+    const draft = reportsOf(data)!.items[0]!.card;
+    expect(cardProblems(draft)).toEqual([]);
+    expect(cardText(draft)).toContain('Noen utfordringer');
+    expect(JSON.stringify(draft)).not.toContain('Action.Execute');
+
+    for (const question of formQuestions(data.saltoRounds[0]!).slice(1)) say(data, question.kind === 'status' ? '1' : 'Svar');
+    expect(headline(data)).toMatch(/^Alle spørsmålene er gått gjennom, og rapporten er ikke levert ennå\. Fristen er torsdag 25\. februar 2027\./);
+
+    submitReport(data, REPORT, memberOf(data, COORDINATOR_ID), now, TZ);
+    expect(reportsOf(data)!.items[0]!.state).toBe('levert');
+    expect(headline(data)).toBe('Levert 22. november 2026. Du kan endre den til fristen, torsdag 25. februar 2027, med /rapport i chatten med boten.');
+    const late = { ...ctx, now: new Date('2027-02-26T09:00:00Z') };
+    expect(headline(data, COORDINATOR_ID, late)).toBe(
+      'Levert 22. november 2026. Fristen (torsdag 25. februar 2027) er ute, så rapporten er låst. Be sekretariatet låse den opp om du må endre noe.',
+    );
+    // Once the meeting is held, the round is no longer ahead.
+    expect(reportsOf(data, COORDINATOR_ID, { ...ctx, now: new Date('2027-03-12T09:00:00Z') })!.items).toEqual([]);
+  });
+
+  it("names a colleague's draft as theirs, and speaks English", () => {
+    const data = demoData();
+    data.members.push({ ...memberOf(data, COORDINATOR_ID), id: 'per-grorud', name: 'Per Grorud', aadObjectId: 'aad-per-grorud' });
+    openRound(data, 'mote-2027-03', undefined, SECRETARY_ID, now, TZ);
+    startReport(data, ROUND, 'bydel-grorud', memberOf(data, 'per-grorud'), now, TZ);
+    expect(headline(data)).toBe('Per Grorud har begynt på rapporten for enheten. Fristen er torsdag 25. februar 2027.');
+    expect(headline(data, 'per-grorud', { ...ctx, lang: 'en' })).toBe(
+      'Started: you are at question 1 of 18. The deadline is Thursday 25 February 2027. Type /report in the chat with the bot to go on where you left off.',
+    );
   });
 });

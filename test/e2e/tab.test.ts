@@ -3,10 +3,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerReport, openRound, startReport } from '../../src/domain/salto-rounds.js';
 import { messages } from '../../src/i18n/index.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { OIDS, startFakeEntra, TEAMS_APP_ID, type FakeEntra, withTeamsCredentials } from '../helpers/entra.js';
 import { launchBrowser } from '../helpers/playground.js';
+import { NOW } from '../helpers/builders.js';
 import { startTestBot, type BotUnderTest } from '../helpers/running-bot.js';
 
 const ANSWER_KOMMER = messages('nb')['agenda.answer.kommer'];
@@ -110,6 +112,27 @@ describe('the personal tab in Chromium, in local mode', { timeout: 90_000 }, () 
     expect(await page.getByText(ANSWER_KOMMER).count()).toBe(1);
     expect(await page.getByText('Bydelene gir forebyggingsarbeidet').count()).toBe(1);
     expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('shows a SaLTo coordinator where their report stands, and no follow-up points', async () => {
+    await bot.store.update((data) => {
+      const now = new Date(NOW);
+      const aisha = data.members.find((m) => m.id === 'aisha-rahman');
+      const round = openRound(data, 'mote-2026-12', undefined, 'kari-nordmann', now, 'Europe/Oslo').round;
+      const report = startReport(data, round.id, 'bydel-grorud', aisha, now, 'Europe/Oslo');
+      answerReport(data, report.id, aisha, { kind: 'answer', text: '2' }, undefined, now, 'Europe/Oslo');
+    });
+    const page = await browser.newPage();
+    const errors = watchConsole(page);
+    await page.goto(`${bot.url}/tab`);
+    await signInAs(page, 'aisha-rahman');
+    expect(await page.getByRole('heading', { name: 'Din SaLTo-rapport', level: 2 }).count()).toBe(1);
+    expect(await page.getByRole('article', { name: 'Bydel Grorud' }).getByText(/^Påbegynt: du er på spørsmål 2 av 18\./).count()).toBe(1);
+    expect(await page.getByText('Noen utfordringer').count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Dine oppfølgingspunkter' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Lever rapporten' }).count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
   });
 });
 

@@ -28,6 +28,7 @@ async function overview(token: string | undefined, authorization = token ? `Bear
 const cardsOf = (o: TabOverview) => [
   ...o.meetings.items.map((m) => m.card),
   ...(o.followUps ? [o.followUps.card] : []),
+  ...(o.reports ? o.reports.items.map((r) => r.card) : []),
   ...(o.secretariat ? [o.secretariat.followUps.card, ...(o.secretariat.salto.round ? [o.secretariat.salto.round.card] : [])] : []),
 ];
 
@@ -125,12 +126,13 @@ describe('what each role sees in the tab', () => {
     expect(JSON.stringify(body.meetings.items[0]!.card)).toContain('Per Olsen');
   });
 
-  it('gives a SaLTo coordinator the meetings but no follow-up points, as /status does', async () => {
+  it('gives a SaLTo coordinator the meetings and their own report, but no follow-up points, as /status does', async () => {
     const { status, body } = await overview(await entra.token({ oid: OIDS.aisha }));
     expect(status).toBe(200);
     expect(body.meetings.items.length).toBe(3);
     expect(body.followUps).toBeUndefined();
     expect(body.secretariat).toBeUndefined();
+    expect(body.reports).toMatchObject({ heading: 'Din SaLTo-rapport', items: [] });
   });
 
   it('gives the secretary every open point and the SaLTo round’s status once a round is open', async () => {
@@ -148,9 +150,12 @@ describe('what each role sees in the tab', () => {
     expect(round?.meetingId).toBe('mote-2026-12');
     expect(round?.units.length).toBeGreaterThan(10);
     expect(round?.units.every((u) => u.state === 'ikke startet')).toBe(true);
-    // A member still sees no round and no one else's points.
+    // A member still sees no round and no one else's points; the coordinator sees their unit's report.
     const member = (await overview(await entra.token({ oid: OIDS.ola }))).body;
     expect(member.secretariat).toBeUndefined();
+    expect(member.reports).toBeUndefined();
+    const coordinator = (await overview(await entra.token({ oid: OIDS.aisha }))).body;
+    expect(coordinator.reports?.items).toMatchObject([{ meetingId: 'mote-2026-12', unitId: 'bydel-grorud', state: 'ikke startet' }]);
   });
 
   it('sends cards the Adaptive Cards SDK parses, with links but no chat buttons or fields', async () => {

@@ -158,6 +158,11 @@
     setLang(overview.lang);
     viewerLine.textContent = overview.viewer.description;
     const sections = [];
+    // A coordinator's own report comes first: it is what they have to do before the meeting.
+    const reports = overview.reports;
+    if (reports) {
+      sections.push(section('h-reports', reports.heading, ...(reports.items.length === 0 ? [el('p', { text: reports.empty })] : reports.items.map((r) => renderCard(r.card, r.name)))));
+    }
     const meetings = overview.meetings;
     sections.push(
       section(

@@ -65,7 +65,7 @@ export function questionCard(data: Readonly<Data>, round: SaltoRound, report: Sa
 }
 
 /** All answers before handing in, each with a button to change it; the secretariat's view has no buttons. */
-export function reviewCard(data: Readonly<Data>, round: SaltoRound, report: SaltoReport, lang: Lang, timeZone: string, options: { editable: boolean; headline?: string }): Card {
+export function reviewCard(data: Readonly<Data>, round: SaltoRound, report: SaltoReport, lang: Lang, timeZone: string, options: { editable: boolean; headline?: string; title?: string }): Card {
   const m = messages(lang);
   const questions = formQuestions(round);
   const missing = missingAnswers(report, questions);
@@ -83,7 +83,7 @@ export function reviewCard(data: Readonly<Data>, round: SaltoRound, report: Salt
   }
   return renderCard('salto-review', {
     headline: options.headline ?? '',
-    title: m['salto.review.title']({ unit: unitName(data, report.unitId) }),
+    title: options.title ?? m['salto.review.title']({ unit: unitName(data, report.unitId) }),
     intro: options.editable ? m['salto.review.intro'] : '',
     missing: missing.length > 0 ? m['salto.review.missing']({ count: missing.length }) : '',
     sections,
