@@ -26,3 +26,9 @@ export function freshId(base: string, taken: (id: string) => boolean): string {
   if (!taken(base)) return base;
   for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
 }
+
+/** A typed title with lines under it (Shift+Enter in Teams): the first line, and the rest as a description. */
+export function titleAndDescription(text: string): { title: string; description: string } {
+  const [title = '', ...rest] = text.split(/\r?\n/);
+  return { title: title.trim(), description: rest.join('\n').trim() };
+}

@@ -94,6 +94,23 @@ describe('the secretary’s meeting tools', () => {
     expect(store.writes()).toBe(0);
   });
 
+  it('takes the lines under a typed proposal or point title as its description', async () => {
+    const { deps, store } = harness();
+    const turn = fakeTurn({ text: '/foreslå Trygghet på Oslo S\nVi ser mer uro om kvelden.\n\nKan politiet orientere?', member });
+    await handleText(turn, deps);
+    expect(turn.texts()[0]).toMatch(/^Takk! Forslaget «Trygghet på Oslo S» er sendt til sekretariatet/);
+    expect(store.read().meetings.find((m) => m.id === 'mote-2026-12')!.proposals.at(-1)).toMatchObject({
+      title: 'Trygghet på Oslo S',
+      description: 'Vi ser mer uro om kvelden.\n\nKan politiet orientere?',
+    });
+    // The same for a follow-up point's form.
+    const point = fakeTurn({ text: '/oppfølging Felles kartlegging av Oslo S\nKommunen og politiet ser på tallene sammen.', member: secretary });
+    await handleText(point, deps);
+    const fields = (point.replies[0] as { card: { body: { id?: string; value?: string }[] } }).card.body;
+    expect(fields.find((f) => f.id === 'title')?.value).toBe('Felles kartlegging av Oslo S');
+    expect(fields.find((f) => f.id === 'description')?.value).toBe('Kommunen og politiet ser på tallene sammen.');
+  });
+
   it('refuses an over-long typed proposal or point title, pointing to the message above rather than a card', async () => {
     const { deps, store } = harness();
     const proposal = fakeTurn({ text: `/foreslå ${'x'.repeat(301)}`, member });

@@ -1,10 +1,11 @@
 import { SECRETARIAT } from '../../domain/roles.js';
+import { titleAndDescription } from '../../domain/text.js';
 import { emptyFormValues, followUpFormCard } from '../follow-ups/views.js';
 import { refuseTooLong } from '../meetings/handling.js';
 import { messages } from '../../i18n/index.js';
 import type { Command } from './command.js';
 
-/** /oppfølging [tittel]: the form for a new follow-up point, with the title filled in when given. */
+/** /oppfølging [tittel]: the form for a new follow-up point, with the title (and lines under it as the description) filled in. */
 export const followUpCommand: Command = {
   name: 'oppfølging',
   aliases: ['oppfolging', 'punkt', 'followup'],
@@ -13,8 +14,10 @@ export const followUpCommand: Command = {
   scopes: [],
   role: SECRETARIAT,
   async handle(turn, args, deps) {
-    if (await refuseTooLong(turn, [[messages(turn.lang)['followUpForm.titleLabel'], args, 500]])) return;
+    const m = messages(turn.lang);
+    const { title, description } = titleAndDescription(args);
+    if (await refuseTooLong(turn, [[m['followUpForm.titleLabel'], title, 500], [m['followUpForm.description'], description, 4000]])) return;
     const data = deps.store.read();
-    await turn.reply({ card: followUpFormCard(data, emptyFormValues(data, args), undefined, turn.lang, deps.timeZone) });
+    await turn.reply({ card: followUpFormCard(data, { ...emptyFormValues(data, title), description }, undefined, turn.lang, deps.timeZone) });
   },
 };

@@ -1,10 +1,11 @@
 import { nextMeeting } from '../../domain/meetings.js';
 import { COUNCIL } from '../../domain/roles.js';
+import { titleAndDescription } from '../../domain/text.js';
 import { messages } from '../../i18n/index.js';
 import { propose } from '../actions/agenda-editing.js';
 import type { Command } from './command.js';
 
-/** /foreslå <tittel>: proposes an item for the next meeting; the secretary decides. */
+/** /foreslå <tittel> [lines of description]: proposes an item for the next meeting; the secretary decides. */
 export const proposeCommand: Command = {
   name: 'foreslå',
   aliases: ['foresla', 'propose'],
@@ -23,6 +24,7 @@ export const proposeCommand: Command = {
       await turn.reply(m['proposal.noMeeting']);
       return;
     }
-    await propose(turn, deps, meeting.id, args, undefined);
+    const { title, description } = titleAndDescription(args);
+    await propose(turn, deps, meeting.id, title, description || undefined);
   },
 };
