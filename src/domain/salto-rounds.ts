@@ -88,6 +88,11 @@ export function reportOf(data: Readonly<Data>, roundId: string, unitId: string):
   return data.saltoReports.find((r) => r.roundId === roundId && r.unitId === unitId);
 }
 
+/** A draft another coordinator of the unit is writing; one whose author has left the unit is free to take over. */
+export function isColleaguesDraft(data: Readonly<Data>, report: SaltoReport, member: Member): boolean {
+  return report.status === 'utkast' && report.authorMemberId !== member.id && unitCoordinators(data, report.unitId).some((m) => m.id === report.authorMemberId);
+}
+
 /**
  * The report a coordinator may write in: their unit's, in a round that is not locked for it, and
  * not a colleague's draft. Anything else is refused with a code.
@@ -97,7 +102,7 @@ function writable(data: Data, reportId: string, member: Member | undefined, now:
   if (!report) throw new DomainError(ErrorCode.NotFound, `no report ${reportId}`);
   const round = findRound(data, report.roundId);
   if (!member || !unitsOf(round, member).includes(report.unitId)) throw new DomainError(ErrorCode.NotYourUnit, `${member?.id ?? 'unknown'} does not report for ${report.unitId}`);
-  if (report.status === 'utkast' && report.authorMemberId !== member.id && unitCoordinators(data, report.unitId).some((m) => m.id === report.authorMemberId)) throw new DomainError(ErrorCode.ColleaguesDraft, `${report.id} is ${report.authorMemberId}'s draft`, { memberId: report.authorMemberId });
+  if (isColleaguesDraft(data, report, member)) throw new DomainError(ErrorCode.ColleaguesDraft, `${report.id} is ${report.authorMemberId}'s draft`, { memberId: report.authorMemberId });
   if (isLocked(round, report.unitId, now, timeZone)) throw new DomainError(ErrorCode.RoundLocked, `${round.id} is past its deadline`, { deadline: round.deadline });
   if (report.status === 'utkast' && report.authorMemberId !== member.id) {
     // The author no longer reports for the unit (the secretary changed its coordinators): the

@@ -1,4 +1,4 @@
-import type { Card } from '../cards/render.js';
+import { renderCard, type Card } from '../cards/render.js';
 import { attendanceOf } from '../domain/attendance.js';
 import { statusView } from '../domain/follow-up-status.js';
 import { formatDate } from '../domain/dates.js';
@@ -6,14 +6,12 @@ import { comingMeetings } from '../domain/meetings.js';
 import { audienceFor } from '../domain/agenda.js';
 import { COUNCIL, isSecretariat, mayUse, ROLES } from '../domain/roles.js';
 import { formQuestions } from '../domain/salto-form.js';
-import { isLocked, reportOf, roundOfMeeting, roundOverview, unitsOf, type UnitState } from '../domain/salto-rounds.js';
+import { isColleaguesDraft, isLocked, reportOf, roundOfMeeting, roundOverview, unitsOf, type UnitState } from '../domain/salto-rounds.js';
 import type { Data, Lang, Member, SaltoReport, SaltoRound } from '../domain/schema.js';
 import { messages, roleNames } from '../i18n/index.js';
-import { statusCard } from '../bot/follow-ups/views.js';
+import { dayLabel, statusCard } from '../bot/follow-ups/views.js';
 import { agendaCard, meetingName } from '../bot/meetings/views.js';
 import { reviewCard, roundCard, unitName } from '../bot/salto/views.js';
-import { dayLabel } from '../bot/follow-ups/views.js';
-import { renderCard } from '../cards/render.js';
 import { staticCard } from './static-card.js';
 
 /** How many coming meetings the tab shows. */
@@ -91,7 +89,7 @@ function reportState(data: Readonly<Data>, round: SaltoRound, unitId: string, re
   if (isLocked(round, unitId, ctx.now, ctx.timeZone)) return [submitted, m['problem.round-locked']({ deadline })].filter(Boolean).join(' ');
   if (!report) return m['tab.report.notStarted']({ deadline });
   if (submitted) return `${submitted} ${m['tab.report.amend']({ deadline })}`;
-  if (report.authorMemberId !== viewer.id) return m['tab.report.colleague']({ name: data.members.find((x) => x.id === report.authorMemberId)?.name ?? '', deadline });
+  if (isColleaguesDraft(data, report, viewer)) return m['tab.report.colleague']({ name: data.members.find((x) => x.id === report.authorMemberId)?.name ?? '', deadline });
   if ('review' in report.position) return m['tab.report.atReview']({ deadline });
   const questions = formQuestions(round);
   const at = questions.findIndex((q) => 'question' in report.position && q.key === report.position.question);

@@ -180,6 +180,10 @@ describe("the coordinator's report in the personal tab", () => {
     openRound(data, 'mote-2027-03', undefined, SECRETARY_ID, now, TZ);
     startReport(data, ROUND, 'bydel-grorud', memberOf(data, 'per-grorud'), now, TZ);
     expect(headline(data)).toBe('Per Grorud har begynt på rapporten for enheten. Fristen er torsdag 25. februar 2027.');
+    // Once Per has left the unit, the draft is Aisha's to take over, as /rapport lets her.
+    memberOf(data, 'per-grorud').unitIds = [];
+    expect(headline(data)).toMatch(/^Påbegynt: du er på spørsmål 1 av 18\./);
+    memberOf(data, 'per-grorud').unitIds = ['bydel-grorud'];
     expect(headline(data, 'per-grorud', { ...ctx, lang: 'en' })).toBe(
       'Started: you are at question 1 of 18. The deadline is Thursday 25 February 2027. Type /report in the chat with the bot to go on where you left off.',
     );
