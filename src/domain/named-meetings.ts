@@ -6,8 +6,8 @@ import type { Data, Meeting } from './schema.js';
 
 /**
  * The meeting a secretary names after a command (/dagsorden, /rapporter): its id, "neste",
- * "forrige", "seminar", or its day or month ("10. desember", "10.12.2026", "september",
- * "mars 2027"). Where the words fit several meetings, the one nearest to now is meant; a cancelled
+ * "forrige", "seminar", its day or month ("10. desember", "10.12.2026", "september",
+ * "mars 2027"), or its year ("2024"). Where the words fit several meetings, the one nearest to now is meant; a cancelled
  * one only when no other fits.
  */
 export function meetingNamed(data: Readonly<Data>, name: string, now: Date, timeZone: string): Meeting | undefined {
@@ -29,6 +29,9 @@ export function meetingNamed(data: Readonly<Data>, name: string, now: Date, time
 function matcher(text: string, reference: Date, timeZone: string): ((meeting: Meeting) => boolean) | undefined {
   const seminar = /^(?:seminar|seminaret|the seminar)(?: (\d{4}))?$/.exec(text);
   if (seminar) return (m) => m.kind === 'seminar' && (!seminar[1] || meetingDate(m, timeZone).startsWith(seminar[1]));
+  // A year alone ("2024", "i 2027"): that year's meetings, so the nearest of them is meant.
+  const year = /^(?:i |in )?(\d{4})$/.exec(text);
+  if (year) return (m) => meetingDate(m, timeZone).startsWith(`${year[1]}-`);
   const day = readDay(text, reference);
   if (day) {
     const date = ymd(day.date);

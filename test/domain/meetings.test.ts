@@ -129,6 +129,8 @@ describe('naming a meeting after a command', () => {
     ['desember 2027', 'mote-2027-12'],
     ['seminaret', 'seminar-2027'],
     ['Møtet 11. mars', 'mote-2027-03'],
+    ['2024', 'mote-2024-10'],
+    ['i 2027', 'mote-2027-03'],
   ])('finds «%s» as %s', (text, id) => {
     expect(named(text)).toBe(id);
   });
@@ -149,7 +151,7 @@ describe('naming a meeting after a command', () => {
   });
 
   it('finds nothing for words that name no meeting, or a day without one', () => {
-    for (const text of ['', 'snart', '11. desember', 'mai', 'mote-2099-01', 'neste seminar 2030']) expect(named(text)).toBeUndefined();
+    for (const text of ['', 'snart', '11. desember', 'mai', 'mote-2099-01', 'neste seminar 2030', '2025', '20245']) expect(named(text)).toBeUndefined();
   });
 });
 
