@@ -14,6 +14,12 @@ export type Due = { dueDate: string } | { dueMeetingId: string };
 export function todayIn(now: Date, timeZone: string): string {
   return dateOfMinute(Math.floor(now.getTime() / MINUTE_MS), timeZone);
 }
+
+/** Today in the council's zone, as yyyy-MM-dd and as a local date: the reference the date readers work from. */
+export function localToday(now: Date, timeZone: string): { today: string; reference: Date } {
+  const today = todayIn(now, timeZone);
+  return { today, reference: parse(today, 'yyyy-MM-dd', new Date(0)) };
+}
 const MINUTE_MS = 60_000;
 // Every zone's offset today is a whole number of minutes, so the date changes at a minute's start:
 // one zone lookup a minute, not one for every view that asks what day it is.
@@ -130,8 +136,7 @@ function calendarWordDue(text: string, reference: Date, today: string): string |
  */
 export function parseDue(input: string, data: Readonly<Data>, now: Date, timeZone: string): Due {
   const text = normalise(input);
-  const today = todayIn(now, timeZone);
-  const reference = parse(today, 'yyyy-MM-dd', new Date(0));
+  const { today, reference } = localToday(now, timeZone);
   const invalid = () => new DomainError(ErrorCode.InvalidDue, 'unreadable due date', { text: input.trim().slice(0, 80) });
   if (!text) throw invalid();
 

@@ -1,6 +1,5 @@
-import { parse } from 'date-fns';
 import { upcomingDay } from './date-text.js';
-import { todayIn } from './follow-up-dates.js';
+import { localToday } from './follow-up-dates.js';
 import { USUAL_HOURS, type MeetingInput } from './meetings.js';
 import type { MeetingKind } from './schema.js';
 
@@ -63,8 +62,7 @@ export function readNewMeetingWords(text: string, now: Date, timeZone: string): 
   let date: string | undefined;
   const words = rest.trim().replace(/\s+/g, ' ').replace(/\.$/, '').replace(/^den /, '').replace(WEEKDAY, '');
   if (words) {
-    const today = todayIn(now, timeZone);
-    const reference = parse(today, 'yyyy-MM-dd', new Date(0));
+    const { today, reference } = localToday(now, timeZone);
     date = upcomingDay(words, reference, today);
     if (!date) unread.unshift(words);
   }

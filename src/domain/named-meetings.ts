@@ -1,14 +1,13 @@
-import { parse } from 'date-fns';
 import { readDay, readMonth, ymd } from './date-text.js';
-import { meetingDate, todayIn } from './follow-up-dates.js';
+import { localToday, meetingDate } from './follow-up-dates.js';
 import { nextMeeting } from './meetings.js';
 import type { Data, Meeting } from './schema.js';
 
 /**
  * The meeting a secretary names after a command (/dagsorden, /rapporter): its id, "neste",
  * "forrige", "seminar", its day or month ("10. desember", "10.12.2026", "september",
- * "mars 2027"), or its year ("2024"). Where the words fit several meetings, the one nearest to now is meant; a cancelled
- * one only when no other fits.
+ * "mars 2027"), or its year ("2024"). Where the words fit several meetings, the one nearest to
+ * now is meant; a cancelled one only when no other fits.
  */
 export function meetingNamed(data: Readonly<Data>, name: string, now: Date, timeZone: string): Meeting | undefined {
   const exact = data.meetings.find((m) => m.id === name.trim());
@@ -18,14 +17,14 @@ export function meetingNamed(data: Readonly<Data>, name: string, now: Date, time
   if (/^(forrige|siste|last|previous)( møte| meeting)?$/.test(text)) {
     return data.meetings.filter((m) => m.status !== 'avlyst' && new Date(m.start) <= now).sort((a, b) => Date.parse(b.start) - Date.parse(a.start))[0];
   }
-  const fits = matcher(text, parse(todayIn(now, timeZone), 'yyyy-MM-dd', new Date(0)), timeZone);
+  const fits = matcher(text, localToday(now, timeZone).reference, timeZone);
   if (!fits) return undefined;
   const distance = (m: Meeting) => Math.abs(Date.parse(m.start) - now.getTime());
   const cancelled = (m: Meeting) => (m.status === 'avlyst' ? 1 : 0);
   return data.meetings.filter(fits).sort((a, b) => cancelled(a) - cancelled(b) || distance(a) - distance(b))[0];
 }
 
-/** Which meetings the words fit, or undefined when they name no day, month or kind of meeting. */
+/** Which meetings the words fit, or undefined when they name no day, month, year or kind of meeting. */
 function matcher(text: string, reference: Date, timeZone: string): ((meeting: Meeting) => boolean) | undefined {
   const seminar = /^(?:seminar|seminaret|the seminar)(?: (\d{4}))?$/.exec(text);
   if (seminar) return (m) => m.kind === 'seminar' && (!seminar[1] || meetingDate(m, timeZone).startsWith(seminar[1]));
