@@ -92,8 +92,9 @@ export const attendanceRemindAction = defineAction({
     const now = deps.clock.now();
     const batch = turn.activityId ?? now.toISOString();
     const showCard = async () => {
-      const meeting = deps.store.read().meetings.find((m) => m.id === data.meetingId);
-      if (meeting) await turn.respond(attendanceCard(deps.store.read(), meeting, turn.lang, deps.timeZone, now));
+      const store = deps.store.read();
+      const meeting = store.meetings.find((m) => m.id === data.meetingId);
+      if (meeting) await turn.respond(attendanceCard(store, meeting, turn.lang, deps.timeZone, now));
     };
     // An old card's button after the meeting was cancelled, held or started: say so, and show the card as it is now.
     const queued = await attempt(
