@@ -122,7 +122,7 @@ describe('the secretary’s meeting tools', () => {
     expect(store.writes()).toBe(0);
   });
 
-  it('fills the new-meeting form from the words after /møte, and says what it could not read', async () => {
+  it('fills the new-meeting form from the words after /møte, a title included, and says what it could not read', async () => {
     const { deps, store } = harness();
     const inputsOf = (reply: unknown) => {
       const values: Record<string, unknown> = {};
@@ -143,10 +143,15 @@ describe('the secretary’s meeting tools', () => {
     expect(cardProblems((filled.replies[0] as { card: unknown }).card)).toEqual([]);
     expect(cardText((filled.replies[0] as { card: unknown }).card)).not.toContain('Jeg forsto ikke');
 
-    const half = fakeTurn({ text: '/møte om trygghet 12. januar', member: secretary });
+    const titled = fakeTurn({ text: '/møte ekstraordinært om skyting på Grønland 12. januar kl. 14', member: secretary });
+    await handleText(titled, deps);
+    expect(inputsOf(titled.replies[0])).toMatchObject({ kind: 'ekstraordinært', title: 'Skyting på Grønland', date: '2027-01-12', startTime: '14:00', endTime: '16:30' });
+    expect(cardText((titled.replies[0] as { card: unknown }).card)).not.toContain('Jeg forsto ikke');
+
+    const half = fakeTurn({ text: '/møte neste torsdag', member: secretary });
     await handleText(half, deps);
-    expect(cardText((half.replies[0] as { card: unknown }).card)).toContain('Jeg forsto ikke «om trygghet 12. januar». Fyll inn dato og tid i skjemaet.');
-    expect(inputsOf(half.replies[0])).toMatchObject({ kind: 'ordinært', startTime: '09:00', endTime: '11:30' });
+    expect(cardText((half.replies[0] as { card: unknown }).card)).toContain('Jeg forsto ikke «neste torsdag». Fyll inn dato og tid i skjemaet.');
+    expect(inputsOf(half.replies[0])).toMatchObject({ kind: 'ordinært', title: '', date: '', startTime: '09:00', endTime: '11:30' });
     expect(store.writes()).toBe(0);
   });
 

@@ -177,8 +177,24 @@ describe('the words after /møte', () => {
   it('leaves the end empty past midnight, and gives back what it cannot read, keeping the rest', () => {
     expect(read('12. januar kl. 22')).toMatchObject({ values: { startTime: '22:00', endTime: '' } });
     expect(read('12. januar kl. 25')).toEqual({ values: { ...usual, date: '2027-01-12' }, unread: 'kl. 25' });
-    expect(read('om trygghet i sentrum kl. 10')).toEqual({ values: { ...usual, startTime: '10:00', endTime: '12:30' }, unread: 'om trygghet i sentrum' });
     expect(read('31. april')).toEqual({ values: usual, unread: '31. april' });
+    expect(read('neste torsdag kl. 10')).toEqual({ values: { ...usual, startTime: '10:00', endTime: '12:30' }, unread: 'neste torsdag' });
+    expect(read('Trygghet 12. januar i uke 2')).toEqual({ values: { ...usual, date: '2027-01-12' }, unread: 'trygghet i uke 2' });
+  });
+
+  it('takes the words that are no kind, day or time as the title, as written, wherever they stand', () => {
+    expect(read('om trygghet i sentrum kl. 10')).toEqual({ values: { ...usual, title: 'Trygghet i sentrum', startTime: '10:00', endTime: '12:30' }, unread: undefined });
+    expect(read('Dialogmøte med bydelene 12. januar')).toEqual({ values: { ...usual, date: '2027-01-12', title: 'Dialogmøte med bydelene' }, unread: undefined });
+    expect(read('ekstraordinært om skyting på Grønland torsdag 14. januar kl. 14')).toEqual({
+      values: { kind: 'ekstraordinært', date: '2027-01-14', title: 'Skyting på Grønland', startTime: '14:00', endTime: '16:30' },
+      unread: undefined,
+    });
+    expect(read('12.1 kl. 10–12: Vold i nære relasjoner')).toEqual({ values: { ...usual, date: '2027-01-12', title: 'Vold i nære relasjoner', startTime: '10:00', endTime: '12:00' }, unread: undefined });
+    expect(read('extraordinary meeting on 12 January about youth crime')).toMatchObject({ values: { kind: 'ekstraordinært', date: '2027-01-12', title: 'Youth crime' } });
+    expect(read('Youth crime on 12 January')).toMatchObject({ values: { date: '2027-01-12', title: 'Youth crime' } });
+    // Words that only repeat the command are not a title.
+    expect(read('nytt møte 12. januar')).toEqual({ values: { ...usual, date: '2027-01-12' }, unread: undefined });
+    expect(read(`12. januar ${'ord '.repeat(200)}`).values.title).toHaveLength(300);
   });
 });
 
