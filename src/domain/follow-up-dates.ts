@@ -25,6 +25,38 @@ const MINUTE_MS = 60_000;
 // one zone lookup a minute, not one for every view that asks what day it is.
 const dateOfMinute = remembered((minute: number, timeZone: string) => ymd(new TZDate(minute * MINUTE_MS, timeZone)));
 
+/** Words that put a deadline after a title: "… frist 15. januar", "… innen neste møte", "… by 15 March". */
+const DEADLINE_MARKER = /(?:^|[\s,;–-]+)(frist|med frist|innen|senest|deadline|due|by)(?::|\b)\s*/giu;
+/** The longest deadline the form's field takes. */
+const DUE_MAX_LENGTH = 200;
+/** Markers that parseDue reads as part of the deadline itself ("innen neste møte"). */
+const KEPT_MARKER = /^(?:innen|senest|by)$/iu;
+
+/**
+ * A typed title that ends with its deadline ("Send referatet til bydelene frist 15. januar"), split
+ * into the title and the deadline as written. Only words parseDue reads as a deadline are taken,
+ * so "Kartlegge vold innen familien" stays a title; without one, `due` is empty. A deadline read
+ * but refused (a day past, 31 April, no meeting planned) is taken too, for the form to say why.
+ */
+export function titleAndDue(text: string, data: Readonly<Data>, now: Date, timeZone: string): { title: string; due: string } {
+  for (const marker of text.matchAll(DEADLINE_MARKER)) {
+    const written = text.slice(marker.index + marker[0].length).trim();
+    const due = KEPT_MARKER.test(marker[1] ?? '') ? `${marker[1]} ${written}` : written;
+    if (written && due.length <= DUE_MAX_LENGTH && readsAsDue(due, data, now, timeZone)) return { title: text.slice(0, marker.index).trim(), due };
+  }
+  return { title: text, due: '' };
+}
+
+function readsAsDue(text: string, data: Readonly<Data>, now: Date, timeZone: string): boolean {
+  try {
+    parseDue(text, data, now, timeZone);
+    return true;
+  } catch (error) {
+    if (error instanceof DomainError) return error.code !== ErrorCode.InvalidDue;
+    throw error;
+  }
+}
+
 /** The calendar date a meeting starts on, in the council's time zone. */
 export function meetingDate(meeting: Pick<Meeting, 'start'>, timeZone: string): string {
   return dateOfInstant(meeting.start, timeZone);

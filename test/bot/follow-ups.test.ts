@@ -236,13 +236,19 @@ describe('changing a point from the card', () => {
 describe('making a point', () => {
   const form = { title: 'Felles tiltaksplan for Grønland', description: '', focusAreaId: 'io-2017-1', responsible: 'medlem', ownerMemberId: 'tor-lund', due: 'innen neste møte', briefing: 'true' };
 
-  it('opens the form from /oppfølging, with the title given', async () => {
+  it('opens the form from /oppfølging, with the title given and a deadline written after it', async () => {
     const { deps } = harness();
     const turn = fakeTurn({ text: '/oppfølging Trygghet på Grønland', member: secretary });
     await handleText(turn, deps);
     const card = cardOf(turn.replies[0]) as { body: { id?: string; value?: string }[] };
     expect(cardProblems(card)).toEqual([]);
     expect(card.body.find((e) => e.id === 'title')?.value).toBe('Trygghet på Grønland');
+    expect(card.body.find((e) => e.id === 'due')?.value).toBe('');
+    const dated = fakeTurn({ text: '/oppfølging Send referatet til bydelene frist 15. januar', member: secretary });
+    await handleText(dated, deps);
+    const filled = cardOf(dated.replies[0]) as { body: { id?: string; value?: string }[] };
+    expect(filled.body.find((e) => e.id === 'title')?.value).toBe('Send referatet til bydelene');
+    expect(filled.body.find((e) => e.id === 'due')?.value).toBe('15. januar');
     const refused = fakeTurn({ text: '/oppfølging', member });
     await handleText(refused, deps);
     expect(refused.texts()[0]).toMatch(/^Beklager, dette kan bare sekretariatet/);

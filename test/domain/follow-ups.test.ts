@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../src/domain/errors.js';
-import { dueDateOf, parseDue, todayIn } from '../../src/domain/follow-up-dates.js';
+import { dueDateOf, parseDue, titleAndDue, todayIn } from '../../src/domain/follow-up-dates.js';
 import { dueFollowUpNotices, followUpSummary, queueFollowUpNotices } from '../../src/domain/follow-up-reminders.js';
 import { parseStatusFilter, statusView, type StatusFilter } from '../../src/domain/follow-up-status.js';
 import {
@@ -179,6 +179,31 @@ describe('reading a due date in Norwegian', () => {
     expect(codeOf(() => due('første'))).toBe(ErrorCode.InvalidDue);
     expect(codeOf(() => due('om mange uker'))).toBe(ErrorCode.InvalidDue);
     expect(codeOf(() => parseDue('neste møte', { ...data, meetings: [] }, now, TZ))).toBe(ErrorCode.NoMeetingPlanned);
+  });
+});
+
+describe('a deadline written after a title', () => {
+  const data = demoData();
+  const split = (text: string, meetings = data.meetings) => titleAndDue(text, { ...data, meetings }, now, TZ);
+
+  it('takes the words after «frist», «innen», «senest» or «by» when they read as a deadline', () => {
+    expect(split('Send referatet til bydelene frist 15. januar')).toEqual({ title: 'Send referatet til bydelene', due: '15. januar' });
+    expect(split('Send referatet til bydelene, med frist: 15.1.2027')).toEqual({ title: 'Send referatet til bydelene', due: '15.1.2027' });
+    expect(split('Felles tiltaksplan – innen neste møte')).toEqual({ title: 'Felles tiltaksplan', due: 'innen neste møte' });
+    expect(split('Kartlegging av Oslo S senest uke 12')).toEqual({ title: 'Kartlegging av Oslo S', due: 'senest uke 12' });
+    expect(split('Report on youth crime by 15 March')).toEqual({ title: 'Report on youth crime', due: 'by 15 March' });
+  });
+
+  it('takes a deadline that is read but refused, for the form to say why', () => {
+    expect(split('Send referatet frist 1.1.2020')).toEqual({ title: 'Send referatet', due: '1.1.2020' });
+    expect(split('Send referatet frist 31. april')).toEqual({ title: 'Send referatet', due: '31. april' });
+    expect(split('Send referatet innen neste møte', [])).toEqual({ title: 'Send referatet', due: 'innen neste møte' });
+  });
+
+  it('leaves a title alone where the words after the marker are no deadline', () => {
+    for (const title of ['Kartlegge vold innen familien', 'Vurdere frist for rapportering', 'Trygghet på Grønland', 'Byomfattende tiltak', 'Report by the police', 'Felles plan frist']) {
+      expect(split(title)).toEqual({ title, due: '' });
+    }
   });
 });
 
