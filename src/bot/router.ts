@@ -8,6 +8,7 @@ import { answerFromChat, COORDINATOR } from './actions/salto.js';
 import { activeReport } from '../domain/salto-rounds.js';
 import { nearestWord, parseText } from './command-parser.js';
 import { COMMANDS, commandWords, findCommand, type Command } from './commands/index.js';
+import { commandsAbout } from './commands/command.js';
 import { commandsFor } from './commands/visible.js';
 import type { BotDeps, Turn } from './turn.js';
 
@@ -17,7 +18,7 @@ export interface Tables {
 }
 const DEFAULT_TABLES: Tables = { commands: COMMANDS, actions: ACTIONS };
 
-/** A typed message: a command, a typo of one, or chat that gets a pointer to /hjelp. */
+/** A typed message: a command, a typo of one, or chat that gets a pointer to the commands it seems to ask for, or to /hjelp. */
 export async function handleText(turn: Turn, deps: BotDeps, tables: Tables = DEFAULT_TABLES): Promise<void> {
   const m = messages(turn.lang);
   const { word, slash, args } = parseText(turn.text);
@@ -48,8 +49,14 @@ export async function handleText(turn: Turn, deps: BotDeps, tables: Tables = DEF
     );
     return;
   }
-  await turn.reply(m['input.notACommand']);
+  const about = commandsAbout(turn.text, commandsFor(turn.member, tables.commands));
+  if (about.length > 0) await turn.reply(m['input.aboutCommands']({ commands: about.map((c) => ({ name: `/${c.name}`, description: m[c.description] })) }));
+  else if (THANKS.test(turn.text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim())) await turn.reply(m['input.thanks']);
+  else await turn.reply(m['input.notACommand']);
 }
+
+/** A short message of thanks: "takk!", "tusen takk", "thanks", "thank you :)". */
+const THANKS = /^(?:\S+ ){0,3}(?:takk|thanks|thank you|thx)(?: \S+){0,4}$/iu;
 
 const ActionEnvelope = z.object({ verb: z.string().min(1).max(100) });
 

@@ -196,6 +196,9 @@ export const en: Messages = {
   'input.unknownCommand': (p) => `I don't know the command "${p.typed}". Did you mean ${p.suggestion}?`,
   'input.unknownCommandNoSuggestion': (p) => `I don't know the command "${p.typed}". Type /help to see what you can do.`,
   'input.notACommand': 'Hi! I understand commands such as /help. Type /help to see what you can do.',
+  'input.aboutCommands': (p) =>
+    `I understand commands, not plain text. Perhaps you are looking for ${p.commands.length > 1 ? 'one of these' : 'this one'}:\n\n${p.commands.map((c) => `- **${c.name}**: ${c.description}`).join('\n')}\n\nType the command, or /help to see all you can do.`,
+  'input.thanks': "You're welcome! Type /help if there is anything else I can do.",
   'input.invalid': 'I could not read what you sent. Nothing was changed.',
   'input.unknownVerb': "I don't recognise this button. Type /help to carry on.",
   'error.generic': (p) => `Sorry, something went wrong on my side. Please try again shortly. Quote reference ${p.ref} if you contact the secretariat.`,

@@ -205,6 +205,9 @@ export const nb = {
   'input.unknownCommandNoSuggestion': (p: { typed: string }) =>
     `Jeg kjenner ikke kommandoen «${p.typed}». Skriv /hjelp for å se hva du kan gjøre.`,
   'input.notACommand': 'Hei! Jeg forstår kommandoer som /hjelp. Skriv /hjelp for å se hva du kan gjøre.',
+  'input.aboutCommands': (p: { commands: readonly { name: string; description: string }[] }) =>
+    `Jeg forstår kommandoer, ikke vanlig tekst. Kanskje du ser etter ${p.commands.length > 1 ? 'en av disse' : 'denne'}:\n\n${p.commands.map((c) => `- **${c.name}**: ${c.description}`).join('\n')}\n\nSkriv kommandoen, eller /hjelp for å se alt du kan gjøre.`,
+  'input.thanks': 'Bare hyggelig! Skriv /hjelp om det er noe mer jeg kan gjøre.',
   'input.invalid': 'Det du sendte, kunne jeg ikke lese. Ingenting er endret.',
   'input.unknownVerb': 'Denne knappen kjenner jeg ikke igjen. Skriv /hjelp for å komme videre.',
   'error.generic': (p: { ref: string }) =>

@@ -129,9 +129,48 @@ describe('what is not a command', () => {
 
   it('answers ordinary chat with a friendly pointer, never silence', async () => {
     const { deps } = harness();
-    const turn = fakeTurn({ text: 'Hei, når er neste møte?', member });
+    const turn = fakeTurn({ text: 'Hei!', member });
     await handleText(turn, deps);
     expect(turn.texts()).toEqual(['Hei! Jeg forstår kommandoer som /hjelp. Skriv /hjelp for å se hva du kan gjøre.']);
+  });
+
+  it('points a question in plain words to the commands it asks for, of those the user may use', async () => {
+    const { deps } = harness();
+    const ask = async (text: string, who = member, lang: 'nb' | 'en' = 'nb') => {
+      const turn = fakeTurn({ text, member: who, lang });
+      await handleText(turn, deps);
+      return turn.texts()[0]!;
+    };
+    expect(await ask('Hei, når er neste møte?')).toBe(
+      'Jeg forstår kommandoer, ikke vanlig tekst. Kanskje du ser etter denne:\n\n- **/neste**: Vis neste møte med dagsorden\n\nSkriv kommandoen, eller /hjelp for å se alt du kan gjøre.',
+    );
+    expect(await ask('Jeg kan ikke komme på møtet')).toContain('**/neste**');
+    // The secretary gets the attendance overview too; a member, who may not use it, does not.
+    expect(await ask('Hvem kommer på møtet?', secretary)).toMatch(/en av disse:\n\n- \*\*\/neste\*\*: .*\n- \*\*\/oppmøte\*\*: /);
+    expect(await ask('Hvem kommer på møtet?')).not.toContain('/oppmøte');
+    expect(await ask('Hvilke oppfølgingspunkter er forfalt?', secretary)).toContain('**/status**');
+    expect(await ask('Jeg vil levere rapporten', coordinator)).toContain('**/rapport**: Svar på SaLTo-rapporten');
+    expect(await ask('When is the next meeting?', member, 'en')).toMatch(/^I understand commands, not plain text\. Perhaps you are looking for this one:\n\n- \*\*\/neste\*\*: Show the next meeting/);
+  });
+
+  it('answers thanks in kind', async () => {
+    const { deps } = harness();
+    for (const [text, lang, reply] of [
+      ['Takk!', 'nb', 'Bare hyggelig! Skriv /hjelp om det er noe mer jeg kan gjøre.'],
+      ['tusen takk for hjelpen :)', 'nb', 'Bare hyggelig! Skriv /hjelp om det er noe mer jeg kan gjøre.'],
+      ['Thank you!', 'en', "You're welcome! Type /help if there is anything else I can do."],
+    ] as const) {
+      const turn = fakeTurn({ text, member, lang });
+      await handleText(turn, deps);
+      expect(turn.texts(), text).toEqual([reply]);
+    }
+  });
+
+  it('gives every command topic words, in lower case', () => {
+    for (const command of COMMANDS) {
+      expect(command.topics.length, command.name).toBeGreaterThan(0);
+      for (const topic of command.topics) expect(topic, command.name).toBe(topic.toLocaleLowerCase('nb'));
+    }
   });
 
   it('answers an empty message the same way', async () => {

@@ -9,6 +9,7 @@ export const agendaCommand: Command = {
   aliases: ['agenda'],
   description: 'command.dagsorden',
   detail: 'help.detail.dagsorden',
+  topics: ['dagsorden', 'dagsordenen', 'saker', 'sakene', 'endre', 'rediger', 'redigere', 'agenda', 'items', 'edit'],
   scopes: ['personal'],
   role: SECRETARIAT,
   async handle(turn, args, deps) {

@@ -9,6 +9,7 @@ export const attendanceCommand: Command = {
   aliases: ['oppmote', 'attendance'],
   description: 'command.oppmøte',
   detail: 'help.detail.oppmøte',
+  topics: ['oppmøte', 'oppmøtet', 'hvem', 'kommer', 'forfall', 'svart', 'attendance', 'who', 'coming'],
   scopes: ['personal'],
   role: SECRETARIAT,
   async handle(turn, args, deps) {

@@ -8,6 +8,7 @@ export const calendarCommand: Command = {
   aliases: ['calendar'],
   description: 'command.kalender',
   detail: 'help.detail.kalender',
+  topics: ['kalender', 'kalenderen', 'outlook', 'abonnere', 'calendar', 'subscribe'],
   scopes: ['personal'],
   role: ROLES,
   async handle(turn, _args, deps) {

@@ -10,6 +10,7 @@ export const channelCommand: Command = {
   aliases: ['channel'],
   description: 'command.kanal',
   detail: 'help.detail.kanal',
+  topics: ['kanal', 'kanalen', 'channel'],
   scopes: ['team'],
   role: SECRETARIAT,
   async handle(turn, _args, deps) {

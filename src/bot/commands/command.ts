@@ -13,6 +13,11 @@ export interface Command {
   description: MessageKey & `command.${string}`;
   /** Catalog key of what `/hjelp <command>` says: what it does, with examples. */
   detail: MessageKey & `help.detail.${string}`;
+  /**
+   * Words, in either language and lower-case, that a message written without a command uses when
+   * it asks for this one ("når er neste møte?"): the reply to such a message points to it.
+   */
+  topics: readonly string[];
   role: Access;
   /** Where Teams offers the command in its menu; every command also works when typed anywhere. */
   scopes: readonly CommandScope[];
@@ -27,4 +32,18 @@ export function commandNamed(word: string, table: readonly Command[]): Command |
 /** Every word that names a command of the table: names and aliases. */
 export function wordsOf(table: readonly Command[]): string[] {
   return table.flatMap((command) => [command.name, ...command.aliases]);
+}
+
+/**
+ * The commands a message written as plain text seems to ask for, the likeliest first: those
+ * whose topic words it uses most, in the table's order among equals. At most `limit`.
+ */
+export function commandsAbout(text: string, table: readonly Command[], limit = 2): Command[] {
+  const words = new Set(text.toLocaleLowerCase('nb').split(/[^\p{L}\p{N}-]+/u));
+  return table
+    .map((command, index) => ({ command, index, hits: command.topics.filter((topic) => words.has(topic)).length }))
+    .filter((scored) => scored.hits > 0)
+    .sort((a, b) => b.hits - a.hits || a.index - b.index)
+    .slice(0, limit)
+    .map((scored) => scored.command);
 }

@@ -15,6 +15,7 @@ export const followUpCommand: Command = {
   aliases: ['oppfolging', 'punkt', 'followup'],
   description: 'command.oppfølging',
   detail: 'help.detail.oppfølging',
+  topics: ['nytt', 'oppfølgingspunkt', 'punkt', 'lage', 'opprette', 'new', 'follow-up', 'create', 'task', 'action'],
   scopes: [],
   role: SECRETARIAT,
   async handle(turn, args, deps) {

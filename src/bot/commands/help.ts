@@ -16,6 +16,7 @@ export function helpCommand(table: () => readonly Command[]): Command {
     aliases: ['help'],
     description: 'command.hjelp',
     detail: 'help.detail.hjelp',
+    topics: ['hjelp', 'kommando', 'kommandoer', 'kommandoene', 'help', 'command', 'commands'],
     scopes: ALL_SCOPES,
     role: 'alle',
     async handle(turn, args) {

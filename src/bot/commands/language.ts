@@ -9,6 +9,7 @@ export const languageCommand: Command = {
   aliases: ['sprak', 'language'],
   description: 'command.språk',
   detail: 'help.detail.språk',
+  topics: ['språk', 'språket', 'engelsk', 'norsk', 'bokmål', 'language', 'english', 'norwegian'],
   scopes: [],
   role: ROLES,
   async handle(turn, args, deps) {

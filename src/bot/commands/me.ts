@@ -8,6 +8,7 @@ export const meCommand: Command = {
   aliases: ['me', 'whoami'],
   description: 'command.meg',
   detail: 'help.detail.meg',
+  topics: ['rolle', 'roller', 'rollen', 'rollene', 'tilgang', 'role', 'roles', 'access'],
   scopes: [],
   role: 'alle',
   async handle(turn, _args, deps) {

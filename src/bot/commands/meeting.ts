@@ -13,6 +13,7 @@ export const meetingCommand: Command = {
   aliases: ['mote', 'meeting'],
   description: 'command.møte',
   detail: 'help.detail.møte',
+  topics: ['nytt', 'møte', 'ekstraordinært', 'opprette', 'lage', 'legge', 'new', 'meeting', 'extraordinary', 'create'],
   scopes: [],
   role: SECRETARIAT,
   async handle(turn, args, deps) {

@@ -9,6 +9,7 @@ export const nextCommand: Command = {
   aliases: ['next'],
   description: 'command.neste',
   detail: 'help.detail.neste',
+  topics: ['neste', 'møte', 'møtet', 'når', 'dagsorden', 'dagsordenen', 'forfall', 'komme', 'kommer', 'delta', 'stedfortreder', 'next', 'meeting', 'when', 'agenda', 'attend', 'apologies', 'substitute'],
   scopes: ALL_SCOPES,
   role: ROLES,
   async handle(turn, _args, deps) {

@@ -11,6 +11,7 @@ export const proposeCommand: Command = {
   aliases: ['foresla', 'propose'],
   description: 'command.foreslå',
   detail: 'help.detail.foreslå',
+  topics: ['foreslå', 'forslag', 'sak', 'saker', 'tema', 'propose', 'proposal', 'suggest', 'item', 'topic'],
   scopes: ['personal'],
   role: COUNCIL,
   async handle(turn, args, deps) {

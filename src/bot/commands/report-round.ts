@@ -13,6 +13,7 @@ export const reportRoundCommand: Command = {
   aliases: ['reportround'],
   description: 'command.rapportrunde',
   detail: 'help.detail.rapportrunde',
+  topics: ['rapportrunde', 'rapportrunden', 'runde', 'runden', 'salto', 'round', 'open'],
   scopes: [],
   role: SECRETARIAT,
   async handle(turn, _args, deps) {
@@ -27,6 +28,7 @@ export const reportsCommand: Command = {
   aliases: ['reports'],
   description: 'command.rapporter',
   detail: 'help.detail.rapporter',
+  topics: ['rapporter', 'rapportene', 'levert', 'samlet', 'samlede', 'salto', 'reports', 'compiled', 'submitted'],
   scopes: ['personal'],
   role: SECRETARIAT,
   async handle(turn, args, deps) {

@@ -21,6 +21,7 @@ export const reportCommand: Command = {
   aliases: ['report'],
   description: 'command.rapport',
   detail: 'help.detail.rapport',
+  topics: ['rapport', 'rapporten', 'salto', 'svare', 'svar', 'levere', 'skjema', 'skjemaet', 'report', 'answer', 'submit', 'form'],
   scopes: ['personal'],
   role: COORDINATOR,
   async handle(turn, _args, deps) {

@@ -8,6 +8,7 @@ export const saltoSetupCommand: Command = {
   aliases: ['saltooppsett', 'saltosetup'],
   description: 'command.salto',
   detail: 'help.detail.salto',
+  topics: ['salto', 'enhet', 'enheter', 'enhetene', 'koordinator', 'koordinatorer', 'koordinatorene', 'innsatsområde', 'innsatsområder', 'innsatsområdene', 'unit', 'units', 'coordinators', 'areas'],
   scopes: [],
   role: SECRETARIAT,
   async handle(turn, _args, deps) {

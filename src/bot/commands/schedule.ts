@@ -8,6 +8,7 @@ export const scheduleCommand: Command = {
   aliases: ['moteplan', 'schedule'],
   description: 'command.møteplan',
   detail: 'help.detail.møteplan',
+  topics: ['møteplan', 'møteplanen', 'møter', 'møtene', 'møtedatoer', 'datoer', 'schedule', 'meetings', 'dates'],
   scopes: ALL_SCOPES,
   role: ROLES,
   async handle(turn, _args, deps) {

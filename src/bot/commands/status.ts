@@ -11,6 +11,7 @@ export const statusCommand: Command = {
   aliases: ['oppfølgingspunkter', 'oppfolgingspunkter'],
   description: 'command.status',
   detail: 'help.detail.status',
+  topics: ['status', 'oppfølging', 'oppfølgingen', 'oppfølgingspunkt', 'oppfølgingspunkter', 'oppfølgingspunktene', 'punkter', 'punktene', 'forfalt', 'forfalte', 'åpne', 'frist', 'frister', 'follow-up', 'follow-ups', 'overdue', 'open', 'tasks', 'actions'],
   scopes: ['personal'],
   role: COUNCIL,
   async handle(turn, args, deps) {

@@ -18,6 +18,7 @@ export const yearPlanCommand: Command = {
   aliases: ['arsplan', 'yearplan'],
   description: 'command.årsplan',
   detail: 'help.detail.årsplan',
+  topics: ['årsplan', 'årsplanen', 'år', 'året', 'planlegge', 'year', 'plan'],
   // Teams shows at most ten commands a scope; this one is reached from /møteplan too.
   scopes: [],
   role: SECRETARIAT,
