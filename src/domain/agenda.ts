@@ -23,20 +23,36 @@ export function parsePresenters(text: string | undefined): string[] {
     .filter(Boolean);
 }
 
-/** "Presentasjon | https://…" or a bare link, one a line; anything but an http(s) link is refused. */
+/**
+ * One attachment a line: a link, with its title before it as people write it ("Presentasjon |
+ * https://…", "Presentasjon: https://…", "Presentasjon https://…") or after it, or a bare link.
+ * A line without exactly one http(s) link is refused, quoted, so nothing typed is dropped.
+ */
 export function parseAttachments(text: string | undefined): Attachment[] {
   return clean(text)
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean)
     .map((line) => {
-      const bar = line.lastIndexOf('|');
-      const title = bar === -1 ? '' : line.slice(0, bar).trim();
-      const url = (bar === -1 ? line : line.slice(bar + 1)).trim();
-      if (!isWebUrl(url)) throw new DomainError(ErrorCode.InvalidUrl, 'attachment is not a link', { text: url.slice(0, 80) });
+      const words = line.split(/\s+/);
+      const links = words.filter((word) => LINK.test(word));
+      const url = links.length === 1 ? unwrapped(links[0] as string) : '';
+      if (!isWebUrl(url)) throw new DomainError(ErrorCode.InvalidUrl, 'attachment line without one link', { text: line.slice(0, 80) });
+      const title = words
+        .filter((word) => word !== links[0])
+        .join(' ')
+        .replace(/^[\s|:–—-]+|[\s|:–—-]+$/g, '')
+        .replace(/^\((.*)\)$/, '$1');
       return { title: title || url, url };
     });
 }
+
+/** A word that is a link, or is meant as one: "https://…", "<https://…>", "(http://…)". */
+const LINK = /^[<(]?https?:/i;
+const unwrapped = (word: string) => {
+  const bare = word.replace(/[.,;]+$/, '');
+  return bare.startsWith('<') ? bare.slice(1).replace(/>$/, '') : bare.startsWith('(') ? bare.slice(1).replace(/\)$/, '') : bare;
+};
 
 function itemFields(input: AgendaItemInput): Omit<AgendaItem, 'id'> {
   const title = clean(input.title);

@@ -157,6 +157,8 @@ export const en: Messages = {
   'problem.empty-title': 'The title cannot be empty.',
   'problem.invalid-date': "That date or time doesn't exist. Use the card's date picker.",
   'problem.invalid-url': 'The link must be a full web address starting with https://.',
+  'problem.invalid-attachment': (p) =>
+    `“${p.text}” must have one link, starting with https://. Write one attachment a line, with its title in front if you like: Presentation | https://…`,
   'problem.not-found': "I can't find what this refers to; it may have been removed. Nothing was changed.",
   'problem.stale': 'This card is out of date because the meeting has changed. Nothing was changed; here is the updated card.',
   'problem.meeting-closed': 'The meeting is cancelled, held or has started, so this can no longer be changed.',

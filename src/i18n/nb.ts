@@ -160,6 +160,8 @@ export const nb = {
   'problem.empty-title': 'Tittelen kan ikke være tom.',
   'problem.invalid-date': 'Datoen eller klokkeslettet finnes ikke. Bruk kortets datovelger.',
   'problem.invalid-url': 'Lenken må være en hel nettadresse som begynner med https://.',
+  'problem.invalid-attachment': (p: { text: string }) =>
+    `«${p.text}» må ha én lenke, som begynner med https://. Skriv ett vedlegg per linje, gjerne med tittelen foran: Presentasjon | https://…`,
   'problem.not-found': 'Jeg finner ikke det du viser til; det kan være fjernet. Ingenting er endret.',
   'problem.stale': 'Kortet er utdatert fordi møtet er endret siden. Ingenting er endret; her er det oppdaterte kortet.',
   'problem.meeting-closed': 'Møtet er avlyst, avholdt eller har startet, så dette kan ikke lenger endres.',

@@ -218,6 +218,22 @@ describe('the secretary’s meeting tools', () => {
     expect(store.writes()).toBe(0);
   });
 
+  it('names the attachment line without a link, keeps the form as typed, and saves titled links', async () => {
+    const { deps, store } = harness();
+    const attachments = 'Presentasjon: https://oslo.example/p.pptx\nTallene kommer';
+    const turn = fakeTurn({ member: secretary, data: { verb: Verb.ItemSave, meetingId: 'mote-2026-12', revision: 0, title: 'Trygghet på Oslo S', attachments } });
+    await handleAction(turn, deps);
+    const form = cardText(turn.responses[0]);
+    expect(form).toContain('«Tallene kommer» må ha én lenke, som begynner med https://. Skriv ett vedlegg per linje, gjerne med tittelen foran: Presentasjon | https://…');
+    expect(form).toContain(attachments);
+    expect(store.writes()).toBe(0);
+
+    const saved = fakeTurn({ member: secretary, data: { verb: Verb.ItemSave, meetingId: 'mote-2026-12', revision: 0, title: 'Trygghet på Oslo S', attachments: 'Presentasjon: https://oslo.example/p.pptx' } });
+    await handleAction(saved, deps);
+    const item = store.read().meetings.find((m) => m.id === 'mote-2026-12')!.agenda.find((i) => i.title === 'Trygghet på Oslo S');
+    expect(item?.attachments).toEqual([{ title: 'Presentasjon', url: 'https://oslo.example/p.pptx' }]);
+  });
+
   it('lays out a year from the card and refuses the whole plan when one meeting clashes', async () => {
     const { deps, store } = harness();
     const plan = { verb: Verb.YearPlanConfirm, year: 2028, keys: 'm3:ordinært,seminar:seminar' };

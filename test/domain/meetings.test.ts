@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { acceptProposal, addAgendaItem, audienceFor, declineProposal, moveAgendaItem, proposeItem, removeAgendaItem, visibleItem } from '../../src/domain/agenda.js';
+import { acceptProposal, addAgendaItem, audienceFor, declineProposal, moveAgendaItem, parseAttachments, proposeItem, removeAgendaItem, visibleItem } from '../../src/domain/agenda.js';
 import { answerAttendance, attendanceOverview } from '../../src/domain/attendance.js';
 import { agendaRecipients, dueAt, dueDispatches, queueDispatch, recordOutcome, staleCards } from '../../src/domain/deliveries.js';
-import { ErrorCode } from '../../src/domain/errors.js';
+import { ErrorCode, type DomainError } from '../../src/domain/errors.js';
 import { cancelMeeting, createMeeting, createMeetings, proposeYear, updateMeeting, zonedInstant, type MeetingInput } from '../../src/domain/meetings.js';
 import { readNewMeetingWords } from '../../src/domain/meeting-words.js';
 import { meetingNamed } from '../../src/domain/named-meetings.js';
@@ -293,6 +293,46 @@ describe('the agenda', () => {
     const data = demoData();
     expectCode(() => addAgendaItem(data, 'mote-2026-12', { title: '   ' }, 0, now), ErrorCode.EmptyTitle);
     expectCode(() => addAgendaItem(data, 'mote-2026-12', { title: 'x', attachments: 'javascript:alert(1)' }, 0, now), ErrorCode.InvalidUrl);
+  });
+
+  it('reads an attachment a line, with its title written before or after the link, or none', () => {
+    expect(
+      parseAttachments(
+        [
+          'Presentasjon | https://oslo.example/p.pdf',
+          'Presentasjon: https://oslo.example/p.pptx',
+          'Tall fra bydelene – https://oslo.example/t.xlsx',
+          'Notat https://oslo.example/n.docx',
+          '<https://oslo.example/x.docx> (notat fra møtet)',
+          '  https://oslo.example/bare.pdf  ',
+          'Oppslag (https://no.wikipedia.org/wiki/SaLTo_(Oslo)).',
+          '',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      { title: 'Presentasjon', url: 'https://oslo.example/p.pdf' },
+      { title: 'Presentasjon', url: 'https://oslo.example/p.pptx' },
+      { title: 'Tall fra bydelene', url: 'https://oslo.example/t.xlsx' },
+      { title: 'Notat', url: 'https://oslo.example/n.docx' },
+      { title: 'notat fra møtet', url: 'https://oslo.example/x.docx' },
+      { title: 'https://oslo.example/bare.pdf', url: 'https://oslo.example/bare.pdf' },
+      { title: 'Oppslag', url: 'https://no.wikipedia.org/wiki/SaLTo_(Oslo)' },
+    ]);
+  });
+
+  it('refuses a line without exactly one web link, quoting it', () => {
+    for (const line of ['Presentasjonen kommer', 'To lenker https://a.example https://b.example', 'Skjult javascript:alert(1)', 'ftp://oslo.example/fil', 'https://']) {
+      const error = (() => {
+        try {
+          parseAttachments(`https://oslo.example/ok.pdf\n${line}`);
+        } catch (thrown) {
+          return thrown as DomainError;
+        }
+        return undefined;
+      })();
+      expect(error?.code, line).toBe(ErrorCode.InvalidUrl);
+      expect(error?.details['text'], line).toBe(line);
+    }
   });
 
   it('moves and removes items, each change a new revision', () => {

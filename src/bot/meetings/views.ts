@@ -87,6 +87,8 @@ export function problemText(error: unknown, lang: Lang, data: Readonly<Data>, ti
       const meeting = data.meetings.find((x) => x.id === error.details['meetingId']);
       return m['problem.area-in-use']({ number: Number(error.details['number'] ?? 0), meeting: meeting ? meetingName(meeting, lang, timeZone) : String(error.details['meetingId'] ?? '') });
     }
+    case ErrorCode.InvalidUrl:
+      return typeof error.details['text'] === 'string' ? m['problem.invalid-attachment']({ text: error.details['text'] }) : m['problem.invalid-url'];
     case ErrorCode.TextTooLong:
       return m['problem.text-too-long']({ limit: Number(error.details['limit'] ?? 0) });
     case ErrorCode.InvalidEmail:
@@ -99,7 +101,6 @@ export function problemText(error: unknown, lang: Lang, data: Readonly<Data>, ti
     case ErrorCode.DateInPast:
     case ErrorCode.EndBeforeStart:
     case ErrorCode.InvalidDate:
-    case ErrorCode.InvalidUrl:
     case ErrorCode.NotFound:
     case ErrorCode.MeetingClosed:
     case ErrorCode.AlreadyDecided:
