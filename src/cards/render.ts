@@ -360,6 +360,17 @@ export interface SaltoAreasFormCardModel {
   labels: { period: string; periodHint: string; periodError: string; save: string; back: string };
 }
 
+/** To the secretariat: a member's proposal for an agenda, with buttons to take it or open the agenda. */
+export interface ProposalCardModel {
+  headline: string;
+  title: string;
+  description: string;
+  context: string;
+  accept: ActionData;
+  open: ActionData;
+  labels: { accept: string; open: string };
+}
+
 /** A short message with a headline and buttons: invitations, reminders, a choice of unit. */
 export interface NoticeCardModel {
   headline: string;
@@ -391,6 +402,7 @@ interface Templates {
   'salto-unit-form': SaltoUnitFormCardModel;
   'salto-areas-form': SaltoAreasFormCardModel;
   notice: NoticeCardModel;
+  proposal: ProposalCardModel;
 }
 export type TemplateName = keyof Templates;
 

@@ -262,7 +262,10 @@ export const DeliveryKindSchema = z.enum([
   'reminder',
   'moved',
   'cancelled',
+  /** To the proposer: what became of their proposal. */
   'decision',
+  /** To the secretariat: a member proposed an item for a meeting's agenda. */
+  'proposal',
   'attendance-reminder',
   /** To a point's owner: due soon, overdue, or to be briefed at a coming meeting. */
   'followup-due',

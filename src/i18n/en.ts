@@ -92,6 +92,10 @@ export const en: Messages = {
   'proposal.accepted': (p) => `Your proposal “${p.title}” is on the agenda of ${p.meeting}.`,
   'proposal.declined': (p) => `Your proposal “${p.title}” was not put on the agenda of ${p.meeting}.${p.reason ? ` Reason: ${p.reason}` : ''}`,
   'proposal.by': (p) => `proposed by ${p.name}`,
+  'proposal.notice.headline': 'New proposal for the agenda',
+  'proposal.notice.context': (p) => `Proposed by ${p.name} for ${p.meeting}. You can put it on the agenda here, or open the agenda to decline it with a reason.`,
+  'proposal.notice.accept': 'Put it on the agenda',
+  'proposal.notice.open': 'Open the agenda',
 
   'editor.title': (p) => `Edit agenda: ${p.meeting}`,
   'editor.status.notPosted': (p) => `The agenda goes out ${p.when}.`,

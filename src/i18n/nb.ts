@@ -95,6 +95,11 @@ export const nb = {
   'proposal.declined': (p: { title: string; meeting: string; reason: string | undefined }) =>
     `Forslaget ditt «${p.title}» ble ikke tatt med på dagsordenen for ${p.meeting}.${p.reason ? ` Begrunnelse: ${p.reason}` : ''}`,
   'proposal.by': (p: { name: string }) => `foreslått av ${p.name}`,
+  'proposal.notice.headline': 'Nytt forslag til dagsordenen',
+  'proposal.notice.context': (p: { name: string; meeting: string }) =>
+    `Foreslått av ${p.name} til ${p.meeting}. Du kan ta saken med på dagsordenen her, eller åpne dagsordenen for å avslå den med en begrunnelse.`,
+  'proposal.notice.accept': 'Ta med på dagsordenen',
+  'proposal.notice.open': 'Åpne dagsordenen',
 
   'editor.title': (p: { meeting: string }) => `Rediger dagsorden: ${p.meeting}`,
   'editor.status.notPosted': (p: { when: string }) => `Dagsordenen sendes ut ${p.when}.`,

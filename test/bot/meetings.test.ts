@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Verb } from '../../src/bot/actions/index.js';
+import { composer } from '../../src/bot/compose.js';
 import { handleAction, handleText } from '../../src/bot/router.js';
 import { cardProblems } from '../helpers/adaptive-cards.js';
 import { cardText, demoData, fakeTurn, harness, memberOf, MEMBER_ID, SECRETARY_ID, COORDINATOR_ID, withChats } from '../helpers/builders.js';
@@ -245,6 +246,39 @@ describe('the secretary’s meeting tools', () => {
     await handleAction(good, deps);
     expect(good.texts()[0]).toBe('1 møte er lagt inn for 2028.');
     expect(store.read().meetings.filter((m) => m.start.startsWith('2028'))).toHaveLength(1);
+  });
+
+  it('tells the secretariat of a new proposal in personal chat, with buttons to take it or open the agenda', async () => {
+    const { deps, store, kicks } = harness(withChats(demoData()));
+    const compose = composer({ timeZone: 'Europe/Oslo', clock: deps.clock });
+    await handleText(fakeTurn({ text: '/foreslå Trygghet i T-banen\nVekterne melder om **mer uro** på kveldstid.', member }), deps);
+    const queued = store.read().deliveries;
+    expect(queued).toEqual([expect.objectContaining({ kind: 'proposal', conversationId: 'a:kari', memberId: SECRETARY_ID, meetingId: 'mote-2026-12', status: 'pending' })]);
+    expect(kicks()).toBe(1);
+
+    const card = (compose(queued[0]!, store.read(), 'send')?.activity as { attachments: { content: unknown }[] }).attachments[0]!.content;
+    expect(cardProblems(card)).toEqual([]);
+    expect(cardText(card)).toMatch(/^Nytt forslag til dagsordenen\nTrygghet i T-banen\nVekterne melder om \*\*mer uro\*\* på kveldstid\.\nForeslått av Ola Hansen til Ordinært møte torsdag 10\. desember 2026 kl\. 09\.00\./);
+    // What the member typed stays literal: it is in TextRuns, never Markdown.
+    expect(JSON.stringify(card)).toContain('"type":"TextRun","text":"Vekterne melder om **mer uro** på kveldstid."');
+    const buttons = (card as { actions: { title: string; data: Record<string, unknown> }[] }).actions;
+    expect(buttons.map((b) => b.title)).toEqual(['Ta med på dagsordenen', 'Åpne dagsordenen']);
+
+    // The secretary takes it from the message; a message not yet sent then has nothing to say.
+    const accept = fakeTurn({ member: secretary, data: buttons[0]!.data });
+    await handleAction(accept, deps);
+    expect(store.read().meetings.find((m) => m.id === 'mote-2026-12')!.agenda.map((i) => i.title)).toContain('Trygghet i T-banen');
+    expect(compose(queued[0]!, store.read(), 'send')).toBeUndefined();
+    const opened = fakeTurn({ member: secretary, data: buttons[1]!.data });
+    await handleAction(opened, deps);
+    expect(cardText(opened.responses[0])).toMatch(/^Rediger dagsorden: Ordinært møte/);
+  });
+
+  it('tells no one but the rest of the secretariat when a secretary proposes', async () => {
+    const { deps, store } = harness(withChats(demoData()));
+    await handleText(fakeTurn({ text: '/foreslå Status for Oslostandarden', member: secretary }), deps);
+    expect(store.read().meetings.find((m) => m.id === 'mote-2026-12')!.proposals.map((p) => p.title)).toEqual(['Status for Oslostandarden']);
+    expect(store.read().deliveries).toEqual([]);
   });
 
   it('tells the proposer when a proposal is declined, with the reason', async () => {

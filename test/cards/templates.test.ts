@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderCard, type TemplateName } from '../../src/cards/render.js';
 import { CARDS_DIR } from '../../src/paths.js';
 import { cardProblems } from '../helpers/adaptive-cards.js';
-import { agendaCard, attendanceCard, editorCard, itemFormCard, itemValues, meetingFormCard, scheduleCard, yearPlanCard } from '../../src/bot/meetings/views.js';
+import { agendaCard, attendanceCard, editorCard, itemFormCard, itemValues, meetingFormCard, proposalCard, scheduleCard, yearPlanCard } from '../../src/bot/meetings/views.js';
 import { cardText, demoData, memberOf, NOW, TIMING, withChats } from '../helpers/builders.js';
 import { emptyFormValues, followUpConfirmCard, followUpFormCard, statusCard } from '../../src/bot/follow-ups/views.js';
 import { checkFollowUpInput } from '../../src/domain/follow-ups.js';
@@ -54,6 +54,8 @@ const RENDERED: { [N in TemplateName]?: () => Record<string, unknown> } = {
   'meeting-form': () => meetingFormCard(busyMeeting(), undefined, 'nb', 'Europe/Oslo', now, 'Møtet må slutte etter at det starter.'),
   schedule: () => scheduleCard(data, memberOf(data, 'kari-nordmann'), 'nb', 'Europe/Oslo', now, 'https://bot.example/kalender/kari/x.ics'),
   'year-plan': () => yearPlanCard(data, 2028, 'nb', 'Europe/Oslo'),
+  proposal: () =>
+    proposalCard(data, busyMeeting(), { id: 'mote-2026-12-f1', byMemberId: 'ola-hansen', title: 'Trygghet i T-banen', description: 'Vekterne melder om mer uro.', status: 'foreslått', at: NOW }, 'nb', 'Europe/Oslo'),
   attendance: () => attendanceCard({ ...data, meetings: [busyMeeting()] }, busyMeeting(), 'nb', 'Europe/Oslo', now),
   status: () =>
     statusCard(data, { viewer: memberOf(data, 'kari-nordmann'), place: { filter: '', page: 2 }, lang: 'nb', timeZone: 'Europe/Oslo', now, audience: 'shared', headline: 'Punktet er lagret.', importable: 2 }) as Record<string, unknown>,

@@ -145,6 +145,22 @@ describe('agendas over HTTP', () => {
     expect(inChat).toContain('Gjengkonflikt i Oslo øst');
   });
 
+  it('brings a member’s proposal to the secretary’s chat, where one click puts it on the agenda', async () => {
+    const bot = await start();
+    await councilReachable(bot);
+    await bot.post(message(USERS.member, '/foreslå Trygghet i T-banen', personal(USERS.member)));
+    await bot.notifier.idle();
+    const notices = suite.stub.delivered('a:personal-29:kari').map(cardIn);
+    expect(notices).toHaveLength(1);
+    expect(cardText(notices[0])).toMatch(/^Nytt forslag til dagsordenen\nTrygghet i T-banen\nForeslått av Ola Hansen/);
+    // The proposer gets their thanks as text, and no notice.
+    expect(suite.stub.delivered('a:personal-29:ola').map((s) => s.body.text)).toEqual([expect.stringMatching(/^Takk! Forslaget «Trygghet i T-banen» er sendt til sekretariatet/)]);
+    const take = (notices[0] as { actions: { data: Record<string, unknown> }[] }).actions[0]!.data;
+    const res = await bot.post(invoke(USERS.secretary, take, personal(USERS.secretary)));
+    expect(cardText(((await res.json()) as { value: unknown }).value)).toContain('Trygghet i T-banen');
+    expect((await onDisk(bot)).meetings.find((m) => m.id === 'mote-2026-12')!.agenda.map((i) => i.title)).toContain('Trygghet i T-banen');
+  });
+
   it('updates the posted cards in place, marked as changed, when the agenda changes', async () => {
     const bot = await start();
     await councilReachable(bot);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { acceptProposal, addAgendaItem, declineProposal, editAgendaItem, moveAgendaItem, proposeItem, removeAgendaItem } from '../../domain/agenda.js';
-import { enqueue, personalChatOf } from '../../domain/deliveries.js';
-import { COUNCIL, SECRETARIAT } from '../../domain/roles.js';
+import { enqueue, personalChatOf, personalRecipients } from '../../domain/deliveries.js';
+import { COUNCIL, isSecretariat, SECRETARIAT } from '../../domain/roles.js';
 import type { Data } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import { attempt, meetingFor, refuseTooLong, replyMeetingNotFound } from '../meetings/handling.js';
@@ -158,14 +158,22 @@ export const proposalDeclineAction = defineAction({
   },
 });
 
-/** "Foreslå sak" on the agenda card (and /foreslå): the proposal waits for the secretary. */
+/** "Foreslå sak" on the agenda card (and /foreslå): the proposal waits for the secretary, who is told in personal chat. */
 export async function propose(turn: Turn, deps: BotDeps, meetingId: string, title: string, description: string | undefined): Promise<void> {
   const m = messages(turn.lang);
   if (await refuseTooLong(turn, [[m['agenda.proposalTitle'], title, 300], [m['agenda.proposalDescription'], description, 2000]])) return;
   const memberId = turn.member?.id;
   if (!memberId) return;
-  const proposal = await attempt(turn, deps, () => deps.store.update((draft) => proposeItem(draft, meetingId, memberId, { title, description }, deps.clock.now())));
+  const proposal = await attempt(turn, deps, () =>
+    deps.store.update((draft) => {
+      const made = proposeItem(draft, meetingId, memberId, { title, description }, deps.clock.now());
+      const secretariat = draft.members.filter((member) => isSecretariat(member) && member.id !== memberId);
+      enqueue(draft, 'proposal', meetingId, made.id, personalRecipients(draft, secretariat), deps.clock.now());
+      return made;
+    }),
+  );
   if (!proposal) return;
+  deps.notifier.kick();
   const meeting = deps.store.read().meetings.find((mt) => mt.id === meetingId);
   await turn.reply(m['proposal.saved']({ title: proposal.title, meeting: meeting ? meetingName(meeting, turn.lang, deps.timeZone) : meetingId }));
 }

@@ -4,10 +4,10 @@ import type { Clock } from '../../domain/clock.js';
 import { formatDateTime } from '../../domain/dates.js';
 import { audienceFor } from '../../domain/agenda.js';
 import { isAgendaRecipient } from '../../domain/deliveries.js';
-import type { ConversationRecord, Data, Delivery, Lang, Meeting } from '../../domain/schema.js';
+import type { ConversationRecord, Data, Delivery, Lang, Meeting, Proposal } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import type { Compose } from '../../notify/notifier.js';
-import { agendaCard, meetingLabel, meetingName, type Headline } from './views.js';
+import { agendaCard, meetingLabel, meetingName, proposalCard, type Headline } from './views.js';
 
 const HEADLINES: Partial<Record<Delivery['kind'], Headline>> = {
   agenda: 'posted',
@@ -57,6 +57,11 @@ export function meetingComposer(options: { timeZone: string; clock: Clock; repor
     const userId = userIdOf(record);
     const activity = (() => {
       const headline = HEADLINES[delivery.kind];
+      if (delivery.kind === 'proposal') {
+        // A proposal decided before the message went out needs no word to the secretariat.
+        const proposal = proposalOf(delivery, meeting);
+        return proposal?.status === 'foreslått' ? cardActivity(proposalCard(data, meeting, proposal, lang, options.timeZone), proposal.title, lang) : undefined;
+      }
       if (headline) {
         const card = agendaCard(meeting, {
           lang,
@@ -72,6 +77,7 @@ export function meetingComposer(options: { timeZone: string; clock: Clock; repor
       }
       return textActivity(noticeText(delivery, data, meeting, lang, options.timeZone));
     })();
+    if (!activity) return undefined;
     return { reference: record.reference, tenantId: record.tenantId, activity, revision: meeting.revision };
   };
 }
@@ -85,11 +91,16 @@ function noticeText(delivery: Delivery, data: Readonly<Data>, meeting: Meeting, 
     case 'cancelled':
       return m['notice.cancelled']({ meeting: name });
     default: {
-      const proposal = meeting.proposals.find((p) => delivery.id.includes(`|${p.id}|`));
+      const proposal = proposalOf(delivery, meeting);
       const title = proposal?.title ?? '';
       return proposal?.status === 'godtatt'
         ? m['proposal.accepted']({ title, meeting: name })
         : m['proposal.declined']({ title, meeting: name, reason: proposal?.reason ?? delivery.note });
     }
   }
+}
+
+/** The proposal a message about one is for: its id is the batch in the delivery's id. */
+function proposalOf(delivery: Delivery, meeting: Meeting): Proposal | undefined {
+  return meeting.proposals.find((p) => delivery.id.includes(`|${p.id}|`));
 }

@@ -15,7 +15,7 @@ import { dueAt, unansweredRecipients, undelivered, unreachableRecipients, type D
 import { DomainError, ErrorCode } from '../../domain/errors.js';
 import { comingMeetings, meetingInputOf, proposeYear, saltoItemId, type MeetingInput, type PlannedMeeting } from '../../domain/meetings.js';
 import { COUNCIL, mayReadConfidential, mayUse, SECRETARIAT } from '../../domain/roles.js';
-import type { AgendaItem, Data, Lang, Meeting, MeetingKind, Member } from '../../domain/schema.js';
+import type { AgendaItem, Data, Lang, Meeting, MeetingKind, Member, Proposal } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import { Verb } from '../actions/verbs.js';
 
@@ -203,6 +203,21 @@ export function agendaCard(meeting: Meeting, view: AgendaView): Card {
     card['refresh'] = { action: { type: 'Action.Execute', verb: Verb.AgendaView, data: { verb: Verb.AgendaView, meetingId: meeting.id } }, userIds };
   }
   return card;
+}
+
+/** To a secretary: a member's proposal, to take onto the agenda at once or to open the agenda for. */
+export function proposalCard(data: Readonly<Data>, meeting: Meeting, proposal: Proposal, lang: Lang, timeZone: string): Card {
+  const m = messages(lang);
+  const by = data.members.find((member) => member.id === proposal.byMemberId)?.name ?? proposal.byMemberId;
+  return renderCard('proposal', {
+    headline: m['proposal.notice.headline'],
+    title: proposal.title,
+    description: proposal.description ?? '',
+    context: m['proposal.notice.context']({ name: by, meeting: meetingName(meeting, lang, timeZone) }),
+    accept: { verb: Verb.ProposalAccept, meetingId: meeting.id, proposalId: proposal.id },
+    open: { verb: Verb.EditorShow, meetingId: meeting.id },
+    labels: { accept: m['proposal.notice.accept'], open: m['proposal.notice.open'] },
+  });
 }
 
 /** The secretary's agenda editor: every item with its buttons, pending proposals, meeting actions. */
