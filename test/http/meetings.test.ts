@@ -155,7 +155,7 @@ describe('agendas over HTTP', () => {
     expect(cardText(notices[0])).toMatch(/^Nytt forslag til dagsordenen\nTrygghet i T-banen\nForeslått av Ola Hansen/);
     // The proposer gets their thanks as text, and no notice.
     expect(suite.stub.delivered('a:personal-29:ola').map((s) => s.body.text)).toEqual([expect.stringMatching(/^Takk! Forslaget «Trygghet i T-banen» er sendt til sekretariatet/)]);
-    const take = (notices[0] as { actions: { data: Record<string, unknown> }[] }).actions[0]!.data;
+    const take = (notices[0] as { actions: { data: { verb: string } & Record<string, unknown> }[] }).actions[0]!.data;
     const res = await bot.post(invoke(USERS.secretary, take, personal(USERS.secretary)));
     expect(cardText(((await res.json()) as { value: unknown }).value)).toContain('Trygghet i T-banen');
     expect((await onDisk(bot)).meetings.find((m) => m.id === 'mote-2026-12')!.agenda.map((i) => i.title)).toContain('Trygghet i T-banen');
