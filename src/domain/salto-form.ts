@@ -74,8 +74,8 @@ export function readStatus(text: string): StatusValue | undefined {
   return STATUS_WORDS[words];
 }
 
-/** What the coordinator did: answered, or one of the words "tilbake", "hopp over", "avbryt". */
-export type FormInput = { kind: 'answer'; text: string } | { kind: 'back' } | { kind: 'skip' } | { kind: 'pause' } | { kind: 'edit'; key: string };
+/** What the coordinator did: answered, or one of the words "tilbake", "videre", "hopp over", "avbryt". */
+export type FormInput = { kind: 'answer'; text: string } | { kind: 'back' } | { kind: 'keep' } | { kind: 'skip' } | { kind: 'pause' } | { kind: 'edit'; key: string };
 
 export type FormProblem = 'required' | 'invalid-status' | 'too-long' | 'not-optional' | 'at-start' | 'at-review' | 'unknown-question';
 
@@ -85,6 +85,7 @@ export type FormResult = { ok: true; done: 'asked' | 'review' | 'paused' } | { o
 export function readFormInput(text: string): FormInput {
   const words = fold(text).replace(/[.!]$/, '');
   if (words === 'tilbake' || words === 'back') return { kind: 'back' };
+  if (words === 'videre' || words === 'behold' || words === 'next' || words === 'keep') return { kind: 'keep' };
   if (words === 'hopp over' || words === 'skip') return { kind: 'skip' };
   if (words === 'avbryt' || words === 'pause' || words === 'cancel' || words === 'stopp') return { kind: 'pause' };
   return { kind: 'answer', text };
@@ -136,6 +137,14 @@ export function advance(report: SaltoReport, questions: readonly Question[], inp
       report.position = { question: previous.key };
       report.returnToReview = false;
       return { ok: true, done: 'asked' };
+    }
+    case 'keep': {
+      // On past a question already answered (after "tilbake" or "Endre"), keeping the answer;
+      // an optional question without one counts as skipped, a required one must be answered.
+      if (report.answers[question.key]) return moveOn(report, questions, index);
+      if (!question.optional) return { ok: false, problem: 'required' };
+      if (!report.skipped.includes(question.key)) report.skipped.push(question.key);
+      return moveOn(report, questions, index);
     }
     case 'skip': {
       if (!question.optional) return { ok: false, problem: 'not-optional' };

@@ -398,6 +398,8 @@ export const en: Messages = {
   'salto.hintStatus': 'Choose with a button, or type 1, 2 or 3.',
   'salto.controls': '“back” goes to the previous question, “cancel” pauses. Every answer is saved at once.',
   'salto.current': (p) => `Your answer now: ${p.answer}`,
+  'salto.hintKeep': 'Answer again to change it, or type “next” to keep it.',
+  'salto.keep': 'Keep the answer',
   'salto.back': 'Back',
   'salto.skip': 'Skip',
   'salto.pause': 'Pause',

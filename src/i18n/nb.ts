@@ -416,6 +416,8 @@ export const nb = {
   'salto.hintStatus': 'Velg med en knapp, eller skriv 1, 2 eller 3.',
   'salto.controls': '«tilbake» går til forrige spørsmål, «avbryt» tar pause. Alt du svarer, lagres med en gang.',
   'salto.current': (p: { answer: string }) => `Svaret ditt nå: ${p.answer}`,
+  'salto.hintKeep': 'Svar på nytt for å endre svaret, eller skriv «videre» for å beholde det.',
+  'salto.keep': 'Behold svaret',
   'salto.back': 'Tilbake',
   'salto.skip': 'Hopp over',
   'salto.pause': 'Ta pause',

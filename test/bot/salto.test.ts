@@ -40,6 +40,31 @@ describe('SaLTo verbs with fake turns', () => {
     expect(h.store.read().saltoReports[0]!.answers).toEqual({ 'salto-2023-1.status': 'noen utfordringer' });
   });
 
+  it('offers «Behold svaret» on a question gone back to, which goes on with the answer as it was', async () => {
+    const h = harness(withRound());
+    await handleText(fakeTurn({ text: '/rapport', member: coordinator }), h.deps);
+    await handleText(fakeTurn({ text: '2', member: coordinator }), h.deps);
+    const fresh = fakeTurn({ text: 'Vi har startet nettpatruljer.', member: coordinator });
+    await handleText(fresh, h.deps);
+    // A question not yet answered has no such button.
+    expect(cardText(cardOf(fresh.replies[0]))).not.toContain('Behold svaret');
+    const back = fakeTurn({ text: 'tilbake', member: coordinator });
+    await handleText(back, h.deps);
+    const card = cardOf(back.replies[0]);
+    expect(cardProblems(card)).toEqual([]);
+    expect(cardText(card)).toMatch(/spørsmål 2 av 18[\s\S]*Svaret ditt nå: Vi har startet nettpatruljer\.\nSvar på nytt for å endre svaret, eller skriv «videre» for å beholde det\./);
+    const keep = (card as { actions: { title: string; data: { verb: string } & Record<string, unknown> }[] }).actions[0]!;
+    expect(keep.title).toBe('Behold svaret');
+    const click = fakeTurn({ member: coordinator, data: keep.data });
+    await handleAction(click, h.deps);
+    expect(cardText(click.responses[0])).toContain('spørsmål 3 av 18');
+    expect(h.store.read().saltoReports[0]!.answers['salto-2023-1.gjort']).toBe('Vi har startet nettpatruljer.');
+    // The same click again is an old card: refused, and the form stays where it is.
+    const again = fakeTurn({ member: coordinator, data: keep.data });
+    await handleAction(again, h.deps);
+    expect(cardText(again.responses[0])).toContain('spørsmål 3 av 18');
+  });
+
   it('refuses an old button for a question already answered, and shows where the form is', async () => {
     const h = harness(withRound());
     await handleText(fakeTurn({ text: '/rapport', member: coordinator }), h.deps);
@@ -60,6 +85,7 @@ describe('SaLTo verbs with fake turns', () => {
       { verb: Verb.ReportStart, roundId: ROUND, unitId: 'bydel-grorud' },
       { verb: Verb.ReportAnswer, reportId: REPORT, at: 'salto-2023-1.status', value: '1' },
       { verb: Verb.ReportSkip, reportId: REPORT, at: 'salto-2023-1.status' },
+      { verb: Verb.ReportKeep, reportId: REPORT, at: 'salto-2023-1.status' },
       { verb: Verb.ReportEdit, reportId: REPORT, question: 'salto-2023-1.status' },
       { verb: Verb.ReportSubmit, reportId: REPORT },
     ];

@@ -111,6 +111,33 @@ describe('the conversational form', () => {
     expect(data.saltoReports[0]!.answers['salto-2023-1.gjort']).toBe('Nytt nettverk med skolene og politiet');
   });
 
+  it('goes on past an answered question with «videre», keeping the answer; not past a required one unanswered', () => {
+    const { data, report } = started();
+    expect(say(data, report.id, 'videre').result).toEqual({ ok: false, problem: 'required' });
+    say(data, report.id, '2');
+    const long = 'Nytt nettverk med skolene. '.repeat(40).trim();
+    say(data, report.id, long);
+    say(data, report.id, 'tilbake');
+    say(data, report.id, 'tilbake');
+    expect(position(data, report.id)).toEqual({ question: 'salto-2023-1.status' });
+    expect(say(data, report.id, 'Videre.').result).toEqual({ ok: true, done: 'asked' });
+    expect(say(data, report.id, 'next').result).toEqual({ ok: true, done: 'asked' });
+    expect(position(data, report.id)).toEqual({ question: 'salto-2023-1.vanskelig' });
+    expect(data.saltoReports[0]!.answers).toEqual({ 'salto-2023-1.status': 'noen utfordringer', 'salto-2023-1.gjort': long });
+    // An optional question without an answer is passed as skipped.
+    expect(say(data, report.id, 'videre').result).toEqual({ ok: true, done: 'asked' });
+    expect(data.saltoReports[0]!.skipped).toEqual(['salto-2023-1.vanskelig']);
+  });
+
+  it('returns to the review with «videre» after «Endre», the answer unchanged', () => {
+    const { data, report, round } = started();
+    for (const question of formQuestions(round)) say(data, report.id, question.kind === 'status' ? '2' : `Svar på ${question.key}`);
+    const answers = structuredClone(data.saltoReports[0]!.answers);
+    answerReport(data, report.id, aisha(data), { kind: 'edit', key: 'salto-2023-2.gjort' }, undefined, now, TZ);
+    expect(say(data, report.id, 'behold').result).toEqual({ ok: true, done: 'review' });
+    expect(data.saltoReports[0]!.answers).toEqual(answers);
+  });
+
   it('pauses with «avbryt» and resumes at the same question from the saved state after a JSON round trip', () => {
     const { data, report } = started();
     say(data, report.id, '1');

@@ -32,6 +32,7 @@ export const Verb = {
   ReportStart: 'rapport.start',
   ReportAnswer: 'rapport.svar',
   ReportBack: 'rapport.tilbake',
+  ReportKeep: 'rapport.videre',
   ReportSkip: 'rapport.hopp',
   ReportPause: 'rapport.pause',
   ReportEdit: 'rapport.endre',

@@ -44,6 +44,7 @@ export function questionCard(data: Readonly<Data>, round: SaltoRound, report: Sa
   const at = { reportId: report.id, at: question.key };
   const answer = report.answers[question.key];
   const buttons: Button[] = [
+    ...(answer ? [{ title: m['salto.keep'], data: { verb: Verb.ReportKeep, ...at } }] : []),
     ...(questions.indexOf(question) > 0 ? [{ title: m['salto.back'], data: { verb: Verb.ReportBack, ...at } }] : []),
     ...(question.optional ? [{ title: m['salto.skip'], data: { verb: Verb.ReportSkip, ...at } }] : []),
     { title: m['salto.pause'], data: { verb: Verb.ReportPause, ...at } },
@@ -54,7 +55,7 @@ export function questionCard(data: Readonly<Data>, round: SaltoRound, report: Sa
     area: questionArea(data, question, lang),
     question: m[`salto.q.${question.prompt}`],
     current: answer ? m['salto.current']({ answer: answerText(question, answer, lang) }) : '',
-    hint: question.kind === 'status' ? m['salto.hintStatus'] : question.optional ? m['salto.hintOptional'] : m['salto.hintText'],
+    hint: answer ? m['salto.hintKeep'] : question.kind === 'status' ? m['salto.hintStatus'] : question.optional ? m['salto.hintOptional'] : m['salto.hintText'],
     choices:
       question.kind === 'status'
         ? STATUS_VALUES.map((value) => ({ title: m[`salto.status.${value}`], data: { verb: Verb.ReportAnswer, ...at, value } }))
