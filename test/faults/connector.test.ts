@@ -53,7 +53,8 @@ describe('a connector that times out, fails and throttles', () => {
     const answeredInMs = performance.now() - asked;
     expect(res.status).toBe(200);
     expect(answeredInMs).toBeLessThan(1000);
-    expect(suite.stub.sent.at(-1)?.conversationId).toBe(`a:personal-${USERS.coordinator.id}`);
+    // The reply went out at once; the notifier may have sent a retry right after it.
+    expect(suite.stub.delivered(`a:personal-${USERS.coordinator.id}`)).toHaveLength(1);
     expect(done).toBe(false);
 
     await sending;
