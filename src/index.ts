@@ -125,8 +125,9 @@ export async function startBot(config: Config, logger: Logger, overrides: Overri
       tab,
       calendar: (memberId, token) => {
         const data = store.read();
-        if (!data.members.some((m) => m.id === memberId) || !validCalendarToken(linkSecret(), memberId, token)) return undefined;
-        return meetingCalendar(data, clock.now(), new URL(baseUrl ?? 'http://localhost').hostname);
+        const member = data.members.find((m) => m.id === memberId);
+        if (!member || !validCalendarToken(linkSecret(), memberId, token)) return undefined;
+        return meetingCalendar(data, clock.now(), new URL(baseUrl ?? 'http://localhost').hostname, member.lang ?? 'nb');
       },
       report: async (roundId, expires, token) => {
         const data = store.read();

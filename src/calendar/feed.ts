@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import ical, { ICalEventStatus } from 'ical-generator';
-import type { Data } from '../domain/schema.js';
+import type { Data, Lang } from '../domain/schema.js';
 import { messages } from '../i18n/index.js';
 
 /**
@@ -28,10 +28,11 @@ const HISTORY_MS = 366 * 24 * 60 * 60 * 1000;
  * both sides of the summer-time change. Agenda titles that are exempt from disclosure are not
  * in the feed, since a calendar is not a personal chat. SEQUENCE follows the meeting's
  * revision, so calendars take a moved or cancelled meeting as an update, not a new event.
+ * The words around the council's own texts are in the member's language.
  */
-export function meetingCalendar(data: Readonly<Data>, now: Date, host: string): string {
-  const m = messages('nb');
-  const calendar = ical({ name: m['calendar.name'], prodId: { company: 'Politirådet i Oslo', product: 'Politiradsboten', language: 'NB' } });
+export function meetingCalendar(data: Readonly<Data>, now: Date, host: string, lang: Lang = 'nb'): string {
+  const m = messages(lang);
+  const calendar = ical({ name: m['calendar.name'], prodId: { company: 'Politirådet i Oslo', product: 'Politiradsboten', language: lang.toUpperCase() } });
   for (const meeting of data.meetings) {
     if (Date.parse(meeting.end) < now.getTime() - HISTORY_MS) continue;
     const agenda = meeting.agenda.map((item, index) => `${index + 1}. ${item.confidential ? m['agenda.confidential'] : item.title}`).join('\n');

@@ -316,4 +316,16 @@ describe('the calendar feed', () => {
     expect((await fetch(forged)).status).toBe(404);
     expect((await fetch(link!.replace('localhost', '127.0.0.1').replace('ola-hansen', 'kari-nordmann'))).status).toBe(404);
   });
+
+  it('words the feed in the member’s language, the council’s own texts as they are', async () => {
+    const bot = await start();
+    await bot.post(message(USERS.member, '/språk english', personal(USERS.member)));
+    await bot.post(message(USERS.member, '/kalender', personal(USERS.member)));
+    const link = /(http:\/\/localhost:\d+\/kalender\/\S+\.ics)/.exec(suite.stub.sent.at(-1)?.body.text ?? '')?.[1];
+    const calendar = new ICAL.Component(ICAL.parse(await (await fetch(link!.replace('localhost', '127.0.0.1'))).text()));
+    const december = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e)).find((e) => e.uid.startsWith('mote-2026-12@'))!;
+    expect(december.summary).toBe('Ordinary meeting of the council');
+    expect(december.description).toMatch(/^Agenda:\n1\. Godkjenning av dagsorden\n/);
+    expect(december.description).toContain('5. Exempt from public disclosure');
+  });
 });
