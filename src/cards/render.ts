@@ -73,6 +73,8 @@ export interface AgendaEditorCardModel {
   title: string;
   subtitle: string;
   status: string;
+  /** Whether the agenda can still change: false once the meeting has started or is cancelled. */
+  open: boolean;
   items: { number: string; title: string; presenters: string; marker: string; edit: ActionData; up: ActionData | null; down: ActionData | null; remove: ActionData; followUp: ActionData; round: ActionData | null }[];
   proposals: { title: string; by: string; description: string; reasonId: string; accept: ActionData; decline: ActionData }[];
   add: ActionData;

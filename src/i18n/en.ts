@@ -98,8 +98,12 @@ export const en: Messages = {
   'proposal.notice.open': 'Open the agenda',
 
   'editor.title': (p) => `Edit agenda: ${p.meeting}`,
+  'editor.titleClosed': (p) => `Agenda: ${p.meeting}`,
   'editor.status.notPosted': (p) => `The agenda goes out ${p.when}.`,
   'editor.status.posted': 'The agenda has been sent. Changes update the cards that were sent.',
+  'editor.status.started': 'The meeting has started, so the agenda can no longer change. You can make follow-up points from its items.',
+  'editor.status.held': 'The meeting has been held, so the agenda stays as it was. You can make follow-up points from its items.',
+  'editor.status.cancelled': 'The meeting is cancelled, so the agenda cannot change.',
   'editor.edit': 'Edit',
   'editor.up': 'Up',
   'editor.down': 'Down',

@@ -102,8 +102,12 @@ export const nb = {
   'proposal.notice.open': 'Åpne dagsordenen',
 
   'editor.title': (p: { meeting: string }) => `Rediger dagsorden: ${p.meeting}`,
+  'editor.titleClosed': (p: { meeting: string }) => `Dagsorden: ${p.meeting}`,
   'editor.status.notPosted': (p: { when: string }) => `Dagsordenen sendes ut ${p.when}.`,
   'editor.status.posted': 'Dagsordenen er sendt ut. Endringer oppdaterer de utsendte kortene.',
+  'editor.status.started': 'Møtet har startet, så dagsordenen kan ikke endres lenger. Du kan lage oppfølgingspunkter fra sakene.',
+  'editor.status.held': 'Møtet er holdt, så dagsordenen står som den var. Du kan lage oppfølgingspunkter fra sakene.',
+  'editor.status.cancelled': 'Møtet er avlyst, så dagsordenen kan ikke endres.',
   'editor.edit': 'Endre',
   'editor.up': 'Opp',
   'editor.down': 'Ned',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Verb } from '../../src/bot/actions/index.js';
 import { composer } from '../../src/bot/compose.js';
+import { fixedClock } from '../../src/domain/clock.js';
 import { handleAction, handleText } from '../../src/bot/router.js';
 import { cardProblems } from '../helpers/adaptive-cards.js';
 import { cardText, demoData, fakeTurn, harness, memberOf, MEMBER_ID, SECRETARY_ID, COORDINATOR_ID, withChats } from '../helpers/builders.js';
@@ -246,6 +247,38 @@ describe('the secretary’s meeting tools', () => {
     await handleAction(good, deps);
     expect(good.texts()[0]).toBe('1 møte er lagt inn for 2028.');
     expect(store.read().meetings.filter((m) => m.start.startsWith('2028'))).toHaveLength(1);
+  });
+
+  it('shows a held, started or cancelled meeting’s agenda as it was, with only follow-up points and attendance to act on', async () => {
+    const verbsOf = (card: unknown) => [...JSON.stringify(card).matchAll(/"verb":"([^"]+)"/g)].map((x) => x[1]);
+    const { deps, store } = harness();
+    const held = fakeTurn({ text: '/dagsorden forrige', member: secretary });
+    await handleText(held, deps);
+    const card = held.responses[0];
+    expect(cardProblems(card)).toEqual([]);
+    expect(cardText(card)).toMatch(/^Dagsorden: Ordinært møte\nmandag 7\. oktober 2024 kl\. 10\.00–12\.00\nMøtet er holdt, så dagsordenen står som den var\. Du kan lage oppfølgingspunkter fra sakene\.\n/);
+    expect(new Set(verbsOf(card))).toEqual(new Set([Verb.FollowUpForm, Verb.AttendanceShow]));
+
+    // During the meeting the same, said as it is.
+    const during = harness(demoData(), fixedClock('2026-12-10T08:30:00Z'));
+    const now = fakeTurn({ text: '/dagsorden', member: secretary });
+    await handleText(now, during.deps);
+    expect(cardText(now.responses[0])).toMatch(/^Dagsorden: Ordinært møte\n.*\nMøtet har startet, så dagsordenen kan ikke endres lenger\./);
+    expect(new Set(verbsOf(now.responses[0]))).toEqual(new Set([Verb.FollowUpForm, Verb.AttendanceShow]));
+
+    // A coming meeting keeps every button; cancelled, it keeps none but these.
+    const coming = fakeTurn({ text: '/dagsorden mars', member: secretary });
+    await handleText(coming, deps);
+    expect(verbsOf(coming.responses[0])).toEqual(expect.arrayContaining([Verb.ItemForm, Verb.ItemMove, Verb.ItemRemove, Verb.MeetingForm, Verb.MeetingCancel, Verb.RoundForm]));
+    const march = store.read().meetings.find((m) => m.id === 'mote-2027-03')!;
+    const cancel = fakeTurn({ member: secretary, data: { verb: Verb.MeetingCancel, meetingId: march.id, revision: march.revision } });
+    await handleAction(cancel, deps);
+    expect(store.read().meetings.find((m) => m.id === march.id)!.status).toBe('avlyst');
+    const reopened = fakeTurn({ member: secretary, data: { verb: Verb.EditorShow, meetingId: march.id } });
+    await handleAction(reopened, deps);
+    const cancelled = reopened.responses[0];
+    expect(cardText(cancelled)).toContain('Møtet er avlyst, så dagsordenen kan ikke endres.');
+    expect(new Set(verbsOf(cancelled))).toEqual(new Set([Verb.FollowUpForm, Verb.AttendanceShow]));
   });
 
   it('tells the secretariat of a new proposal in personal chat, with buttons to take it or open the agenda', async () => {

@@ -190,7 +190,7 @@ describe('changing the focus areas', () => {
 describe("the SaLTo item's button in the agenda editor", () => {
   it('is on the SaLTo item only', () => {
     const meeting = data.meetings.find((m) => m.id === 'mote-2027-03')!;
-    const card = editorCard(data, meeting, 'nb', 'Europe/Oslo', TIMING);
+    const card = editorCard(data, meeting, 'nb', 'Europe/Oslo', TIMING, new Date(NOW));
     const json = JSON.stringify(card);
     expect(json.match(/"verb":"rapportrunde\.skjema"/g)).toHaveLength(2); // the button and its data
     expect(json).toContain('"meetingId":"mote-2027-03"');

@@ -153,7 +153,7 @@ describe('the bot’s cards at their largest', () => {
     check(agenda, meeting.agenda.map((i) => i.title));
     const urls = JSON.stringify(fitCard(agenda, 'nb'));
     for (const i of meeting.agenda) for (const a of i.attachments) expect(urls).toContain(a.url);
-    check(editorCard(data, meeting, 'nb', 'Europe/Oslo', TIMING), meeting.proposals.map((p) => p.title));
+    check(editorCard(data, meeting, 'nb', 'Europe/Oslo', TIMING, new Date(NOW)), meeting.proposals.map((p) => p.title));
   });
 
   it('a SaLTo review with every answer as long as the form takes fits whole', () => {

@@ -49,7 +49,7 @@ function saltoData() {
 
 const RENDERED: { [N in TemplateName]?: () => Record<string, unknown> } = {
   agenda: () => agendaCard(busyMeeting(), { ...view, audience: 'personal', viewer: memberOf(data, 'ola-hansen'), headline: 'posted', refreshUserIds: ['29:ola'] }),
-  'agenda-editor': () => editorCard(data, busyMeeting(), 'nb', 'Europe/Oslo', TIMING),
+  'agenda-editor': () => editorCard(data, busyMeeting(), 'nb', 'Europe/Oslo', TIMING, new Date(NOW)),
   'agenda-item-form': () => itemFormCard(busyMeeting(), 'mote-2026-12-4', itemValues(busyMeeting().agenda[3]), 'nb', 'Europe/Oslo', 'Saken må ha en tittel.'),
   'meeting-form': () => meetingFormCard(busyMeeting(), undefined, 'nb', 'Europe/Oslo', now, 'Møtet må slutte etter at det starter.'),
   schedule: () => scheduleCard(data, memberOf(data, 'kari-nordmann'), 'nb', 'Europe/Oslo', now, 'https://bot.example/kalender/kari/x.ics'),

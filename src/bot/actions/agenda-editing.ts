@@ -18,7 +18,7 @@ export async function showEditor(turn: Turn, deps: BotDeps, meetingId: string | 
   if (await refuseOutsidePersonal(turn)) return;
   const meeting = meetingFor(deps, meetingId);
   if (!meeting) return replyMeetingNotFound(turn);
-  await turn.respond(editorCard(deps.store.read(), meeting, turn.lang, deps.timeZone, deps.timing));
+  await turn.respond(editorCard(deps.store.read(), meeting, turn.lang, deps.timeZone, deps.timing, deps.clock.now()));
 }
 
 /**

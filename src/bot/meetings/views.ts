@@ -220,17 +220,30 @@ export function proposalCard(data: Readonly<Data>, meeting: Meeting, proposal: P
   });
 }
 
-/** The secretary's agenda editor: every item with its buttons, pending proposals, meeting actions. */
-export function editorCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, timeZone: string, timing: DispatchTiming): Card {
+/**
+ * The secretary's agenda editor: every item with its buttons, pending proposals, meeting actions.
+ * Once the meeting has started, is held or is cancelled, the agenda is as it was: only the
+ * attendance and making follow-up points from its items remain.
+ */
+export function editorCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, timeZone: string, timing: DispatchTiming, now: Date): Card {
   const m = messages(lang);
   const rev = { meetingId: meeting.id, revision: meeting.revision };
   const last = meeting.agenda.length - 1;
+  const open = meeting.status === 'planlagt' && Date.parse(meeting.start) > now.getTime();
   return renderCard('agenda-editor', {
-    title: m['editor.title']({ meeting: meetingLabel(meeting, lang) }),
+    title: m[open ? 'editor.title' : 'editor.titleClosed']({ meeting: meetingLabel(meeting, lang) }),
     subtitle: [meetingWhen(meeting, lang, timeZone), meeting.place].filter(Boolean).join(' · '),
-    status: meeting.agendaQueuedAt
-      ? m['editor.status.posted']
-      : m['editor.status.notPosted']({ when: formatDateTime(dueAt(meeting, timing.agendaLeadDays, timing), timeZone, lang) }),
+    status:
+      meeting.status === 'avlyst'
+        ? m['editor.status.cancelled']
+        : !open
+          ? meeting.status === 'avholdt' || Date.parse(meeting.end) <= now.getTime()
+            ? m['editor.status.held']
+            : m['editor.status.started']
+          : meeting.agendaQueuedAt
+            ? m['editor.status.posted']
+            : m['editor.status.notPosted']({ when: formatDateTime(dueAt(meeting, timing.agendaLeadDays, timing), timeZone, lang) }),
+    open,
     items: meeting.agenda.map((item, index) => ({
       number: `${index + 1}.`,
       title: item.title,
@@ -241,10 +254,10 @@ export function editorCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, t
       down: index < last ? { verb: Verb.ItemMove, ...rev, itemId: item.id, direction: 'ned' } : null,
       remove: { verb: Verb.ItemRemove, ...rev, itemId: item.id },
       followUp: { verb: Verb.FollowUpForm, meetingId: meeting.id, itemId: item.id },
-      round: item.id === saltoItemId(meeting.id) ? { verb: Verb.RoundForm, meetingId: meeting.id } : null,
+      round: open && item.id === saltoItemId(meeting.id) ? { verb: Verb.RoundForm, meetingId: meeting.id } : null,
     })),
     proposals: meeting.proposals
-      .filter((p) => p.status === 'foreslått')
+      .filter((p) => open && p.status === 'foreslått')
       .map((p) => ({
         title: p.title,
         by: m['proposal.by']({ name: data.members.find((member) => member.id === p.byMemberId)?.name ?? p.byMemberId }),
