@@ -64,8 +64,12 @@ export function parseStatusFilter(text: string, data: Readonly<Data>): StatusFil
 
 /** Enough for "forfalt politiet ola hansen"; more words are not worth trying every split of. */
 const MAX_FILTER_WORDS = 8;
-/** Small words between filters ("mine og forfalt", "forfalt i sentrum", "alle forfalte"). */
-const JOINING_WORDS = new Set(['og', 'and', 'i', 'in', 'for', 'med', 'with', 'alle', 'all', '&', ',', '+']);
+/**
+ * Small words between filters ("mine og forfalt", "forfalt i sentrum", "alle forfalte"), and the
+ * word for what is listed, which says nothing more ("forfalte punkter for politiet"); folded, as
+ * the words are compared.
+ */
+const JOINING_WORDS = new Set(['og', 'and', 'i', 'in', 'for', 'med', 'with', 'alle', 'all', '&', ',', '+', 'punkt', 'punkter', 'punktene', 'points', 'oppfolgingspunkter', 'oppfolgingspunktene']);
 
 interface Split {
   parts?: SingleStatusFilter[];

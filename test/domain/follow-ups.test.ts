@@ -266,6 +266,8 @@ describe('/status', () => {
     expect(parseStatusFilter('Ola Hansen forfalt', data)).toEqual({ kind: 'all-of', parts: [{ kind: 'owner', memberId: 'ola-hansen' }, overdue] });
     expect(parseStatusFilter('forfalt i innsatsområde 3', data)).toEqual({ kind: 'all-of', parts: [overdue, { kind: 'focus', focusAreaId: 'io-2017-3' }] });
     expect(parseStatusFilter('alle forfalte', data)).toEqual(overdue);
+    expect(parseStatusFilter('forfalte punkter for politiet', data)).toEqual({ kind: 'all-of', parts: [overdue, { kind: 'responsible', responsible: 'politiet' }] });
+    expect(parseStatusFilter('Alle oppfølgingspunktene i innsatsområde 3', data)).toEqual({ kind: 'focus', focusAreaId: 'io-2017-3' });
     expect(parseStatusFilter('overdue police', data)).toEqual({ kind: 'all-of', parts: [overdue, { kind: 'responsible', responsible: 'politiet' }] });
     // One word that matches nothing spoils the whole, as a filter alone does.
     expect(parseStatusFilter('forfalt blåbærsyltetøy', data)).toBeUndefined();
