@@ -4,16 +4,24 @@ import { nextMeeting } from './meetings.js';
 import type { Data, Meeting } from './schema.js';
 
 /**
- * The meeting a secretary names after a command (/dagsorden, /rapporter): its id, "neste",
+ * The meeting named after a command (/dagsorden, /rapporter, /neste): its id, "neste",
  * "forrige", "seminar", its day or month ("10. desember", "10.12.2026", "september",
- * "mars 2027"), or its year ("2024"). Where the words fit several meetings, the one nearest to
- * now is meant; a cancelled one only when no other fits.
+ * "mars 2027"), or its year ("2024"), also with the words around it ("for møtet i mars").
+ * Where the words fit several meetings, the one nearest to now is meant; a cancelled one only
+ * when no other fits.
  */
 export function meetingNamed(data: Readonly<Data>, name: string, now: Date, timeZone: string): Meeting | undefined {
   const exact = data.meetings.find((m) => m.id === name.trim());
   if (exact) return exact;
-  const text = name.trim().toLowerCase().replace(/\s+/g, ' ').replace(/^(møtet|meeting) /, '').replace(/[.!]+$/, '');
-  if (/^(neste|next)( møte| meeting)?$/.test(text)) return nextMeeting(data, now);
+  const text = name
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[.!?]+$/, '')
+    // "for møtet i mars", "til møtet 10. desember", "for the meeting in March": the words around the name.
+    .replace(/^(?:for|til|fra|to|from) /, '')
+    .replace(/^(?:møtet|the meeting|meeting) /, '');
+  if (/^(?:(?:neste|next) )?(?:møte|møtet|meeting)$|^(?:neste|next)$/.test(text)) return nextMeeting(data, now);
   if (/^(forrige|siste|last|previous)( møte| meeting)?$/.test(text)) {
     return data.meetings.filter((m) => m.status !== 'avlyst' && new Date(m.start) <= now).sort((a, b) => Date.parse(b.start) - Date.parse(a.start))[0];
   }

@@ -240,7 +240,7 @@ export const en: Messages = {
   'help.notYours': (p) => `${p.name} is for ${p.roles}. Type /help to see what you can do.`,
   'help.detail.hjelp': 'Lists the commands you can use, given your role. /help and a command explains that one, for example /help status.',
   'help.detail.møteplan': 'Shows the coming meetings with time, place and number of items. “Add to calendar” subscribes you to the schedule in Outlook. The secretariat also gets buttons to edit meetings, see attendance and lay out next year.',
-  'help.detail.neste': 'Shows the next meeting with its agenda. On the card you say whether you are coming, send apologies with a substitute, or propose an item.',
+  'help.detail.neste': 'Shows the next meeting with its agenda. On the card you say whether you are coming, send apologies with a substitute, or propose an item. Name another meeting after the command: /next seminar, /next March.',
   'help.detail.foreslå': 'Proposes an item for the next meeting: /propose Safety at public transport hubs. To explain it, write on the lines below (Shift+Enter starts a new line). The secretariat puts it on the agenda or declines it with a reason, and you are told.',
   'help.detail.kalender': 'Gives you a personal link to the schedule. Add it in Outlook under “Add calendar” → “Subscribe from web”, and changes come through by themselves. The link is yours; do not share it.',
   'help.detail.dagsorden': 'Opens the agenda of the next meeting, where you add, change, move and remove items and decide on proposals. Pick another meeting by its date or month: /agenda 11 March, /agenda September, /agenda seminar. Personal chat only.',

@@ -254,7 +254,7 @@ export const nb = {
   'help.notYours': (p: { name: string; roles: string }) => `${p.name} er for ${p.roles}. Skriv /hjelp for å se det du kan gjøre.`,
   'help.detail.hjelp': 'Viser kommandoene du kan bruke, ut fra rollen din. /hjelp og en kommando forklarer den ene, for eksempel /hjelp status.',
   'help.detail.møteplan': 'Viser de kommende møtene med tid, sted og antall saker. Med «Legg i kalenderen» abonnerer du på møteplanen i Outlook. Sekretariatet får også knapper for å redigere møter, se oppmøtet og legge opp neste år.',
-  'help.detail.neste': 'Viser neste møte med dagsorden. På kortet svarer du om du kommer, melder forfall med stedfortreder, eller foreslår en sak.',
+  'help.detail.neste': 'Viser neste møte med dagsorden. På kortet svarer du om du kommer, melder forfall med stedfortreder, eller foreslår en sak. Et annet møte navngir du etter kommandoen: /neste seminar, /neste mars.',
   'help.detail.foreslå': 'Foreslår en sak til neste møte: /foreslå Trygghet på kollektivknutepunkter. Vil du forklare saken, skriver du det på linjene under (Shift+Enter gir ny linje). Sekretariatet tar saken inn på dagsordenen eller avslår den med en begrunnelse, og du får beskjed.',
   'help.detail.kalender': 'Gir deg en personlig lenke til møteplanen. Legg den inn i Outlook under «Legg til kalender» → «Abonner fra nettet», så kommer endringer med automatisk. Lenken er din; ikke del den.',
   'help.detail.dagsorden': 'Åpner dagsordenen for neste møte. Der legger du til, endrer, flytter og fjerner saker og tar stilling til forslag. Et annet møte velger du med dato eller måned: /dagsorden 11. mars, /dagsorden september, /dagsorden seminaret. Virker bare i personlig chat.',

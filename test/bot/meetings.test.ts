@@ -35,6 +35,20 @@ describe('/møteplan and /neste', () => {
     expect(cardText((norwegian.replies[0] as { card: unknown }).card)).toContain('torsdag 10. desember 2026 kl. 09.00–11.30');
   });
 
+  it('show another meeting named after /neste, and say so when none fits', async () => {
+    const { deps } = harness();
+    const shown = async (text: string) => {
+      const turn = fakeTurn({ text, member });
+      await handleText(turn, deps);
+      return turn.replies[0] as { card?: unknown } | string;
+    };
+    const seminar = await shown('/neste seminar');
+    expect(cardText((seminar as { card: unknown }).card)).toMatch(/^Politirådets seminar 2027: rullering av handlingsplanen\nTid\ntorsdag 21\. oktober 2027/);
+    expect(cardText(((await shown('/neste for møtet i mars')) as { card: unknown }).card)).toContain('torsdag 11. mars 2027');
+    expect(cardText(((await shown('/neste møte')) as { card: unknown }).card)).toContain('torsdag 10. desember 2026');
+    expect(await shown('/neste blåbær')).toMatch(/^Jeg finner ikke noe møte som passer «blåbær»/);
+  });
+
   it('show a coordinator the schedule too, but refuse a stranger', async () => {
     const { deps } = harness();
     const asCoordinator = fakeTurn({ text: '/neste', member: coordinator });

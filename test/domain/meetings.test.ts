@@ -131,6 +131,12 @@ describe('naming a meeting after a command', () => {
     ['Møtet 11. mars', 'mote-2027-03'],
     ['2024', 'mote-2024-10'],
     ['i 2027', 'mote-2027-03'],
+    ['for møtet i mars', 'mote-2027-03'],
+    ['for desember', 'mote-2026-12'],
+    ['til møtet 9. desember 2027', 'mote-2027-12'],
+    ['for the meeting in September', 'mote-2027-09'],
+    ['møtet', 'mote-2026-12'],
+    ['neste møte?', 'mote-2026-12'],
   ])('finds «%s» as %s', (text, id) => {
     expect(named(text)).toBe(id);
   });

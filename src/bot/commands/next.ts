@@ -1,9 +1,9 @@
 import { ROLES } from '../../domain/roles.js';
-import { audienceOf, nextMeetingOrSay, saltoReportUrlOf } from '../meetings/handling.js';
+import { audienceOf, chosenMeetingOrSay, saltoReportUrlOf } from '../meetings/handling.js';
 import { agendaCard } from '../meetings/views.js';
 import { ALL_SCOPES, type Command } from './command.js';
 
-/** /neste: the next meeting and its agenda; confidential items only in a personal chat. */
+/** /neste [møte]: the next meeting and its agenda, or one named ("seminar", "mars"); confidential items only in a personal chat. */
 export const nextCommand: Command = {
   name: 'neste',
   aliases: ['next'],
@@ -12,8 +12,8 @@ export const nextCommand: Command = {
   topics: ['neste', 'møte', 'møtet', 'når', 'dagsorden', 'dagsordenen', 'forfall', 'komme', 'kommer', 'delta', 'stedfortreder', 'next', 'meeting', 'when', 'agenda', 'attend', 'apologies', 'substitute'],
   scopes: ALL_SCOPES,
   role: ROLES,
-  async handle(turn, _args, deps) {
-    const meeting = await nextMeetingOrSay(turn, deps);
+  async handle(turn, args, deps) {
+    const meeting = await chosenMeetingOrSay(turn, deps, args);
     if (!meeting) return;
     const now = deps.clock.now();
     const personal = turn.conversation.kind === 'personal';
