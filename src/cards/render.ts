@@ -152,7 +152,8 @@ export interface MeetingFormCardModel {
 export interface ScheduleCardModel {
   title: string;
   empty: string;
-  meetings: { when: string; status: string; what: string; where: string; actions: Button[] }[];
+  /** `status` marks a cancelled meeting (in Attention) or a held one (subtle). */
+  meetings: { when: string; status: string; statusColor: 'Attention' | 'Default'; what: string; where: string; actions: Button[] }[];
   calendarHint: string;
   calendarUrl: string;
   mainActions: Button[];

@@ -123,3 +123,15 @@ export function impossibleDay(text: string, reference: Date): ImpossibleDay | un
   const days = getDaysInMonth(new Date(year, month - 1, 1));
   return day >= 1 && day <= days ? undefined : { month, year, hasYear: written !== undefined, days };
 }
+
+/**
+ * A year as people name it: "2027", "i 2027", "neste år", "i år", "i fjor" (English too).
+ * Undefined for anything else, an empty text included.
+ */
+export function readYear(words: string, thisYear: number): number | undefined {
+  const text = words.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!?]+$/, '').replace(/^(?:i|in|for) /, '');
+  if (/^(?:neste år|neste|next year|next)$/.test(text)) return thisYear + 1;
+  if (/^(?:år|dette året|this year)$/.test(text)) return thisYear;
+  if (/^(?:fjor|i fjor|forrige år|last year)$/.test(text)) return thisYear - 1;
+  return /^\d{4}$/.test(text) ? Number(text) : undefined;
+}

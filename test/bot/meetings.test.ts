@@ -35,6 +35,29 @@ describe('/møteplan and /neste', () => {
     expect(cardText((norwegian.replies[0] as { card: unknown }).card)).toContain('torsdag 10. desember 2026 kl. 09.00–11.30');
   });
 
+  it('show a year’s meetings after /møteplan, held and cancelled ones marked', async () => {
+    const data = demoData();
+    data.meetings.find((m) => m.id === 'mote-2027-06')!.status = 'avlyst';
+    const { deps } = harness(data, fixedClock('2027-07-01T08:00:00Z'));
+    const asSecretary = fakeTurn({ text: '/møteplan 2027', member: secretary });
+    await handleText(asSecretary, deps);
+    const card = (asSecretary.replies[0] as { card: unknown }).card;
+    expect(cardProblems(card)).toEqual([]);
+    expect(cardText(card)).toMatch(
+      /^Politirådets møter i 2027\ntorsdag 11\. mars 2027 kl\. 09\.00–11\.30\n · holdt\n.*\n.*\nDagsorden\nOppmøte\ntorsdag 10\. juni 2027 kl\. 09\.00–11\.30\n AVLYST\n.*\n.*\ntorsdag 16\. september 2027 kl\. 09\.00–11\.30\nOrdinært møte/,
+    );
+    expect(JSON.stringify(card)).toContain('"text":" · holdt","color":"Default","weight":"Bolder","isSubtle":true');
+    const lastYear = fakeTurn({ text: '/møteplan i fjor', member });
+    await handleText(lastYear, deps);
+    expect(cardText((lastYear.replies[0] as { card: unknown }).card)).toMatch(/^Politirådets møter i 2026\ntorsdag 10\. desember 2026/);
+    const none = fakeTurn({ text: '/schedule 2025', member, lang: 'en' });
+    await handleText(none, deps);
+    expect(cardText((none.replies[0] as { card: unknown }).card)).toContain('The council has no meetings in 2025.');
+    const unread = fakeTurn({ text: '/møteplan snart', member });
+    await handleText(unread, deps);
+    expect(unread.texts()[0]).toMatch(/^Skriv \/møteplan for de kommende møtene, eller \/møteplan og et år/);
+  });
+
   it('show another meeting named after /neste, and say so when none fits', async () => {
     const { deps } = harness();
     const shown = async (text: string) => {

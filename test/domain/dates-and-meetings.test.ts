@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readYear } from '../../src/domain/date-text.js';
 import { formatDate, formatDateTime, isValidTimeZone } from '../../src/domain/dates.js';
 import { nextMeeting } from '../../src/domain/meetings.js';
 import { demoData } from '../helpers/builders.js';
@@ -43,5 +44,23 @@ describe('the next meeting', () => {
 
   it('is undefined when nothing is planned', () => {
     expect(nextMeeting(demoData(), new Date('2030-01-01T00:00:00Z'))).toBeUndefined();
+  });
+});
+
+describe('a year as people name it', () => {
+  it.each([
+    ['2024', 2024],
+    ['i 2027', 2027],
+    ['neste år', 2027],
+    ['i år', 2026],
+    ['I fjor.', 2025],
+    ['next year', 2027],
+    ['last year', 2025],
+  ])('reads «%s» as %i', (text, year) => {
+    expect(readYear(text, 2026)).toBe(year);
+  });
+
+  it('reads nothing else as a year', () => {
+    for (const text of ['', 'snart', '20245', 'mars 2027', 'fjoråret']) expect(readYear(text, 2026)).toBeUndefined();
   });
 });

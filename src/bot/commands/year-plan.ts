@@ -1,16 +1,12 @@
 import { TZDate } from '@date-fns/tz';
+import { readYear } from '../../domain/date-text.js';
 import { SECRETARIAT } from '../../domain/roles.js';
 import { messages } from '../../i18n/index.js';
 import { yearPlanCard } from '../meetings/views.js';
 import type { Command } from './command.js';
 
 /** "2027", "neste år", "i år" (English too); nothing means next year, the one usually planned. */
-function yearNamed(words: string, thisYear: number): number | undefined {
-  const text = words.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]+$/, '');
-  if (text === '' || /^(neste år|neste|next year|next)$/.test(text)) return thisYear + 1;
-  if (/^(i år|dette året|this year)$/.test(text)) return thisYear;
-  return /^\d{4}$/.test(text) ? Number(text) : undefined;
-}
+const yearNamed = (words: string, thisYear: number) => (words.trim() === '' ? thisYear + 1 : readYear(words, thisYear));
 
 /** /årsplan 2027: proposes four ordinary meetings and the seminar for the secretary to confirm. */
 export const yearPlanCommand: Command = {

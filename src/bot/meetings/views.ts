@@ -11,6 +11,7 @@ import {
 import { visibleItem, type Audience } from '../../domain/agenda.js';
 import { attendanceOf, attendanceOverview, isAttendee } from '../../domain/attendance.js';
 import { formatDate, formatDateTime, formatMonth, remembered } from '../../domain/dates.js';
+import { meetingDate } from '../../domain/follow-up-dates.js';
 import { dueAt, unansweredRecipients, undelivered, unreachableRecipients, type DispatchTiming } from '../../domain/deliveries.js';
 import { DomainError, ErrorCode } from '../../domain/errors.js';
 import { comingMeetings, meetingInputOf, proposeYear, saltoItemId, type MeetingInput, type PlannedMeeting } from '../../domain/meetings.js';
@@ -384,26 +385,36 @@ export function meetingFormCard(meeting: Meeting | undefined, values: Partial<Me
 }
 
 /** /møteplan: the coming meetings; the secretary also gets buttons to edit and plan. */
-export function scheduleCard(data: Readonly<Data>, viewer: Member | undefined, lang: Lang, timeZone: string, now: Date, calendarUrl: string | undefined): Card {
+/**
+ * /møteplan: the coming meetings, or with a year every meeting of it, held and cancelled ones
+ * marked. The secretary gets each meeting's agenda and attendance, and buttons to plan.
+ */
+export function scheduleCard(data: Readonly<Data>, viewer: Member | undefined, lang: Lang, timeZone: string, now: Date, calendarUrl: string | undefined, inYear?: number): Card {
   const m = messages(lang);
   const secretary = mayUse(viewer, SECRETARIAT);
   const year = new TZDate(now.getTime(), timeZone).getFullYear() + 1;
+  const meetings =
+    inYear === undefined
+      ? comingMeetings(data, now, { includeCancelled: true })
+      : data.meetings.filter((meeting) => meetingDate(meeting, timeZone).startsWith(`${inYear}-`)).sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   return renderCard('schedule', {
-    title: m['schedule.title'],
-    empty: m['meeting.noneComing'],
-    meetings: comingMeetings(data, now, { includeCancelled: true }).map((meeting) => {
+    title: inYear === undefined ? m['schedule.title'] : m['schedule.titleYear']({ year: inYear }),
+    empty: inYear === undefined ? m['meeting.noneComing'] : m['schedule.noneInYear']({ year: inYear }),
+    meetings: meetings.map((meeting) => {
+      const held = meeting.status !== 'avlyst' && (meeting.status === 'avholdt' || Date.parse(meeting.end) <= now.getTime());
       const actions: Button[] = secretary
         ? [
-            { title: m['schedule.edit'], data: { verb: Verb.EditorShow, meetingId: meeting.id } },
+            { title: held ? m['schedule.agenda'] : m['schedule.edit'], data: { verb: Verb.EditorShow, meetingId: meeting.id } },
             { title: m['schedule.attendance'], data: { verb: Verb.AttendanceShow, meetingId: meeting.id } },
           ]
         : [];
       return {
         when: meetingWhen(meeting, lang, timeZone),
-        status: meeting.status === 'avlyst' ? m['meeting.cancelled'] : '',
+        status: meeting.status === 'avlyst' ? m['meeting.cancelled'] : held ? m['schedule.held'] : '',
+        statusColor: meeting.status === 'avlyst' ? ('Attention' as const) : ('Default' as const),
         what: `${meetingHeading(meeting, lang)} · ${m['schedule.agendaItems']({ count: meeting.agenda.length })}`,
         where: meeting.place ?? '',
-        actions: meeting.status === 'planlagt' ? actions : [],
+        actions: meeting.status !== 'avlyst' ? actions : [],
       };
     }),
     calendarHint: calendarUrl ? m['schedule.calendarHint'] : '',
