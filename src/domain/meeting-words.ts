@@ -5,7 +5,7 @@ import type { MeetingKind } from './schema.js';
 
 /** What the words after /møte said, to fill in the form, and what could not be read. */
 export interface NewMeetingWords {
-  values: Pick<MeetingInput, 'kind' | 'startTime' | 'endTime'> & { date?: string; title?: string };
+  values: Pick<MeetingInput, 'kind' | 'startTime' | 'endTime'> & { date?: string; title?: string; place?: string };
   /** The words that were neither a kind, a day, a time nor a title, as typed (lower-cased). */
   unread: string | undefined;
 }
@@ -29,6 +29,9 @@ const WEEKDAY = /^(?:(?:på|on) )?(?:mandag|tirsdag|onsdag|torsdag|fredag|lørda
 const LONGEST_DAY = 6;
 /** How far into the words a day is looked for; a day comes early in what anyone types. */
 const DAY_WITHIN = 40;
+/** Where the meeting is, written before or after its day: "på Rådhuset", "at City Hall". */
+const PLACE = /^(?:på|at) (.+)$/iu;
+const trimmed = (text: string) => text.replace(/^[\s,.:;–-]+|[\s,.:;–-]+$/g, '');
 /** Words that name no more than the command does: "/møte nytt møte 12. januar". */
 const FILLER = /^(?:(?:et|nytt|new|a) )?(?:møte|meeting)$/iu;
 
@@ -42,7 +45,8 @@ const WHEN_WORDS =
 /**
  * Reads what a secretary writes after /møte, in any order: a kind ("ekstraordinært",
  * "seminar"), a day ("12. januar", "12.1.2027", "torsdag 12. januar"), a time ("kl. 10",
- * "kl. 10–12", "10:00") and a title, the words that are none of these ("om skyting på Grønland").
+ * "kl. 10–12", "10:00"), a place ("på Rådhuset", before or after the day) and a title, the
+ * words that are none of these ("om skyting på Grønland").
  * A day without a year is the next such day. A start without an end gets the kind's usual length;
  * nothing named keeps the council's usual hours. Words left beside a day that still speak of a
  * day or a time are given back as unread rather than taken as the title.
@@ -78,12 +82,21 @@ export function readNewMeetingWords(text: string, now: Date, timeZone: string): 
   const { today, reference } = localToday(now, timeZone);
   const words = rest.trim().split(' ').filter(Boolean);
   const day = dayAmong(words, (written) => upcomingDay(written, reference, today));
-  const left = (day ? [...words.slice(0, day.from), ...words.slice(day.to)] : words).join(' ').replace(/^[\s,.:;–-]+|[\s,.:;–-]+$/g, '');
+  // The words before and after the day: one that starts with "på" names the place.
+  let place: string | undefined;
+  const titled: string[] = [];
+  for (const segment of day ? [words.slice(0, day.from), words.slice(day.to)] : [words]) {
+    const text = trimmed(segment.join(' '));
+    const at = PLACE.exec(text);
+    if (at && place === undefined && !WHEN_WORDS.test(text)) place = at[1]!.slice(0, 300);
+    else if (text) titled.push(text);
+  }
+  const left = titled.join(' ');
   let title: string | undefined;
   if (left && !WHEN_WORDS.test(left)) title = FILLER.test(left) ? undefined : titleOf(left);
   else if (left) unread.unshift(left.toLowerCase());
   return {
-    values: { kind, ...(day ? { date: day.date } : {}), ...(title ? { title } : {}), startTime, endTime },
+    values: { kind, ...(day ? { date: day.date } : {}), ...(title ? { title } : {}), ...(place ? { place } : {}), startTime, endTime },
     unread: unread.length > 0 ? unread.join(' ') : undefined,
   };
 }

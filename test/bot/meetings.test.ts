@@ -161,7 +161,7 @@ describe('the secretary’s meeting tools', () => {
     expect(store.writes()).toBe(0);
   });
 
-  it('fills the new-meeting form from the words after /møte, a title included, and says what it could not read', async () => {
+  it('fills the new-meeting form from the words after /møte, a title and place included, and says what it could not read', async () => {
     const { deps, store } = harness();
     const inputsOf = (reply: unknown) => {
       const values: Record<string, unknown> = {};
@@ -182,9 +182,9 @@ describe('the secretary’s meeting tools', () => {
     expect(cardProblems((filled.replies[0] as { card: unknown }).card)).toEqual([]);
     expect(cardText((filled.replies[0] as { card: unknown }).card)).not.toContain('Jeg forsto ikke');
 
-    const titled = fakeTurn({ text: '/møte ekstraordinært om skyting på Grønland 12. januar kl. 14', member: secretary });
+    const titled = fakeTurn({ text: '/møte ekstraordinært om skyting på Grønland 12. januar kl. 14 på Rådhuset', member: secretary });
     await handleText(titled, deps);
-    expect(inputsOf(titled.replies[0])).toMatchObject({ kind: 'ekstraordinært', title: 'Skyting på Grønland', date: '2027-01-12', startTime: '14:00', endTime: '16:30' });
+    expect(inputsOf(titled.replies[0])).toMatchObject({ kind: 'ekstraordinært', title: 'Skyting på Grønland', date: '2027-01-12', startTime: '14:00', endTime: '16:30', place: 'Rådhuset' });
     expect(cardText((titled.replies[0] as { card: unknown }).card)).not.toContain('Jeg forsto ikke');
 
     const half = fakeTurn({ text: '/møte neste torsdag', member: secretary });

@@ -198,6 +198,13 @@ describe('the words after /møte', () => {
     expect(read('12.1 kl. 10–12: Vold i nære relasjoner')).toEqual({ values: { ...usual, date: '2027-01-12', title: 'Vold i nære relasjoner', startTime: '10:00', endTime: '12:00' }, unread: undefined });
     expect(read('extraordinary meeting on 12 January about youth crime')).toMatchObject({ values: { kind: 'ekstraordinært', date: '2027-01-12', title: 'Youth crime' } });
     expect(read('Youth crime on 12 January')).toMatchObject({ values: { date: '2027-01-12', title: 'Youth crime' } });
+    // "på …" before or after the day is the place; within the title it stays the title's.
+    expect(read('ekstraordinært om skyting på Grønland 12. januar kl. 14 på Rådhuset')).toEqual({
+      values: { kind: 'ekstraordinært', date: '2027-01-12', title: 'Skyting på Grønland', place: 'Rådhuset', startTime: '14:00', endTime: '16:30' },
+      unread: undefined,
+    });
+    expect(read('på Oslo politihus, 3. februar')).toEqual({ values: { ...usual, date: '2027-02-03', place: 'Oslo politihus' }, unread: undefined });
+    expect(read('12 January at City Hall')).toMatchObject({ values: { date: '2027-01-12', place: 'City Hall' } });
     // Words that only repeat the command are not a title.
     expect(read('nytt møte 12. januar')).toEqual({ values: { ...usual, date: '2027-01-12' }, unread: undefined });
     expect(read(`12. januar ${'ord '.repeat(200)}`).values.title).toHaveLength(300);
