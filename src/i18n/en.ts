@@ -48,6 +48,8 @@ export const en: Messages = {
   'agenda.headline.attendanceReminder': "You haven't answered yet: are you coming?",
   'agenda.headline.changed': (p) => `Changed ${p.when}`,
   'agenda.headline.cancelled': 'The meeting is cancelled',
+  'agenda.headline.started': 'The meeting is under way',
+  'agenda.headline.held': 'The meeting has been held',
   'agenda.answer.kommer': "Your answer: I'm coming.",
   'agenda.answer.forfall': (p) => (p.substitute ? `Your answer: Apologies. Substitute: ${p.substitute}.` : 'Your answer: Apologies.'),
   'agenda.answer.change': 'You can change your answer until the meeting starts.',

@@ -47,6 +47,8 @@ export const nb = {
   'agenda.headline.attendanceReminder': 'Du har ikke svart ennå: kommer du?',
   'agenda.headline.changed': (p: { when: string }) => `Endret ${p.when}`,
   'agenda.headline.cancelled': 'Møtet er avlyst',
+  'agenda.headline.started': 'Møtet er i gang',
+  'agenda.headline.held': 'Møtet er holdt',
   'agenda.answer.kommer': 'Ditt svar: Jeg kommer.',
   'agenda.answer.forfall': (p: { substitute: string | undefined }) =>
     p.substitute ? `Ditt svar: Forfall. Vara: ${p.substitute}.` : 'Ditt svar: Forfall.',

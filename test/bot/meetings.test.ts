@@ -70,6 +70,14 @@ describe('/møteplan and /neste', () => {
     expect(cardText(((await shown('/neste for møtet i mars')) as { card: unknown }).card)).toContain('torsdag 11. mars 2027');
     expect(cardText(((await shown('/neste møte')) as { card: unknown }).card)).toContain('torsdag 10. desember 2026');
     expect(await shown('/neste blåbær')).toMatch(/^Jeg finner ikke noe møte som passer «blåbær»/);
+    // A meeting held, or under way, says so at the top, and has no answer buttons.
+    const held = ((await shown('/neste forrige')) as { card: unknown }).card;
+    expect(cardText(held)).toMatch(/^Møtet er holdt\nOrdinært møte i Politirådet\nTid\nmandag 7\. oktober 2024/);
+    expect(JSON.stringify(held)).not.toContain(Verb.Attend);
+    const during = harness(demoData(), fixedClock('2026-12-10T08:30:00Z'));
+    const now = fakeTurn({ text: '/neste desember', member, lang: 'en' });
+    await handleText(now, during.deps);
+    expect(cardText((now.replies[0] as { card: unknown }).card)).toMatch(/^The meeting is under way\nOrdinary meeting of the council/);
   });
 
   it('show a coordinator the schedule too, but refuse a stranger', async () => {

@@ -138,9 +138,16 @@ export function agendaCard(meeting: Meeting, view: AgendaView): Card {
   const cancelled = meeting.status === 'avlyst';
   const open = meeting.status === 'planlagt' && new Date(meeting.start) > view.now;
   const answer = attendanceOf(meeting, viewer?.id);
+  // Once the meeting has begun, that is the news, whatever the card was sent as.
+  const held = !cancelled && (meeting.status === 'avholdt' || Date.parse(meeting.end) <= view.now.getTime());
+  const started = !cancelled && !held && Date.parse(meeting.start) <= view.now.getTime();
   const headline = cancelled
     ? m['agenda.headline.cancelled']
-    : view.headline === 'none'
+    : held
+      ? m['agenda.headline.held']
+      : started
+        ? m['agenda.headline.started']
+        : view.headline === 'none'
       ? ''
       : view.headline === 'changed'
         ? m['agenda.headline.changed']({ when: formatDateTime(view.now, timeZone, lang) })
@@ -149,7 +156,7 @@ export function agendaCard(meeting: Meeting, view: AgendaView): Card {
   const base = { meetingId: meeting.id, start: meeting.start };
   const model: AgendaCardModel = {
     headline,
-    headlineStyle: cancelled ? 'attention' : view.headline === 'changed' ? 'accent' : view.headline === 'none' ? 'default' : 'good',
+    headlineStyle: cancelled ? 'attention' : held || started ? 'default' : view.headline === 'changed' ? 'accent' : view.headline === 'none' ? 'default' : 'good',
     title: meetingHeading(meeting, lang),
     facts: [
       { label: m['meeting.when'], value: meetingWhen(meeting, lang, timeZone) },
