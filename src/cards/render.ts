@@ -363,6 +363,39 @@ export interface SaltoAreasFormCardModel {
   labels: { period: string; periodHint: string; periodError: string; save: string; back: string };
 }
 
+/** `/medlemmer`: the people on the council, each with a button to change them, and one to add someone. */
+export interface MembersCardModel {
+  headline: string;
+  title: string;
+  intro: string;
+  people: { name: string; detail: string; edit: ActionData }[];
+  add: ActionData;
+  labels: { edit: string; add: string };
+}
+
+export interface MemberFormCardModel {
+  title: string;
+  problem: string;
+  /** `roles` is the chosen roles, comma-separated, as Teams sends a multi-select. */
+  values: { name: string; title: string; organisation: string; email: string; roles: string };
+  roles: { title: string; value: string }[];
+  save: ActionData;
+  back: ActionData;
+  labels: {
+    name: string;
+    nameError: string;
+    personTitle: string;
+    personTitleHint: string;
+    organisation: string;
+    email: string;
+    emailHint: string;
+    roles: string;
+    rolesHint: string;
+    save: string;
+    back: string;
+  };
+}
+
 /** To the secretariat: a member's proposal for an agenda, with buttons to take it or open the agenda. */
 export interface ProposalCardModel {
   headline: string;
@@ -406,6 +439,8 @@ interface Templates {
   'salto-areas-form': SaltoAreasFormCardModel;
   notice: NoticeCardModel;
   proposal: ProposalCardModel;
+  members: MembersCardModel;
+  'member-form': MemberFormCardModel;
 }
 export type TemplateName = keyof Templates;
 

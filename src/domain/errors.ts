@@ -55,6 +55,10 @@ export const ErrorCode = {
   OlderPeriod: 'older-period',
   /** A focus area a reporting round asks about cannot be removed. */
   AreaInUse: 'area-in-use',
+  /** The change would leave no one in the secretariat, and so no one to manage the bot. */
+  LastSecretariat: 'last-secretariat',
+  /** No one takes away their own secretariat role: another member of it must, so it is meant. */
+  OwnSecretariat: 'own-secretariat',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -9,6 +9,7 @@ import { emptyFormValues, followUpConfirmCard, followUpFormCard, statusCard } fr
 import { checkFollowUpInput } from '../../src/domain/follow-ups.js';
 import { compiledCard, inviteCard, questionCard, reviewCard, roundCard, roundFormCard } from '../../src/bot/salto/views.js';
 import { compileRound } from '../../src/domain/salto-compile.js';
+import { memberFormCard, memberFormValues, membersCard } from '../../src/bot/members/views.js';
 import { areasFormCard, areasFormValues, setupCard, unitFormCard, unitFormValues } from '../../src/bot/salto/setup-views.js';
 import { formQuestions } from '../../src/domain/salto-form.js';
 import { answerReport, openRound, roundOverview, startReport, submitReport } from '../../src/domain/salto-rounds.js';
@@ -54,6 +55,8 @@ const RENDERED: { [N in TemplateName]?: () => Record<string, unknown> } = {
   'meeting-form': () => meetingFormCard(busyMeeting(), undefined, 'nb', 'Europe/Oslo', now, 'Møtet må slutte etter at det starter.'),
   schedule: () => scheduleCard(data, memberOf(data, 'kari-nordmann'), 'nb', 'Europe/Oslo', now, 'https://bot.example/kalender/kari/x.ics'),
   'year-plan': () => yearPlanCard(data, 2028, 'nb', 'Europe/Oslo'),
+  members: () => membersCard(data, 'nb', 'Per Olsen er lagt til.'),
+  'member-form': () => memberFormCard(memberOf(data, 'tor-lund'), 'key', memberFormValues(memberOf(data, 'tor-lund')), 'nb', 'E-postadressen brukes alt av Ola Hansen.'),
   proposal: () =>
     proposalCard(data, busyMeeting(), { id: 'mote-2026-12-f1', byMemberId: 'ola-hansen', title: 'Trygghet i T-banen', description: 'Vekterne melder om mer uro.', status: 'foreslått', at: NOW }, 'nb', 'Europe/Oslo'),
   attendance: () => attendanceCard({ ...data, meetings: [busyMeeting()] }, busyMeeting(), 'nb', 'Europe/Oslo', now),

@@ -40,6 +40,7 @@ import {
   roundShowAction,
 } from './salto.js';
 import { areasFormAction, areasSaveAction, roundFormAction, saltoSetupShowAction, unitFormAction, unitSaveAction } from './salto-setup.js';
+import { memberFormAction, memberSaveAction, membersShowAction } from './members.js';
 
 export { Verb } from './verbs.js';
 export type { CardAction };
@@ -91,6 +92,9 @@ export const ACTIONS: readonly CardAction[] = [
   unitSaveAction,
   areasFormAction,
   areasSaveAction,
+  membersShowAction,
+  memberFormAction,
+  memberSaveAction,
 ] as CardAction[];
 
 export function findAction(verb: string, table: readonly CardAction[] = ACTIONS): CardAction | undefined {

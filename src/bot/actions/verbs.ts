@@ -43,6 +43,9 @@ export const Verb = {
   RoundOpen: 'rapportrunde.åpne',
   /** From the agenda editor's SaLTo item: the round form for that meeting, or its round. */
   RoundForm: 'rapportrunde.skjema',
+  MembersShow: 'medlemmer.vis',
+  MemberForm: 'medlem.skjema',
+  MemberSave: 'medlem.lagre',
   SaltoSetupShow: 'salto.vis',
   UnitForm: 'salto.enhet.skjema',
   UnitSave: 'salto.enhet.lagre',

@@ -16,6 +16,7 @@ import { followUpCommand } from './follow-up.js';
 import { reportCommand } from './report.js';
 import { reportRoundCommand, reportsCommand } from './report-round.js';
 import { saltoSetupCommand } from './salto-setup.js';
+import { membersCommand } from './members.js';
 
 export type { Command };
 
@@ -39,6 +40,7 @@ export const COMMANDS: readonly Command[] = [
   reportRoundCommand,
   reportsCommand,
   saltoSetupCommand,
+  membersCommand,
   meCommand,
   languageCommand,
   channelCommand,

@@ -73,15 +73,18 @@ export function problemText(error: unknown, lang: Lang, data: Readonly<Data>, ti
     case ErrorCode.AlreadyClosed:
       return m['problem.already-closed']({ status: m[`followUp.status.${error.details['status'] === 'avlyst' ? 'avlyst' : 'fullført'}`] });
     case ErrorCode.Stale: {
-      const stale = { followUp: m['problem.staleFollowUp'], report: m['problem.staleReport'], unit: m['problem.staleUnit'], areas: m['problem.staleAreas'] } as Record<string, string>;
+      const stale = { followUp: m['problem.staleFollowUp'], report: m['problem.staleReport'], unit: m['problem.staleUnit'], areas: m['problem.staleAreas'], member: m['problem.staleMember'] } as Record<string, string>;
       return stale[String(error.details['what'])] ?? m['problem.stale'];
     }
     case ErrorCode.EmptyTitle: {
-      const empty = { update: m['problem.emptyUpdate'], unit: m['unitForm.nameError'], areas: m['problem.emptyAreas'], coordinator: m['problem.emptyCoordinator'] } as Record<string, string>;
+      const empty = { update: m['problem.emptyUpdate'], unit: m['unitForm.nameError'], areas: m['problem.emptyAreas'], coordinator: m['problem.emptyCoordinator'], member: m['memberForm.nameError'] } as Record<string, string>;
       return empty[String(error.details['what'])] ?? m['problem.empty-title'];
     }
     case ErrorCode.NameTaken:
-      return m['problem.name-taken']({ name: String(error.details['name'] ?? '') });
+      return m[error.details['what'] === 'email' ? 'problem.emailTaken' : 'problem.name-taken']({ name: String(error.details['name'] ?? '') });
+    case ErrorCode.LastSecretariat:
+    case ErrorCode.OwnSecretariat:
+      return m[`problem.${error.code}`];
     case ErrorCode.OlderPeriod:
       return m['problem.older-period']({ latest: String(error.details['latest'] ?? '') });
     case ErrorCode.AreaInUse: {
@@ -93,6 +96,7 @@ export function problemText(error: unknown, lang: Lang, data: Readonly<Data>, ti
     case ErrorCode.TextTooLong:
       return m['problem.text-too-long']({ limit: Number(error.details['limit'] ?? 0) });
     case ErrorCode.InvalidEmail:
+      return m[error.details['what'] === 'member' ? 'problem.memberEmail' : 'problem.invalid-email'];
     case ErrorCode.InvalidPeriod:
       return m[`problem.${error.code}`];
     case ErrorCode.DueInPast:

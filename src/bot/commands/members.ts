@@ -1,0 +1,23 @@
+import { SECRETARIAT } from '../../domain/roles.js';
+import { messages } from '../../i18n/index.js';
+import { membersCard } from '../members/views.js';
+import type { Command } from './command.js';
+
+/** /medlemmer: who is on the council and their roles, with forms to change them or add someone. */
+export const membersCommand: Command = {
+  name: 'medlemmer',
+  aliases: ['members'],
+  description: 'command.medlemmer',
+  detail: 'help.detail.medlemmer',
+  topics: ['medlemmer', 'medlemmene', 'medlem', 'rådet', 'person', 'personer', 'legge', 'ny', 'members', 'member', 'roster', 'people'],
+  // Teams shows at most ten commands a scope; this one is typed, and listed in /hjelp.
+  scopes: [],
+  role: SECRETARIAT,
+  async handle(turn, _args, deps) {
+    if (turn.conversation.kind !== 'personal') {
+      await turn.reply(messages(turn.lang)['members.personalOnly']);
+      return;
+    }
+    await turn.reply({ card: membersCard(deps.store.read(), turn.lang) });
+  },
+};
