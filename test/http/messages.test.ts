@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readSaved } from '../../src/store/file-store.js';
 import { Verb } from '../../src/bot/actions/index.js';
-import { botAdded, cardSubmit, installed, message, USERS } from '../helpers/activities.js';
+import { botAdded, cardSubmit, installed, invoke, message, USERS } from '../helpers/activities.js';
 import { cardText } from '../helpers/builders.js';
 import { startConnectorStub, type ConnectorStub } from '../helpers/connector-stub.js';
 import { startTestBot, type BotUnderTest } from '../helpers/running-bot.js';
@@ -109,6 +109,17 @@ describe('the bot over HTTP', () => {
     expect(cardText(cardOf(0)?.content)).toContain('Byråd for sosiale tjenester');
     const member = (await onDisk()).members.find((m) => m.id === 'byrad-set');
     expect(member?.aadObjectId).toBe(USERS.byradSet.aadObjectId);
+  });
+
+  it('recognises a person the secretary added with /medlemmer when they first write', async () => {
+    await start();
+    const res = await bot.post(invoke(USERS.secretary, { verb: Verb.MemberSave, name: 'Nina Nilsen', title: 'Byråd for miljø', email: 'nina.nilsen@oslo-kommune.example', roles: 'medlem' }, personal()));
+    expect(cardText(((await res.json()) as { value: unknown }).value)).toMatch(/^Nina Nilsen er lagt til\./);
+    stub.sent.length = 0;
+    stub.members.set(USERS.stranger.id, { id: USERS.stranger.id, name: 'Nina Nilsen', aadObjectId: USERS.stranger.aadObjectId, email: 'Nina.Nilsen@oslo-kommune.example' });
+    await bot.post(message(USERS.stranger, '/meg', personal()));
+    expect(cardText(cardOf(0)?.content)).toMatch(/Nina Nilsen, byråd for miljø[\s\S]*medlem/i);
+    expect((await onDisk()).members.find((m) => m.id === 'nina-nilsen')).toMatchObject({ roles: ['medlem'], aadObjectId: USERS.stranger.aadObjectId });
   });
 
   it('treats a user Teams does not know as a stranger, politely', async () => {
