@@ -15,7 +15,7 @@ export const en: Messages = {
   'command.kanal': "Make this channel the council's channel",
   'command.språk': 'Choose a language: /language english, /language norsk or /language auto',
 
-  'command.møteplan': "Show the council's coming meetings",
+  'command.møteplan': "Show the council's coming meetings, or a year's: /schedule 2024",
   'command.neste': 'Show the next meeting with its agenda',
   'command.kalender': 'Add the meeting schedule to your own calendar',
   'command.foreslå': 'Propose an item for the next meeting: /propose <title>',

@@ -13,7 +13,7 @@ export const nb = {
   'command.kanal': 'Gjør denne kanalen til Politirådets kanal',
   'command.språk': 'Velg språk: /språk norsk, /språk english eller /språk auto',
 
-  'command.møteplan': 'Vis de kommende møtene i Politirådet',
+  'command.møteplan': 'Vis de kommende møtene i Politirådet, eller et års møter: /møteplan 2024',
   'command.neste': 'Vis neste møte med dagsorden',
   'command.kalender': 'Legg møteplanen inn i din egen kalender',
   'command.foreslå': 'Foreslå en sak til neste møte: /foreslå <tittel>',
