@@ -90,7 +90,7 @@ function normalise(text: string): string {
     .replace(/\s+/g, ' ')
     .replace(/[.!]+$/, '')
     .replace(LEAD_WORDS, '')
-    .replace(/^(slutten av|end of|ultimo) /, 'utgangen av ')
+    .replace(/^(?:i |in |ved |at )?(?:the )?(?:slutten av|utgangen av|end of|ultimo) /, 'utgangen av ')
     .replace(/\bmote\b/g, 'møte')
     .replace(/\bmotet\b/g, 'møtet');
 }
@@ -122,8 +122,9 @@ function beforeHoliday(holiday: string, year: number): Date {
 }
 
 /**
- * Reads what people write about weeks, weekdays, quarters and holidays: "uke 12", "neste uke",
- * "fredag", "neste fredag", "1. kvartal 2027", "før jul", "før påske". Undefined for anything else.
+ * Reads what people write about weeks, weekdays, quarters, holidays and seasons: "uke 12",
+ * "neste uke", "fredag", "neste fredag", "1. kvartal 2027", "før jul", "før påske", "før
+ * sommeren", "i løpet av høsten 2027", "utgangen av måneden". Undefined for anything else.
  * A week ends on its Friday; an undated week, quarter or holiday that has passed is next year's.
  */
 function calendarWordDue(text: string, reference: Date, today: string): string | undefined | 'no-such-week' {
@@ -157,6 +158,15 @@ function calendarWordDue(text: string, reference: Date, today: string): string |
 
   const holiday = /^(jul|julen|christmas|påske|påsken|easter)(?: (\d{4}))?$/.exec(text);
   if (holiday) return ymd(upcoming((year) => beforeHoliday(holiday[1] ?? '', year), yearOf(holiday[2]), reference.getFullYear(), today));
+
+  // Seasons as plans name them: spring (and "before the summer") ends on 30 June, autumn on 30 November.
+  const season = /^(?:i |in |the )?(våren|vår|sommeren|sommer|sommerferien|spring|summer|the summer|høsten|høst|autumn|fall|the autumn)(?: (\d{4}))?$/.exec(text);
+  if (season) {
+    const autumn = /høst|autumn|fall/.test(season[1] ?? '');
+    return ymd(upcoming((year) => new Date(year, autumn ? 10 : 5, 30), yearOf(season[2]), reference.getFullYear(), today));
+  }
+  if (/^utgangen av (?:the )?(?:måneden|month)$/.test(text)) return ymd(lastDayOfMonth(reference));
+  if (/^(?:utgangen av (?:the )?(?:året|year)|årsskiftet|nyttår)$/.test(text)) return `${reference.getFullYear()}-12-31`;
   return undefined;
 }
 

@@ -377,7 +377,7 @@ export const en: Messages = {
   'summary.empty': 'No points were closed, are overdue or are set up for a briefing.',
   'editor.followUp': 'Follow-up point',
 
-  'problem.invalid-due': (p) => `I don't understand the deadline “${p.text}”. Write for example 15 March, 15.03.2027, next meeting, week 12, before Christmas, in March or in 2027.`,
+  'problem.invalid-due': (p) => `I don't understand the deadline “${p.text}”. Write for example 15 March, 15.03.2027, next meeting, week 12, before Christmas, by the summer, in March or in 2027.`,
   'problem.no-such-day': (p) => `The date “${p.text}” does not exist: ${p.month} has ${p.days} days. Write another date.`,
   'problem.no-such-month': (p) => `The date “${p.text}” does not exist. Write the day first and then the month, for example 15.03.2027 or 15 March.`,
   'problem.due-in-past': 'That deadline has passed. Choose today or a later date.',

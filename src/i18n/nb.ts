@@ -268,7 +268,7 @@ export const nb = {
   'help.detail.årsplan': 'Foreslår et års møter, fire ordinære og seminaret, som du justerer og bekrefter: /årsplan 2027 eller /årsplan neste år. Måneder som alt har møter, hoppes over.',
   'help.detail.oppmøte': 'Viser hvem som kommer, hvem som har meldt forfall og hvem som ikke har svart, for neste møte eller et annet: /oppmøte mars. Derfra kan du minne dem som ikke har svart.',
   'help.detail.status': 'Viser åpne oppfølgingspunkter, gruppert etter innsatsområde. Filtrer med /status forfalt, /status mine, /status 3 (innsatsområde), /status hat (ord i tittelen), /status Ola Hansen (eier) eller /status politiet, og kombiner dem: /status forfalt politiet. Medlemmer ser bare sine egne punkter.',
-  'help.detail.oppfølging': 'Åpner skjemaet for et nytt oppfølgingspunkt med innsatsområde, ansvarlig, eier og frist; /oppfølging og en tittel fyller inn tittelen, og linjene under den beskrivelsen. Fristen skriver du som du vil: 15. mars, innen neste møte, uke 12, før jul. Skriver du den etter tittelen, fylles den inn også: /oppfølging Send referatet til bydelene frist 15. januar.',
+  'help.detail.oppfølging': 'Åpner skjemaet for et nytt oppfølgingspunkt med innsatsområde, ansvarlig, eier og frist; /oppfølging og en tittel fyller inn tittelen, og linjene under den beskrivelsen. Fristen skriver du som du vil: 15. mars, innen neste møte, uke 12, før jul, før sommeren, høsten 2027. Skriver du den etter tittelen, fylles den inn også: /oppfølging Send referatet til bydelene frist 15. januar.',
   'help.detail.rapportrunde': 'Åpner en SaLTo-rapportrunde for et møte, med frist. Alle koordinatorene får en melding og svarer i chatten, ett spørsmål om gangen.',
   'help.detail.rapport': 'Starter SaLTo-rapporten for enheten din, eller fortsetter der du slapp. Du svarer ett spørsmål om gangen for hvert innsatsområde, ser over svarene og leverer før fristen.',
   'help.detail.rapporter': 'Viser hvem som har levert SaLTo-rapport, lar deg låse opp for en enhet etter fristen, og gir den samlede rapporten, også som Word-fil. Et annet møtes runde: /rapporter september.',
@@ -395,7 +395,7 @@ export const nb = {
   'editor.followUp': 'Oppfølgingspunkt',
 
   'problem.invalid-due': (p: { text: string }) =>
-    `Jeg forstår ikke fristen «${p.text}». Skriv for eksempel 15. mars, 15.03.2027, innen neste møte, uke 12, før jul, i mars eller i 2027.`,
+    `Jeg forstår ikke fristen «${p.text}». Skriv for eksempel 15. mars, 15.03.2027, innen neste møte, uke 12, før jul, før sommeren, i mars eller i 2027.`,
   'problem.no-such-day': (p: { text: string; month: string; days: number }) => `Datoen «${p.text}» finnes ikke: ${p.month} har ${p.days} dager. Skriv en annen dato.`,
   'problem.no-such-month': (p: { text: string }) => `Datoen «${p.text}» finnes ikke. Skriv dagen først og så måneden, for eksempel 15.03.2027 eller 15. mars.`,
   'problem.due-in-past': 'Den fristen har allerede vært. Velg i dag eller en senere dato.',

@@ -74,6 +74,18 @@ describe('reading a due date in Norwegian', () => {
     ['week 12', '2027-03-26'],
     ['neste uke', '2026-11-27'],
     ['denne uken', '2026-11-22'],
+    // Seasons: spring and "before the summer" end on 30 June, autumn on 30 November; the end of the month or year.
+    ['før sommeren', '2027-06-30'],
+    ['i løpet av våren', '2027-06-30'],
+    ['våren 2028', '2028-06-30'],
+    ['høsten 2027', '2027-11-30'],
+    ['i løpet av høsten', '2026-11-30'],
+    ['by the summer', '2027-06-30'],
+    ['innen utgangen av måneden', '2026-11-30'],
+    ['ved utgangen av året', '2026-12-31'],
+    ['end of the month', '2026-11-30'],
+    ['i slutten av januar', '2027-01-31'],
+    ['the end of March', '2027-03-31'],
     // Weekdays: the coming one (today included), or the one in next week.
     ['fredag', '2026-11-27'],
     ['på tirsdag', '2026-11-24'],
@@ -173,6 +185,8 @@ describe('reading a due date in Norwegian', () => {
     expect(codeOf(() => due('1.1.2020'))).toBe(ErrorCode.DueInPast);
     expect(codeOf(() => due('i 2025'))).toBe(ErrorCode.DueInPast);
     expect(codeOf(() => due('før jul 2025'))).toBe(ErrorCode.DueInPast);
+    expect(codeOf(() => due('våren 2025'))).toBe(ErrorCode.DueInPast);
+    expect(codeOf(() => due('etter sommeren'))).toBe(ErrorCode.InvalidDue);
     // 2027 has 52 ISO weeks; 2026 has 53.
     expect(codeOf(() => due('uke 53 2027'))).toBe(ErrorCode.InvalidDue);
     expect(codeOf(() => due('uke 54'))).toBe(ErrorCode.InvalidDue);
