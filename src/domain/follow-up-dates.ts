@@ -103,6 +103,22 @@ function meetingDue(data: Readonly<Data>, now: Date, text: string): Meeting | un
   return 'not-a-meeting';
 }
 
+/**
+ * A day named from today (lower-case text): "i dag", "i morgen", "i overmorgen", and weekdays:
+ * "fredag" is the coming Friday (today, if it is Friday), "neste fredag" Friday next week.
+ * English too. As yyyy-MM-dd; undefined for anything else.
+ */
+export function nearDay(text: string, reference: Date): string | undefined {
+  if (/^(i dag|idag|today)$/.test(text)) return ymd(reference);
+  if (/^(i morgen|imorgen|tomorrow)$/.test(text)) return ymd(addDays(reference, 1));
+  if (/^(overmorgen|i overmorgen|the day after tomorrow)$/.test(text)) return ymd(addDays(reference, 2));
+  const weekday = /^(?:på |on )?(neste |next )?([a-zø]+)( neste uke| next week)?$/.exec(text);
+  const day = weekday ? WEEKDAYS[weekday[2] ?? ''] : undefined;
+  if (!weekday || day === undefined) return undefined;
+  if (weekday[1] || weekday[3]) return ymd(dayOfWeek(addWeeks(reference, 1), day));
+  return ymd(reference.getDay() === day ? reference : nextDay(reference, day));
+}
+
 /** The given weekday of the (ISO, Monday-first) week that `date` is in. */
 function dayOfWeek(date: Date, weekday: Day): Date {
   return addDays(startOfISOWeek(date), (weekday + 6) % 7);
@@ -130,7 +146,6 @@ function beforeHoliday(holiday: string, year: number): Date {
 function calendarWordDue(text: string, reference: Date, today: string): string | undefined | 'no-such-week' {
   const yearOf = (digits: string | undefined) => (digits ? Number(digits) : undefined);
 
-  if (/^(overmorgen|i overmorgen|the day after tomorrow)$/.test(text)) return ymd(addDays(reference, 2));
   // This week ends on its Friday, or today at the weekend.
   if (/^(denne uken|denne uka|this week)$/.test(text)) return ymd(max([dayOfWeek(reference, FRIDAY), reference]));
   if (/^(neste uke|neste uka|next week)$/.test(text)) return ymd(dayOfWeek(addWeeks(reference, 1), FRIDAY));
@@ -140,14 +155,6 @@ function calendarWordDue(text: string, reference: Date, today: string): string |
     const n = Number(week[1]);
     const friday = upcoming((year) => fridayOfWeek(n, year), yearOf(week[2] ?? week[3]), getISOWeekYear(reference), today);
     return friday ? ymd(friday) : 'no-such-week';
-  }
-
-  const weekday = /^(?:på |on )?(neste |next )?([a-zø]+)( neste uke| next week)?$/.exec(text);
-  const day = weekday ? WEEKDAYS[weekday[2] ?? ''] : undefined;
-  if (weekday && day !== undefined) {
-    // "fredag" is the coming Friday (today, if it is Friday); "neste fredag" is Friday next week.
-    if (weekday[1] || weekday[3]) return ymd(dayOfWeek(addWeeks(reference, 1), day));
-    return ymd(reference.getDay() === day ? reference : nextDay(reference, day));
   }
 
   const quarter = /^(?:i |in |utgangen av )?(?:(q[1-4])|([1-4]\.|første|andre|tredje|fjerde|first|second|third|fourth) (?:kvartal|quarter))(?:,? (?:of )?(\d{4}))?$/.exec(text);
@@ -191,8 +198,8 @@ export function parseDue(input: string, data: Readonly<Data>, now: Date, timeZon
     return { dueDate: date };
   };
 
-  if (/^(i dag|today)$/.test(text)) return { dueDate: today };
-  if (/^(i morgen|tomorrow)$/.test(text)) return { dueDate: ymd(addDays(reference, 1)) };
+  const near = nearDay(text, reference);
+  if (near) return { dueDate: near };
 
   // "om 3 uker", "om to uker", "in a month"; after "innen" also just "2 uker".
   const relative = /^(?:om |in )?(\d{1,3}|[a-zæøå]+) (dag|dager|day|days|uke|uker|week|weeks|måned|måneder|month|months)$/.exec(text);

@@ -1,5 +1,5 @@
 import { upcomingDay } from './date-text.js';
-import { localToday } from './follow-up-dates.js';
+import { localToday, nearDay } from './follow-up-dates.js';
 import { USUAL_HOURS, type MeetingInput } from './meetings.js';
 import type { MeetingKind } from './schema.js';
 
@@ -44,7 +44,8 @@ const WHEN_WORDS =
 
 /**
  * Reads what a secretary writes after /møte, in any order: a kind ("ekstraordinært",
- * "seminar"), a day ("12. januar", "12.1.2027", "torsdag 12. januar"), a time ("kl. 10",
+ * "seminar"), a day ("12. januar", "12.1.2027", "torsdag 12. januar", "i morgen", "neste
+ * torsdag"), a time ("kl. 10",
  * "kl. 10–12", "10:00"), a place ("på Rådhuset", before or after the day) and a title, the
  * words that are none of these ("om skyting på Grønland").
  * A day without a year is the next such day. A start without an end gets the kind's usual length;
@@ -81,7 +82,7 @@ export function readNewMeetingWords(text: string, now: Date, timeZone: string): 
 
   const { today, reference } = localToday(now, timeZone);
   const words = rest.trim().split(' ').filter(Boolean);
-  const day = dayAmong(words, (written) => upcomingDay(written, reference, today));
+  const day = dayAmong(words, (written) => upcomingDay(written, reference, today) ?? nearDay(written, reference));
   // The words before and after the day: one that starts with "på" names the place.
   let place: string | undefined;
   const titled: string[] = [];

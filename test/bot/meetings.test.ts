@@ -195,9 +195,9 @@ describe('the secretary’s meeting tools', () => {
     expect(inputsOf(titled.replies[0])).toMatchObject({ kind: 'ekstraordinært', title: 'Skyting på Grønland', date: '2027-01-12', startTime: '14:00', endTime: '16:30', place: 'Rådhuset' });
     expect(cardText((titled.replies[0] as { card: unknown }).card)).not.toContain('Jeg forsto ikke');
 
-    const half = fakeTurn({ text: '/møte neste torsdag', member: secretary });
+    const half = fakeTurn({ text: '/møte neste måned', member: secretary });
     await handleText(half, deps);
-    expect(cardText((half.replies[0] as { card: unknown }).card)).toContain('Jeg forsto ikke «neste torsdag». Fyll inn dato og tid i skjemaet.');
+    expect(cardText((half.replies[0] as { card: unknown }).card)).toContain('Jeg forsto ikke «neste måned». Fyll inn dato og tid i skjemaet.');
     expect(inputsOf(half.replies[0])).toMatchObject({ kind: 'ordinært', title: '', date: '', startTime: '09:00', endTime: '11:30' });
     expect(store.writes()).toBe(0);
   });

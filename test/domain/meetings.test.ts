@@ -178,13 +178,17 @@ describe('the words after /møte', () => {
     expect(read('seminar')).toEqual({ values: { kind: 'seminar', startTime: '09:00', endTime: '15:00' }, unread: undefined });
     expect(read('12 January at 10:00-11:00')).toEqual({ values: { ...usual, date: '2027-01-12', startTime: '10:00', endTime: '11:00' }, unread: undefined });
     expect(read('14:30 3.2')).toEqual({ values: { ...usual, date: '2027-02-03', startTime: '14:30', endTime: '17:00' }, unread: undefined });
+    // Days named from today, as for an extraordinary meeting at short notice (22 November 2026 is a Sunday).
+    expect(read('ekstraordinært i morgen kl. 12')).toEqual({ values: { kind: 'ekstraordinært', date: '2026-11-23', startTime: '12:00', endTime: '14:30' }, unread: undefined });
+    expect(read('på torsdag')).toEqual({ values: { ...usual, date: '2026-11-26' }, unread: undefined });
+    expect(read('neste tirsdag kl. 9 om ungdomsvold')).toEqual({ values: { ...usual, date: '2026-11-24', title: 'Ungdomsvold', startTime: '09:00', endTime: '11:30' }, unread: undefined });
   });
 
   it('leaves the end empty past midnight, and gives back what it cannot read, keeping the rest', () => {
     expect(read('12. januar kl. 22')).toMatchObject({ values: { startTime: '22:00', endTime: '' } });
     expect(read('12. januar kl. 25')).toEqual({ values: { ...usual, date: '2027-01-12' }, unread: 'kl. 25' });
     expect(read('31. april')).toEqual({ values: usual, unread: '31. april' });
-    expect(read('neste torsdag kl. 10')).toEqual({ values: { ...usual, startTime: '10:00', endTime: '12:30' }, unread: 'neste torsdag' });
+    expect(read('neste måned kl. 10')).toEqual({ values: { ...usual, startTime: '10:00', endTime: '12:30' }, unread: 'neste måned' });
     expect(read('Trygghet 12. januar i uke 2')).toEqual({ values: { ...usual, date: '2027-01-12' }, unread: 'trygghet i uke 2' });
   });
 
