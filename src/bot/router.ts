@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ErrorCode, isDomainError } from '../domain/errors.js';
 import { mayUse, type Access } from '../domain/roles.js';
 import { isTooLong, MAX_MESSAGE_LENGTH } from '../domain/text.js';
-import { messages, roleNames } from '../i18n/index.js';
+import { accessNames, messages } from '../i18n/index.js';
 import { ACTIONS, findAction, type CardAction } from './actions/index.js';
 import { answerFromChat, COORDINATOR } from './actions/salto.js';
 import { activeReport } from '../domain/salto-rounds.js';
@@ -89,7 +89,7 @@ async function guarded(turn: Turn, role: Access, run: () => Promise<void>): Prom
   const m = messages(turn.lang);
   if (!mayUse(turn.member, role)) {
     // mayUse never refuses 'alle', so here the access is a list of roles.
-    await turn.reply(m['refusal.role']({ roles: roleNames(turn.lang, role === 'alle' ? [] : role, 'or') }));
+    await turn.reply(m['refusal.role']({ roles: accessNames(turn.lang, role === 'alle' ? [] : role) }));
     return;
   }
   try {

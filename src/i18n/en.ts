@@ -206,6 +206,8 @@ export const en: Messages = {
   'calendar.noBaseUrl': 'The calendar link needs the bot to have a public address (PUBLIC_BASE_URL). Ask the administrator to set it.',
   'calendar.name': 'Politirådet i Oslo',
 
+  'access.council': 'council members and the secretariat',
+  'access.registered': 'those registered with the council',
   'refusal.role': (p) => `Sorry, only ${p.roles} can do this. Nothing was changed.`,
   'refusal.tenant': 'Sorry, this bot is only open to Oslo kommune and Oslo politidistrikt.',
   'input.tooLong': (p) => `Your message is too long (${p.length} characters). I read at most ${p.limit}; please shorten it and try again.`,

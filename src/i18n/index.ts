@@ -1,3 +1,4 @@
+import { COUNCIL, ROLES } from '../domain/roles.js';
 import type { Lang, Role } from '../domain/schema.js';
 import { en } from './en.js';
 import { nb, type Messages } from './nb.js';
@@ -18,6 +19,17 @@ export function langFromLocale(locale: string | undefined): Lang {
 
 export function roleNames(lang: Lang, roles: readonly Role[], joiner: 'and' | 'or' = 'and'): string {
   return listOf(lang, roles.map((role) => CATALOGS[lang][`role.${role}`]), joiner);
+}
+
+/**
+ * Who may use something, for a refusal or a help line: the council and everyone with a role by
+ * name ("medlemmene i Politirådet og sekretariatet"), smaller groups as their roles.
+ */
+export function accessNames(lang: Lang, roles: readonly Role[]): string {
+  const same = (group: readonly Role[]) => group.length === roles.length && group.every((role) => roles.includes(role));
+  if (same(COUNCIL)) return CATALOGS[lang]['access.council'];
+  if (same(ROLES)) return CATALOGS[lang]['access.registered'];
+  return roleNames(lang, roles, 'or');
 }
 
 /** "A, B og C" (or "A, B eller C") in the user's language. */

@@ -213,6 +213,8 @@ export const nb = {
   'calendar.noBaseUrl': 'Kalenderlenken krever at boten har en offentlig adresse (PUBLIC_BASE_URL). Be administratoren sette den.',
   'calendar.name': 'Politirådet i Oslo',
 
+  'access.council': 'medlemmene i Politirådet og sekretariatet',
+  'access.registered': 'de som er registrert hos Politirådet',
   'refusal.role': (p: { roles: string }) => `Beklager, dette kan bare ${p.roles} gjøre. Ingenting er endret.`,
   'refusal.tenant': 'Beklager, denne boten er bare åpen for Oslo kommune og Oslo politidistrikt.',
   'input.tooLong': (p: { length: number; limit: number }) =>

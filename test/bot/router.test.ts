@@ -153,6 +153,22 @@ describe('what is not a command', () => {
     expect(await ask('When is the next meeting?', member, 'en')).toMatch(/^I understand commands, not plain text\. Perhaps you are looking for this one:\n\n- \*\*\/neste\*\*: Show the next meeting/);
   });
 
+  it('names who may use a command in plain words when refusing it', async () => {
+    const { deps } = harness();
+    const refused = async (text: string, who = coordinator, lang: 'nb' | 'en' = 'nb') => {
+      const turn = fakeTurn({ text, member: who, lang });
+      await handleText(turn, deps);
+      return turn.texts()[0];
+    };
+    expect(await refused('/status')).toBe('Beklager, dette kan bare medlemmene i Politirådet og sekretariatet gjøre. Ingenting er endret.');
+    expect(await refused('/foreslå Trygghet', coordinator, 'en')).toBe('Sorry, only council members and the secretariat can do this. Nothing was changed.');
+    expect(await refused('/dagsorden', member)).toBe('Beklager, dette kan bare sekretariatet eller administrator gjøre. Ingenting er endret.');
+    const stranger = fakeTurn({ text: '/neste' });
+    await handleText(stranger, deps);
+    expect(stranger.texts()[0]).toBe('Beklager, dette kan bare de som er registrert hos Politirådet gjøre. Ingenting er endret.');
+    expect(await refused('/hjelp status')).toBe('/status er for medlemmene i Politirådet og sekretariatet. Skriv /hjelp for å se det du kan gjøre.');
+  });
+
   it('answers thanks in kind', async () => {
     const { deps } = harness();
     for (const [text, lang, reply] of [

@@ -1,6 +1,6 @@
 import { renderHelp } from '../../cards/render.js';
 import { mayUse, type Access } from '../../domain/roles.js';
-import { messages, roleNames } from '../../i18n/index.js';
+import { accessNames, messages } from '../../i18n/index.js';
 import { nearestWord, parseText } from '../command-parser.js';
 import type { Turn } from '../turn.js';
 import { ALL_SCOPES, commandNamed, wordsOf, type Command } from './command.js';
@@ -36,7 +36,7 @@ export function helpCommand(table: () => readonly Command[]): Command {
 }
 
 /** The roles that may use a command, as "sekretariatet eller administrator". */
-const whoMay = (lang: Turn['lang'], access: Access) => (access === 'alle' ? '' : roleNames(lang, access, 'or'));
+const whoMay = (lang: Turn['lang'], access: Access) => (access === 'alle' ? '' : accessNames(lang, access));
 
 function aliasesOf(turn: Pick<Turn, 'lang'>, command: Command): string {
   return command.aliases.length > 0 ? messages(turn.lang)['help.aliases']({ aliases: command.aliases.map((a) => `/${a}`).join(', ') }) : '';
