@@ -82,6 +82,9 @@ export const nb = {
   'attendance.remind': 'Påminn dem som ikke har svart',
   'attendance.refresh': 'Oppdater',
   'attendance.agendaNotSent': 'Dagsordenen er ikke sendt ut ennå.',
+  'attendance.agendaNeverSent': 'Dagsordenen ble ikke sendt ut gjennom boten.',
+  'attendance.cancelled': 'Møtet er avlyst.',
+  'attendance.unansweredClosed': (p: { count: number }) => `Svarte ikke (${p.count})`,
   'attendance.agendaSent': (p: { sent: number; pending: number }) =>
     `Dagsordenen er levert til ${p.sent} ${p.sent === 1 ? 'mottaker' : 'mottakere'}${p.pending > 0 ? `, ${p.pending} venter` : ''}.`,
   'attendance.unreachable': 'har ikke installert boten, så jeg kan ikke skrive til dem',

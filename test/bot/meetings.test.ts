@@ -294,6 +294,24 @@ describe('the secretary’s meeting tools', () => {
     expect(store.read().meetings.filter((m) => m.start.startsWith('2028'))).toHaveLength(1);
   });
 
+  it('speaks of a past or cancelled meeting’s attendance in the past, without a reminder button', async () => {
+    const { deps, store } = harness();
+    const held = fakeTurn({ text: '/oppmøte forrige', member: secretary });
+    await handleText(held, deps);
+    const card = (held.replies[0] as { card: unknown }).card;
+    expect(cardProblems(card)).toEqual([]);
+    expect(cardText(card)).toMatch(/Svarte ikke \(11\)[\s\S]*Dagsordenen ble ikke sendt ut gjennom boten\.\nOppdater$/);
+    expect(JSON.stringify(card)).not.toContain(Verb.AttendanceRemind);
+    const coming = fakeTurn({ text: '/oppmøte', member: secretary });
+    await handleText(coming, deps);
+    expect(cardText((coming.replies[0] as { card: unknown }).card)).toMatch(/Har ikke svart \(11\)[\s\S]*Dagsordenen er ikke sendt ut ennå\./);
+    const march = store.read().meetings.find((m) => m.id === 'mote-2027-03')!;
+    await handleAction(fakeTurn({ member: secretary, data: { verb: Verb.MeetingCancel, meetingId: march.id, revision: march.revision } }), deps);
+    const cancelled = fakeTurn({ text: '/oppmøte mars', member: secretary });
+    await handleText(cancelled, deps);
+    expect(cardText((cancelled.replies[0] as { card: unknown }).card)).toMatch(/Svarte ikke \(\d+\)[\s\S]*Møtet er avlyst\. Dagsordenen ble ikke sendt ut gjennom boten\./);
+  });
+
   it('shows a held, started or cancelled meeting’s agenda as it was, with only follow-up points and attendance to act on', async () => {
     const verbsOf = (card: unknown) => [...JSON.stringify(card).matchAll(/"verb":"([^"]+)"/g)].map((x) => x[1]);
     const { deps, store } = harness();

@@ -489,12 +489,17 @@ export function attendanceCard(data: Readonly<Data>, meeting: Meeting, lang: Lan
           detail: [a.substitute ? m['attendance.substitute']({ name: a.substitute }) : '', a.reason ?? ''].filter(Boolean).join('; '),
         })),
       },
-      { heading: m['attendance.unanswered']({ count: overview.unanswered.length }), people: overview.unanswered.map((p) => ({ name: p.name, detail: '' })) },
+      { heading: m[open ? 'attendance.unanswered' : 'attendance.unansweredClosed']({ count: overview.unanswered.length }), people: overview.unanswered.map((p) => ({ name: p.name, detail: '' })) },
       ...(notReached.length > 0 ? [{ heading: m['attendance.undelivered']({ count: notReached.length }), people: notReached }] : []),
     ],
-    sent: meeting.agendaQueuedAt
-      ? m['attendance.agendaSent']({ sent: agendaDeliveries.filter((d) => d.status === 'sent').length, pending: agendaDeliveries.filter((d) => d.status === 'pending').length })
-      : m['attendance.agendaNotSent'],
+    sent: [
+      meeting.status === 'avlyst' ? m['attendance.cancelled'] : '',
+      meeting.agendaQueuedAt
+        ? m['attendance.agendaSent']({ sent: agendaDeliveries.filter((d) => d.status === 'sent').length, pending: agendaDeliveries.filter((d) => d.status === 'pending').length })
+        : m[open ? 'attendance.agendaNotSent' : 'attendance.agendaNeverSent'],
+    ]
+      .filter(Boolean)
+      .join(' '),
     remind: open && remindable ? ({ verb: Verb.AttendanceRemind, meetingId: meeting.id } satisfies ActionData) : null,
     refresh: { verb: Verb.AttendanceShow, meetingId: meeting.id },
     labels: { nobody: m['attendance.nobody'], remind: m['attendance.remind'], refresh: m['attendance.refresh'] },
