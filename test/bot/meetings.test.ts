@@ -3,7 +3,7 @@ import { Verb } from '../../src/bot/actions/index.js';
 import { composer } from '../../src/bot/compose.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import { handleAction, handleText } from '../../src/bot/router.js';
-import { cardProblems } from '../helpers/adaptive-cards.js';
+import { cardProblems, inputValues } from '../helpers/adaptive-cards.js';
 import { cardText, demoData, fakeTurn, harness, memberOf, MEMBER_ID, SECRETARY_ID, COORDINATOR_ID, withChats } from '../helpers/builders.js';
 
 const data = demoData();
@@ -171,19 +171,7 @@ describe('the secretary’s meeting tools', () => {
 
   it('fills the new-meeting form from the words after /møte, a title and place included, and says what it could not read', async () => {
     const { deps, store } = harness();
-    const inputsOf = (reply: unknown) => {
-      const values: Record<string, unknown> = {};
-      const visit = (node: unknown): void => {
-        if (Array.isArray(node)) node.forEach(visit);
-        else if (node && typeof node === 'object') {
-          const element = node as Record<string, unknown>;
-          if (typeof element['type'] === 'string' && element['type'].startsWith('Input.')) values[String(element['id'])] = element['value'];
-          Object.values(element).forEach(visit);
-        }
-      };
-      visit((reply as { card: unknown }).card);
-      return values;
-    };
+    const inputsOf = (reply: unknown) => inputValues((reply as { card: unknown }).card);
     const filled = fakeTurn({ text: '/møte ekstraordinært 12. januar kl. 10', member: secretary });
     await handleText(filled, deps);
     expect(inputsOf(filled.replies[0])).toMatchObject({ kind: 'ekstraordinært', date: '2027-01-12', startTime: '10:00', endTime: '12:30' });

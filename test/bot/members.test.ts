@@ -2,26 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { Verb } from '../../src/bot/actions/index.js';
 import { handleAction, handleText } from '../../src/bot/router.js';
 import { memberKey } from '../../src/domain/members.js';
-import { cardProblems } from '../helpers/adaptive-cards.js';
+import { cardProblems, inputValues } from '../helpers/adaptive-cards.js';
 import { cardText, COORDINATOR_ID, demoData, fakeTurn, harness, memberOf, MEMBER_ID, SECRETARY_ID, withChats } from '../helpers/builders.js';
 
 const data = demoData();
 const secretary = memberOf(data, SECRETARY_ID);
 const member = memberOf(data, MEMBER_ID);
 const cardOf = (reply: unknown) => (reply as { card: unknown }).card;
-const inputsOf = (card: unknown) => {
-  const values: Record<string, unknown> = {};
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (node && typeof node === 'object') {
-      const element = node as Record<string, unknown>;
-      if (typeof element['type'] === 'string' && element['type'].startsWith('Input.')) values[String(element['id'])] = element['value'];
-      Object.values(element).forEach(visit);
-    }
-  };
-  visit(card);
-  return values;
-};
 
 describe('/medlemmer', () => {
   it('lists the council with titles, roles and who is not yet recognised, each with a button to change them', async () => {
@@ -77,7 +64,7 @@ describe('/medlemmer', () => {
     const taken = fakeTurn({ member: secretary, data: { verb: Verb.MemberSave, memberId: tor.id, key: memberKey(tor), ...typed } });
     await handleAction(taken, deps);
     expect(cardText(taken.responses[0])).toMatch(/^Endre Tor Lund\nE-postadressen brukes alt av Ola Hansen\.\n/);
-    expect(inputsOf(taken.responses[0])).toEqual(typed);
+    expect(inputValues(taken.responses[0])).toEqual(typed);
 
     const self = store.read().members.find((m) => m.id === SECRETARY_ID)!;
     const demote = fakeTurn({ member: secretary, data: { verb: Verb.MemberSave, memberId: self.id, key: memberKey(self), name: self.name, email: self.email ?? '', roles: 'medlem' } });

@@ -21,3 +21,18 @@ export function cardProblems(card: unknown): string[] {
   for (const event of validation.validationEvents) problems.push(`${AC.ValidationEvent[event.event]}: ${event.message}`);
   return problems;
 }
+
+/** The value each input of a card starts with, by the input's id: what a form shows as filled in. */
+export function inputValues(card: unknown): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      const element = node as Record<string, unknown>;
+      if (typeof element['type'] === 'string' && element['type'].startsWith('Input.')) values[String(element['id'])] = element['value'];
+      Object.values(element).forEach(visit);
+    }
+  };
+  visit(card);
+  return values;
+}

@@ -4,7 +4,7 @@ import { enqueue, personalChatOf, personalRecipients } from '../../domain/delive
 import { COUNCIL, isSecretariat, SECRETARIAT } from '../../domain/roles.js';
 import type { Data } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
-import { attempt, meetingFor, refuseTooLong, replyMeetingNotFound } from '../meetings/handling.js';
+import { attempt, meetingFor, refuseOutsidePersonal, refuseTooLong, replyMeetingNotFound } from '../meetings/handling.js';
 import { editorCard, itemFormCard, itemValues, meetingName } from '../meetings/views.js';
 import type { BotDeps, Turn } from '../turn.js';
 import { defineAction, field } from './card-action.js';
@@ -15,20 +15,10 @@ const text = field.typed.optional();
 
 /** The editor for a meeting as it is now (after a change, or to replace a stale card). */
 export async function showEditor(turn: Turn, deps: BotDeps, meetingId: string | undefined): Promise<void> {
-  if (await refuseOutsidePersonal(turn)) return;
+  if (await refuseOutsidePersonal(turn, 'agenda.editorPersonalOnly')) return;
   const meeting = meetingFor(deps, meetingId);
   if (!meeting) return replyMeetingNotFound(turn);
   await turn.respond(editorCard(deps.store.read(), meeting, turn.lang, deps.timeZone, deps.timing, deps.clock.now()));
-}
-
-/**
- * The editor and the item form name confidential items, so they open in personal chat only: in a
- * channel or group chat everyone would see them.
- */
-async function refuseOutsidePersonal(turn: Turn): Promise<boolean> {
-  if (turn.conversation.kind === 'personal') return false;
-  await turn.reply(messages(turn.lang)['agenda.editorPersonalOnly']);
-  return true;
 }
 
 /** Runs an agenda change; a problem is told and the editor is shown as the meeting is now. */
@@ -56,7 +46,7 @@ export const itemFormAction = defineAction({
   role: SECRETARIAT,
   schema: z.object({ verb: z.literal(Verb.ItemForm), meetingId: id, itemId: id.optional() }),
   async handle(turn, data, deps) {
-    if (await refuseOutsidePersonal(turn)) return;
+    if (await refuseOutsidePersonal(turn, 'agenda.editorPersonalOnly')) return;
     const meeting = meetingFor(deps, data.meetingId);
     if (!meeting) return replyMeetingNotFound(turn);
     const item = data.itemId ? meeting.agenda.find((i) => i.id === data.itemId) : undefined;

@@ -3,27 +3,19 @@ import { catchUpAgendas } from '../../domain/deliveries.js';
 import { MEMBER_TEXT_LIMIT, memberKey, onCouncil, saveMember } from '../../domain/members.js';
 import { SECRETARIAT } from '../../domain/roles.js';
 import { messages } from '../../i18n/index.js';
-import { attempt, refuseTooLong } from '../meetings/handling.js';
+import { attempt, refuseOutsidePersonal, refuseTooLong } from '../meetings/handling.js';
 import { memberFormCard, memberFormValues, membersCard, type MemberFormValues } from '../members/views.js';
-import type { Turn } from '../turn.js';
 import { defineAction, field } from './card-action.js';
 import { Verb } from './verbs.js';
 
 const { id, typed } = field;
-
-/** The member form shows people's email addresses: it opens in personal chat only, as the agenda editor does. */
-async function refuseOutsidePersonal(turn: Turn): Promise<boolean> {
-  if (turn.conversation.kind === 'personal') return false;
-  await turn.reply(messages(turn.lang)['members.personalOnly']);
-  return true;
-}
 
 export const membersShowAction = defineAction({
   verb: Verb.MembersShow,
   role: SECRETARIAT,
   schema: z.object({ verb: z.literal(Verb.MembersShow) }),
   async handle(turn, _data, deps) {
-    if (await refuseOutsidePersonal(turn)) return;
+    if (await refuseOutsidePersonal(turn, 'members.personalOnly')) return;
     await turn.respond(membersCard(deps.store.read(), turn.lang));
   },
 });
@@ -33,7 +25,7 @@ export const memberFormAction = defineAction({
   role: SECRETARIAT,
   schema: z.object({ verb: z.literal(Verb.MemberForm), memberId: id.optional() }),
   async handle(turn, data, deps) {
-    if (await refuseOutsidePersonal(turn)) return;
+    if (await refuseOutsidePersonal(turn, 'members.personalOnly')) return;
     const member = data.memberId ? deps.store.read().members.find((m) => m.id === data.memberId) : undefined;
     if (data.memberId && !member) return turn.reply(messages(turn.lang)['problem.not-found']);
     await turn.respond(memberFormCard(member, member && memberKey(member), memberFormValues(member), turn.lang));
@@ -54,7 +46,7 @@ export const memberSaveAction = defineAction({
     roles: typed.optional(),
   }),
   async handle(turn, data, deps) {
-    if (await refuseOutsidePersonal(turn)) return;
+    if (await refuseOutsidePersonal(turn, 'members.personalOnly')) return;
     const m = messages(turn.lang);
     const values: MemberFormValues = { name: data.name ?? '', title: data.title ?? '', organisation: data.organisation ?? '', email: data.email ?? '', roles: data.roles ?? '' };
     const limits: [string, string, number][] = [

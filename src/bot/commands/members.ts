@@ -1,5 +1,5 @@
 import { SECRETARIAT } from '../../domain/roles.js';
-import { messages } from '../../i18n/index.js';
+import { refuseOutsidePersonal } from '../meetings/handling.js';
 import { membersCard } from '../members/views.js';
 import type { Command } from './command.js';
 
@@ -14,10 +14,7 @@ export const membersCommand: Command = {
   scopes: [],
   role: SECRETARIAT,
   async handle(turn, _args, deps) {
-    if (turn.conversation.kind !== 'personal') {
-      await turn.reply(messages(turn.lang)['members.personalOnly']);
-      return;
-    }
+    if (await refuseOutsidePersonal(turn, 'members.personalOnly')) return;
     await turn.reply({ card: membersCard(deps.store.read(), turn.lang) });
   },
 };

@@ -13,6 +13,17 @@ export function audienceOf(turn: Turn): Audience {
 }
 
 /**
+ * What shows confidential items or people's contact details (the agenda editor, the member
+ * forms) opens in personal chat only: in a channel or group chat everyone would see it. Says
+ * so, with the sentence `why`, and returns true outside a personal chat.
+ */
+export async function refuseOutsidePersonal(turn: Turn, why: 'agenda.editorPersonalOnly' | 'members.personalOnly'): Promise<boolean> {
+  if (turn.conversation.kind === 'personal') return false;
+  await turn.reply(messages(turn.lang)[why]);
+  return true;
+}
+
+/**
  * Refuses texts over their limit with the limit stated. From a card, the card keeps what was
  * typed, since nothing replaces it, so the user can shorten it there; a typed command stays in
  * the chat above, to copy and send again shorter.
