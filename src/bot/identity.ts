@@ -3,7 +3,10 @@ import { findMember, findMemberByAadId, linkIdentity } from '../domain/members.j
 import type { Member } from '../domain/schema.js';
 import type { BotDeps } from './turn.js';
 
-/** How long an unmatched user is not looked up again; a lookup is one call to Teams. */
+/**
+ * How long an unmatched user is not looked up again; a lookup is one call to Teams. Any change
+ * to the members (someone added under /medlemmer) forgets the misses at once.
+ */
 const MISS_TTL_MS = 10 * 60 * 1000;
 
 /**
@@ -13,6 +16,8 @@ const MISS_TTL_MS = 10 * 60 * 1000;
  */
 export class IdentityResolver {
   private readonly misses = new Map<string, number>();
+  /** The members the misses were found against; the frozen state gives a new array on any change. */
+  private missesAgainst: readonly Member[] | undefined;
 
   constructor(private readonly deps: BotDeps) {}
 
@@ -22,6 +27,11 @@ export class IdentityResolver {
     if (known) return known;
     const key = from.aadObjectId ?? from.id;
     const now = this.deps.clock.now().getTime();
+    const { members } = this.deps.store.read();
+    if (members !== this.missesAgainst) {
+      this.misses.clear();
+      this.missesAgainst = members;
+    }
     if ((this.misses.get(key) ?? 0) > now) return undefined;
 
     let email: string | undefined;

@@ -111,12 +111,14 @@ describe('the bot over HTTP', () => {
     expect(member?.aadObjectId).toBe(USERS.byradSet.aadObjectId);
   });
 
-  it('recognises a person the secretary added with /medlemmer when they first write', async () => {
+  it('recognises a person the secretary added with /medlemmer, also one who wrote before being added', async () => {
     await start();
+    stub.members.set(USERS.stranger.id, { id: USERS.stranger.id, name: 'Nina Nilsen', aadObjectId: USERS.stranger.aadObjectId, email: 'Nina.Nilsen@oslo-kommune.example' });
+    await bot.post(message(USERS.stranger, '/meg', personal()));
+    expect(stub.sent[0]?.body.text).toMatch(/Jeg finner deg ikke blant Politirådets medlemmer/);
     const res = await bot.post(invoke(USERS.secretary, { verb: Verb.MemberSave, name: 'Nina Nilsen', title: 'Byråd for miljø', email: 'nina.nilsen@oslo-kommune.example', roles: 'medlem' }, personal()));
     expect(cardText(((await res.json()) as { value: unknown }).value)).toMatch(/^Nina Nilsen er lagt til\./);
     stub.sent.length = 0;
-    stub.members.set(USERS.stranger.id, { id: USERS.stranger.id, name: 'Nina Nilsen', aadObjectId: USERS.stranger.aadObjectId, email: 'Nina.Nilsen@oslo-kommune.example' });
     await bot.post(message(USERS.stranger, '/meg', personal()));
     expect(cardText(cardOf(0)?.content)).toMatch(/Nina Nilsen, byråd for miljø[\s\S]*medlem/i);
     expect((await onDisk()).members.find((m) => m.id === 'nina-nilsen')).toMatchObject({ roles: ['medlem'], aadObjectId: USERS.stranger.aadObjectId });
