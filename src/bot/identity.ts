@@ -23,11 +23,12 @@ export class IdentityResolver {
 
   async resolve(context: TurnContext): Promise<Member | undefined> {
     const from = context.activity.from;
-    const known = findMemberByAadId(this.deps.store.read(), from.aadObjectId);
+    const data = this.deps.store.read();
+    const known = findMemberByAadId(data, from.aadObjectId);
     if (known) return known;
     const key = from.aadObjectId ?? from.id;
     const now = this.deps.clock.now().getTime();
-    const { members } = this.deps.store.read();
+    const { members } = data;
     if (members !== this.missesAgainst) {
       this.misses.clear();
       this.missesAgainst = members;
