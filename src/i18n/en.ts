@@ -99,6 +99,7 @@ export const en: Messages = {
   'proposal.by': (p) => `proposed by ${p.name}`,
   'proposal.notice.headline': 'New proposal for the agenda',
   'proposal.notice.context': (p) => `Proposed by ${p.name} for ${p.meeting}. You can put it on the agenda here, or open the agenda to decline it with a reason.`,
+  'proposal.notice.contextTab': (p) => `Proposed by ${p.name} for ${p.meeting}. Decide on it with /agenda in the chat with the bot.`,
   'proposal.notice.accept': 'Put it on the agenda',
   'proposal.notice.open': 'Open the agenda',
 
@@ -573,6 +574,8 @@ export const en: Messages = {
   'tab.noMeetings': 'No meetings have been scheduled yet.',
   'tab.myFollowUps': 'Your follow-up points',
   'tab.allFollowUps': 'All open follow-up points',
+  'tab.proposals': 'Proposals waiting',
+  'tab.noProposals': 'No proposals from members are waiting for an answer.',
   'tab.salto': 'SaLTo reporting',
   'tab.noRound': 'No reporting round is open. The secretariat opens one with /rapportrunde.',
   'tab.reports': 'Your SaLTo report',

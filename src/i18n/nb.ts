@@ -103,6 +103,7 @@ export const nb = {
   'proposal.notice.headline': 'Nytt forslag til dagsordenen',
   'proposal.notice.context': (p: { name: string; meeting: string }) =>
     `Foreslått av ${p.name} til ${p.meeting}. Du kan ta saken med på dagsordenen her, eller åpne dagsordenen for å avslå den med en begrunnelse.`,
+  'proposal.notice.contextTab': (p: { name: string; meeting: string }) => `Foreslått av ${p.name} til ${p.meeting}. Ta stilling til det med /dagsorden i chatten med boten.`,
   'proposal.notice.accept': 'Ta med på dagsordenen',
   'proposal.notice.open': 'Åpne dagsordenen',
 
@@ -596,6 +597,8 @@ export const nb = {
   'tab.noMeetings': 'Ingen møter er satt opp ennå.',
   'tab.myFollowUps': 'Dine oppfølgingspunkter',
   'tab.allFollowUps': 'Alle åpne oppfølgingspunkter',
+  'tab.proposals': 'Forslag som venter',
+  'tab.noProposals': 'Ingen forslag fra medlemmene venter på svar.',
   'tab.salto': 'SaLTo-rapportering',
   'tab.noRound': 'Ingen rapportrunde er åpnet. Sekretariatet åpner en med /rapportrunde.',
   'tab.reports': 'Din SaLTo-rapport',

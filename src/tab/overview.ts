@@ -10,7 +10,7 @@ import { isColleaguesDraft, isLocked, reportOf, roundOfMeeting, roundOverview, u
 import type { Data, Lang, Member, SaltoReport, SaltoRound } from '../domain/schema.js';
 import { messages, roleNames } from '../i18n/index.js';
 import { dayLabel, statusCard } from '../bot/follow-ups/views.js';
-import { agendaCard, meetingName } from '../bot/meetings/views.js';
+import { agendaCard, meetingName, proposalCard } from '../bot/meetings/views.js';
 import { reviewCard, roundCard, unitName } from '../bot/salto/views.js';
 import { staticCard } from './static-card.js';
 
@@ -55,6 +55,8 @@ export interface TabOverview {
   /** Only for the secretariat. */
   secretariat?: {
     followUps: FollowUpSection;
+    /** Members' proposals not yet taken or declined, for coming meetings, the nearest first. */
+    proposals: { heading: string; empty: string; items: { meetingId: string; proposalId: string; title: string; card: Card }[] };
     salto: {
       heading: string;
       empty: string;
@@ -156,6 +158,15 @@ export function tabOverview(data: Readonly<Data>, viewer: Member, ctx: OverviewC
     const units = round ? roundOverview(data, round, now, timeZone) : [];
     overview.secretariat = {
       followUps: followUpSection(data, viewer, 'alle', m['tab.allFollowUps'], ctx),
+      proposals: {
+        heading: m['tab.proposals'],
+        empty: m['tab.noProposals'],
+        items: comingMeetings(data, now).flatMap((meeting) =>
+          meeting.proposals
+            .filter((p) => p.status === 'foreslått')
+            .map((p) => ({ meetingId: meeting.id, proposalId: p.id, title: p.title, card: staticCard(proposalCard(data, meeting, p, lang, timeZone, 'tab')) })),
+        ),
+      },
       salto: {
         heading: m['tab.salto'],
         empty: m['tab.noRound'],

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { proposeItem } from '../../src/domain/agenda.js';
 import { answerReport, openRound, startReport } from '../../src/domain/salto-rounds.js';
 import { messages } from '../../src/i18n/index.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
@@ -47,6 +48,10 @@ describe('the personal tab in Chromium, in local mode', { timeout: 90_000 }, () 
   beforeAll(async () => {
     await mkdir(screenshots, { recursive: true });
     bot = await startTestBot();
+    // A member's proposal waiting for the secretariat, so its section shows a card.
+    await bot.store.update((data) => {
+      proposeItem(data, 'mote-2027-03', 'ola-hansen', { title: 'Trygghet i T-banen', description: 'Vekterne melder om mer uro.' }, new Date(NOW));
+    });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -73,13 +78,14 @@ describe('the personal tab in Chromium, in local mode', { timeout: 90_000 }, () 
     await page.getByRole('heading', { name: 'Neste møter' }).waitFor();
 
     expect(await page.locator('#viewer').textContent()).toBe('Innlogget som Kari Nordmann (sekretariatet)');
-    for (const heading of ['Neste møter', 'Dine oppfølgingspunkter', 'Alle åpne oppfølgingspunkter', 'SaLTo-rapportering']) {
+    for (const heading of ['Neste møter', 'Dine oppfølgingspunkter', 'Alle åpne oppfølgingspunkter', 'Forslag som venter', 'SaLTo-rapportering']) {
       expect(await page.getByRole('heading', { name: heading, level: 2 }).count(), heading).toBe(1);
     }
     // The agenda cards, rendered by the Adaptive Cards library, with the confidential item named.
     expect(await page.getByRole('article', { name: /Ordinært møte/ }).count()).toBe(3);
     expect(await page.getByText('Situasjonsbrief fra politiet').count()).toBeGreaterThan(0);
-    expect(await page.locator('.ac-adaptiveCard').count()).toBeGreaterThanOrEqual(5);
+    expect(await page.getByRole('article', { name: 'Trygghet i T-banen' }).getByText('Ta stilling til det med /dagsorden i chatten med boten.', { exact: false }).count()).toBe(1);
+    expect(await page.locator('.ac-adaptiveCard').count()).toBeGreaterThanOrEqual(6);
     expect(errors).toEqual([]);
   });
 
@@ -109,6 +115,7 @@ describe('the personal tab in Chromium, in local mode', { timeout: 90_000 }, () 
     expect(await page.getByRole('heading', { name: 'Dine oppfølgingspunkter', level: 2 }).count()).toBe(1);
     expect(await page.getByRole('heading', { name: 'Alle åpne oppfølgingspunkter' }).count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'SaLTo-rapportering' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Forslag som venter' }).count()).toBe(0);
     expect(await page.getByText(ANSWER_KOMMER).count()).toBe(1);
     expect(await page.getByText('Bydelene gir forebyggingsarbeidet').count()).toBe(1);
     expect(await accessibilityViolations(page)).toEqual([]);

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { proposeItem } from '../../src/domain/agenda.js';
 import { openRound } from '../../src/domain/salto-rounds.js';
 import type { TabOverview } from '../../src/tab/overview.js';
 import { cardProblems } from '../helpers/adaptive-cards.js';
-import { NOW } from '../helpers/builders.js';
+import { cardText, NOW } from '../helpers/builders.js';
 import { APP_ID, OIDS, OTHER_TENANT, PUBLIC_HOST, startFakeEntra, TEAMS_APP_ID, TENANT, type FakeEntra, withTeamsCredentials } from '../helpers/entra.js';
 import { startTestBot, type BotUnderTest } from '../helpers/running-bot.js';
 
@@ -29,7 +30,7 @@ const cardsOf = (o: TabOverview) => [
   ...o.meetings.items.map((m) => m.card),
   ...(o.followUps ? [o.followUps.card] : []),
   ...(o.reports ? o.reports.items.map((r) => r.card) : []),
-  ...(o.secretariat ? [o.secretariat.followUps.card, ...(o.secretariat.salto.round ? [o.secretariat.salto.round.card] : [])] : []),
+  ...(o.secretariat ? [o.secretariat.followUps.card, ...o.secretariat.proposals.items.map((p) => p.card), ...(o.secretariat.salto.round ? [o.secretariat.salto.round.card] : [])] : []),
 ];
 
 describe('the personal tab’s API behind Teams single sign-on', () => {
@@ -156,6 +157,19 @@ describe('what each role sees in the tab', () => {
     expect(member.reports).toBeUndefined();
     const coordinator = (await overview(await entra.token({ oid: OIDS.aisha }))).body;
     expect(coordinator.reports?.items).toMatchObject([{ meetingId: 'mote-2026-12', unitId: 'bydel-grorud', state: 'ikke startet' }]);
+  });
+
+  it('gives the secretary the members’ proposals waiting for an answer, as static cards', async () => {
+    let { body } = await overview(await entra.token());
+    expect(body.secretariat?.proposals).toEqual({ heading: 'Forslag som venter', empty: 'Ingen forslag fra medlemmene venter på svar.', items: [] });
+    await bot.store.update((data) => {
+      proposeItem(data, 'mote-2027-03', 'ola-hansen', { title: 'Trygghet i **T-banen**', description: 'Vekterne melder om mer uro.' }, new Date(NOW));
+    });
+    ({ body } = await overview(await entra.token()));
+    const items = body.secretariat?.proposals.items ?? [];
+    expect(items.map((p) => [p.meetingId, p.title])).toEqual([['mote-2027-03', 'Trygghet i **T-banen**']]);
+    expect(cardText(items[0]!.card)).toMatch(/^Nytt forslag til dagsordenen\nTrygghet i \*\*T-banen\*\*\nVekterne melder om mer uro\.\nForeslått av Ola Hansen til Ordinært møte torsdag 11\. mars 2027 kl\. 09\.00\. Ta stilling til det med \/dagsorden i chatten med boten\.$/);
+    expect((await overview(await entra.token({ oid: OIDS.ola }))).body.secretariat).toBeUndefined();
   });
 
   it('sends cards the Adaptive Cards SDK parses, with links but no chat buttons or fields', async () => {

@@ -175,6 +175,8 @@
     const sec = overview.secretariat;
     if (sec) {
       sections.push(section('h-all', sec.followUps.heading, renderCard(sec.followUps.card, sec.followUps.heading)));
+      const proposals = sec.proposals;
+      sections.push(section('h-proposals', proposals.heading, ...(proposals.items.length === 0 ? [el('p', { text: proposals.empty })] : proposals.items.map((p) => renderCard(p.card, p.title)))));
       sections.push(section('h-salto', sec.salto.heading, sec.salto.round ? renderCard(sec.salto.round.card, sec.salto.heading) : el('p', { text: sec.salto.empty })));
     }
     show(...sections);

@@ -217,15 +217,19 @@ export function agendaCard(meeting: Meeting, view: AgendaView): Card {
   return card;
 }
 
-/** To a secretary: a member's proposal, to take onto the agenda at once or to open the agenda for. */
-export function proposalCard(data: Readonly<Data>, meeting: Meeting, proposal: Proposal, lang: Lang, timeZone: string): Card {
+/**
+ * To a secretary: a member's proposal, to take onto the agenda at once or to open the agenda for.
+ * In the tab, where the card has no buttons, its last line points to /dagsorden instead.
+ */
+export function proposalCard(data: Readonly<Data>, meeting: Meeting, proposal: Proposal, lang: Lang, timeZone: string, where: 'chat' | 'tab' = 'chat'): Card {
   const m = messages(lang);
   const by = data.members.find((member) => member.id === proposal.byMemberId)?.name ?? proposal.byMemberId;
+  const context = { name: by, meeting: meetingName(meeting, lang, timeZone) };
   return renderCard('proposal', {
     headline: m['proposal.notice.headline'],
     title: proposal.title,
     description: proposal.description ?? '',
-    context: m['proposal.notice.context']({ name: by, meeting: meetingName(meeting, lang, timeZone) }),
+    context: where === 'chat' ? m['proposal.notice.context'](context) : m['proposal.notice.contextTab'](context),
     accept: { verb: Verb.ProposalAccept, meetingId: meeting.id, proposalId: proposal.id },
     open: { verb: Verb.EditorShow, meetingId: meeting.id },
     labels: { accept: m['proposal.notice.accept'], open: m['proposal.notice.open'] },
