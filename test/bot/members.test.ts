@@ -21,8 +21,9 @@ describe('/medlemmer', () => {
     expect(text).toMatch(/^Politirådets medlemmer\n/);
     expect(text).toContain('Tor Lund\npolitimester · Oslo politidistrikt · nestleder\nEndre');
     expect(text).toContain('Byråd for utdanning\nbyråd · Oslo kommune, UTD · medlem · ikke kjent igjen i Teams ennå');
-    // SaLTo coordinators are kept under /salto.
-    expect(text).not.toContain('Aisha Rahman');
+    // SaLTo coordinators come after the council, so one can be given a council role; their units are kept under /salto.
+    expect(text).toMatch(/Visepolitimester \(forebygging\)[\s\S]*Aisha Rahman\n[^\n]*SaLTo-koordinator for Bydel Grorud/);
+    expect(JSON.stringify(card)).toContain(JSON.stringify({ verb: Verb.MemberForm, memberId: COORDINATOR_ID }));
     expect(text).toMatch(/Legg til person$/);
   });
 

@@ -2,35 +2,45 @@ import { renderCard, type Card, type MemberFormCardModel } from '../../cards/ren
 import { onCouncil } from '../../domain/members.js';
 import { COUNCIL } from '../../domain/roles.js';
 import type { Data, Lang, Member } from '../../domain/schema.js';
-import { messages, roleNames } from '../../i18n/index.js';
+import { listOf, messages, roleNames } from '../../i18n/index.js';
+import { unitName } from '../salto/views.js';
 import { Verb } from '../actions/verbs.js';
 
-/** A person who is nothing but a SaLTo coordinator is managed under /salto, not here. */
-const listed = (member: Member) => onCouncil(member) || member.roles.length === 0;
+/** The council first, then SaLTo coordinators, then those with no role; by name within each. */
+const rank = (member: Member) => (onCouncil(member) ? 0 : member.roles.length > 0 ? 1 : 2);
 
-/** `/medlemmer`: the people on the council (those without a role after them), each with a button to change them. */
+/**
+ * `/medlemmer`: everyone the bot knows, each with a button to change them. A coordinator is here
+ * too, so they can be given a council role; their units are changed under /salto.
+ */
 export function membersCard(data: Readonly<Data>, lang: Lang, headline = ''): Card {
   const m = messages(lang);
-  const people = data.members.filter(listed).sort((a, b) => Number(onCouncil(b)) - Number(onCouncil(a)) || a.name.localeCompare(b.name, 'nb'));
+  const people = [...data.members].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'nb'));
   return renderCard('members', {
     headline,
     title: m['members.title'],
     intro: m['members.intro'],
     people: people.map((member) => ({
       name: member.name,
-      detail: [
+      detail: withoutRepeats([
         member.title,
         member.organisation,
-        onCouncil(member) ? roleNames(lang, member.roles.filter((role) => COUNCIL.includes(role))) : m['members.noRole'],
+        onCouncil(member) ? roleNames(lang, member.roles.filter((role) => COUNCIL.includes(role))) : undefined,
+        member.roles.includes('salto-koordinator') ? m['members.coordinator']({ units: listOf(lang, member.unitIds.map((id) => unitName(data, id))) }) : undefined,
+        member.roles.length === 0 ? m['members.noRole'] : undefined,
         member.aadObjectId ? undefined : m['members.notLinked'],
-      ]
-        .filter(Boolean)
-        .join(' · '),
+      ]).join(' · '),
       edit: { verb: Verb.MemberForm, memberId: member.id },
     })),
     add: { verb: Verb.MemberForm },
     labels: { edit: m['members.edit'], add: m['members.add'] },
   });
+}
+
+/** The parts that say something: a title "SaLTo-koordinator" goes when a later part says "SaLTo-koordinator for …". */
+function withoutRepeats(parts: readonly (string | undefined)[]): string[] {
+  const present = parts.filter((part): part is string => Boolean(part));
+  return present.filter((part, i) => !present.slice(i + 1).some((later) => later.toLocaleLowerCase('nb').includes(part.toLocaleLowerCase('nb'))));
 }
 
 export type MemberFormValues = MemberFormCardModel['values'];
