@@ -3,6 +3,7 @@ import { attendanceOverview, isAttendee } from './attendance.js';
 import { byId } from './drafts.js';
 import { queueFollowUpSummary } from './follow-up-reminders.js';
 import { remembered } from './dates.js';
+import { meetingPhase } from './meetings.js';
 import type { ConversationRecord, Data, Delivery, DeliveryKind, Meeting, Member } from './schema.js';
 
 /** When the agenda and the reminder go out: whole days before the meeting, at a wall-clock time. */
@@ -55,7 +56,7 @@ export interface Dispatch {
 export function dueDispatches(data: Readonly<Data>, now: Date, timing: DispatchTiming): Dispatch[] {
   const due: Dispatch[] = [];
   for (const meeting of data.meetings) {
-    if (meeting.status !== 'planlagt' || new Date(meeting.start) <= now) continue;
+    if (meetingPhase(meeting, now) !== 'coming') continue;
     if (!meeting.agendaQueuedAt) {
       if (now >= dueAt(meeting, timing.agendaLeadDays, timing)) due.push({ meetingId: meeting.id, kind: 'agenda' });
     } else if (!meeting.reminderQueuedAt && now >= dueAt(meeting, timing.reminderLeadDays, timing)) {
@@ -213,7 +214,7 @@ export function catchUpChannelAgendas(data: Data, now: Date): Delivery[] {
 
 /** Coming meetings whose agenda has gone out. */
 function agendasOut(data: Readonly<Data>, now: Date): Meeting[] {
-  return data.meetings.filter((m) => m.status === 'planlagt' && m.agendaQueuedAt && new Date(m.start) > now);
+  return data.meetings.filter((m) => meetingPhase(m, now) === 'coming' && m.agendaQueuedAt);
 }
 
 /** Everyone who was sent this meeting's agenda: a move or a cancellation is told to them. */

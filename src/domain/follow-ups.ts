@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { DomainError, ErrorCode } from './errors.js';
 import { dueDateOf, meetingDate, todayIn, type Due } from './follow-up-dates.js';
-import { CLOSING_SUFFIXES, comingMeetings, findMeeting } from './meetings.js';
+import { CLOSING_SUFFIXES, comingMeetings, findMeeting, meetingPhase } from './meetings.js';
 import { isSecretariat } from './roles.js';
 import type { AgendaItem, Data, FocusArea, FollowUp, FollowUpStatus, Meeting, Member, Responsible } from './schema.js';
 
@@ -57,7 +57,7 @@ function checkDue(data: Readonly<Data>, due: Due | undefined, now: Date, timeZon
   if (!due) return;
   if ('dueMeetingId' in due) {
     const meeting = findMeeting(data, due.dueMeetingId);
-    if (meeting.status !== 'planlagt' || new Date(meeting.start) <= now) {
+    if (meetingPhase(meeting, now) !== 'coming') {
       throw new DomainError(ErrorCode.MeetingClosed, `meeting ${meeting.id} is ${meeting.status}`);
     }
   } else if (!/^\d{4}-\d{2}-\d{2}$/.test(due.dueDate)) {
@@ -244,7 +244,7 @@ export function briefingChanges(data: Readonly<Data>, now: Date, timeZone: strin
   }
   const changes: BriefingChange[] = [];
   for (const meeting of data.meetings) {
-    if (meeting.status !== 'planlagt' || new Date(meeting.start) <= now) continue;
+    if (meetingPhase(meeting, now) !== 'coming') continue;
     const points = wanted.get(meeting.id) ?? [];
     const ids = new Set(points.map((p) => p.id));
     const remove = meeting.agenda.filter((item) => item.followUpId && !ids.has(item.followUpId)).map((item) => item.id);

@@ -22,10 +22,20 @@ export function findMeeting(data: Readonly<Data>, meetingId: string): Meeting {
   return meeting;
 }
 
+/** Where a meeting stands: still to come (its agenda and answers may change), under way, held, or cancelled. */
+export type MeetingPhase = 'coming' | 'under-way' | 'held' | 'cancelled';
+
+/** A meeting is held once it is marked so or has ended; under way between its start and end. */
+export function meetingPhase(meeting: Pick<Meeting, 'status' | 'start' | 'end'>, now: Date): MeetingPhase {
+  if (meeting.status === 'avlyst') return 'cancelled';
+  if (meeting.status === 'avholdt' || Date.parse(meeting.end) <= now.getTime()) return 'held';
+  return Date.parse(meeting.start) <= now.getTime() ? 'under-way' : 'coming';
+}
+
 /** A meeting whose agenda and answers may still change: planned and not yet started. */
 export function openMeeting(data: Readonly<Data>, meetingId: string, now: Date): Meeting {
   const meeting = findMeeting(data, meetingId);
-  if (meeting.status !== 'planlagt' || new Date(meeting.start) <= now) {
+  if (meetingPhase(meeting, now) !== 'coming') {
     throw new DomainError(ErrorCode.MeetingClosed, `meeting ${meetingId} is ${meeting.status}`, { status: meeting.status });
   }
   return meeting;

@@ -3,7 +3,7 @@ import { acceptProposal, addAgendaItem, audienceFor, declineProposal, moveAgenda
 import { answerAttendance, attendanceOverview } from '../../src/domain/attendance.js';
 import { agendaRecipients, dueAt, dueDispatches, queueDispatch, recordOutcome, staleCards } from '../../src/domain/deliveries.js';
 import { ErrorCode, type DomainError } from '../../src/domain/errors.js';
-import { cancelMeeting, createMeeting, createMeetings, proposeYear, updateMeeting, zonedInstant, type MeetingInput } from '../../src/domain/meetings.js';
+import { cancelMeeting, createMeeting, createMeetings, meetingPhase, proposeYear, updateMeeting, zonedInstant, type MeetingInput } from '../../src/domain/meetings.js';
 import { readNewMeetingWords } from '../../src/domain/meeting-words.js';
 import { meetingNamed } from '../../src/domain/named-meetings.js';
 import type { Meeting } from '../../src/domain/schema.js';
@@ -212,6 +212,20 @@ describe('the words after /møte', () => {
     // Words that only repeat the command are not a title.
     expect(read('nytt møte 12. januar')).toEqual({ values: { ...usual, date: '2027-01-12' }, unread: undefined });
     expect(read(`12. januar ${'ord '.repeat(200)}`).values.title).toHaveLength(300);
+  });
+});
+
+describe('where a meeting stands', () => {
+  const december = { status: 'planlagt' as const, start: '2026-12-10T08:00:00.000Z', end: '2026-12-10T10:30:00.000Z' };
+  it.each([
+    ['2026-12-10T07:59:59Z', december, 'coming'],
+    ['2026-12-10T08:00:00Z', december, 'under-way'],
+    ['2026-12-10T10:30:00Z', december, 'held'],
+    ['2026-11-22T08:00:00Z', { ...december, status: 'avholdt' as const }, 'held'],
+    ['2026-11-22T08:00:00Z', { ...december, status: 'avlyst' as const }, 'cancelled'],
+    ['2027-01-01T08:00:00Z', { ...december, status: 'avlyst' as const }, 'cancelled'],
+  ])('at %s is %s', (at, meeting, phase) => {
+    expect(meetingPhase(meeting, new Date(at))).toBe(phase);
   });
 });
 

@@ -14,7 +14,7 @@ import { formatDate, formatDateTime, formatMonth, remembered } from '../../domai
 import { meetingDate } from '../../domain/follow-up-dates.js';
 import { dueAt, unansweredRecipients, undelivered, unreachableRecipients, type DispatchTiming } from '../../domain/deliveries.js';
 import { DomainError, ErrorCode } from '../../domain/errors.js';
-import { comingMeetings, meetingInputOf, proposeYear, saltoItemId, type MeetingInput, type PlannedMeeting } from '../../domain/meetings.js';
+import { comingMeetings, meetingInputOf, meetingPhase, proposeYear, saltoItemId, type MeetingInput, type PlannedMeeting } from '../../domain/meetings.js';
 import { COUNCIL, mayReadConfidential, mayUse, SECRETARIAT } from '../../domain/roles.js';
 import type { AgendaItem, Data, Lang, Meeting, MeetingKind, Member, Proposal } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
@@ -139,12 +139,13 @@ function presentersText(item: Pick<AgendaItem, 'presenters'>, lang: Lang): strin
 export function agendaCard(meeting: Meeting, view: AgendaView): Card {
   const { lang, timeZone, audience, viewer } = view;
   const m = messages(lang);
-  const cancelled = meeting.status === 'avlyst';
-  const open = meeting.status === 'planlagt' && new Date(meeting.start) > view.now;
+  const phase = meetingPhase(meeting, view.now);
+  const cancelled = phase === 'cancelled';
+  const open = phase === 'coming';
   const answer = attendanceOf(meeting, viewer?.id);
   // Once the meeting has begun, that is the news, whatever the card was sent as.
-  const held = !cancelled && (meeting.status === 'avholdt' || Date.parse(meeting.end) <= view.now.getTime());
-  const started = !cancelled && !held && Date.parse(meeting.start) <= view.now.getTime();
+  const held = phase === 'held';
+  const started = phase === 'under-way';
   const headline = cancelled
     ? m['agenda.headline.cancelled']
     : held
@@ -245,20 +246,21 @@ export function editorCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, t
   const m = messages(lang);
   const rev = { meetingId: meeting.id, revision: meeting.revision };
   const last = meeting.agenda.length - 1;
-  const open = meeting.status === 'planlagt' && Date.parse(meeting.start) > now.getTime();
+  const phase = meetingPhase(meeting, now);
+  const open = phase === 'coming';
   return renderCard('agenda-editor', {
     title: m[open ? 'editor.title' : 'editor.titleClosed']({ meeting: meetingLabel(meeting, lang) }),
     subtitle: [meetingWhen(meeting, lang, timeZone), meeting.place].filter(Boolean).join(' · '),
     status:
-      meeting.status === 'avlyst'
+      phase === 'cancelled'
         ? m['editor.status.cancelled']
-        : !open
-          ? meeting.status === 'avholdt' || Date.parse(meeting.end) <= now.getTime()
-            ? m['editor.status.held']
-            : m['editor.status.started']
-          : meeting.agendaQueuedAt
-            ? m['editor.status.posted']
-            : m['editor.status.notPosted']({ when: formatDateTime(dueAt(meeting, timing.agendaLeadDays, timing), timeZone, lang) }),
+        : phase === 'held'
+          ? m['editor.status.held']
+          : phase === 'under-way'
+            ? m['editor.status.started']
+            : meeting.agendaQueuedAt
+              ? m['editor.status.posted']
+              : m['editor.status.notPosted']({ when: formatDateTime(dueAt(meeting, timing.agendaLeadDays, timing), timeZone, lang) }),
     open,
     items: meeting.agenda.map((item, index) => ({
       number: `${index + 1}.`,
@@ -416,7 +418,7 @@ export function scheduleCard(data: Readonly<Data>, viewer: Member | undefined, l
     title: inYear === undefined ? m['schedule.title'] : m['schedule.titleYear']({ year: inYear }),
     empty: inYear === undefined ? m['meeting.noneComing'] : m['schedule.noneInYear']({ year: inYear }),
     meetings: meetings.map((meeting) => {
-      const held = meeting.status !== 'avlyst' && (meeting.status === 'avholdt' || Date.parse(meeting.end) <= now.getTime());
+      const held = meetingPhase(meeting, now) === 'held';
       const actions: Button[] = secretary
         ? [
             { title: held ? m['schedule.agenda'] : m['schedule.edit'], data: { verb: Verb.EditorShow, meetingId: meeting.id } },
@@ -479,7 +481,7 @@ export function attendanceCard(data: Readonly<Data>, meeting: Meeting, lang: Lan
     ...problems.map((d) => ({ name: nameOf(d.memberId), detail: d.status === 'undeliverable' ? m['delivery.undeliverable'] : m['delivery.failed']({ error: d.error ?? '' }) })),
     ...(meeting.agendaQueuedAt ? unreachable.filter((u) => !problems.some((d) => d.memberId === u.id)).map((u) => ({ name: u.name, detail: m['attendance.unreachable'] })) : []),
   ];
-  const open = meeting.status === 'planlagt' && new Date(meeting.start) > now;
+  const open = meetingPhase(meeting, now) === 'coming';
   const remindable = unansweredRecipients(data, meeting).length > 0;
   return renderCard('attendance', {
     title: m['attendance.title']({ meeting: meetingLabel(meeting, lang) }),
