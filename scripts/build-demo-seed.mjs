@@ -113,6 +113,46 @@ const seed = {
         { id: 'mote-2024-10-7', title: 'SaLTo-samarbeidet – rapportering fra lokale og regionale handlingsplaner', presenters: ['Byråd for sosiale tjenester'], description: 'Samlet rapport fra handlingsplaner vedlagt.', attachments: [], confidential: false },
         { id: 'mote-2024-10-8', title: 'Eventuelt', presenters: [], description: 'Ingen saker.', attachments: [], confidential: false },
       ],
+      // The minutes as published (referat-2024-10), with the OCR's letters mended.
+      minutes: {
+        present: '',
+        absent: '',
+        items: {
+          'mote-2024-10-1': 'Dagsorden godkjent.',
+          'mote-2024-10-2': [
+            'Den internasjonale situasjonen er urolig, og det har konsekvenser for Oslopolitiets arbeid. Politiet har nå midlertidig bevæpning. I dag er det ett år siden Hamas-angrepet i Israel, og det er forventet noen markeringer. Organisert kriminalitet og «crime as service» for fiendtlige fremmede stater skaper utfordringer. Angrepene nylig i Stockholm og København understreker alvoret i dette. Tillit til myndigheter er viktig, og satsing mot ungdomskriminalitet henger sammen med dette. Ivaretagelse av ungdoms oppvekstvilkår er med på å bygge tillit i samfunnet. Det er viktig at vi fungerer i alle ledd.',
+            'Oslo politidistrikt går nå grundig igjennom sakene der unge under 18 som er registrert for 10 eller flere lovbrudd, for å se hvordan vi kunne gjort noe annerledes og hvordan vi kan bli bedre sammen.',
+            'Spørsmålet om Oslo er en trygg by, stilles ofte. Oslo politidistrikt sin trygghetsundersøkelse har spurt over 300 000 personer i Oslo, Asker og Bærum om hvordan innbyggerne opplever trygghet i det offentlige rom der de bor og ferdes. Denne informasjonen, sammenholdt med egne oversikter, gir god kunnskap. I prioriterte områder i Oslo ser vi at flere barnefamilier bruker uteområder når politiet er til stede.',
+          ].join('\n'),
+          'mote-2024-10-3': [
+            'Byrådslederen støtter politimesterens synspunkter. Fallende tillit til myndigheter er bekymringsfullt.',
+            'Byrådets budsjettforslag er lagt fram. Det er et historisk stramt budsjett. Flere momenter spiller inn, blant annet reduserte statlige inntekter. Tiltak for barn og unge er prioritert. Satsinger fra revidert budsjett er videreført. Det er styrket tiltak i skolene, idrett, barnevern og fritidskortet. Det er også satt av midler til en rusmiddelanalysetjeneste for å hindre overdosedødsfall.',
+            'I satsingen mot ungt utenforskap er taushetsplikt og informasjonsdeling et sentralt tema. SET har avholdt møte med politiet om erfaringer fra samarbeid med bydeler og etater. Politiet er gjennomgående fornøyd med samarbeidet med bydelene, men understreket at bydelenes ulike organisering og prioritering er en utfordring. Samarbeidet med Bydel Grorud fremheves som spesielt godt. Til statsbudsjettet er det satt av midler til styrkede politiressurser; det er interessant å høre mer om hvordan dette slår ut for Oslo. Politimester kommenterte at det vil gi mulighet for å ansette flere i faste stillinger, da midlene vil videreføres ut over 2025.',
+          ].join('\n'),
+          'mote-2024-10-4': [
+            'Oslo politidistrikt orienterte om sammenhengene mellom fysisk utforming av by- og sentrumsmiljøer og kriminalitet og sitt arbeid på feltet.',
+            'Byrådsavdelingen for byutvikling har god dialog med politiet om byutviklingsspørsmål. Oslo kommune har flere byggeprosjekter i områder med levekårsutfordringer, og ønsker at utviklingsprosjektene skal løfte områdene. Politiet er fornøyd med å bli involvert i utviklingsprosjektene og har mange gode analyser, i samarbeid med bydelene, som er knyttet til innsats i prioriterte områder. Temaet vil tas opp igjen i politirådets seminar over nyttår.',
+            'Presentasjon fra politiet vedlagt.',
+          ].join('\n'),
+          'mote-2024-10-5': [
+            'Det forebyggende arbeidet i Bydel Grorud har blitt trukket fram som et godt eksempel i flere sammenhenger. Forebyggende enhet i Bydel Grorud ble etablert i august 2020, og bidrar til å styrke barn og unges arenaer ved å starte tidlig, tenke og handle langsiktig. Gjennom veiledning, støtte og tilstedeværelse skal enheten bidra til at flere barn har meningsfylte aktiviteter og koordinerte tjenester. Det er nært samarbeid mellom bydelens ulike tjenester, skolene og politiet. Bydelen ser at satsingen gir ønsket resultat.',
+            'Oslo politidistrikt ser konkrete effekter fra bydelens arbeid i den registrerte barne- og ungdomskriminaliteten. Politiet ønsker at bydelene har likere innretning på arbeidet, og at det jobbes med beste praksis. Politiet ønsker en Oslostandard for en-til-en-oppfølging.',
+            'Presentasjoner fra politiet og bydelen vedlagt.',
+          ].join('\n'),
+          'mote-2024-10-6': 'Presentasjon vedlagt.',
+          'mote-2024-10-7': [
+            'Politirådet er overordnet styringsgruppe for SaLTo-samarbeidet, og et overordnet handlingsprogram, godkjent av politirådet, angir de mest aktuelle innsatsområdene, der det er behov for forsterket innsats.',
+            'I det lokale og regionale samarbeidet er det utarbeidet felles handlingsplaner for bydelene, skolene og politiet, som er godkjent av de lokale eller regionale styringsgruppene. Dette er første gang politirådet mottar en samlet rapportering fra det lokale arbeidet, om hvordan de iverksetter de overordnede føringene. Handlingsplanene har bidratt til økt bevissthet om samarbeid og et felles arbeidsdokument, og styrket samhandling og samarbeid på tvers av tjenester og sektorer.',
+            'Det innsatsområdet som byr på flest utfordringer, er innsatsområde 4: Kriminalitetsforebygging på nett. Her pekes det på ressurser, kompetanse og at andre tiltak er prioritert framfor dette arbeidet.',
+            'En av utfordringene å være oppmerksom på, er at handlingsplanene skal være felles verktøy for bydel, skole og politiet i det lokale arbeidet. SaLTo-koordinatoren har en nøkkelrolle for å drifte samarbeidet i de lokale nettverkene. De lokale og regionale styringsgruppene for SaLTo-samarbeidet, der alle samarbeidsaktørene er representert, har et ansvar for å løfte dette i egne linjer.',
+            'Samlet rapport fra handlingsplaner er vedlagt.',
+          ].join('\n'),
+          'mote-2024-10-8': 'Ingen saker.',
+        },
+        revision: 1,
+        updatedAt: '2024-10-14T12:00:00+02:00',
+        updatedBy: 'kari-nordmann',
+      },
     },
     {
       id: 'mote-2026-12', kind: 'ordinært', start: T('2026-12-10', '09:00', '+01:00'), end: T('2026-12-10', '11:30', '+01:00'),

@@ -13,7 +13,8 @@ import { Scheduler } from './notify/scheduler.js';
 import { reachTeamMembers } from './notify/team-reach.js';
 import { createHttpServer } from './server/http-server.js';
 import { loadSeed, openFileStore } from './store/file-store.js';
-import { reportUrl, validReportLink } from './reports/links.js';
+import { documentUrl, validDocumentLink } from './reports/links.js';
+import { minutesDocx } from './reports/minutes-docx.js';
 import { saltoReportDocx } from './reports/salto-docx.js';
 import { compileRound } from './domain/salto-compile.js';
 import { systemClock } from './system-clock.js';
@@ -105,7 +106,8 @@ export async function startBot(config: Config, logger: Logger, overrides: Overri
       timing,
       calendarUrl: (memberId: string) => (baseUrl ? calendarUrl(baseUrl, linkSecret(), memberId) : undefined),
       seedFollowUps: () => seed,
-      reportUrl: (roundId: string) => (baseUrl ? reportUrl(baseUrl, linkSecret(), roundId, clock.now(), config.reportLinkHours) : undefined),
+      reportUrl: (roundId: string) => (baseUrl ? documentUrl(baseUrl, linkSecret(), 'report', roundId, clock.now(), config.reportLinkHours) : undefined),
+      minutesUrl: (meetingId: string) => (baseUrl ? documentUrl(baseUrl, linkSecret(), 'minutes', meetingId, clock.now(), config.reportLinkHours) : undefined),
     };
     const bot = new PolitiradBot(deps, { allowedTenantIds: config.allowedTenantIds });
     const adapter = createAdapter(config, logger, overrides.openIdMetadataUrl);
@@ -129,11 +131,15 @@ export async function startBot(config: Config, logger: Logger, overrides: Overri
         if (!member || !validCalendarToken(linkSecret(), memberId, token)) return undefined;
         return meetingCalendar(data, clock.now(), new URL(baseUrl ?? 'http://localhost').hostname, member.lang ?? 'nb');
       },
-      report: async (roundId, expires, token) => {
+      document: async (kind, id, expires, token) => {
+        if (!validDocumentLink(linkSecret(), kind, id, expires, token, clock.now())) return undefined;
         const data = store.read();
-        const round = data.saltoRounds.find((r) => r.id === roundId);
-        if (!round || !validReportLink(linkSecret(), roundId, expires, token, clock.now())) return undefined;
-        return { file: await saltoReportDocx(compileRound(data, round), data, config.timeZone), name: `samlet-saltorapport-${round.meetingId}.docx` };
+        if (kind === 'minutes') {
+          const meeting = data.meetings.find((m) => m.id === id);
+          return meeting?.minutes ? { file: await minutesDocx(meeting, data, config.timeZone), name: `referat-${meeting.id}.docx` } : undefined;
+        }
+        const round = data.saltoRounds.find((r) => r.id === id);
+        return round ? { file: await saltoReportDocx(compileRound(data, round), data, config.timeZone), name: `samlet-saltorapport-${round.meetingId}.docx` } : undefined;
       },
     });
     const { port } = await http.listen(config.port, config.host);

@@ -45,4 +45,6 @@ export interface BotDeps {
   seedFollowUps?: (() => Pick<Data, 'focusAreas' | 'followUps'> | undefined) | undefined;
   /** A signed, expiring download link for a round's compiled report; undefined without a public address. */
   reportUrl?: ((roundId: string) => string | undefined) | undefined;
+  /** A signed, expiring download link for a meeting's minutes as a Word file; undefined without a public address. */
+  minutesUrl?: ((meetingId: string) => string | undefined) | undefined;
 }

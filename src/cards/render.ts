@@ -80,6 +80,8 @@ export interface AgendaEditorCardModel {
   add: ActionData;
   editMeeting: ActionData;
   attendance: ActionData;
+  /** The minutes form, once the meeting has begun (and was not cancelled). */
+  minutes: ActionData | null;
   cancel: ActionData;
   labels: {
     edit: string;
@@ -96,6 +98,7 @@ export interface AgendaEditorCardModel {
     add: string;
     editMeeting: string;
     attendance: string;
+    minutes: string;
     cancel: string;
     cancelConfirm: string;
     cancelSend: string;
@@ -415,6 +418,24 @@ export interface NoticeCardModel {
   buttons: Button[];
 }
 
+/**
+ * The minutes form: who came, who sent apologies, and a text per agenda item. After a refusal
+ * each field keeps what was typed; `saved` is what is stored when that differs (someone else
+ * saved in between), so neither is lost.
+ */
+export interface MinutesFormCardModel {
+  title: string;
+  subtitle: string;
+  status: string;
+  headline: string;
+  problem: string;
+  fields: { id: string; label: string; note: string; value: string; saved: string; hint: string; maxLength: number }[];
+  save: ActionData;
+  downloadUrl: string;
+  agenda: ActionData;
+  labels: { save: string; download: string; agenda: string; saved: string };
+}
+
 interface Templates {
   welcome: WelcomeCardModel;
   help: HelpCardModel;
@@ -441,6 +462,7 @@ interface Templates {
   proposal: ProposalCardModel;
   members: MembersCardModel;
   'member-form': MemberFormCardModel;
+  'minutes-form': MinutesFormCardModel;
 }
 export type TemplateName = keyof Templates;
 

@@ -57,6 +57,8 @@ export const ErrorCode = {
   AreaInUse: 'area-in-use',
   /** The change would leave no one in the secretariat, and so no one to manage the bot. */
   LastSecretariat: 'last-secretariat',
+  /** Minutes are written once a meeting has begun, and a cancelled meeting has none. */
+  MinutesTooEarly: 'minutes-too-early',
   /** No one takes away their own secretariat role: another member of it must, so it is meant. */
   OwnSecretariat: 'own-secretariat',
 } as const;

@@ -23,13 +23,18 @@ export function meetingNamed(data: Readonly<Data>, name: string, now: Date, time
     .replace(/^(?:møtet|the meeting|meeting) /, '');
   if (/^(?:(?:neste|next) )?(?:møte|møtet|meeting)$|^(?:neste|next)$/.test(text)) return nextMeeting(data, now);
   if (/^(forrige|siste|last|previous)( møte| meeting)?$/.test(text)) {
-    return data.meetings.filter((m) => m.status !== 'avlyst' && new Date(m.start) <= now).sort((a, b) => Date.parse(b.start) - Date.parse(a.start))[0];
+    return previousMeeting(data, now);
   }
   const fits = matcher(text, localToday(now, timeZone).reference, timeZone);
   if (!fits) return undefined;
   const distance = (m: Meeting) => Math.abs(Date.parse(m.start) - now.getTime());
   const cancelled = (m: Meeting) => (m.status === 'avlyst' ? 1 : 0);
   return data.meetings.filter(fits).sort((a, b) => cancelled(a) - cancelled(b) || distance(a) - distance(b))[0];
+}
+
+/** The latest meeting that has begun (under way or held) and was not cancelled. */
+export function previousMeeting(data: Readonly<Data>, now: Date): Meeting | undefined {
+  return data.meetings.filter((m) => m.status !== 'avlyst' && new Date(m.start) <= now).sort((a, b) => Date.parse(b.start) - Date.parse(a.start))[0];
 }
 
 /** Which meetings the words fit, or undefined when they name no day, month, year or kind of meeting. */

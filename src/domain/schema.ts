@@ -170,6 +170,22 @@ export const ProposalSchema = z.object({
 });
 export type Proposal = z.infer<typeof ProposalSchema>;
 
+/**
+ * The minutes (referat) of a meeting that has begun: who came, who sent apologies, and what was
+ * said and decided under each agenda item, as the secretary wrote it.
+ */
+export const MinutesSchema = z.object({
+  present: z.string().max(2000).default(''),
+  absent: z.string().max(2000).default(''),
+  /** The text for each agenda item, by the item's id; an item with nothing written has none. */
+  items: z.record(z.string(), z.string().max(4000)).default({}),
+  /** Grows with every save, so a form made before someone else's save is recognised as stale. */
+  revision: z.number().int().nonnegative().default(0),
+  updatedAt: instant,
+  updatedBy: id.optional(),
+});
+export type Minutes = z.infer<typeof MinutesSchema>;
+
 export const MeetingSchema = z.object({
   id,
   kind: MeetingKindSchema,
@@ -184,6 +200,7 @@ export const MeetingSchema = z.object({
   proposals: z.array(ProposalSchema).default([]),
   /** Grows with every change a posted card shows, so posted cards know when they are stale. */
   revision: z.number().int().nonnegative().default(0),
+  minutes: MinutesSchema.optional(),
   /** When the agenda was first queued for posting, and when the reminder was. */
   agendaQueuedAt: instant.optional(),
   reminderQueuedAt: instant.optional(),

@@ -1,6 +1,7 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import { z } from 'zod';
 import type { Logger } from '../logger.js';
+import { DOCUMENT_PATH, type DocumentKind } from '../reports/links.js';
 import type { TabAnswer, TabService } from '../tab/service.js';
 
 /** What the server needs from the bot: something that handles one Bot Framework request. */
@@ -14,8 +15,8 @@ export interface HttpServerOptions {
   health: () => Record<string, unknown>;
   /** The iCalendar feed for a member's signed link, or undefined when the link is not valid. */
   calendar?: (memberId: string, token: string) => string | undefined;
-  /** A compiled report as a Word file for a signed, unexpired link, or undefined when the link is not valid. */
-  report?: (roundId: string, expires: string, token: string) => Promise<{ file: Buffer; name: string } | undefined>;
+  /** A compiled report or a meeting's minutes as a Word file for a signed, unexpired link, or undefined when the link is not valid. */
+  document?: (kind: DocumentKind, id: string, expires: string, token: string) => Promise<{ file: Buffer; name: string } | undefined>;
   /** The personal tab: its page, files and JSON API. */
   tab?: TabService;
 }
@@ -93,20 +94,22 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     res.sendRaw(200, feed);
   });
 
-  server.get('/rapport/:roundId/:expires/:file', async (req: Request, res: Response) => {
-    const { roundId, expires, file } = req.params as { roundId: string; expires: string; file: string };
-    const match = /^([A-Za-z0-9_-]{1,100})\.docx$/.exec(file);
-    const report = match && options.report ? await options.report(roundId, expires, match[1] as string) : undefined;
-    if (!report) {
-      // Tampered, expired and unknown links get the same answer.
-      res.send(404, { error: 'not found' });
-      return;
-    }
-    res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    res.setHeader('content-disposition', `attachment; filename="${report.name}"`);
-    res.setHeader('cache-control', 'private, no-store');
-    res.sendRaw(200, report.file);
-  });
+  for (const kind of ['report', 'minutes'] as const) {
+    server.get(`/${DOCUMENT_PATH[kind]}/:id/:expires/:file`, async (req: Request, res: Response) => {
+      const { id, expires, file } = req.params as { id: string; expires: string; file: string };
+      const match = /^([A-Za-z0-9_-]{1,100})\.docx$/.exec(file);
+      const document = match && options.document ? await options.document(kind, id, expires, match[1] as string) : undefined;
+      if (!document) {
+        // Tampered, expired and unknown links get the same answer.
+        res.send(404, { error: 'not found' });
+        return;
+      }
+      res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      res.setHeader('content-disposition', `attachment; filename="${document.name}"`);
+      res.setHeader('cache-control', 'private, no-store');
+      res.sendRaw(200, document.file);
+    });
+  }
 
   const tab = options.tab;
   if (tab) {

@@ -44,7 +44,7 @@ describe('/møteplan and /neste', () => {
     const card = (asSecretary.replies[0] as { card: unknown }).card;
     expect(cardProblems(card)).toEqual([]);
     expect(cardText(card)).toMatch(
-      /^Politirådets møter i 2027\ntorsdag 11\. mars 2027 kl\. 09\.00–11\.30\n · holdt\n.*\n.*\nDagsorden\nOppmøte\ntorsdag 10\. juni 2027 kl\. 09\.00–11\.30\n AVLYST\n.*\n.*\ntorsdag 16\. september 2027 kl\. 09\.00–11\.30\nOrdinært møte/,
+      /^Politirådets møter i 2027\ntorsdag 11\. mars 2027 kl\. 09\.00–11\.30\n · holdt\n.*\n.*\nDagsorden\nOppmøte\nReferat\ntorsdag 10\. juni 2027 kl\. 09\.00–11\.30\n AVLYST\n.*\n.*\ntorsdag 16\. september 2027 kl\. 09\.00–11\.30\nOrdinært møte/,
     );
     expect(JSON.stringify(card)).toContain('"text":" · holdt","color":"Default","weight":"Bolder","isSubtle":true');
     const lastYear = fakeTurn({ text: '/møteplan i fjor', member });
@@ -300,22 +300,22 @@ describe('the secretary’s meeting tools', () => {
     expect(cardText((cancelled.replies[0] as { card: unknown }).card)).toMatch(/Svarte ikke \(\d+\)[\s\S]*Møtet er avlyst\. Dagsordenen ble ikke sendt ut gjennom boten\./);
   });
 
-  it('shows a held, started or cancelled meeting’s agenda as it was, with only follow-up points and attendance to act on', async () => {
+  it('shows a held, started or cancelled meeting’s agenda as it was, with only follow-up points, attendance and minutes to act on', async () => {
     const verbsOf = (card: unknown) => [...JSON.stringify(card).matchAll(/"verb":"([^"]+)"/g)].map((x) => x[1]);
     const { deps, store } = harness();
     const held = fakeTurn({ text: '/dagsorden forrige', member: secretary });
     await handleText(held, deps);
     const card = held.responses[0];
     expect(cardProblems(card)).toEqual([]);
-    expect(cardText(card)).toMatch(/^Dagsorden: Ordinært møte\nmandag 7\. oktober 2024 kl\. 10\.00–12\.00\nMøtet er holdt, så dagsordenen står som den var\. Du kan lage oppfølgingspunkter fra sakene\.\n/);
-    expect(new Set(verbsOf(card))).toEqual(new Set([Verb.FollowUpForm, Verb.AttendanceShow]));
+    expect(cardText(card)).toMatch(/^Dagsorden: Ordinært møte\nmandag 7\. oktober 2024 kl\. 10\.00–12\.00\nMøtet er holdt, så dagsordenen står som den var\. Du kan skrive referatet og lage oppfølgingspunkter fra sakene\.\n/);
+    expect(new Set(verbsOf(card))).toEqual(new Set([Verb.FollowUpForm, Verb.AttendanceShow, Verb.MinutesForm]));
 
     // During the meeting the same, said as it is.
     const during = harness(demoData(), fixedClock('2026-12-10T08:30:00Z'));
     const now = fakeTurn({ text: '/dagsorden', member: secretary });
     await handleText(now, during.deps);
     expect(cardText(now.responses[0])).toMatch(/^Dagsorden: Ordinært møte\n.*\nMøtet har startet, så dagsordenen kan ikke endres lenger\./);
-    expect(new Set(verbsOf(now.responses[0]))).toEqual(new Set([Verb.FollowUpForm, Verb.AttendanceShow]));
+    expect(new Set(verbsOf(now.responses[0]))).toEqual(new Set([Verb.FollowUpForm, Verb.AttendanceShow, Verb.MinutesForm]));
 
     // A coming meeting keeps every button; cancelled, it keeps none but these.
     const coming = fakeTurn({ text: '/dagsorden mars', member: secretary });

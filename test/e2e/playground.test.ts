@@ -182,7 +182,7 @@ describe('meetings and agendas in the Playground', { timeout: 180_000 }, () => {
   });
 });
 
-describe('the secretariat’s follow-up points and SaLTo setup in the Playground', { timeout: 120_000 }, () => {
+describe('the secretariat’s follow-up points, SaLTo setup and minutes in the Playground', { timeout: 120_000 }, () => {
   beforeAll(() => start('sekretariat'));
   afterAll(stop);
 
@@ -236,6 +236,23 @@ describe('the secretariat’s follow-up points and SaLTo setup in the Playground
     expect(data.members.find((m) => m.id === 'nora-alna')).toMatchObject({ roles: ['salto-koordinator'], unitIds: ['bydel-alna'] });
     expect(data.saltoRounds).toHaveLength(1);
     expect(data.saltoRounds[0]!.meetingId).toMatch(/^mote-/);
+  });
+
+  it('lets the secretary write the minutes of the last meeting with /referat', async () => {
+    await send('/referat');
+    await expect.poll(() => page.getByText('Referat: Ordinært møte', { exact: true }).count(), { timeout: 20_000 }).toBe(1);
+    const eventuelt = page.getByRole('textbox', { name: '8. Eventuelt' }).last();
+    await expect.poll(() => eventuelt.inputValue(), { timeout: 20_000 }).toBe('Ingen saker.');
+    await eventuelt.fill('Ingen saker ble meldt.');
+    await page.getByRole('button', { name: 'Lagre referatet' }).last().click();
+    await expect.poll(() => page.getByText('Referatet er lagret, med tekst under 8 av 8 saker.').count(), { timeout: 20_000 }).toBe(1);
+    // Once saved, the card offers the Word file (the Playground draws a link button as plain text).
+    await expect.poll(() => page.getByText('Last ned referatet (Word)', { exact: true }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(screenshots, 'playground-referat.png'), fullPage: true });
+    const minutes = (await readSaved(dataFile)).meetings.find((m) => m.id === 'mote-2024-10')!.minutes!;
+    expect(minutes.items['mote-2024-10-8']).toBe('Ingen saker ble meldt.');
+    expect(minutes.items['mote-2024-10-1']).toBe('Dagsorden godkjent.');
+    expect(minutes).toMatchObject({ revision: 2, updatedBy: 'kari-nordmann' });
   });
 });
 

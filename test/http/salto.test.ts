@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { Verb } from '../../src/bot/actions/index.js';
 import { formQuestions } from '../../src/domain/salto-form.js';
-import { reportToken } from '../../src/reports/links.js';
+import { documentToken } from '../../src/reports/links.js';
 import { installed, invoke, message, USERS, type User } from '../helpers/activities.js';
 import { cardText } from '../helpers/builders.js';
 import { cardIn, connectorSuite, onDisk, type BotUnderTest } from '../helpers/running-bot.js';
@@ -159,7 +159,7 @@ describe('SaLTo reports over HTTP', () => {
     expect((await fetch(link.replace(file!, `${file!.slice(0, -1)}${file!.endsWith('A') ? 'B' : 'A'}`))).status).toBe(404);
     const secret = (await onDisk(bot)).settings.linkSecret!;
     const past = Math.floor(Date.parse('2026-11-22T07:00:00Z') / 1000);
-    const expired = link.replace(`/${expires}/${file}.docx`, `/${past}/${reportToken(secret, decodeURIComponent(roundId!), past)}.docx`);
+    const expired = link.replace(`/${expires}/${file}.docx`, `/${past}/${documentToken(secret, 'report', decodeURIComponent(roundId!), past)}.docx`);
     expect((await fetch(expired)).status).toBe(404);
   });
 

@@ -1,10 +1,12 @@
 import fc from 'fast-check';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { Verb } from '../../src/bot/actions/index.js';
 import { composer } from '../../src/bot/compose.js';
 import { handleAction, handleText } from '../../src/bot/router.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import type { AgendaItem, ConversationKind, Data, Delivery } from '../../src/domain/schema.js';
+import { minutesDocx } from '../../src/reports/minutes-docx.js';
 import { tabOverview } from '../../src/tab/overview.js';
 import { COORDINATOR_ID, demoData, harness, memberOf, fakeTurn, NOW, withChats } from '../helpers/builders.js';
 
@@ -90,6 +92,22 @@ describe('confidential agenda items, over generated agendas', () => {
         for (const secret of hidden) expect(personal).toContain(secret);
       }),
       { numRuns: 150 },
+    );
+  }, 120_000);
+
+  it('never appear in the minutes, which are public, while the open items and their texts do', async () => {
+    await fc.assert(
+      fc.asyncProperty(agenda, async (items) => {
+        const data = council(items);
+        const meeting = data.meetings.find((m) => m.id === 'mote-2026-12')!;
+        const marks = items.map((item) => item.title.split(' ')[0]!);
+        meeting.minutes = { present: '', absent: '', items: Object.fromEntries(items.map((item, n) => [item.id, `${marks[n]}-referat SET`])), revision: 1, updatedAt: NOW };
+        const zip = await JSZip.loadAsync(await minutesDocx(meeting, data, 'Europe/Oslo'));
+        const text = await zip.file('word/document.xml')!.async('string');
+        for (const secret of secrets(items)) expect(text).not.toContain(secret);
+        for (const [n, item] of items.entries()) if (!item.confidential) expect(text).toContain(`${marks[n]}-referat`);
+      }),
+      { numRuns: 60 },
     );
   }, 120_000);
 });

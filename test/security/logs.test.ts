@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import { startBot, type RunningBot } from '../../src/index.js';
 import { createLogger } from '../../src/logger.js';
-import { reportToken } from '../../src/reports/links.js';
+import { documentToken } from '../../src/reports/links.js';
 import { installed, message, USERS } from '../helpers/activities.js';
 import { NOW } from '../helpers/builders.js';
 import { startConnectorStub, type ConnectorStub } from '../helpers/connector-stub.js';
@@ -57,8 +57,8 @@ describe('the logs', () => {
     await fetch(`${url}/api/tab/overview`, { headers: { authorization: `Bearer ${forged}` } });
     const secret = bot.store.read().settings.linkSecret!;
     const expires = Math.floor(Date.parse(NOW) / 1000) + 3600;
-    await fetch(`${url}/rapport/runde-x/${expires}/${reportToken(secret, 'runde-x', expires)}.docx`);
-    await fetch(`${url}/kalender/ola-hansen/${reportToken(secret, 'ola-hansen', 0)}.ics`);
+    await fetch(`${url}/rapport/runde-x/${expires}/${documentToken(secret, 'report', 'runde-x', expires)}.docx`);
+    await fetch(`${url}/kalender/ola-hansen/${documentToken(secret, 'report', 'ola-hansen', 0)}.ics`);
     await bot.notifier.idle();
 
     expect(log.length).toBeGreaterThan(1000);

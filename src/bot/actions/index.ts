@@ -41,6 +41,7 @@ import {
 } from './salto.js';
 import { areasFormAction, areasSaveAction, roundFormAction, saltoSetupShowAction, unitFormAction, unitSaveAction } from './salto-setup.js';
 import { memberFormAction, memberSaveAction, membersShowAction } from './members.js';
+import { minutesFormAction, minutesSaveAction } from './minutes.js';
 
 export { Verb } from './verbs.js';
 export type { CardAction };
@@ -95,6 +96,8 @@ export const ACTIONS: readonly CardAction[] = [
   membersShowAction,
   memberFormAction,
   memberSaveAction,
+  minutesFormAction,
+  minutesSaveAction,
 ] as CardAction[];
 
 export function findAction(verb: string, table: readonly CardAction[] = ACTIONS): CardAction | undefined {

@@ -43,6 +43,8 @@ export const Verb = {
   RoundOpen: 'rapportrunde.åpne',
   /** From the agenda editor's SaLTo item: the round form for that meeting, or its round. */
   RoundForm: 'rapportrunde.skjema',
+  MinutesForm: 'referat.skjema',
+  MinutesSave: 'referat.lagre',
   MembersShow: 'medlemmer.vis',
   MemberForm: 'medlem.skjema',
   MemberSave: 'medlem.lagre',

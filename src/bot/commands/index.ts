@@ -17,6 +17,7 @@ import { reportCommand } from './report.js';
 import { reportRoundCommand, reportsCommand } from './report-round.js';
 import { saltoSetupCommand } from './salto-setup.js';
 import { membersCommand } from './members.js';
+import { minutesCommand } from './minutes.js';
 
 export type { Command };
 
@@ -34,6 +35,7 @@ export const COMMANDS: readonly Command[] = [
   meetingCommand,
   yearPlanCommand,
   attendanceCommand,
+  minutesCommand,
   statusCommand,
   followUpCommand,
   reportCommand,

@@ -73,7 +73,14 @@ export function problemText(error: unknown, lang: Lang, data: Readonly<Data>, ti
     case ErrorCode.AlreadyClosed:
       return m['problem.already-closed']({ status: m[`followUp.status.${error.details['status'] === 'avlyst' ? 'avlyst' : 'fullført'}`] });
     case ErrorCode.Stale: {
-      const stale = { followUp: m['problem.staleFollowUp'], report: m['problem.staleReport'], unit: m['problem.staleUnit'], areas: m['problem.staleAreas'], member: m['problem.staleMember'] } as Record<string, string>;
+      const stale = {
+        followUp: m['problem.staleFollowUp'],
+        report: m['problem.staleReport'],
+        unit: m['problem.staleUnit'],
+        areas: m['problem.staleAreas'],
+        member: m['problem.staleMember'],
+        minutes: m['problem.staleMinutes'],
+      } as Record<string, string>;
       return stale[String(error.details['what'])] ?? m['problem.stale'];
     }
     case ErrorCode.EmptyTitle: {
@@ -84,6 +91,7 @@ export function problemText(error: unknown, lang: Lang, data: Readonly<Data>, ti
       return m[error.details['what'] === 'email' ? 'problem.emailTaken' : 'problem.name-taken']({ name: String(error.details['name'] ?? '') });
     case ErrorCode.LastSecretariat:
     case ErrorCode.OwnSecretariat:
+    case ErrorCode.MinutesTooEarly:
       return m[`problem.${error.code}`];
     case ErrorCode.OlderPeriod:
       return m['problem.older-period']({ latest: String(error.details['latest'] ?? '') });
@@ -287,6 +295,7 @@ export function editorCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, t
     add: { verb: Verb.ItemForm, ...rev },
     editMeeting: { verb: Verb.MeetingForm, ...rev },
     attendance: { verb: Verb.AttendanceShow, meetingId: meeting.id },
+    minutes: phase === 'held' || phase === 'under-way' ? { verb: Verb.MinutesForm, meetingId: meeting.id } : null,
     cancel: { verb: Verb.MeetingCancel, ...rev },
     labels: {
       edit: m['editor.edit'],
@@ -303,6 +312,7 @@ export function editorCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, t
       add: m['editor.add'],
       editMeeting: m['editor.editMeeting'],
       attendance: m['editor.attendance'],
+      minutes: m['editor.minutes'],
       cancel: m['editor.cancel'],
       cancelConfirm: m['editor.cancelConfirm'],
       cancelSend: m['editor.cancelSend'],
@@ -423,6 +433,7 @@ export function scheduleCard(data: Readonly<Data>, viewer: Member | undefined, l
         ? [
             { title: held ? m['schedule.agenda'] : m['schedule.edit'], data: { verb: Verb.EditorShow, meetingId: meeting.id } },
             { title: m['schedule.attendance'], data: { verb: Verb.AttendanceShow, meetingId: meeting.id } },
+            ...(held ? [{ title: m['editor.minutes'], data: { verb: Verb.MinutesForm, meetingId: meeting.id } }] : []),
           ]
         : [];
       return {

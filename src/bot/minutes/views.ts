@@ -1,0 +1,91 @@
+import { renderCard, type Card, type MinutesFormCardModel } from '../../cards/render.js';
+import { formatDateTime } from '../../domain/dates.js';
+import { answeredAttendance, MINUTES_ITEM_LIMIT, MINUTES_PEOPLE_LIMIT } from '../../domain/minutes.js';
+import type { Data, Lang, Meeting } from '../../domain/schema.js';
+import { messages } from '../../i18n/index.js';
+import { Verb } from '../actions/verbs.js';
+import { meetingLabel, meetingWhen } from '../meetings/views.js';
+
+/** What the form holds: who came, who sent apologies, and the text per agenda item id. */
+export interface MinutesValues {
+  present: string;
+  absent: string;
+  items: Record<string, string>;
+}
+
+/** The input id of an agenda item's text on the form. */
+export const ITEM_INPUT_PREFIX = 'sak_';
+
+/**
+ * The minutes as saved; before the first save, who came and who sent apologies as the answers
+ * to the agenda say, in Norwegian whatever the viewer's language, since the minutes are the
+ * council's Norwegian papers.
+ */
+export function savedMinutes(data: Readonly<Data>, meeting: Meeting): MinutesValues {
+  if (meeting.minutes) return { present: meeting.minutes.present, absent: meeting.minutes.absent, items: meeting.minutes.items };
+  const answered = answeredAttendance(data, meeting);
+  const nb = messages('nb');
+  return {
+    present: [...answered.coming, ...answered.substitutes.map((s) => nb['minutes.substitute'](s))].join('\n'),
+    absent: answered.apologies.join('\n'),
+    items: {},
+  };
+}
+
+export interface MinutesFormOptions {
+  lang: Lang;
+  timeZone: string;
+  /** What the form shows: what was saved, or after a refusal what was typed. */
+  values: MinutesValues;
+  /** A refusal, in which case what is saved is shown under each field where it differs from what was typed. */
+  problem?: string;
+  headline?: string;
+  downloadUrl?: string | undefined;
+}
+
+/**
+ * `/referat`: the minutes form for a meeting that has begun. The form carries the minutes'
+ * revision, so a save over someone else's later save is refused with what was typed kept.
+ */
+export function minutesFormCard(data: Readonly<Data>, meeting: Meeting, options: MinutesFormOptions): Card {
+  const { lang, timeZone, values, problem = '', headline = '' } = options;
+  const m = messages(lang);
+  const saved = savedMinutes(data, meeting);
+  const updatedBy = meeting.minutes?.updatedBy;
+  const differs = (typed: string, stored: string) => (problem && meeting.minutes && typed.trim() !== stored ? stored : '');
+  const people = (id: 'present' | 'absent'): MinutesFormCardModel['fields'][number] => ({
+    id,
+    label: m[`minutes.${id}`],
+    note: '',
+    value: values[id],
+    saved: differs(values[id], saved[id]),
+    hint: m['minutes.peopleHint'],
+    maxLength: MINUTES_PEOPLE_LIMIT,
+  });
+  return renderCard('minutes-form', {
+    title: m['minutes.title']({ meeting: meetingLabel(meeting, lang) }),
+    subtitle: [meetingWhen(meeting, lang, timeZone), meeting.place].filter(Boolean).join(' · '),
+    status: meeting.minutes
+      ? m['minutes.lastSaved']({ when: formatDateTime(meeting.minutes.updatedAt, timeZone, lang), name: data.members.find((x) => x.id === updatedBy)?.name ?? updatedBy ?? '' })
+      : m['minutes.notWritten'],
+    headline,
+    problem,
+    fields: [
+      people('present'),
+      people('absent'),
+      ...meeting.agenda.map((item, index) => ({
+        id: `${ITEM_INPUT_PREFIX}${item.id}`,
+        label: [`${index + 1}. ${item.title}`, item.presenters.length > 0 ? m['agenda.presenters']({ names: item.presenters.join(', ') }) : ''].filter(Boolean).join(' '),
+        note: item.confidential ? m['minutes.confidentialNote'] : '',
+        value: values.items[item.id] ?? '',
+        saved: differs(values.items[item.id] ?? '', saved.items[item.id] ?? ''),
+        hint: m['minutes.itemHint'],
+        maxLength: MINUTES_ITEM_LIMIT,
+      })),
+    ],
+    save: { verb: Verb.MinutesSave, meetingId: meeting.id, revision: meeting.minutes?.revision ?? 0 },
+    downloadUrl: meeting.minutes ? (options.downloadUrl ?? '') : '',
+    agenda: { verb: Verb.EditorShow, meetingId: meeting.id },
+    labels: { save: m['minutes.save'], download: m['minutes.download'], agenda: m['minutes.agenda'], saved: m['minutes.savedBefore'] },
+  });
+}

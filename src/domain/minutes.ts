@@ -1,0 +1,97 @@
+import { DomainError, ErrorCode } from './errors.js';
+import { findMeeting, meetingPhase } from './meetings.js';
+import type { Data, Meeting, Minutes } from './schema.js';
+
+/** What one agenda item's text may hold, and who came or sent apologies. */
+export const MINUTES_ITEM_LIMIT = 4000;
+export const MINUTES_PEOPLE_LIMIT = 2000;
+/** All of a meeting's minutes together, so the form that shows them stays within a Teams message. */
+export const MINUTES_TOTAL_LIMIT = 20_000;
+
+/**
+ * What the secretary saves from the minutes form. A field the form did not send is left as it
+ * was saved, so nothing written is lost to a form that lacks it; an empty text clears its field.
+ */
+export interface MinutesInput {
+  /** The minutes' revision the form was made from (0 before the first save). */
+  revision: number;
+  present?: string | undefined;
+  absent?: string | undefined;
+  /** The text for agenda items, by item id. */
+  items: Record<string, string>;
+}
+
+/**
+ * The meeting whose minutes may be written: one that has begun and was not cancelled. A meeting
+ * still to come has nothing to write down yet.
+ */
+export function minutesMeeting(data: Readonly<Data>, meetingId: string, now: Date): Meeting {
+  const meeting = findMeeting(data, meetingId);
+  const phase = meetingPhase(meeting, now);
+  if (phase === 'coming' || phase === 'cancelled') throw new DomainError(ErrorCode.MinutesTooEarly, `meeting ${meetingId} is ${phase}`, { phase });
+  return meeting;
+}
+
+const length = (text: string) => [...text].length;
+
+/**
+ * Saves the minutes over the ones the form was made from. A form older than the last save is
+ * refused (the caller keeps what was typed), and so are texts over their limits and items the
+ * agenda does not have. The meeting's own revision is left alone: the posted agenda cards do not
+ * show the minutes, so they stay as they are.
+ */
+export function saveMinutes(data: Data, meetingId: string, input: MinutesInput, byMemberId: string | undefined, now: Date): Minutes {
+  const meeting = minutesMeeting(data, meetingId, now);
+  const revision = meeting.minutes?.revision ?? 0;
+  if (input.revision !== revision) throw new DomainError(ErrorCode.Stale, `minutes are at ${revision}, the form at ${input.revision}`, { what: 'minutes' });
+  const items: Record<string, string> = { ...meeting.minutes?.items };
+  for (const [itemId, text] of Object.entries(input.items)) {
+    if (!meeting.agenda.some((item) => item.id === itemId)) throw new DomainError(ErrorCode.NotFound, `no agenda item ${itemId}`);
+    const trimmed = text.trim();
+    if (length(trimmed) > MINUTES_ITEM_LIMIT) throw new DomainError(ErrorCode.TextTooLong, `item ${itemId} is ${length(trimmed)} long`, { limit: MINUTES_ITEM_LIMIT });
+    if (trimmed) items[itemId] = trimmed;
+    else delete items[itemId];
+  }
+  const present = (input.present ?? meeting.minutes?.present ?? '').trim();
+  const absent = (input.absent ?? meeting.minutes?.absent ?? '').trim();
+  for (const text of [present, absent]) {
+    if (length(text) > MINUTES_PEOPLE_LIMIT) throw new DomainError(ErrorCode.TextTooLong, `people list is ${length(text)} long`, { limit: MINUTES_PEOPLE_LIMIT });
+  }
+  const total = length(present) + length(absent) + Object.values(items).reduce((sum, text) => sum + length(text), 0);
+  if (total > MINUTES_TOTAL_LIMIT) throw new DomainError(ErrorCode.TextTooLong, `minutes are ${total} long`, { limit: MINUTES_TOTAL_LIMIT });
+  const minutes: Minutes = { present, absent, items, revision: revision + 1, updatedAt: now.toISOString(), ...(byMemberId ? { updatedBy: byMemberId } : {}) };
+  meeting.minutes = minutes;
+  return minutes;
+}
+
+/** Who the answers on the agenda card say came, with substitutes for those who could not, and who sent apologies. */
+export function answeredAttendance(data: Readonly<Data>, meeting: Meeting): { coming: string[]; substitutes: { substitute: string; for: string }[]; apologies: string[] } {
+  const nameOf = (memberId: string) => {
+    const member = data.members.find((m) => m.id === memberId);
+    return member ? [member.name, member.title].filter(Boolean).join(', ') : memberId;
+  };
+  const byName = (a: string, b: string) => a.localeCompare(b, 'nb');
+  const coming = meeting.attendance.filter((a) => a.answer === 'kommer').map((a) => nameOf(a.memberId)).sort(byName);
+  const away = meeting.attendance.filter((a) => a.answer === 'forfall');
+  return {
+    coming,
+    substitutes: away.flatMap((a) => (a.substitute ? [{ substitute: a.substitute, for: data.members.find((m) => m.id === a.memberId)?.name ?? a.memberId }] : [])),
+    apologies: away.map((a) => nameOf(a.memberId)).sort(byName),
+  };
+}
+
+/** The abbreviations the council's minutes explain at their end (from the October 2024 minutes and the domain). */
+export const ABBREVIATIONS: readonly { short: string; long: string }[] = [
+  { short: 'OPD', long: 'Oslo politidistrikt' },
+  { short: 'BLK', long: 'Byrådslederens kontor' },
+  { short: 'UTD', long: 'Byrådsavdeling for utdanning' },
+  { short: 'NOE', long: 'Byrådsavdeling for kultur og næring' },
+  { short: 'SET', long: 'Byrådsavdeling for sosiale tjenester' },
+  { short: 'SLT', long: 'Samordning av lokale rus- og kriminalitetsforebyggende tiltak' },
+  { short: 'SALUTT', long: 'Sammen lager vi et tryggere uteliv' },
+];
+
+/** The abbreviations a text uses, as whole words in capitals, in the list's order. */
+export function abbreviationsIn(text: string): { short: string; long: string }[] {
+  return ABBREVIATIONS.filter((a) => new RegExp(`(?<![\\p{L}\\p{N}])${a.short}(?![\\p{L}\\p{N}])`, 'u').test(text));
+}

@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import { Verb } from '../../src/bot/actions/index.js';
+import { handleAction, handleText } from '../../src/bot/router.js';
+import { CARD_BUDGET, fitCard } from '../../src/cards/fit.js';
+import { fixedClock } from '../../src/domain/clock.js';
+import { cardProblems, inputValues } from '../helpers/adaptive-cards.js';
+import { cardText, demoData, fakeTurn, harness, memberOf, MEMBER_ID, SECRETARY_ID, withChats } from '../helpers/builders.js';
+
+const data = demoData();
+const secretary = memberOf(data, SECRETARY_ID);
+const member = memberOf(data, MEMBER_ID);
+const cardOf = (reply: unknown) => (reply as { card: unknown }).card;
+/** After the December meeting has ended. */
+const AFTER_DECEMBER = '2026-12-10T12:00:00Z';
+
+/** The bot after the December meeting, where Ola sent apologies with a substitute and Tor said he would come. */
+function afterDecember() {
+  const world = withChats(demoData());
+  world.meetings.find((m) => m.id === 'mote-2026-12')!.attendance = [
+    { memberId: 'ola-hansen', answer: 'forfall', substitute: 'Per Vara', at: '2026-12-01T08:00:00Z' },
+    { memberId: 'tor-lund', answer: 'kommer', at: '2026-12-01T08:00:00Z' },
+  ];
+  const h = harness(world, fixedClock(AFTER_DECEMBER));
+  h.deps.minutesUrl = (meetingId) => `https://bot.example/referat/${meetingId}/1/signature.docx`;
+  return h;
+}
+
+const openUrls = (card: unknown) => ((card as { actions: { type: string; url?: string; title: string }[] }).actions ?? []).filter((a) => a.type === 'Action.OpenUrl');
+
+describe('/referat', () => {
+  it('opens the minutes of the last meeting held, as saved, on a form the SDK parses', async () => {
+    const { deps, store } = harness();
+    const turn = fakeTurn({ text: '/referat', member: secretary });
+    await handleText(turn, deps);
+    const card = turn.responses[0] ?? cardOf(turn.replies[0]);
+    expect(cardProblems(card)).toEqual([]);
+    const text = cardText(card);
+    expect(text).toMatch(/^Referat: Ordinært møte\nmandag 7\. oktober 2024 kl\. 10\.00–12\.00\nSist lagret mandag 14\. oktober 2024 kl\. 12\.00 av Kari Nordmann\./);
+    const values = inputValues(card);
+    expect(values['sak_mote-2024-10-1']).toBe('Dagsorden godkjent.');
+    expect(values['sak_mote-2024-10-5']).toContain('Oslostandard for en-til-en-oppfølging');
+    expect(JSON.stringify(card)).toContain('"label":"4. Byutvikling v/ Oslo politidistrikt, Byrådsavdeling for byutvikling"');
+    expect(store.writes()).toBe(0);
+  });
+
+  it('starts a meeting\'s minutes from the answers to its agenda', async () => {
+    const { deps } = afterDecember();
+    const turn = fakeTurn({ text: '/referat', member: secretary });
+    await handleText(turn, deps);
+    const card = turn.responses[0] ?? cardOf(turn.replies[0]);
+    expect(cardText(card)).toContain('Ikke skrevet ennå. Til stede og forfall er fylt inn fra svarene på dagsordenen.');
+    const values = inputValues(card);
+    expect(values['present']).toBe('Tor Lund, politimester\nPer Vara (vara for Ola Hansen)');
+    expect(values['absent']).toMatch(/^Ola Hansen/);
+    expect(values['sak_mote-2026-12-1']).toBe('');
+    // Nothing saved yet, so nothing to download.
+    expect(openUrls(card)).toEqual([]);
+  });
+
+  it('names another meeting, and says why a meeting to come or a cancelled one has none', async () => {
+    const { deps, store } = harness();
+    const said = async (text: string) => {
+      const turn = fakeTurn({ text, member: secretary });
+      await handleText(turn, deps);
+      return turn;
+    };
+    expect(cardText((await said('/referat oktober 2024')).responses[0])).toMatch(/^Referat: Ordinært møte\nmandag 7\. oktober 2024/);
+    expect((await said('/referat mars')).texts()).toEqual(['Referatet kan skrives når møtet har begynt. Ordinært møte torsdag 11. mars 2027 kl. 09.00 har ikke begynt ennå.']);
+    await store.update((d) => {
+      d.meetings.find((m) => m.id === 'mote-2024-10')!.status = 'avlyst';
+    });
+    expect((await said('/referat 2024')).texts()).toEqual(['Ordinært møte mandag 7. oktober 2024 kl. 10.00 ble avlyst og har ikke noe referat.']);
+    expect((await said('/referat')).texts()).toEqual(['Ingen møter er holdt ennå, så det er ikke noe referat å skrive.']);
+    expect((await said('/referat blåmandag')).texts()[0]).toMatch(/blåmandag/);
+  });
+
+  it('is for the secretariat, in personal chat, on the command and both buttons', async () => {
+    const { deps, store, kicks } = afterDecember();
+    const before = store.read();
+    const asMember = fakeTurn({ text: '/referat', member });
+    await handleText(asMember, deps);
+    expect(asMember.texts()[0]).toMatch(/^Beklager, dette kan bare sekretariatet/);
+    const inChannel = fakeTurn({ text: '/minutes', member: secretary, kind: 'channel', conversationId: '19:channel@thread.tacv2' });
+    await handleText(inChannel, deps);
+    expect(inChannel.texts()).toEqual(['Referatet skriver du i personlig chat med boten, ikke her.']);
+    for (const data of [
+      { verb: Verb.MinutesForm, meetingId: 'mote-2026-12' },
+      { verb: Verb.MinutesSave, meetingId: 'mote-2026-12', revision: 0, present: 'Alle', 'sak_mote-2026-12-1': 'Godkjent.' },
+    ]) {
+      const byMember = fakeTurn({ member, data });
+      await handleAction(byMember, deps);
+      expect(byMember.texts()[0]).toMatch(/^Beklager, dette kan bare sekretariatet/);
+      const inGroup = fakeTurn({ member: secretary, data, kind: 'groupChat', conversationId: '19:group@thread.v2' });
+      await handleAction(inGroup, deps);
+      expect(inGroup.texts()).toEqual(['Referatet skriver du i personlig chat med boten, ikke her.']);
+      expect(inGroup.responses).toEqual([]);
+    }
+    expect(store.read()).toBe(before);
+    expect(store.writes()).toBe(0);
+    expect(kicks()).toBe(0);
+  });
+
+  it('saves the form, says how much is written, and offers the Word file', async () => {
+    const { deps, store, kicks } = afterDecember();
+    const save = fakeTurn({
+      member: secretary,
+      data: { verb: Verb.MinutesSave, meetingId: 'mote-2026-12', revision: 0, present: 'Tor Lund\nPer Vara', absent: 'Ola Hansen', 'sak_mote-2026-12-1': 'Dagsorden godkjent.', 'sak_mote-2026-12-4': '**Bydelene** rapporterte.', 'sak_mote-2026-12-ev': '' },
+    });
+    await handleAction(save, deps);
+    const card = save.responses[0];
+    expect(cardProblems(card)).toEqual([]);
+    expect(cardText(card)).toContain('Referatet er lagret, med tekst under 2 av 7 saker.\nSist lagret torsdag 10. desember 2026 kl. 13.00 av Kari Nordmann.');
+    expect(inputValues(card)).toMatchObject({ present: 'Tor Lund\nPer Vara', absent: 'Ola Hansen', 'sak_mote-2026-12-4': '**Bydelene** rapporterte.', 'sak_mote-2026-12-ev': '' });
+    expect(openUrls(card)).toEqual([expect.objectContaining({ title: 'Last ned referatet (Word)', url: 'https://bot.example/referat/mote-2026-12/1/signature.docx' })]);
+    expect(JSON.stringify(card)).toContain(JSON.stringify({ verb: Verb.MinutesSave, meetingId: 'mote-2026-12', revision: 1 }));
+    const minutes = store.read().meetings.find((m) => m.id === 'mote-2026-12')!.minutes;
+    expect(minutes).toMatchObject({ present: 'Tor Lund\nPer Vara', items: { 'mote-2026-12-1': 'Dagsorden godkjent.', 'mote-2026-12-4': '**Bydelene** rapporterte.' }, revision: 1, updatedBy: SECRETARY_ID });
+    expect(store.writes()).toBe(1);
+    // Minutes are no news to anyone: nothing is sent.
+    expect(kicks()).toBe(0);
+  });
+
+  it('refuses a form made before someone else saved, keeping what was typed and showing what was saved', async () => {
+    const { deps, store } = afterDecember();
+    const first = fakeTurn({ member: secretary, data: { verb: Verb.MinutesSave, meetingId: 'mote-2026-12', revision: 0, present: 'Tor Lund', absent: '', 'sak_mote-2026-12-1': 'Godkjent uten merknader.' } });
+    await handleAction(first, deps);
+    const saved = store.read();
+    const late = fakeTurn({ member: memberOf(data, 'forvaltning'), data: { verb: Verb.MinutesSave, meetingId: 'mote-2026-12', revision: 0, present: 'Tor Lund', absent: '', 'sak_mote-2026-12-1': 'Godkjent.' } });
+    await handleAction(late, deps);
+    expect(store.read()).toBe(saved);
+    const card = late.responses[0];
+    expect(cardProblems(card)).toEqual([]);
+    expect(cardText(card)).toContain('Noen andre har lagret referatet siden skjemaet ble vist.');
+    expect(inputValues(card)['sak_mote-2026-12-1']).toBe('Godkjent.');
+    expect(cardText(card)).toContain('Lagret fra før: \nGodkjent uten merknader.');
+    // The form now carries the saved revision, so saving again is a choice made having seen both.
+    expect(JSON.stringify(card)).toContain(JSON.stringify({ verb: Verb.MinutesSave, meetingId: 'mote-2026-12', revision: 1 }));
+  });
+
+  it('refuses a text over its limit with the limit stated, changing nothing', async () => {
+    const { deps, store } = afterDecember();
+    const turn = fakeTurn({ member: secretary, data: { verb: Verb.MinutesSave, meetingId: 'mote-2026-12', revision: 0, present: '', absent: '', 'sak_mote-2026-12-2': 'x'.repeat(4001) } });
+    await handleAction(turn, deps);
+    expect(turn.texts()[0]).toMatch(/2\. Orientering fra politimester.*4 ?001.*4 ?000/);
+    expect(store.writes()).toBe(0);
+  });
+
+  it('keeps a text the form did not send', async () => {
+    const { deps, store } = harness();
+    const turn = fakeTurn({ member: secretary, data: { verb: Verb.MinutesSave, meetingId: 'mote-2024-10', revision: 1, 'sak_mote-2024-10-8': 'Ingen saker ble meldt.' } });
+    await handleAction(turn, deps);
+    const items = store.read().meetings.find((m) => m.id === 'mote-2024-10')!.minutes!.items;
+    expect(Object.keys(items)).toHaveLength(8);
+    expect(items['mote-2024-10-1']).toBe('Dagsorden godkjent.');
+    expect(items['mote-2024-10-8']).toBe('Ingen saker ble meldt.');
+  });
+
+  it('keeps a whole meeting\'s minutes at their limit within one Teams message', async () => {
+    const { deps, store } = afterDecember();
+    const agenda = store.read().meetings.find((m) => m.id === 'mote-2026-12')!.agenda;
+    const each = Math.floor(20_000 / agenda.length) - 10;
+    const texts = Object.fromEntries(agenda.map((item) => [`sak_${item.id}`, `«${item.title}» ${'æøå '.repeat(each / 4)}`.slice(0, each)]));
+    const first = fakeTurn({ member: secretary, data: { verb: Verb.MinutesSave, meetingId: 'mote-2026-12', revision: 0, present: '', absent: '', ...texts } });
+    await handleAction(first, deps);
+    expect(cardText(first.responses[0])).toContain('Referatet er lagret, med tekst under 7 av 7 saker.');
+    // A stale form shows both what was typed and what was saved.
+    const stale = fakeTurn({ member: secretary, data: { verb: Verb.MinutesSave, meetingId: 'mote-2026-12', revision: 0, present: '', absent: '', ...Object.fromEntries(Object.keys(texts).map((k) => [k, 'Annet'])) } });
+    await handleAction(stale, deps);
+    for (const card of [first.responses[0], stale.responses[0]]) {
+      // What Teams gets is the card as fitted: every typed text kept, within the budget.
+      const fitted = fitCard(card!, 'nb');
+      expect(cardProblems(fitted)).toEqual([]);
+      expect(JSON.stringify(fitted).length).toBeLessThanOrEqual(CARD_BUDGET);
+      expect(inputValues(fitted)).toEqual(inputValues(card));
+    }
+  });
+
+  it('is reached from the agenda editor and the schedule once a meeting has begun', async () => {
+    const { deps } = harness();
+    const editor = fakeTurn({ member: secretary, data: { verb: Verb.EditorShow, meetingId: 'mote-2024-10' } });
+    await handleAction(editor, deps);
+    expect(JSON.stringify(editor.responses[0])).toContain(JSON.stringify({ verb: Verb.MinutesForm, meetingId: 'mote-2024-10' }));
+    expect(cardText(editor.responses[0])).toContain('Du kan skrive referatet og lage oppfølgingspunkter fra sakene.');
+    const coming = fakeTurn({ member: secretary, data: { verb: Verb.EditorShow, meetingId: 'mote-2026-12' } });
+    await handleAction(coming, deps);
+    expect(JSON.stringify(coming.responses[0])).not.toContain(Verb.MinutesForm);
+    const schedule = fakeTurn({ text: '/møteplan 2024', member: secretary });
+    await handleText(schedule, deps);
+    expect(JSON.stringify(cardOf(schedule.replies[0]))).toContain(JSON.stringify({ verb: Verb.MinutesForm, meetingId: 'mote-2024-10' }));
+    const open = fakeTurn({ member: secretary, data: { verb: Verb.MinutesForm, meetingId: 'mote-2024-10' } });
+    await handleAction(open, deps);
+    expect(cardText(open.responses[0])).toMatch(/^Referat: Ordinært møte/);
+  });
+
+  it('speaks English to those who chose it', async () => {
+    const { deps } = afterDecember();
+    const turn = fakeTurn({ text: '/minutes', member: secretary, lang: 'en' });
+    await handleText(turn, deps);
+    const card = turn.responses[0] ?? cardOf(turn.replies[0]);
+    expect(cardText(card)).toMatch(/^Minutes: Ordinary meeting\nThursday 10 December 2026 at 09:00–11:30 · Oslo rådhus\nNot written yet\./);
+    expect(JSON.stringify(card)).toContain('"title":"Save the minutes"');
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { ErrorCode } from '../../src/domain/errors.js';
+import { abbreviationsIn, answeredAttendance, MINUTES_ITEM_LIMIT, MINUTES_TOTAL_LIMIT, minutesMeeting, saveMinutes } from '../../src/domain/minutes.js';
+import { previousMeeting } from '../../src/domain/named-meetings.js';
+import type { Data } from '../../src/domain/schema.js';
+import { codeOf, demoData, NOW } from '../helpers/builders.js';
+
+const now = new Date(NOW);
+/** The December meeting, held: the clock after it ended. */
+const afterDecember = new Date('2026-12-10T12:00:00Z');
+const meeting = (data: Data, id: string) => data.meetings.find((m) => m.id === id)!;
+
+describe('minutes', () => {
+  it('are written for a meeting that has begun, not for one to come or a cancelled one', () => {
+    const data = demoData();
+    expect(minutesMeeting(data, 'mote-2024-10', now).id).toBe('mote-2024-10');
+    expect(minutesMeeting(data, 'mote-2026-12', new Date('2026-12-10T09:00:00Z')).id).toBe('mote-2026-12');
+    expect(codeOf(() => minutesMeeting(data, 'mote-2026-12', now))).toBe(ErrorCode.MinutesTooEarly);
+    meeting(data, 'mote-2026-12').status = 'avlyst';
+    expect(codeOf(() => minutesMeeting(data, 'mote-2026-12', afterDecember))).toBe(ErrorCode.MinutesTooEarly);
+    expect(codeOf(() => minutesMeeting(data, 'mote-1999', now))).toBe(ErrorCode.NotFound);
+  });
+
+  it('are saved with who wrote them and when, trimmed, and leave the posted agenda cards alone', () => {
+    const data = demoData();
+    const december = meeting(data, 'mote-2026-12');
+    const revision = december.revision;
+    const saved = saveMinutes(data, 'mote-2026-12', { revision: 0, present: ' Ola Hansen\nIngrid Berg ', absent: '', items: { 'mote-2026-12-1': ' Dagsorden godkjent. ', 'mote-2026-12-ev': '' } }, 'kari-nordmann', afterDecember);
+    expect(saved).toEqual({ present: 'Ola Hansen\nIngrid Berg', absent: '', items: { 'mote-2026-12-1': 'Dagsorden godkjent.' }, revision: 1, updatedAt: afterDecember.toISOString(), updatedBy: 'kari-nordmann' });
+    expect(december.minutes).toEqual(saved);
+    expect(december.revision).toBe(revision);
+  });
+
+  it('keep what a later save does not mention, and clear what it empties', () => {
+    const data = demoData();
+    saveMinutes(data, 'mote-2026-12', { revision: 0, present: 'Ola Hansen', absent: 'Tor Lund', items: { 'mote-2026-12-1': 'Godkjent.', 'mote-2026-12-2': 'Politimesteren orienterte.' } }, 'kari-nordmann', afterDecember);
+    const saved = saveMinutes(data, 'mote-2026-12', { revision: 1, items: { 'mote-2026-12-2': '', 'mote-2026-12-3': 'Byrådslederen orienterte.' } }, 'kari-nordmann', afterDecember);
+    expect(saved).toMatchObject({ present: 'Ola Hansen', absent: 'Tor Lund', items: { 'mote-2026-12-1': 'Godkjent.', 'mote-2026-12-3': 'Byrådslederen orienterte.' }, revision: 2 });
+  });
+
+  it('refuse a form made before someone else saved, an item the agenda lacks, and texts over their limits, changing nothing', () => {
+    const data = demoData();
+    saveMinutes(data, 'mote-2026-12', { revision: 0, present: '', absent: '', items: { 'mote-2026-12-1': 'Godkjent.' } }, 'kari-nordmann', afterDecember);
+    const before = structuredClone(data);
+    const attempt = (items: Record<string, string>, revision = 1, present = '') => codeOf(() => saveMinutes(data, 'mote-2026-12', { revision, present, absent: '', items }, 'kari-nordmann', afterDecember));
+    expect(attempt({ 'mote-2026-12-1': 'Noe annet.' }, 0)).toBe(ErrorCode.Stale);
+    expect(attempt({ 'mote-2027-03-1': 'Feil møte.' })).toBe(ErrorCode.NotFound);
+    expect(attempt({ 'mote-2026-12-2': 'x'.repeat(MINUTES_ITEM_LIMIT + 1) })).toBe(ErrorCode.TextTooLong);
+    expect(attempt({}, 1, 'x'.repeat(2001))).toBe(ErrorCode.TextTooLong);
+    const ids = meeting(data, 'mote-2026-12').agenda.map((item) => item.id);
+    const full = Object.fromEntries(ids.map((id) => [id, 'x'.repeat(Math.ceil((MINUTES_TOTAL_LIMIT + 1) / ids.length))]));
+    expect(attempt(full)).toBe(ErrorCode.TextTooLong);
+    expect(data).toEqual(before);
+    // A limit counts characters as people see them: 4,000 emoji are within it.
+    expect(attempt({ 'mote-2026-12-2': '🙂'.repeat(MINUTES_ITEM_LIMIT) })).toBeUndefined();
+  });
+
+  it('start from the answers to the agenda: who comes, substitutes, and apologies', () => {
+    const data = demoData();
+    const december = meeting(data, 'mote-2026-12');
+    december.attendance = [
+      { memberId: 'ola-hansen', answer: 'forfall', substitute: 'Per Vara', at: NOW },
+      { memberId: 'tor-lund', answer: 'kommer', at: NOW },
+      { memberId: 'ingrid-berg', answer: 'kommer', at: NOW },
+      { memberId: 'byrad-set', answer: 'forfall', at: NOW },
+    ];
+    const answered = answeredAttendance(data, december);
+    expect(answered.coming).toEqual([expect.stringMatching(/^Ingrid Berg/), expect.stringMatching(/^Tor Lund/)]);
+    expect(answered.substitutes).toEqual([{ substitute: 'Per Vara', for: 'Ola Hansen' }]);
+    expect(answered.apologies).toHaveLength(2);
+    expect(answered.apologies.join('\n')).toMatch(/Ola Hansen/);
+  });
+
+  it('open by default on the latest meeting that has begun and was not cancelled', () => {
+    const data = demoData();
+    expect(previousMeeting(data, now)?.id).toBe('mote-2024-10');
+    expect(previousMeeting(data, new Date('2026-12-10T09:00:00Z'))?.id).toBe('mote-2026-12');
+    meeting(data, 'mote-2026-12').status = 'avlyst';
+    expect(previousMeeting(data, afterDecember)?.id).toBe('mote-2024-10');
+  });
+
+  it('name the abbreviations their text uses, as whole words', () => {
+    expect(abbreviationsIn('SET har avholdt møte med OPD. Settet og OPDs ...').map((a) => a.short)).toEqual(['OPD', 'SET']);
+    expect(abbreviationsIn('Ingen forkortelser her.')).toEqual([]);
+  });
+});
