@@ -431,9 +431,21 @@ export interface MinutesFormCardModel {
   problem: string;
   fields: { id: string; label: string; note: string; value: string; saved: string; hint: string; maxLength: number }[];
   save: ActionData;
+  /** Save and send to the council; null before anything is saved or when this version has gone out. */
+  send: ActionData | null;
   downloadUrl: string;
   agenda: ActionData;
-  labels: { save: string; download: string; agenda: string; saved: string };
+  labels: { save: string; download: string; agenda: string; saved: string; send: string; sendConfirm: string; sendButton: string };
+}
+
+/** The minutes as sent to the council: public, so an item exempt from disclosure shows only its number. */
+export interface MinutesCardModel {
+  headline: string;
+  title: string;
+  subtitle: string;
+  people: { label: string; text: string }[];
+  items: { heading: string; presenters: string; text: string }[];
+  footer: string;
 }
 
 interface Templates {
@@ -463,6 +475,7 @@ interface Templates {
   members: MembersCardModel;
   'member-form': MemberFormCardModel;
   'minutes-form': MinutesFormCardModel;
+  minutes: MinutesCardModel;
 }
 export type TemplateName = keyof Templates;
 

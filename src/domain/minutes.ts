@@ -1,6 +1,7 @@
+import { agendaRecipients, enqueue } from './deliveries.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { findMeeting, meetingPhase } from './meetings.js';
-import type { Data, Meeting, Minutes } from './schema.js';
+import type { Data, Delivery, Meeting, Minutes } from './schema.js';
 
 /** What one agenda item's text may hold, and who came or sent apologies. */
 export const MINUTES_ITEM_LIMIT = 4000;
@@ -59,9 +60,60 @@ export function saveMinutes(data: Data, meetingId: string, input: MinutesInput, 
   }
   const total = length(present) + length(absent) + Object.values(items).reduce((sum, text) => sum + length(text), 0);
   if (total > MINUTES_TOTAL_LIMIT) throw new DomainError(ErrorCode.TextTooLong, `minutes are ${total} long`, { limit: MINUTES_TOTAL_LIMIT });
-  const minutes: Minutes = { present, absent, items, revision: revision + 1, updatedAt: now.toISOString(), ...(byMemberId ? { updatedBy: byMemberId } : {}) };
+  const current = meeting.minutes;
+  // Saving what is already saved changes nothing, so it makes no one else's form stale.
+  if (current && current.present === present && current.absent === absent && sameTexts(current.items, items)) return current;
+  const sent = current?.sentAt !== undefined && current.sentRevision !== undefined ? { sentAt: current.sentAt, sentRevision: current.sentRevision } : {};
+  const minutes: Minutes = { present, absent, items, revision: revision + 1, updatedAt: now.toISOString(), ...(byMemberId ? { updatedBy: byMemberId } : {}), ...sent };
   meeting.minutes = minutes;
   return minutes;
+}
+
+function sameTexts(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
+/**
+ * Sends the minutes as saved at `revision` to the council: its channel and every member's
+ * personal chat the bot can reach, through the outbox. Sending the same revision again adds
+ * nothing; minutes changed since they were sent go out again, as a new message. The minutes
+ * count as sent once there was someone to send them to.
+ */
+export function sendMinutes(data: Data, meetingId: string, revision: number, now: Date): Delivery[] {
+  const meeting = minutesMeeting(data, meetingId, now);
+  const minutes = meeting.minutes;
+  if (!minutes) throw new DomainError(ErrorCode.NotFound, `meeting ${meetingId} has no minutes`);
+  if (minutes.revision !== revision) throw new DomainError(ErrorCode.Stale, `minutes are at ${minutes.revision}, the form at ${revision}`, { what: 'minutes' });
+  const queued = enqueue(data, 'minutes', meeting.id, `r${revision}`, agendaRecipients(data), now);
+  // With no one to reach (no channel marked, no member with the bot) nothing has gone out.
+  if (queued.length > 0 && minutes.sentRevision !== revision) {
+    minutes.sentAt = now.toISOString();
+    minutes.sentRevision = revision;
+  }
+  return queued;
+}
+
+/** The version of the minutes a delivery of them was queued for (its batch is `r<revision>`). */
+function sentVersion(delivery: Delivery): number {
+  return Number(/\|minutes\|r(\d+)\|/.exec(delivery.id)?.[1] ?? 0);
+}
+
+/** Whether the conversation got an earlier version of these minutes before this delivery's. */
+export function resentMinutes(data: Readonly<Data>, delivery: Delivery): boolean {
+  const version = sentVersion(delivery);
+  return data.deliveries.some((d) => d.kind === 'minutes' && d.meetingId === delivery.meetingId && d.conversationId === delivery.conversationId && sentVersion(d) < version);
+}
+
+/** How the last sending of the minutes went: how many got them, and how many could not be reached. */
+export function minutesDelivery(data: Readonly<Data>, meeting: Meeting): { sent: number; pending: number; failed: number } {
+  const batch = `${meeting.id}|minutes|r${meeting.minutes?.sentRevision ?? -1}|`;
+  const deliveries = data.deliveries.filter((d) => d.kind === 'minutes' && d.id.startsWith(batch));
+  return {
+    sent: deliveries.filter((d) => d.status === 'sent').length,
+    pending: deliveries.filter((d) => d.status === 'pending').length,
+    failed: deliveries.filter((d) => d.status === 'failed' || d.status === 'undeliverable').length,
+  };
 }
 
 /** Who the answers on the agenda card say came, with substitutes for those who could not, and who sent apologies. */

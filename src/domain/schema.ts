@@ -183,6 +183,9 @@ export const MinutesSchema = z.object({
   revision: z.number().int().nonnegative().default(0),
   updatedAt: instant,
   updatedBy: id.optional(),
+  /** When the minutes were last sent to the council, and the revision that was sent. */
+  sentAt: instant.optional(),
+  sentRevision: z.number().int().nonnegative().optional(),
 });
 export type Minutes = z.infer<typeof MinutesSchema>;
 
@@ -284,6 +287,8 @@ export const DeliveryKindSchema = z.enum([
   /** To the secretariat: a member proposed an item for a meeting's agenda. */
   'proposal',
   'attendance-reminder',
+  /** To the council's channel and members: a meeting's minutes, as made public. */
+  'minutes',
   /** To a point's owner: due soon, overdue, or to be briefed at a coming meeting. */
   'followup-due',
   'followup-overdue',

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { Verb } from '../../src/bot/actions/index.js';
 import { handleAction, handleText } from '../../src/bot/router.js';
 import { CARD_BUDGET, fitCard } from '../../src/cards/fit.js';
+import { composer } from '../../src/bot/compose.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import { cardProblems, inputValues } from '../helpers/adaptive-cards.js';
-import { cardText, demoData, fakeTurn, harness, memberOf, MEMBER_ID, SECRETARY_ID, withChats } from '../helpers/builders.js';
+import { cardText, demoData, fakeTurn, harness, memberOf, MEMBER_ID, NOW, SECRETARY_ID, withChats } from '../helpers/builders.js';
 
 const data = demoData();
 const secretary = memberOf(data, SECRETARY_ID);
@@ -199,5 +200,82 @@ describe('/referat', () => {
     const card = turn.responses[0] ?? cardOf(turn.replies[0]);
     expect(cardText(card)).toMatch(/^Minutes: Ordinary meeting\nThursday 10 December 2026 at 09:00–11:30 · Oslo rådhus\nNot written yet\./);
     expect(JSON.stringify(card)).toContain('"title":"Save the minutes"');
+  });
+});
+
+describe('sending the minutes to the council', () => {
+  const showCards = (card: unknown) => ((card as { actions: { type: string; title: string; card?: unknown }[] }).actions ?? []).filter((a) => a.type === 'Action.ShowCard');
+
+  it('saves what was typed and sends it to the channel and the members, then says how it went on the form', async () => {
+    const { deps, store, kicks } = harness(withChats(demoData()));
+    const opened = fakeTurn({ text: '/referat', member: secretary });
+    await handleText(opened, deps);
+    const [send] = showCards(opened.responses[0]);
+    expect(send?.title).toBe('Send til rådet');
+    expect(cardText(send?.card)).toContain('Referatet lagres med det du har skrevet, og sendes til rådets kanal');
+    expect(JSON.stringify(send?.card)).toContain(JSON.stringify({ verb: Verb.MinutesSave, meetingId: 'mote-2024-10', revision: 1, send: true }));
+
+    const turn = fakeTurn({ member: secretary, data: { verb: Verb.MinutesSave, meetingId: 'mote-2024-10', revision: 1, send: true, 'sak_mote-2024-10-8': 'Ingen saker ble meldt.' } });
+    await handleAction(turn, deps);
+    const card = turn.responses[0];
+    expect(cardProblems(card)).toEqual([]);
+    expect(cardText(card)).toContain('Referatet er lagret og sendes nå til rådet: 3 mottakere.');
+    expect(cardText(card)).toContain('Sendt til rådet søndag 22. november 2026 kl. 09.00: 0 har fått det, 3 venter.');
+    // Sent as it stands, so there is nothing more to send until it changes.
+    expect(showCards(card)).toEqual([]);
+    const data = store.read();
+    expect(data.meetings.find((m) => m.id === 'mote-2024-10')!.minutes).toMatchObject({ revision: 2, sentRevision: 2, items: { 'mote-2024-10-8': 'Ingen saker ble meldt.' } });
+    expect(data.deliveries.filter((d) => d.kind === 'minutes').map((d) => d.conversationId)).toEqual(['19:channel@thread.tacv2', 'a:kari', 'a:ola']);
+    expect(kicks()).toBe(1);
+
+    // The same card clicked again (or resent by Teams) sends nothing more.
+    const again = fakeTurn({ member: secretary, data: { verb: Verb.MinutesSave, meetingId: 'mote-2024-10', revision: 2, send: true } });
+    await handleAction(again, deps);
+    expect(cardText(again.responses[0])).toContain('Referatet er lagret. Det er alt sendt til rådet slik det står.');
+    expect(store.read().deliveries.filter((d) => d.kind === 'minutes')).toHaveLength(3);
+    expect(kicks()).toBe(1);
+
+    // Changed afterwards: the form says so, and offers to send the changes.
+    const changed = fakeTurn({ member: secretary, data: { verb: Verb.MinutesSave, meetingId: 'mote-2024-10', revision: 2, 'sak_mote-2024-10-8': 'Ingen saker.' } });
+    await handleAction(changed, deps);
+    expect(cardText(changed.responses[0])).toContain('Endret etter at det ble sendt.');
+    expect(showCards(changed.responses[0]).map((a) => a.title)).toEqual(['Send endringene til rådet']);
+  });
+
+  it('says so when the bot reaches no one on the council, and leaves the minutes unsent', async () => {
+    const { deps, store, kicks } = harness();
+    const turn = fakeTurn({ member: secretary, data: { verb: Verb.MinutesSave, meetingId: 'mote-2024-10', revision: 1, send: 'true' } });
+    await handleAction(turn, deps);
+    expect(cardText(turn.responses[0])).toContain('Referatet er lagret, men boten når ingen i rådet ennå');
+    expect(store.read().meetings.find((m) => m.id === 'mote-2024-10')!.minutes!.sentAt).toBeUndefined();
+    expect(showCards(turn.responses[0]).map((a) => a.title)).toEqual(['Send til rådet']);
+    expect(kicks()).toBe(0);
+  });
+
+  it('are the public minutes wherever they are read: each reader\'s language, confidential items by number only', async () => {
+    const world = withChats(demoData());
+    const held = world.meetings.find((m) => m.id === 'mote-2024-10')!;
+    held.agenda[5]!.confidential = true;
+    held.minutes!.items['mote-2024-10-6'] = 'Gjengkonflikten i indre øst.';
+    world.members.find((m) => m.id === MEMBER_ID)!.lang = 'en';
+    const { deps, store } = harness(world);
+    await handleAction(fakeTurn({ member: secretary, data: { verb: Verb.MinutesSave, meetingId: 'mote-2024-10', revision: 1, send: true } }), deps);
+    const compose = composer({ timeZone: 'Europe/Oslo', clock: fixedClock(NOW) });
+    const data = store.read();
+    const shown = (conversationId: string) => {
+      const delivery = data.deliveries.find((d) => d.kind === 'minutes' && d.conversationId === conversationId)!;
+      const content = (compose(delivery, data, 'send')!.activity as { attachments: { content: unknown }[] }).attachments[0]!.content;
+      expect(cardProblems(content)).toEqual([]);
+      return cardText(content);
+    };
+    const channel = shown('19:channel@thread.tacv2');
+    expect(channel).toMatch(/^Referatet fra møtet er klart\.\nReferat: Ordinært møte i Politirådet\nmandag 7\. oktober 2024 kl\. 10\.00–12\.00\n1\. Godkjenning av dagsorden\n v\/ Byrådsleder\nDagsorden godkjent\./);
+    expect(channel).toContain('\n6. Unntatt offentlighet\n7. SaLTo-samarbeidet');
+    expect(channel).toMatch(/Referat og vedlegg er offentlig\. Saker unntatt offentlighet står bare med nummer\.$/);
+    for (const text of [channel, shown('a:kari'), shown('a:ola')]) {
+      expect(text).not.toContain('Gjengkonflikten');
+      expect(text).not.toContain('Situasjonsbrief');
+    }
+    expect(shown('a:ola')).toMatch(/^The minutes of the meeting are ready\.\nMinutes: Ordinary meeting of the council\nMonday 7 October 2024 at 10:00–12:00\n1\. Godkjenning av dagsorden\n by Byrådsleder/);
   });
 });

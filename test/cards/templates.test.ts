@@ -10,7 +10,7 @@ import { checkFollowUpInput } from '../../src/domain/follow-ups.js';
 import { compiledCard, inviteCard, questionCard, reviewCard, roundCard, roundFormCard } from '../../src/bot/salto/views.js';
 import { compileRound } from '../../src/domain/salto-compile.js';
 import { memberFormCard, memberFormValues, membersCard } from '../../src/bot/members/views.js';
-import { minutesFormCard, savedMinutes } from '../../src/bot/minutes/views.js';
+import { minutesCard, minutesFormCard, savedMinutes } from '../../src/bot/minutes/views.js';
 import { areasFormCard, areasFormValues, setupCard, unitFormCard, unitFormValues } from '../../src/bot/salto/setup-views.js';
 import { formQuestions } from '../../src/domain/salto-form.js';
 import { answerReport, openRound, roundOverview, startReport, submitReport } from '../../src/domain/salto-rounds.js';
@@ -63,6 +63,12 @@ const RENDERED: { [N in TemplateName]?: () => Record<string, unknown> } = {
     held.agenda[5]!.confidential = true;
     const typed = { ...savedMinutes(data, held), present: 'Tor Lund' };
     return minutesFormCard(data, held, { ...view, values: typed, problem: 'Noen andre har lagret referatet.', downloadUrl: 'https://bot.example/referat/mote-2024-10/1/y.docx' });
+  },
+  minutes: () => {
+    const held = structuredClone(data.meetings.find((m) => m.id === 'mote-2024-10')!);
+    held.agenda[5]!.confidential = true;
+    held.minutes = { ...held.minutes!, present: 'Tor Lund, politimester', absent: 'Ola Hansen' };
+    return minutesCard(held, 'nb', 'Europe/Oslo', 'Referatet fra møtet er klart.');
   },
   proposal: () =>
     proposalCard(data, busyMeeting(), { id: 'mote-2026-12-f1', byMemberId: 'ola-hansen', title: 'Trygghet i T-banen', description: 'Vekterne melder om mer uro.', status: 'foreslått', at: NOW }, 'nb', 'Europe/Oslo'),

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../src/domain/errors.js';
-import { abbreviationsIn, answeredAttendance, MINUTES_ITEM_LIMIT, MINUTES_TOTAL_LIMIT, minutesMeeting, saveMinutes } from '../../src/domain/minutes.js';
+import { abbreviationsIn, answeredAttendance, MINUTES_ITEM_LIMIT, MINUTES_TOTAL_LIMIT, minutesDelivery, minutesMeeting, saveMinutes, sendMinutes } from '../../src/domain/minutes.js';
 import { previousMeeting } from '../../src/domain/named-meetings.js';
 import type { Data } from '../../src/domain/schema.js';
-import { codeOf, demoData, NOW } from '../helpers/builders.js';
+import { codeOf, demoData, NOW, withChats } from '../helpers/builders.js';
 
 const now = new Date(NOW);
 /** The December meeting, held: the clock after it ended. */
@@ -82,5 +82,46 @@ describe('minutes', () => {
   it('name the abbreviations their text uses, as whole words', () => {
     expect(abbreviationsIn('SET har avholdt møte med OPD. Settet og OPDs ...').map((a) => a.short)).toEqual(['OPD', 'SET']);
     expect(abbreviationsIn('Ingen forkortelser her.')).toEqual([]);
+  });
+
+  it('save nothing new when nothing changed, so no one else\'s form goes stale', () => {
+    const data = demoData();
+    const first = saveMinutes(data, 'mote-2024-10', { revision: 1, items: { 'mote-2024-10-1': ' Dagsorden godkjent. ' } }, 'ola-hansen', now);
+    expect(first.revision).toBe(1);
+    expect(first.updatedBy).toBe('kari-nordmann');
+  });
+});
+
+describe('sending the minutes', () => {
+  const sent = (data: Data) => data.deliveries.filter((d) => d.kind === 'minutes');
+
+  it('go to the council\'s channel and every member and secretary the bot reaches, once per version', () => {
+    const data = withChats(demoData());
+    const queued = sendMinutes(data, 'mote-2024-10', 1, now);
+    expect(queued.map((d) => [d.conversationId, d.memberId])).toEqual([
+      ['19:channel@thread.tacv2', undefined],
+      ['a:kari', 'kari-nordmann'],
+      ['a:ola', 'ola-hansen'],
+    ]);
+    expect(meeting(data, 'mote-2024-10').minutes).toMatchObject({ sentAt: now.toISOString(), sentRevision: 1 });
+    expect(minutesDelivery(data, meeting(data, 'mote-2024-10'))).toEqual({ sent: 0, pending: 3, failed: 0 });
+    // The same version again adds nothing; a changed one goes out as a new message.
+    expect(sendMinutes(data, 'mote-2024-10', 1, now)).toEqual([]);
+    saveMinutes(data, 'mote-2024-10', { revision: 1, items: { 'mote-2024-10-8': 'Ingen saker ble meldt.' } }, 'kari-nordmann', afterDecember);
+    expect(meeting(data, 'mote-2024-10').minutes).toMatchObject({ revision: 2, sentRevision: 1 });
+    expect(sendMinutes(data, 'mote-2024-10', 2, afterDecember)).toHaveLength(3);
+    expect(sent(data)).toHaveLength(6);
+    expect(meeting(data, 'mote-2024-10').minutes).toMatchObject({ sentAt: afterDecember.toISOString(), sentRevision: 2 });
+  });
+
+  it('are refused for an older version, a meeting without minutes, and one to come; with no one to reach, they count as not sent', () => {
+    const data = withChats(demoData());
+    expect(codeOf(() => sendMinutes(data, 'mote-2024-10', 0, now))).toBe(ErrorCode.Stale);
+    expect(codeOf(() => sendMinutes(data, 'mote-2026-12', 0, afterDecember))).toBe(ErrorCode.NotFound);
+    expect(codeOf(() => sendMinutes(data, 'mote-2026-12', 0, now))).toBe(ErrorCode.MinutesTooEarly);
+    expect(sent(data)).toEqual([]);
+    const alone = demoData();
+    expect(sendMinutes(alone, 'mote-2024-10', 1, now)).toEqual([]);
+    expect(meeting(alone, 'mote-2024-10').minutes!.sentAt).toBeUndefined();
   });
 });

@@ -253,6 +253,16 @@ describe('the secretariat’s follow-up points, SaLTo setup and minutes in the P
     expect(minutes.items['mote-2024-10-8']).toBe('Ingen saker ble meldt.');
     expect(minutes.items['mote-2024-10-1']).toBe('Dagsorden godkjent.');
     expect(minutes).toMatchObject({ revision: 2, updatedBy: 'kari-nordmann' });
+
+    // "Send til rådet" saves what is typed on the form first, then sends that.
+    await page.getByRole('textbox', { name: '8. Eventuelt' }).last().fill('Ingen saker ble meldt i møtet.');
+    await page.getByRole('button', { name: 'Send til rådet' }).last().click();
+    await page.getByRole('button', { name: 'Lagre og send referatet' }).last().click();
+    await expect.poll(() => page.getByText(/^Referatet er lagret og sendes nå til rådet: \d+ mottakere?\.$/).count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.getByText('Referatet fra møtet er klart.').count(), { timeout: 20_000 }).toBe(1);
+    const sent = (await readSaved(dataFile)).meetings.find((m) => m.id === 'mote-2024-10')!.minutes!;
+    expect(sent).toMatchObject({ revision: 3, sentRevision: 3 });
+    expect(sent.items['mote-2024-10-8']).toBe('Ingen saker ble meldt i møtet.');
   });
 });
 

@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { Verb } from '../../src/bot/actions/index.js';
 import { documentToken } from '../../src/reports/links.js';
-import { invoke, message, USERS } from '../helpers/activities.js';
+import { installed, invoke, message, USERS } from '../helpers/activities.js';
 import { cardText } from '../helpers/builders.js';
 import { cardIn, connectorSuite, onDisk } from '../helpers/running-bot.js';
 
@@ -71,5 +71,33 @@ describe('minutes over HTTP', () => {
     // A compiled report's signature does not open the minutes, nor the other way round.
     expect((await fetch(link.replace(`${token}.docx`, `${documentToken(secret, 'report', 'mote-2024-10', Number(expires))}.docx`))).status).toBe(404);
     expect((await fetch(link.replace('/referat/', '/rapport/'))).status).toBe(404);
+  });
+
+  it('sends the minutes to the channel and the members through Teams, and the changes again as a new message', async () => {
+    const bot = await suite.start();
+    const CHANNEL = '19:moter@thread.tacv2';
+    await bot.post(installed(USERS.secretary, personal(USERS.secretary)));
+    await bot.post(installed(USERS.member, personal(USERS.member)));
+    await bot.post(message(USERS.secretary, '/kanal', { serviceUrl: suite.stub.url, conversationType: 'channel', conversationId: `${CHANNEL};messageid=1700000000000` }));
+    const res = await bot.post(invoke(USERS.secretary, { verb: Verb.MinutesSave, meetingId: 'mote-2024-10', revision: 1, send: true }, personal(USERS.secretary)));
+    expect(cardText(((await res.json()) as { value: unknown }).value)).toContain('Referatet er lagret og sendes nå til rådet: 3 mottakere.');
+    await bot.scheduler.tick();
+    await bot.notifier.idle();
+    const inChannel = cardText(cardIn(suite.stub.delivered(CHANNEL).at(-1)));
+    expect(inChannel).toMatch(/^Referatet fra møtet er klart\.\nReferat: Ordinært møte i Politirådet\n/);
+    expect(inChannel).toContain('Politiet ønsker en Oslostandard for en-til-en-oppfølging.');
+    expect(suite.stub.delivered(`a:personal-${USERS.member.id}`).map((s) => cardText(cardIn(s)))).toContainEqual(expect.stringMatching(/^Referatet fra møtet er klart\./));
+    const minutes = (await onDisk(bot)).deliveries.filter((d) => d.kind === 'minutes');
+    expect(minutes.map((d) => d.status)).toEqual(['sent', 'sent', 'sent']);
+
+    await bot.post(message(USERS.secretary, '/referat', personal(USERS.secretary)));
+    expect(cardText(cardIn(lastToSecretary()))).toContain('Sendt til rådet søndag 22. november 2026 kl. 09.00: 3 har fått det.');
+    await bot.post(invoke(USERS.secretary, { verb: Verb.MinutesSave, meetingId: 'mote-2024-10', revision: 1, send: true, 'sak_mote-2024-10-8': 'Ingen saker ble meldt.' }, personal(USERS.secretary)));
+    await bot.scheduler.tick();
+    await bot.notifier.idle();
+    const changed = cardText(cardIn(suite.stub.delivered(CHANNEL).at(-1)));
+    expect(changed).toMatch(/^Referatet er endret siden det ble sendt\./);
+    expect(changed).toContain('Ingen saker ble meldt.');
+    expect(suite.stub.delivered(CHANNEL).filter((s) => cardText(cardIn(s)).includes('Referat:'))).toHaveLength(2);
   });
 });

@@ -96,6 +96,7 @@ describe('confidential agenda items, over generated agendas', () => {
   }, 120_000);
 
   it('never appear in the minutes, which are public, while the open items and their texts do', async () => {
+    const compose = composer({ timeZone: 'Europe/Oslo', clock: fixedClock(NOW) });
     await fc.assert(
       fc.asyncProperty(agenda, async (items) => {
         const data = council(items);
@@ -103,9 +104,15 @@ describe('confidential agenda items, over generated agendas', () => {
         const marks = items.map((item) => item.title.split(' ')[0]!);
         meeting.minutes = { present: '', absent: '', items: Object.fromEntries(items.map((item, n) => [item.id, `${marks[n]}-referat SET`])), revision: 1, updatedAt: NOW };
         const zip = await JSZip.loadAsync(await minutesDocx(meeting, data, 'Europe/Oslo'));
-        const text = await zip.file('word/document.xml')!.async('string');
-        for (const secret of secrets(items)) expect(text).not.toContain(secret);
-        for (const [n, item] of items.entries()) if (!item.confidential) expect(text).toContain(`${marks[n]}-referat`);
+        // The Word file, and the minutes as sent to the channel, a group chat and a member's own chat.
+        const shown = [await zip.file('word/document.xml')!.async('string')];
+        for (const [conversationId, memberId] of [[CHANNEL], [GROUP_CHAT], ['a:ola', 'ola-hansen']] as const) {
+          shown.push(JSON.stringify(compose({ ...delivery('minutes', conversationId, memberId), id: `mote-2026-12|minutes|r1|${conversationId}` }, data, 'send')?.activity));
+        }
+        for (const text of shown) {
+          for (const secret of secrets(items)) expect(text).not.toContain(secret);
+          for (const [n, item] of items.entries()) if (!item.confidential) expect(text).toContain(`${marks[n]}-referat`);
+        }
       }),
       { numRuns: 60 },
     );

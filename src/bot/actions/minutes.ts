@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { meetingPhase } from '../../domain/meetings.js';
-import { MINUTES_ITEM_LIMIT, MINUTES_PEOPLE_LIMIT, saveMinutes } from '../../domain/minutes.js';
+import { MINUTES_ITEM_LIMIT, MINUTES_PEOPLE_LIMIT, saveMinutes, sendMinutes } from '../../domain/minutes.js';
 import { SECRETARIAT } from '../../domain/roles.js';
 import type { Meeting } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
@@ -8,10 +8,10 @@ import { attempt, refuseOutsidePersonal, refuseTooLong, replyMeetingNotFound } f
 import { meetingName } from '../meetings/views.js';
 import { ITEM_INPUT_PREFIX, minutesFormCard, savedMinutes, type MinutesValues } from '../minutes/views.js';
 import type { BotDeps, Turn } from '../turn.js';
-import { defineAction, field } from './card-action.js';
+import { defineAction, field, isOn } from './card-action.js';
 import { Verb } from './verbs.js';
 
-const { id, revision, typed } = field;
+const { id, revision, typed, toggle } = field;
 
 /**
  * The minutes form for a meeting, in personal chat only (it holds what was said under items
@@ -43,7 +43,8 @@ export const minutesSaveAction = defineAction({
   verb: Verb.MinutesSave,
   role: SECRETARIAT,
   // The items' texts come as inputs named after the items, so the keys are not known in advance.
-  schema: z.looseObject({ verb: z.literal(Verb.MinutesSave), meetingId: id, revision, present: typed.optional(), absent: typed.optional() }),
+  // "Lagre og send" is the same save with `send`: what was typed is saved first, then that goes out.
+  schema: z.looseObject({ verb: z.literal(Verb.MinutesSave), meetingId: id, revision, present: typed.optional(), absent: typed.optional(), send: toggle.optional() }),
   async handle(turn, data, deps) {
     if (await refuseOutsidePersonal(turn, 'minutes.personalOnly')) return;
     const meeting = deps.store.read().meetings.find((m) => m.id === data.meetingId);
@@ -67,7 +68,13 @@ export const minutesSaveAction = defineAction({
     const saved = await attempt(
       turn,
       deps,
-      () => deps.store.update((draft) => saveMinutes(draft, meeting.id, { revision: data.revision, present: data.present, absent: data.absent, items: sent }, turn.member?.id, deps.clock.now())),
+      () =>
+        deps.store.update((draft) => {
+          const minutes = saveMinutes(draft, meeting.id, { revision: data.revision, present: data.present, absent: data.absent, items: sent }, turn.member?.id, deps.clock.now());
+          const alreadySent = minutes.sentRevision === minutes.revision;
+          const queued = isOn(data.send) ? sendMinutes(draft, meeting.id, minutes.revision, deps.clock.now()).length : 0;
+          return { minutes, alreadySent, queued };
+        }),
       // Back to the form with everything typed; after a stale refusal it carries the minutes as
       // they are now (shown under each field), so saving again is a deliberate choice.
       async (problem) => {
@@ -77,9 +84,16 @@ export const minutesSaveAction = defineAction({
       },
     );
     if (!saved) return;
+    if (saved.queued > 0) deps.notifier.kick();
     const after = deps.store.read();
     const current = after.meetings.find((x) => x.id === meeting.id) ?? meeting;
-    const headline = m['minutes.savedCount']({ count: Object.keys(saved.items).length, total: current.agenda.length });
+    const headline = !isOn(data.send)
+      ? m['minutes.savedCount']({ count: Object.keys(saved.minutes.items).length, total: current.agenda.length })
+      : saved.queued > 0
+        ? m['minutes.sending']({ count: saved.queued })
+        : saved.alreadySent
+          ? m['minutes.alreadySent']
+          : m['minutes.noRecipients'];
     await turn.respond(minutesFormCard(after, current, { ...options, values: savedMinutes(after, current), headline }));
   },
 });

@@ -4,9 +4,11 @@ import type { Clock } from '../../domain/clock.js';
 import { formatDateTime } from '../../domain/dates.js';
 import { audienceFor } from '../../domain/agenda.js';
 import { isAgendaRecipient } from '../../domain/deliveries.js';
+import { resentMinutes } from '../../domain/minutes.js';
 import type { ConversationRecord, Data, Delivery, Lang, Meeting, Proposal } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import type { Compose } from '../../notify/notifier.js';
+import { minutesCard } from '../minutes/views.js';
 import { agendaCard, meetingLabel, meetingName, proposalCard, type Headline } from './views.js';
 
 const HEADLINES: Partial<Record<Delivery['kind'], Headline>> = {
@@ -57,6 +59,12 @@ export function meetingComposer(options: { timeZone: string; clock: Clock; repor
     const userId = userIdOf(record);
     const activity = (() => {
       const headline = HEADLINES[delivery.kind];
+      if (delivery.kind === 'minutes') {
+        if (!meeting.minutes) return undefined;
+        // A second sending, after the minutes changed, says so.
+        const card = minutesCard(meeting, lang, options.timeZone, messages(lang)[resentMinutes(data, delivery) ? 'minutes.cardChanged' : 'minutes.cardReady']);
+        return cardActivity(card, messages(lang)['minutes.title']({ meeting: meetingLabel(meeting, lang) }), lang);
+      }
       if (delivery.kind === 'proposal') {
         // A proposal decided before the message went out needs no word to the secretariat.
         const proposal = proposalOf(delivery, meeting);

@@ -484,7 +484,8 @@ export function yearPlanCard(data: Readonly<Data>, year: number, lang: Lang, tim
 export function attendanceCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, timeZone: string, now: Date): Card {
   const m = messages(lang);
   const overview = attendanceOverview(data, meeting);
-  const problems = undelivered(data, meeting.id).filter((d) => d.memberId);
+  // The minutes' own sending is told on the minutes form.
+  const problems = undelivered(data, meeting.id).filter((d) => d.memberId && d.kind !== 'minutes');
   const nameOf = (id: string | undefined) => data.members.find((member) => member.id === id)?.name ?? id ?? '';
   const unreachable = unreachableRecipients(data).filter(isAttendee);
   const agendaDeliveries = data.deliveries.filter((d) => d.meetingId === meeting.id && d.kind === 'agenda');

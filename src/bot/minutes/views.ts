@@ -1,7 +1,7 @@
 import { renderCard, type Card, type MinutesFormCardModel } from '../../cards/render.js';
 import { formatDateTime } from '../../domain/dates.js';
-import { answeredAttendance, MINUTES_ITEM_LIMIT, MINUTES_PEOPLE_LIMIT } from '../../domain/minutes.js';
-import type { Data, Lang, Meeting } from '../../domain/schema.js';
+import { answeredAttendance, MINUTES_ITEM_LIMIT, MINUTES_PEOPLE_LIMIT, minutesDelivery } from '../../domain/minutes.js';
+import type { AgendaItem, Data, Lang, Meeting } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import { Verb } from '../actions/verbs.js';
 import { meetingLabel, meetingWhen } from '../meetings/views.js';
@@ -62,12 +62,18 @@ export function minutesFormCard(data: Readonly<Data>, meeting: Meeting, options:
     hint: m['minutes.peopleHint'],
     maxLength: MINUTES_PEOPLE_LIMIT,
   });
+  const minutes = meeting.minutes;
+  const status = minutes
+    ? [
+        m['minutes.lastSaved']({ when: formatDateTime(minutes.updatedAt, timeZone, lang), name: data.members.find((x) => x.id === updatedBy)?.name ?? updatedBy ?? '' }),
+        ...(minutes.sentAt ? [m['minutes.sentStatus']({ when: formatDateTime(minutes.sentAt, timeZone, lang), ...minutesDelivery(data, meeting) })] : []),
+        ...(minutes.sentRevision !== undefined && minutes.sentRevision !== minutes.revision ? [m['minutes.changedSince']] : []),
+      ].join(' ')
+    : m['minutes.notWritten'];
   return renderCard('minutes-form', {
     title: m['minutes.title']({ meeting: meetingLabel(meeting, lang) }),
-    subtitle: [meetingWhen(meeting, lang, timeZone), meeting.place].filter(Boolean).join(' · '),
-    status: meeting.minutes
-      ? m['minutes.lastSaved']({ when: formatDateTime(meeting.minutes.updatedAt, timeZone, lang), name: data.members.find((x) => x.id === updatedBy)?.name ?? updatedBy ?? '' })
-      : m['minutes.notWritten'],
+    subtitle: subtitleOf(meeting, lang, timeZone),
+    status,
     headline,
     problem,
     fields: [
@@ -75,7 +81,7 @@ export function minutesFormCard(data: Readonly<Data>, meeting: Meeting, options:
       people('absent'),
       ...meeting.agenda.map((item, index) => ({
         id: `${ITEM_INPUT_PREFIX}${item.id}`,
-        label: [`${index + 1}. ${item.title}`, item.presenters.length > 0 ? m['agenda.presenters']({ names: item.presenters.join(', ') }) : ''].filter(Boolean).join(' '),
+        label: [`${index + 1}. ${item.title}`, presentersOf(item, lang)].filter(Boolean).join(' '),
         note: item.confidential ? m['minutes.confidentialNote'] : '',
         value: values.items[item.id] ?? '',
         saved: differs(values.items[item.id] ?? '', saved.items[item.id] ?? ''),
@@ -83,9 +89,43 @@ export function minutesFormCard(data: Readonly<Data>, meeting: Meeting, options:
         maxLength: MINUTES_ITEM_LIMIT,
       })),
     ],
-    save: { verb: Verb.MinutesSave, meetingId: meeting.id, revision: meeting.minutes?.revision ?? 0 },
-    downloadUrl: meeting.minutes ? (options.downloadUrl ?? '') : '',
+    save: { verb: Verb.MinutesSave, meetingId: meeting.id, revision: minutes?.revision ?? 0 },
+    send: minutes && minutes.sentRevision !== minutes.revision ? { verb: Verb.MinutesSave, meetingId: meeting.id, revision: minutes.revision, send: true } : null,
+    downloadUrl: minutes ? (options.downloadUrl ?? '') : '',
     agenda: { verb: Verb.EditorShow, meetingId: meeting.id },
-    labels: { save: m['minutes.save'], download: m['minutes.download'], agenda: m['minutes.agenda'], saved: m['minutes.savedBefore'] },
+    labels: {
+      save: m['minutes.save'],
+      download: m['minutes.download'],
+      agenda: m['minutes.agenda'],
+      saved: m['minutes.savedBefore'],
+      send: m[minutes?.sentRevision === undefined ? 'minutes.send' : 'minutes.sendAgain'],
+      sendConfirm: m['minutes.sendConfirm'],
+      sendButton: m['minutes.sendButton'],
+    },
+  });
+}
+
+const subtitleOf = (meeting: Meeting, lang: Lang, timeZone: string) => [meetingWhen(meeting, lang, timeZone), meeting.place].filter(Boolean).join(' · ');
+
+const presentersOf = (item: AgendaItem, lang: Lang) => (item.presenters.length > 0 ? messages(lang)['agenda.presenters']({ names: item.presenters.join(', ') }) : '');
+
+/**
+ * The minutes as the council gets them in chat: public, so the same wherever they are read. An
+ * item exempt from disclosure shows only its number, as in the Word file.
+ */
+export function minutesCard(meeting: Meeting, lang: Lang, timeZone: string, headline: string): Card {
+  const m = messages(lang);
+  const minutes = meeting.minutes;
+  return renderCard('minutes', {
+    headline,
+    title: m['minutesDoc.title']({ meeting: m['meeting.title']({ kind: m[`kind.${meeting.kind}`], title: meeting.title }) }),
+    subtitle: subtitleOf(meeting, lang, timeZone),
+    people: (['present', 'absent'] as const).flatMap((id) => (minutes?.[id] ? [{ label: m[`minutes.${id}`], text: minutes[id] }] : [])),
+    items: meeting.agenda.map((item, index) =>
+      item.confidential
+        ? { heading: `${index + 1}. ${m['minutes.confidentialItem']}`, presenters: '', text: '' }
+        : { heading: `${index + 1}. ${item.title}`, presenters: presentersOf(item, lang), text: minutes?.items[item.id] ?? '' },
+    ),
+    footer: m['minutes.public'],
   });
 }
