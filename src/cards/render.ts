@@ -266,6 +266,8 @@ export interface SaltoQuestionCardModel {
   area: string;
   question: string;
   current: string;
+  /** The unit's answer in its last report, while this question has none. */
+  previous: string;
   hint: string;
   choices: Button[];
   controls: string;

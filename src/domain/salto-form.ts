@@ -74,12 +74,23 @@ export function readStatus(text: string): StatusValue | undefined {
   return STATUS_WORDS[words];
 }
 
-/** What the coordinator did: answered, or one of the words "tilbake", "videre", "hopp over", "avbryt". */
-export type FormInput = { kind: 'answer'; text: string } | { kind: 'back' } | { kind: 'keep' } | { kind: 'skip' } | { kind: 'pause' } | { kind: 'edit'; key: string };
+/** What the coordinator did: answered, or one of the words "tilbake", "videre", "hopp over", "avbryt", "samme". */
+export type FormInput =
+  | { kind: 'answer'; text: string }
+  | { kind: 'back' }
+  | { kind: 'keep' }
+  | { kind: 'skip' }
+  | { kind: 'pause' }
+  | { kind: 'edit'; key: string }
+  /** "samme": the unit's answer to this question in its last report handed in. */
+  | { kind: 'reuse' };
 
-export type FormProblem = 'required' | 'invalid-status' | 'too-long' | 'not-optional' | 'at-start' | 'at-review' | 'unknown-question';
+export type FormProblem = 'required' | 'invalid-status' | 'too-long' | 'not-optional' | 'at-start' | 'at-review' | 'unknown-question' | 'no-previous';
 
 export type FormResult = { ok: true; done: 'asked' | 'review' | 'paused' } | { ok: false; problem: FormProblem };
+
+/** "Samme som sist": the answer given to the question in the unit's last report. */
+const REUSE_WORDS = new Set(['samme', 'samme svar', 'samme som sist', 'samme som forrige gang', 'samme som i forrige rapport', 'som sist', 'som forrige gang', 'same', 'same as last time', 'same as before']);
 
 /** Reads the control words in either language; anything else is an answer. */
 export function readFormInput(text: string): FormInput {
@@ -88,6 +99,7 @@ export function readFormInput(text: string): FormInput {
   if (words === 'videre' || words === 'behold' || words === 'next' || words === 'keep') return { kind: 'keep' };
   if (words === 'hopp over' || words === 'skip') return { kind: 'skip' };
   if (words === 'avbryt' || words === 'pause' || words === 'cancel' || words === 'stopp') return { kind: 'pause' };
+  if (REUSE_WORDS.has(words)) return { kind: 'reuse' };
   return { kind: 'answer', text };
 }
 
@@ -152,6 +164,9 @@ export function advance(report: SaltoReport, questions: readonly Question[], inp
       if (!report.skipped.includes(question.key)) report.skipped.push(question.key);
       return moveOn(report, questions, index);
     }
+    case 'reuse':
+      // The caller turns "samme" into the earlier answer; one that gets here had none.
+      return { ok: false, problem: 'no-previous' };
     case 'answer': {
       const text = input.text.trim();
       if (!text) return { ok: false, problem: 'required' };

@@ -179,11 +179,30 @@ export function answerReport(
   const { report, round } = writable(data, reportId, member, now, timeZone, before);
   const here = 'question' in report.position ? report.position.question : 'review';
   if (at !== undefined && at !== here && input.kind !== 'edit') throw new DomainError(ErrorCode.Stale, 'the form has moved on', { what: 'report' });
-  const result = advance(report, formQuestions(round), input);
+  const earlier = input.kind === 'reuse' && here !== 'review' ? previousAnswer(data, round, report.unitId, here) : undefined;
+  const result = advance(report, formQuestions(round), earlier ? { kind: 'answer', text: earlier.text } : input);
   if (result.ok || report.refused !== undefined) report.updatedAt = now.toISOString();
   // A refused answer leaves the session as it was: the coordinator is still on this question.
   if (result.ok && member) session(data, member.id, result.done === 'paused' ? undefined : report.id, now);
   return { report, result };
+}
+
+/**
+ * The unit's answer to a question in its last report handed in, in an earlier round, with the
+ * meeting that round was for. Questions are keyed by focus area and prompt, so within a
+ * programme period the same question has the same key from round to round. A last report
+ * that left the question unanswered has nothing to offer; an older one is not looked for.
+ */
+export function previousAnswer(data: Readonly<Data>, round: SaltoRound, unitId: string, key: string): { text: string; meetingId: string } | undefined {
+  const startOf = (r: SaltoRound) => Date.parse(data.meetings.find((m) => m.id === r.meetingId)?.start ?? r.openedAt);
+  const start = startOf(round);
+  const handedIn = data.saltoReports
+    .filter((r) => r.unitId === unitId && r.status === 'levert' && r.roundId !== round.id)
+    .map((report) => ({ report, round: data.saltoRounds.find((r) => r.id === report.roundId) }))
+    .filter((x): x is { report: SaltoReport; round: SaltoRound } => x.round !== undefined && startOf(x.round) < start)
+    .sort((a, b) => startOf(b.round) - startOf(a.round))[0];
+  const text = handedIn?.report.answers[key];
+  return handedIn && text ? { text, meetingId: handedIn.round.meetingId } : undefined;
 }
 
 export function submitReport(data: Data, reportId: string, member: Member | undefined, now: Date, timeZone: string, before: Readonly<Data> = data): SaltoReport {

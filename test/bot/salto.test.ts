@@ -215,3 +215,76 @@ describe("the coordinator's report in the personal tab", () => {
     );
   });
 });
+
+describe('answering «samme som sist» from the unit\'s last report', () => {
+  const now = new Date(NOW);
+  /** After the December meeting, with only the March round still open. */
+  const LATER = fixedClock('2026-12-15T08:00:00Z');
+  /** Grorud handed in its report for the December meeting; the March round is then open. */
+  function afterDecemberReport(): Data {
+    const data = withChats(demoData());
+    const aisha = memberOf(data, COORDINATOR_ID);
+    const { round: december } = openRound(data, 'mote-2026-12', '2026-12-01', SECRETARY_ID, now, 'Europe/Oslo');
+    const report = startReport(data, december.id, 'bydel-grorud', aisha, now, 'Europe/Oslo');
+    for (const q of formQuestions(december)) {
+      const text = q.kind === 'status' ? '2' : q.prompt === 'annet' ? 'hopp over' : `Desember: ${q.key}`;
+      answerReport(data, report.id, aisha, text === 'hopp over' ? { kind: 'skip' } : { kind: 'answer', text }, undefined, now, 'Europe/Oslo');
+    }
+    submitReport(data, report.id, aisha, now, 'Europe/Oslo');
+    openRound(data, 'mote-2027-03', undefined, SECRETARY_ID, now, 'Europe/Oslo');
+    return data;
+  }
+
+  it('shows the last report\'s answer under a question not yet answered, and «Samme som sist» answers with it', async () => {
+    const h = harness(afterDecemberReport(), LATER);
+    const coordinator = memberOf(h.store.read(), COORDINATOR_ID);
+    const start = fakeTurn({ text: '/rapport', member: coordinator });
+    await handleText(start, h.deps);
+    const first = cardOf(start.replies[0]);
+    expect(cardProblems(first)).toEqual([]);
+    expect(cardText(first)).toMatch(/spørsmål 1 av 18[\s\S]*I forrige rapport \(til møtet torsdag 10\. desember 2026\): Noen utfordringer\nVelg med en knapp, skriv 1, 2 eller 3, eller «samme» for å bruke svaret fra forrige rapport\./);
+    const reuse = (first as { actions: { title: string; data: { verb: string } & Record<string, unknown> }[] }).actions.find((a) => a.title === 'Samme som sist')!;
+    const click = fakeTurn({ member: coordinator, data: reuse.data });
+    await handleAction(click, h.deps);
+    expect(cardText(click.responses[0])).toMatch(/spørsmål 2 av 18[\s\S]*I forrige rapport \(til møtet torsdag 10\. desember 2026\): Desember: salto-2023-1\.gjort/);
+    // Typed, in either language.
+    await handleText(fakeTurn({ text: 'Samme som sist.', member: coordinator }), h.deps);
+    await handleText(fakeTurn({ text: 'same', member: coordinator, lang: 'en' }), h.deps);
+    const answers = h.store.read().saltoReports.find((r) => r.id === REPORT)!.answers;
+    expect(answers).toEqual({ 'salto-2023-1.status': 'noen utfordringer', 'salto-2023-1.gjort': 'Desember: salto-2023-1.gjort', 'salto-2023-1.vanskelig': 'Desember: salto-2023-1.vanskelig' });
+  });
+
+  it('has nothing to offer where the last report left the question unanswered, or there is no earlier report, and says so to «samme»', async () => {
+    const h = harness(afterDecemberReport(), LATER);
+    const coordinator = memberOf(h.store.read(), COORDINATOR_ID);
+    await h.store.update((data) => {
+      const report = data.saltoReports.find((r) => r.roundId === 'runde-mote-2026-12')!;
+      delete report.answers['salto-2023-1.status'];
+    });
+    const start = fakeTurn({ text: '/rapport', member: coordinator });
+    await handleText(start, h.deps);
+    expect(cardText(cardOf(start.replies[0]))).not.toContain('I forrige rapport');
+    expect(JSON.stringify(cardOf(start.replies[0]))).not.toContain(Verb.ReportReuse);
+    const same = fakeTurn({ text: 'samme', member: coordinator });
+    await handleText(same, h.deps);
+    expect(cardText(cardOf(same.replies[0]))).toMatch(/^Enheten har ikke svart på dette spørsmålet i en tidligere rapport\. Skriv svaret som en melding\.\n[\s\S]*spørsmål 1 av 18/);
+    expect(h.store.read().saltoReports.find((r) => r.id === REPORT)!.answers).toEqual({});
+
+    // A first report ever: no earlier answers at all.
+    const fresh = harness(withRound());
+    const first = fakeTurn({ text: '/rapport', member: memberOf(fresh.store.read(), COORDINATOR_ID) });
+    await handleText(first, fresh.deps);
+    expect(cardText(cardOf(first.replies[0]))).toContain('Velg med en knapp, eller skriv 1, 2 eller 3.');
+  });
+
+  it('offers only a report handed in for an earlier meeting, never a draft or a later one', async () => {
+    const data = afterDecemberReport();
+    const report = data.saltoReports.find((r) => r.roundId === 'runde-mote-2026-12')!;
+    report.status = 'utkast';
+    const h = harness(data, LATER);
+    const start = fakeTurn({ text: '/rapport', member: memberOf(data, COORDINATOR_ID) });
+    await handleText(start, h.deps);
+    expect(cardText(cardOf(start.replies[0]))).not.toContain('I forrige rapport');
+  });
+});
+

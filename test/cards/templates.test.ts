@@ -90,7 +90,7 @@ const RENDERED: { [N in TemplateName]?: () => Record<string, unknown> } = {
     ),
   'salto-question': () => {
     const { salto, round, report } = saltoData();
-    return questionCard(salto, round, { ...report, position: { question: 'salto-2023-2.status' }, answers: { ...report.answers, 'salto-2023-2.status': 'noen utfordringer' } }, 'nb', 'Svaret er for langt.');
+    return questionCard(salto, round, { ...report, position: { question: 'salto-2023-2.status' }, answers: { ...report.answers, 'salto-2023-2.status': 'noen utfordringer' } }, 'nb', 'Europe/Oslo', 'Svaret er for langt.');
   },
   'salto-review': () => {
     const { salto, round, report } = saltoData();

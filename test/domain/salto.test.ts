@@ -3,6 +3,7 @@ import { ErrorCode } from '../../src/domain/errors.js';
 import { commonDifficulties, compileRound } from '../../src/domain/salto-compile.js';
 import { ANSWER_LIMIT, formQuestions, readFormInput, readStatus } from '../../src/domain/salto-form.js';
 import {
+  previousAnswer,
   activeReport,
   answerReport,
   catchUpInvites,
@@ -252,3 +253,31 @@ describe('the compiled report', () => {
     ]);
   });
 });
+
+describe('the unit\'s answer in its last report', () => {
+  it('is read from «samme» and its kin, in either language, and nothing else', () => {
+    for (const text of ['samme', 'Samme som sist.', 'som sist', 'samme som forrige gang', 'Same', 'same as last time']) expect(readFormInput(text)).toEqual({ kind: 'reuse' });
+    for (const text of ['som', 'samme greia som før, men mer', 'Samme utfordringer som i fjor']) expect(readFormInput(text).kind).toBe('answer');
+  });
+
+  it('comes from the unit\'s last report handed in for an earlier meeting only', () => {
+    const data = withChats(demoData());
+    const aisha = memberOf(data, 'aisha-rahman');
+    const hand = (meetingId: string, deadline: string, text: string) => {
+      const { round } = openRound(data, meetingId, deadline, 'kari-nordmann', now, 'Europe/Oslo');
+      const report = startReport(data, round.id, 'bydel-grorud', aisha, now, 'Europe/Oslo');
+      for (const q of formQuestions(round)) answerReport(data, report.id, aisha, { kind: 'answer', text: q.kind === 'status' ? '1' : `${text} ${q.key}` }, undefined, now, 'Europe/Oslo');
+      submitReport(data, report.id, aisha, now, 'Europe/Oslo');
+      return round;
+    };
+    const december = hand('mote-2026-12', '2026-12-01', 'Desember:');
+    const march = hand('mote-2027-03', '2027-02-25', 'Mars:');
+    const { round: june } = openRound(data, 'mote-2027-06', undefined, 'kari-nordmann', now, 'Europe/Oslo');
+    expect(previousAnswer(data, june, 'bydel-grorud', 'samarbeid')).toEqual({ text: 'Mars: samarbeid', meetingId: 'mote-2027-03' });
+    expect(previousAnswer(data, march, 'bydel-grorud', 'samarbeid')).toEqual({ text: 'Desember: samarbeid', meetingId: 'mote-2026-12' });
+    expect(previousAnswer(data, december, 'bydel-grorud', 'samarbeid')).toBeUndefined();
+    expect(previousAnswer(data, june, 'bydel-alna', 'samarbeid')).toBeUndefined();
+    expect(previousAnswer(data, june, 'bydel-grorud', 'salto-2019-1.status')).toBeUndefined();
+  });
+});
+

@@ -93,7 +93,7 @@ export const reportAnswerAction = defineAction({
   },
 });
 
-function controlAction(verb: typeof Verb.ReportBack | typeof Verb.ReportKeep | typeof Verb.ReportSkip | typeof Verb.ReportPause, input: FormInput) {
+function controlAction(verb: typeof Verb.ReportBack | typeof Verb.ReportKeep | typeof Verb.ReportReuse | typeof Verb.ReportSkip | typeof Verb.ReportPause, input: FormInput) {
   return defineAction({
     verb,
     role: COORDINATOR,
@@ -106,6 +106,7 @@ function controlAction(verb: typeof Verb.ReportBack | typeof Verb.ReportKeep | t
 
 export const reportBackAction = controlAction(Verb.ReportBack, { kind: 'back' });
 export const reportKeepAction = controlAction(Verb.ReportKeep, { kind: 'keep' });
+export const reportReuseAction = controlAction(Verb.ReportReuse, { kind: 'reuse' });
 export const reportSkipAction = controlAction(Verb.ReportSkip, { kind: 'skip' });
 export const reportPauseAction = controlAction(Verb.ReportPause, { kind: 'pause' });
 

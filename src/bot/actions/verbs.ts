@@ -33,6 +33,7 @@ export const Verb = {
   ReportAnswer: 'rapport.svar',
   ReportBack: 'rapport.tilbake',
   ReportKeep: 'rapport.videre',
+  ReportReuse: 'rapport.samme',
   ReportSkip: 'rapport.hopp',
   ReportPause: 'rapport.pause',
   ReportEdit: 'rapport.endre',

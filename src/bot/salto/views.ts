@@ -3,7 +3,7 @@ import { meetingDate, todayIn } from '../../domain/follow-up-dates.js';
 import { comingMeetings } from '../../domain/meetings.js';
 import type { CompiledRound } from '../../domain/salto-compile.js';
 import { currentQuestion, formQuestions, isStatusValue, missingAnswers, STATUS_VALUES, type FormProblem, type Question, type StatusValue } from '../../domain/salto-form.js';
-import { defaultDeadline, type UnitOverview } from '../../domain/salto-rounds.js';
+import { defaultDeadline, previousAnswer, type UnitOverview } from '../../domain/salto-rounds.js';
 import type { Data, Lang, Meeting, SaltoReport, SaltoRound } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import { Verb } from '../actions/verbs.js';
@@ -37,14 +37,18 @@ export function problemSentence(problem: FormProblem, lang: Lang, length = 0, li
 }
 
 /** The question the report is at, with its buttons; each carries the question's key, so an old card is recognised. */
-export function questionCard(data: Readonly<Data>, round: SaltoRound, report: SaltoReport, lang: Lang, problem = ''): Card {
+export function questionCard(data: Readonly<Data>, round: SaltoRound, report: SaltoReport, lang: Lang, timeZone: string, problem = ''): Card {
   const m = messages(lang);
   const questions = formQuestions(round);
   const question = currentQuestion(report, questions) ?? questions[0]!;
   const at = { reportId: report.id, at: question.key };
   const answer = report.answers[question.key];
+  // Not yet answered this time: the unit's answer in its last report, to use again with one word.
+  const earlier = answer ? undefined : previousAnswer(data, round, report.unitId, question.key);
+  const earlierMeeting = earlier && data.meetings.find((x) => x.id === earlier.meetingId);
   const buttons: Button[] = [
     ...(answer ? [{ title: m['salto.keep'], data: { verb: Verb.ReportKeep, ...at } }] : []),
+    ...(earlier ? [{ title: m['salto.reuse'], data: { verb: Verb.ReportReuse, ...at } }] : []),
     ...(questions.indexOf(question) > 0 ? [{ title: m['salto.back'], data: { verb: Verb.ReportBack, ...at } }] : []),
     ...(question.optional ? [{ title: m['salto.skip'], data: { verb: Verb.ReportSkip, ...at } }] : []),
     { title: m['salto.pause'], data: { verb: Verb.ReportPause, ...at } },
@@ -55,7 +59,16 @@ export function questionCard(data: Readonly<Data>, round: SaltoRound, report: Sa
     area: questionArea(data, question, lang),
     question: m[`salto.q.${question.prompt}`],
     current: answer ? m['salto.current']({ answer: answerText(question, answer, lang) }) : '',
-    hint: answer ? m['salto.hintKeep'] : question.kind === 'status' ? m['salto.hintStatus'] : question.optional ? m['salto.hintOptional'] : m['salto.hintText'],
+    previous: earlier ? m['salto.previous']({ meeting: earlierMeeting ? dayLabel(meetingDate(earlierMeeting, timeZone), lang, timeZone) : earlier.meetingId, answer: answerText(question, earlier.text, lang) }) : '',
+    hint: answer
+      ? m['salto.hintKeep']
+      : earlier
+        ? m[question.kind === 'status' ? 'salto.hintPreviousStatus' : 'salto.hintPrevious']
+        : question.kind === 'status'
+          ? m['salto.hintStatus']
+          : question.optional
+            ? m['salto.hintOptional']
+            : m['salto.hintText'],
     choices:
       question.kind === 'status'
         ? STATUS_VALUES.map((value) => ({ title: m[`salto.status.${value}`], data: { verb: Verb.ReportAnswer, ...at, value } }))
@@ -103,7 +116,7 @@ export function reviewCard(data: Readonly<Data>, round: SaltoRound, report: Salt
 export function formCard(data: Readonly<Data>, round: SaltoRound, report: SaltoReport, lang: Lang, timeZone: string, problem = ''): Card {
   return 'review' in report.position
     ? reviewCard(data, round, report, lang, timeZone, { editable: true, ...(problem ? { headline: problem } : {}) })
-    : questionCard(data, round, report, lang, problem);
+    : questionCard(data, round, report, lang, timeZone, problem);
 }
 
 function meetingOf(data: Readonly<Data>, round: SaltoRound): Meeting | undefined {
