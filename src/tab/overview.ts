@@ -11,6 +11,7 @@ import type { Data, Lang, Member, SaltoReport, SaltoRound } from '../domain/sche
 import { messages, roleNames } from '../i18n/index.js';
 import { dayLabel, statusCard } from '../bot/follow-ups/views.js';
 import { agendaCard, meetingName, proposalCard } from '../bot/meetings/views.js';
+import { minutesCard } from '../bot/minutes/views.js';
 import { reviewCard, roundCard, unitName } from '../bot/salto/views.js';
 import { staticCard } from './static-card.js';
 
@@ -44,6 +45,8 @@ export interface TabOverview {
     empty: string;
     items: { id: string; start: string; name: string; answer: 'kommer' | 'forfall' | null; substitute: string | null; card: Card }[];
   };
+  /** The minutes last sent to the council, as the chat card; for anyone with a role, as they are public. */
+  minutes?: { heading: string; empty: string; item: { meetingId: string; name: string; sentAt: string; card: Card } | null };
   /** The member's own points; absent for those who are not on the council (as /status). */
   followUps?: FollowUpSection;
   /** For a SaLTo coordinator: the report of each of their units in the round they work towards. */
@@ -151,6 +154,17 @@ export function tabOverview(data: Readonly<Data>, viewer: Member, ctx: OverviewC
       }),
     },
   };
+  if (mayUse(viewer, ROLES)) {
+    // The meeting whose minutes went out last: what the council has on record from its latest meeting.
+    const sent = data.meetings.filter((x) => x.minutes?.sentAt).sort((a, b) => Date.parse(b.start) - Date.parse(a.start))[0];
+    overview.minutes = {
+      heading: m['tab.minutes'],
+      empty: m['tab.noMinutes'],
+      item: sent
+        ? { meetingId: sent.id, name: meetingName(sent, lang, timeZone), sentAt: sent.minutes!.sentAt!, card: staticCard(minutesCard(sent, lang, timeZone, m['tab.minutesSent']({ date: formatDate(sent.minutes!.sentAt!, timeZone, lang) }))) }
+        : null,
+    };
+  }
   if (mayUse(viewer, COUNCIL)) overview.followUps = followUpSection(data, viewer, 'mine', m['tab.myFollowUps'], ctx);
   if (viewer.roles.includes('salto-koordinator')) overview.reports = coordinatorReports(data, viewer, ctx);
   if (isSecretariat(viewer)) {

@@ -78,7 +78,7 @@ describe('the personal tab in Chromium, in local mode', { timeout: 90_000 }, () 
     await page.getByRole('heading', { name: 'Neste møter' }).waitFor();
 
     expect(await page.locator('#viewer').textContent()).toBe('Innlogget som Kari Nordmann (sekretariatet)');
-    for (const heading of ['Neste møter', 'Dine oppfølgingspunkter', 'Alle åpne oppfølgingspunkter', 'Forslag som venter', 'SaLTo-rapportering']) {
+    for (const heading of ['Neste møter', 'Siste referat', 'Dine oppfølgingspunkter', 'Alle åpne oppfølgingspunkter', 'Forslag som venter', 'SaLTo-rapportering']) {
       expect(await page.getByRole('heading', { name: heading, level: 2 }).count(), heading).toBe(1);
     }
     // The agenda cards, rendered by the Adaptive Cards library, with the confidential item named.
@@ -105,9 +105,11 @@ describe('the personal tab in Chromium, in local mode', { timeout: 90_000 }, () 
     expect(errors).toEqual([]);
   });
 
-  it('shows a member their meetings, their answer and their own points, and nothing of the secretariat’s', async () => {
+  it('shows a member their meetings, their answer, the latest minutes and their own points, and nothing of the secretariat’s', async () => {
     await bot.store.update((data) => {
       data.meetings.find((m) => m.id === 'mote-2026-12')!.attendance.push({ memberId: 'ola-hansen', answer: 'kommer', at: new Date().toISOString() });
+      const held = data.meetings.find((m) => m.id === 'mote-2024-10')!;
+      held.minutes = { ...held.minutes!, sentAt: '2024-10-14T10:00:00Z', sentRevision: 1 };
     });
     const page = await browser.newPage();
     await page.goto(`${bot.url}/tab`);
@@ -118,6 +120,9 @@ describe('the personal tab in Chromium, in local mode', { timeout: 90_000 }, () 
     expect(await page.getByRole('heading', { name: 'Forslag som venter' }).count()).toBe(0);
     expect(await page.getByText(ANSWER_KOMMER).count()).toBe(1);
     expect(await page.getByText('Bydelene gir forebyggingsarbeidet').count()).toBe(1);
+    const minutes = page.getByRole('article', { name: 'Ordinært møte mandag 7. oktober 2024 kl. 10.00' });
+    expect(await minutes.getByText('Sendt til rådet 14. oktober 2024.').count()).toBe(1);
+    expect(await minutes.getByText('Politiet ønsker en Oslostandard for en-til-en-oppfølging.', { exact: false }).count()).toBe(1);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 

@@ -29,6 +29,7 @@ async function overview(token: string | undefined, authorization = token ? `Bear
 const cardsOf = (o: TabOverview) => [
   ...o.meetings.items.map((m) => m.card),
   ...(o.followUps ? [o.followUps.card] : []),
+  ...(o.minutes?.item ? [o.minutes.item.card] : []),
   ...(o.reports ? o.reports.items.map((r) => r.card) : []),
   ...(o.secretariat ? [o.secretariat.followUps.card, ...o.secretariat.proposals.items.map((p) => p.card), ...(o.secretariat.salto.round ? [o.secretariat.salto.round.card] : [])] : []),
 ];
@@ -134,6 +135,31 @@ describe('what each role sees in the tab', () => {
     expect(body.followUps).toBeUndefined();
     expect(body.secretariat).toBeUndefined();
     expect(body.reports).toMatchObject({ heading: 'Din SaLTo-rapport', items: [] });
+  });
+
+  it('gives everyone with a role the minutes last sent to the council, public as sent', async () => {
+    let { body } = await overview(await entra.token({ oid: OIDS.aisha }));
+    expect(body.minutes).toEqual({ heading: 'Siste referat', empty: 'Ingen referater er sendt ut ennå.', item: null });
+    await bot.store.update((data) => {
+      const held = data.meetings.find((m) => m.id === 'mote-2024-10')!;
+      held.agenda[5]!.confidential = true;
+      held.minutes = { ...held.minutes!, items: { ...held.minutes!.items, 'mote-2024-10-6': 'Gjengkonflikten i indre øst.' }, sentAt: '2024-10-14T10:00:00Z', sentRevision: 1 };
+    });
+    for (const oid of [OIDS.ola, OIDS.aisha, OIDS.kari]) {
+      ({ body } = await overview(await entra.token({ oid })));
+      expect(body.minutes?.item).toMatchObject({ meetingId: 'mote-2024-10', name: 'Ordinært møte mandag 7. oktober 2024 kl. 10.00', sentAt: '2024-10-14T10:00:00Z' });
+      const text = cardText(body.minutes!.item!.card);
+      expect(text).toMatch(/^Sendt til rådet 14\. oktober 2024\.\nReferat: Ordinært møte i Politirådet\n/);
+      expect(text).toContain('Dagsorden godkjent.');
+      expect(text).toContain('6. Unntatt offentlighet');
+      expect(text).not.toContain('Gjengkonflikten');
+    }
+    await bot.store.update((data) => {
+      const held = data.meetings.find((m) => m.id === 'mote-2024-10')!;
+      held.agenda[5]!.confidential = false;
+      delete held.minutes!.sentAt;
+      delete held.minutes!.sentRevision;
+    });
   });
 
   it('gives the secretary every open point and the SaLTo round’s status once a round is open', async () => {

@@ -171,6 +171,8 @@
         ...(meetings.items.length === 0 ? [el('p', { text: meetings.empty })] : meetings.items.map((m) => renderCard(m.card, m.name))),
       ),
     );
+    const minutes = overview.minutes;
+    if (minutes) sections.push(section('h-minutes', minutes.heading, minutes.item ? renderCard(minutes.item.card, minutes.item.name) : el('p', { text: minutes.empty })));
     if (overview.followUps) sections.push(section('h-mine', overview.followUps.heading, renderCard(overview.followUps.card, overview.followUps.heading)));
     const sec = overview.secretariat;
     if (sec) {
