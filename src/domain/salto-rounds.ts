@@ -194,15 +194,20 @@ export function answerReport(
  * that left the question unanswered has nothing to offer; an older one is not looked for.
  */
 export function previousAnswer(data: Readonly<Data>, round: SaltoRound, unitId: string, key: string): { text: string; meetingId: string } | undefined {
-  const startOf = (r: SaltoRound) => Date.parse(data.meetings.find((m) => m.id === r.meetingId)?.start ?? r.openedAt);
+  const reports = data.saltoReports.filter((r) => r.unitId === unitId && r.status === 'levert' && r.roundId !== round.id);
+  if (reports.length === 0) return undefined;
+  const starts = new Map(data.meetings.map((m) => [m.id, Date.parse(m.start)]));
+  const rounds = new Map(data.saltoRounds.map((r) => [r.id, r]));
+  const startOf = (r: SaltoRound) => starts.get(r.meetingId) ?? Date.parse(r.openedAt);
   const start = startOf(round);
-  const handedIn = data.saltoReports
-    .filter((r) => r.unitId === unitId && r.status === 'levert' && r.roundId !== round.id)
-    .map((report) => ({ report, round: data.saltoRounds.find((r) => r.id === report.roundId) }))
-    .filter((x): x is { report: SaltoReport; round: SaltoRound } => x.round !== undefined && startOf(x.round) < start)
-    .sort((a, b) => startOf(b.round) - startOf(a.round))[0];
-  const text = handedIn?.report.answers[key];
-  return handedIn && text ? { text, meetingId: handedIn.round.meetingId } : undefined;
+  let last: { report: SaltoReport; round: SaltoRound; start: number } | undefined;
+  for (const report of reports) {
+    const of = rounds.get(report.roundId);
+    const at = of ? startOf(of) : Number.NaN;
+    if (of && at < start && (!last || at > last.start)) last = { report, round: of, start: at };
+  }
+  const text = last?.report.answers[key];
+  return last && text ? { text, meetingId: last.round.meetingId } : undefined;
 }
 
 export function submitReport(data: Data, reportId: string, member: Member | undefined, now: Date, timeZone: string, before: Readonly<Data> = data): SaltoReport {

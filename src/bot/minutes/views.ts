@@ -51,7 +51,6 @@ export function minutesFormCard(data: Readonly<Data>, meeting: Meeting, options:
   const { lang, timeZone, values, problem = '', headline = '' } = options;
   const m = messages(lang);
   const saved = savedMinutes(data, meeting);
-  const updatedBy = meeting.minutes?.updatedBy;
   const differs = (typed: string, stored: string) => (problem && meeting.minutes && typed.trim() !== stored ? stored : '');
   const people = (id: 'present' | 'absent'): MinutesFormCardModel['fields'][number] => ({
     id,
@@ -63,6 +62,7 @@ export function minutesFormCard(data: Readonly<Data>, meeting: Meeting, options:
     maxLength: MINUTES_PEOPLE_LIMIT,
   });
   const minutes = meeting.minutes;
+  const updatedBy = minutes?.updatedBy;
   const status = minutes
     ? [
         m['minutes.lastSaved']({ when: formatDateTime(minutes.updatedAt, timeZone, lang), name: data.members.find((x) => x.id === updatedBy)?.name ?? updatedBy ?? '' }),
