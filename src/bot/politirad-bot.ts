@@ -19,6 +19,7 @@ import { nextMeeting } from '../domain/meetings.js';
 import type { ConversationKind, Lang, Member } from '../domain/schema.js';
 import { langFromLocale, messages, roleNames } from '../i18n/index.js';
 import { Verb } from './actions/index.js';
+import { shownName } from './commands/command.js';
 import { COMMANDS, type Command } from './commands/index.js';
 import { commandsFor } from './commands/visible.js';
 import { IdentityResolver } from './identity.js';
@@ -164,7 +165,7 @@ export class PolitiradBot extends TeamsActivityHandler {
       status,
       nextMeeting: next ? m['meeting.next']({ when: formatDateTime(next.start, this.deps.timeZone, turn.lang) }) : m['meeting.none'],
       youCan: m['welcome.youCan'],
-      commands: this.welcomeCommands(turn).map((c) => ({ name: `/${c.name}`, description: m[c.description] })),
+      commands: this.welcomeCommands(turn).map((c) => ({ name: shownName(c, turn.lang), description: m[c.description] })),
       showHelp: m['welcome.showHelp'],
       verb: Verb.ShowHelp,
     });

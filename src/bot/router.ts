@@ -8,7 +8,7 @@ import { answerFromChat, COORDINATOR } from './actions/salto.js';
 import { activeReport } from '../domain/salto-rounds.js';
 import { nearestWord, parseText } from './command-parser.js';
 import { COMMANDS, commandWords, findCommand, type Command } from './commands/index.js';
-import { commandsAbout } from './commands/command.js';
+import { commandsAbout, shownName } from './commands/command.js';
 import { commandsFor } from './commands/visible.js';
 import type { BotDeps, Turn } from './turn.js';
 
@@ -50,7 +50,7 @@ export async function handleText(turn: Turn, deps: BotDeps, tables: Tables = DEF
     return;
   }
   const about = commandsAbout(turn.text, commandsFor(turn.member, tables.commands));
-  if (about.length > 0) await turn.reply(m['input.aboutCommands']({ commands: about.map((c) => ({ name: `/${c.name}`, description: m[c.description] })) }));
+  if (about.length > 0) await turn.reply(m['input.aboutCommands']({ commands: about.map((c) => ({ name: shownName(c, turn.lang), description: m[c.description] })) }));
   else if (THANKS.test(turn.text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim())) await turn.reply(m['input.thanks']);
   else await turn.reply(m['input.notACommand']);
 }

@@ -55,11 +55,23 @@ describe('/hjelp', () => {
     expect(text).not.toContain('/språk');
   });
 
-  it('answers in English to an English-speaking user', async () => {
+  it('answers in English to an English-speaking user, with the commands\' English names', async () => {
     const { deps } = harness();
     const turn = fakeTurn({ text: '/help', member, lang: 'en' });
     await handleText(turn, deps);
-    expect(cardText(turn.replies[0])).toContain('What you can do');
+    const text = cardText(turn.replies[0]);
+    expect(text).toContain('What you can do');
+    expect(text).toMatch(/\n\/schedule\nShow the council's coming meetings, or a year's: \/schedule 2024\nAlso: \/møteplan, \/moteplan\n/);
+    expect(text).toMatch(/\n\/next\nShow the next meeting with its agenda\nAlso: \/neste\n/);
+    // A command with no English name keeps its own.
+    expect(text).toMatch(/\n\/status\nShow open follow-up points/);
+    const nb = fakeTurn({ text: '/hjelp', member });
+    await handleText(nb, deps);
+    expect(cardText(nb.replies[0])).toMatch(/\n\/neste\nVis neste møte med dagsorden\nOgså: \/next\n/);
+  });
+
+  it('gives each English name as one of the command\'s own aliases, so typing it works', () => {
+    for (const command of COMMANDS.filter((c) => c.english)) expect(command.aliases, command.name).toContain(command.english);
   });
 });
 
@@ -75,7 +87,7 @@ describe('/hjelp <kommando>', () => {
     expect(cardProblems((turn.replies[0] as { card: unknown }).card)).toEqual([]);
     const alias = fakeTurn({ text: '/help /agenda', member: secretary, lang: 'en' });
     await handleText(alias, deps);
-    expect(cardText(alias.replies[0])).toMatch(/How to use \/dagsorden[\s\S]*\/agenda 11 March/);
+    expect(cardText(alias.replies[0])).toMatch(/^How to use \/agenda\n\/agenda\n[\s\S]*\/agenda 11 March[\s\S]*\nAlso: \/dagsorden\n/);
   });
 
   it('says who a command is for instead of explaining it to someone who may not use it', async () => {
@@ -150,7 +162,7 @@ describe('what is not a command', () => {
     expect(await ask('Hvem kommer på møtet?')).not.toContain('/oppmøte');
     expect(await ask('Hvilke oppfølgingspunkter er forfalt?', secretary)).toContain('**/status**');
     expect(await ask('Jeg vil levere rapporten', coordinator)).toContain('**/rapport**: Svar på SaLTo-rapporten');
-    expect(await ask('When is the next meeting?', member, 'en')).toMatch(/^I understand commands, not plain text\. Perhaps you are looking for this one:\n\n- \*\*\/neste\*\*: Show the next meeting/);
+    expect(await ask('When is the next meeting?', member, 'en')).toMatch(/^I understand commands, not plain text\. Perhaps you are looking for this one:\n\n- \*\*\/next\*\*: Show the next meeting/);
   });
 
   it('names who may use a command in plain words when refusing it', async () => {

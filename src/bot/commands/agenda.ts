@@ -7,6 +7,7 @@ import type { Command } from './command.js';
 export const agendaCommand: Command = {
   name: 'dagsorden',
   aliases: ['agenda'],
+  english: 'agenda',
   description: 'command.dagsorden',
   detail: 'help.detail.dagsorden',
   topics: ['dagsorden', 'dagsordenen', 'saker', 'sakene', 'endre', 'rediger', 'redigere', 'agenda', 'items', 'edit'],

@@ -7,6 +7,7 @@ import type { Command } from './command.js';
 export const attendanceCommand: Command = {
   name: 'oppmøte',
   aliases: ['oppmote', 'attendance'],
+  english: 'attendance',
   description: 'command.oppmøte',
   detail: 'help.detail.oppmøte',
   topics: ['oppmøte', 'oppmøtet', 'hvem', 'kommer', 'forfall', 'svart', 'attendance', 'who', 'coming'],

@@ -6,6 +6,7 @@ import type { Command } from './command.js';
 export const calendarCommand: Command = {
   name: 'kalender',
   aliases: ['calendar'],
+  english: 'calendar',
   description: 'command.kalender',
   detail: 'help.detail.kalender',
   topics: ['kalender', 'kalenderen', 'outlook', 'abonnere', 'calendar', 'subscribe'],

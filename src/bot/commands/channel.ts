@@ -8,6 +8,7 @@ import type { Command } from './command.js';
 export const channelCommand: Command = {
   name: 'kanal',
   aliases: ['channel'],
+  english: 'channel',
   description: 'command.kanal',
   detail: 'help.detail.kanal',
   topics: ['kanal', 'kanalen', 'channel'],

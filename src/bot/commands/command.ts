@@ -9,6 +9,8 @@ export const ALL_SCOPES: readonly CommandScope[] = ['personal', 'team', 'groupCh
 export interface Command {
   name: string;
   aliases: readonly string[];
+  /** The name shown to those who read English, one of the aliases; without it, the name is shown to all. */
+  english?: string;
   /** Catalog key of the one-line description shown in /hjelp and the Teams command menu. */
   description: MessageKey & `command.${string}`;
   /** Catalog key of what `/hjelp <command>` says: what it does, with examples. */
@@ -27,6 +29,17 @@ export interface Command {
 /** The command a word names, by its name or an alias. */
 export function commandNamed(word: string, table: readonly Command[]): Command | undefined {
   return table.find((command) => command.name === word || command.aliases.includes(word));
+}
+
+/** The name a reader is shown: the English one in English, where the command has one. */
+export function shownName(command: Pick<Command, 'name' | 'english'>, lang: 'nb' | 'en'): string {
+  return `/${lang === 'en' && command.english ? command.english : command.name}`;
+}
+
+/** The command's other names, for "Også: …": its name and aliases less the one shown. */
+export function otherNames(command: Pick<Command, 'name' | 'aliases' | 'english'>, lang: 'nb' | 'en'): string[] {
+  const shown = shownName(command, lang);
+  return [command.name, ...command.aliases].map((name) => `/${name}`).filter((name) => name !== shown);
 }
 
 /** Every word that names a command of the table: names and aliases. */

@@ -13,6 +13,7 @@ import type { Command } from './command.js';
 export const followUpCommand: Command = {
   name: 'oppfølging',
   aliases: ['oppfolging', 'punkt', 'followup'],
+  english: 'followup',
   description: 'command.oppfølging',
   detail: 'help.detail.oppfølging',
   topics: ['nytt', 'oppfølgingspunkt', 'punkt', 'lage', 'opprette', 'new', 'follow-up', 'create', 'task', 'action'],

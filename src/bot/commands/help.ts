@@ -3,7 +3,7 @@ import { mayUse, type Access } from '../../domain/roles.js';
 import { accessNames, messages } from '../../i18n/index.js';
 import { nearestWord, parseText } from '../command-parser.js';
 import type { Turn } from '../turn.js';
-import { ALL_SCOPES, commandNamed, wordsOf, type Command } from './command.js';
+import { ALL_SCOPES, commandNamed, otherNames, shownName, wordsOf, type Command } from './command.js';
 import { commandsFor } from './visible.js';
 
 /**
@@ -14,6 +14,7 @@ export function helpCommand(table: () => readonly Command[]): Command {
   return {
     name: 'hjelp',
     aliases: ['help'],
+    english: 'help',
     description: 'command.hjelp',
     detail: 'help.detail.hjelp',
     topics: ['hjelp', 'kommando', 'kommandoer', 'kommandoene', 'help', 'command', 'commands'],
@@ -29,7 +30,7 @@ export function helpCommand(table: () => readonly Command[]): Command {
         const near = word.length <= 40 ? nearestWord(word, wordsOf(commandsFor(turn.member, table()))) : undefined;
         await turn.reply(near ? m['input.unknownCommand']({ typed, suggestion: `/${turn.lang === 'nb' ? 'hjelp' : 'help'} ${near}` }) : m['input.unknownCommandNoSuggestion']({ typed }));
       }
-      else if (!mayUse(turn.member, command.role)) await turn.reply(m['help.notYours']({ name: `/${command.name}`, roles: whoMay(turn.lang, command.role) }));
+      else if (!mayUse(turn.member, command.role)) await turn.reply(m['help.notYours']({ name: shownName(command, turn.lang), roles: whoMay(turn.lang, command.role) }));
       else await turn.reply({ card: commandHelpCard(turn, command) });
     },
   };
@@ -39,7 +40,8 @@ export function helpCommand(table: () => readonly Command[]): Command {
 const whoMay = (lang: Turn['lang'], access: Access) => (access === 'alle' ? '' : accessNames(lang, access));
 
 function aliasesOf(turn: Pick<Turn, 'lang'>, command: Command): string {
-  return command.aliases.length > 0 ? messages(turn.lang)['help.aliases']({ aliases: command.aliases.map((a) => `/${a}`).join(', ') }) : '';
+  const others = otherNames(command, turn.lang);
+  return others.length > 0 ? messages(turn.lang)['help.aliases']({ aliases: others.join(', ') }) : '';
 }
 
 export function helpCard(turn: Pick<Turn, 'lang' | 'member'>, table: readonly Command[]) {
@@ -47,15 +49,15 @@ export function helpCard(turn: Pick<Turn, 'lang' | 'member'>, table: readonly Co
   return renderHelp({
     title: m['help.title'],
     hint: m['help.hint'],
-    commands: commandsFor(turn.member, table).map((command) => ({ name: `/${command.name}`, description: m[command.description], aliases: aliasesOf(turn, command) })),
+    commands: commandsFor(turn.member, table).map((command) => ({ name: shownName(command, turn.lang), description: m[command.description], aliases: aliasesOf(turn, command) })),
   });
 }
 
 function commandHelpCard(turn: Pick<Turn, 'lang'>, command: Command) {
   const m = messages(turn.lang);
   return renderHelp({
-    title: m['help.oneTitle']({ name: `/${command.name}` }),
+    title: m['help.oneTitle']({ name: shownName(command, turn.lang) }),
     hint: m['help.all'],
-    commands: [{ name: `/${command.name}`, description: m[command.detail], aliases: aliasesOf(turn, command) }],
+    commands: [{ name: shownName(command, turn.lang), description: m[command.detail], aliases: aliasesOf(turn, command) }],
   });
 }

@@ -7,6 +7,7 @@ import type { Command } from './command.js';
 export const languageCommand: Command = {
   name: 'språk',
   aliases: ['sprak', 'language'],
+  english: 'language',
   description: 'command.språk',
   detail: 'help.detail.språk',
   topics: ['språk', 'språket', 'engelsk', 'norsk', 'bokmål', 'language', 'english', 'norwegian'],

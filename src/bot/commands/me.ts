@@ -6,6 +6,7 @@ import type { Command } from './command.js';
 export const meCommand: Command = {
   name: 'meg',
   aliases: ['me', 'whoami'],
+  english: 'me',
   description: 'command.meg',
   detail: 'help.detail.meg',
   topics: ['rolle', 'roller', 'rollen', 'rollene', 'tilgang', 'role', 'roles', 'access'],

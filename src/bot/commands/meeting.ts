@@ -11,6 +11,7 @@ import type { Command } from './command.js';
 export const meetingCommand: Command = {
   name: 'møte',
   aliases: ['mote', 'meeting'],
+  english: 'meeting',
   description: 'command.møte',
   detail: 'help.detail.møte',
   topics: ['nytt', 'møte', 'ekstraordinært', 'opprette', 'lage', 'legge', 'new', 'meeting', 'extraordinary', 'create'],

@@ -7,6 +7,7 @@ import type { Command } from './command.js';
 export const membersCommand: Command = {
   name: 'medlemmer',
   aliases: ['members'],
+  english: 'members',
   description: 'command.medlemmer',
   detail: 'help.detail.medlemmer',
   topics: ['medlemmer', 'medlemmene', 'medlem', 'rådet', 'person', 'personer', 'legge', 'ny', 'members', 'member', 'roster', 'people'],

@@ -9,6 +9,7 @@ import type { Command } from './command.js';
 export const minutesCommand: Command = {
   name: 'referat',
   aliases: ['minutes'],
+  english: 'minutes',
   description: 'command.referat',
   detail: 'help.detail.referat',
   topics: ['referat', 'referatet', 'referater', 'protokoll', 'skrive', 'vedtak', 'bestemt', 'minutes', 'write'],

@@ -7,6 +7,7 @@ import { ALL_SCOPES, type Command } from './command.js';
 export const nextCommand: Command = {
   name: 'neste',
   aliases: ['next'],
+  english: 'next',
   description: 'command.neste',
   detail: 'help.detail.neste',
   topics: ['neste', 'møte', 'møtet', 'når', 'dagsorden', 'dagsordenen', 'forfall', 'komme', 'kommer', 'delta', 'stedfortreder', 'next', 'meeting', 'when', 'agenda', 'attend', 'apologies', 'substitute'],

@@ -9,6 +9,7 @@ import type { Command } from './command.js';
 export const proposeCommand: Command = {
   name: 'foreslå',
   aliases: ['foresla', 'propose'],
+  english: 'propose',
   description: 'command.foreslå',
   detail: 'help.detail.foreslå',
   topics: ['foreslå', 'forslag', 'sak', 'saker', 'tema', 'propose', 'proposal', 'suggest', 'item', 'topic'],

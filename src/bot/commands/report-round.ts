@@ -11,6 +11,7 @@ import type { Command } from './command.js';
 export const reportRoundCommand: Command = {
   name: 'rapportrunde',
   aliases: ['reportround'],
+  english: 'reportround',
   description: 'command.rapportrunde',
   detail: 'help.detail.rapportrunde',
   topics: ['rapportrunde', 'rapportrunden', 'runde', 'runden', 'salto', 'round', 'open'],
@@ -26,6 +27,7 @@ export const reportRoundCommand: Command = {
 export const reportsCommand: Command = {
   name: 'rapporter',
   aliases: ['reports'],
+  english: 'reports',
   description: 'command.rapporter',
   detail: 'help.detail.rapporter',
   topics: ['rapporter', 'rapportene', 'levert', 'samlet', 'samlede', 'salto', 'reports', 'compiled', 'submitted'],

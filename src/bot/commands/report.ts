@@ -19,6 +19,7 @@ function openRoundFor(data: Readonly<Data>, member: Member | undefined, today: s
 export const reportCommand: Command = {
   name: 'rapport',
   aliases: ['report'],
+  english: 'report',
   description: 'command.rapport',
   detail: 'help.detail.rapport',
   topics: ['rapport', 'rapporten', 'salto', 'svare', 'svar', 'levere', 'skjema', 'skjemaet', 'report', 'answer', 'submit', 'form'],

@@ -12,6 +12,7 @@ import { ALL_SCOPES, type Command } from './command.js';
 export const scheduleCommand: Command = {
   name: 'møteplan',
   aliases: ['moteplan', 'schedule'],
+  english: 'schedule',
   description: 'command.møteplan',
   detail: 'help.detail.møteplan',
   topics: ['møteplan', 'møteplanen', 'møter', 'møtene', 'møtedatoer', 'datoer', 'schedule', 'meetings', 'dates'],

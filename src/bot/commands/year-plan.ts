@@ -12,6 +12,7 @@ const yearNamed = (words: string, thisYear: number) => (words.trim() === '' ? th
 export const yearPlanCommand: Command = {
   name: 'årsplan',
   aliases: ['arsplan', 'yearplan'],
+  english: 'yearplan',
   description: 'command.årsplan',
   detail: 'help.detail.årsplan',
   topics: ['årsplan', 'årsplanen', 'år', 'året', 'planlegge', 'year', 'plan'],
