@@ -116,22 +116,6 @@ export function minutesDelivery(data: Readonly<Data>, meeting: Meeting): { sent:
   };
 }
 
-/** Who the answers on the agenda card say came, with substitutes for those who could not, and who sent apologies. */
-export function answeredAttendance(data: Readonly<Data>, meeting: Meeting): { coming: string[]; substitutes: { substitute: string; for: string }[]; apologies: string[] } {
-  const nameOf = (memberId: string) => {
-    const member = data.members.find((m) => m.id === memberId);
-    return member ? [member.name, member.title].filter(Boolean).join(', ') : memberId;
-  };
-  const byName = (a: string, b: string) => a.localeCompare(b, 'nb');
-  const coming = meeting.attendance.filter((a) => a.answer === 'kommer').map((a) => nameOf(a.memberId)).sort(byName);
-  const away = meeting.attendance.filter((a) => a.answer === 'forfall');
-  return {
-    coming,
-    substitutes: away.flatMap((a) => (a.substitute ? [{ substitute: a.substitute, for: data.members.find((m) => m.id === a.memberId)?.name ?? a.memberId }] : [])),
-    apologies: away.map((a) => nameOf(a.memberId)).sort(byName),
-  };
-}
-
 /** The abbreviations the council's minutes explain at their end (from the October 2024 minutes and the domain). */
 export const ABBREVIATIONS: readonly { short: string; long: string }[] = [
   { short: 'OPD', long: 'Oslo politidistrikt' },

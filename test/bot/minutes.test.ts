@@ -14,12 +14,14 @@ const cardOf = (reply: unknown) => (reply as { card: unknown }).card;
 /** After the December meeting has ended. */
 const AFTER_DECEMBER = '2026-12-10T12:00:00Z';
 
-/** The bot after the December meeting, where Ola sent apologies with a substitute and Tor said he would come. */
+/** The bot after the December meeting: Ola sent apologies with a substitute, the SET byråd without one; Tor and Ingrid said they would come. */
 function afterDecember() {
   const world = withChats(demoData());
   world.meetings.find((m) => m.id === 'mote-2026-12')!.attendance = [
     { memberId: 'ola-hansen', answer: 'forfall', substitute: 'Per Vara', at: '2026-12-01T08:00:00Z' },
     { memberId: 'tor-lund', answer: 'kommer', at: '2026-12-01T08:00:00Z' },
+    { memberId: 'ingrid-berg', answer: 'kommer', at: '2026-12-01T08:00:00Z' },
+    { memberId: 'byrad-set', answer: 'forfall', at: '2026-12-01T08:00:00Z' },
   ];
   const h = harness(world, fixedClock(AFTER_DECEMBER));
   h.deps.minutesUrl = (meetingId) => `https://bot.example/referat/${meetingId}/1/signature.docx`;
@@ -51,8 +53,9 @@ describe('/referat', () => {
     const card = turn.responses[0] ?? cardOf(turn.replies[0]);
     expect(cardText(card)).toContain('Ikke skrevet ennå. Til stede og forfall er fylt inn fra svarene på dagsordenen.');
     const values = inputValues(card);
-    expect(values['present']).toBe('Tor Lund, politimester\nPer Vara (vara for Ola Hansen)');
-    expect(values['absent']).toMatch(/^Ola Hansen/);
+    // By name, each with their title; substitutes after those who come, for whom they stand in.
+    expect(values['present']).toBe('Ingrid Berg, byrådsleder\nTor Lund, politimester\nPer Vara (vara for Ola Hansen)');
+    expect(values['absent']).toBe('Byråd for sosiale tjenester, byråd\nOla Hansen, kommunaldirektør');
     expect(values['sak_mote-2026-12-1']).toBe('');
     // Nothing saved yet, so nothing to download.
     expect(openUrls(card)).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../src/domain/errors.js';
-import { abbreviationsIn, answeredAttendance, MINUTES_ITEM_LIMIT, MINUTES_TOTAL_LIMIT, minutesDelivery, minutesMeeting, saveMinutes, sendMinutes } from '../../src/domain/minutes.js';
+import { abbreviationsIn, MINUTES_ITEM_LIMIT, MINUTES_TOTAL_LIMIT, minutesDelivery, minutesMeeting, saveMinutes, sendMinutes } from '../../src/domain/minutes.js';
 import { previousMeeting } from '../../src/domain/named-meetings.js';
 import type { Data } from '../../src/domain/schema.js';
 import { codeOf, demoData, NOW, withChats } from '../helpers/builders.js';
@@ -53,22 +53,6 @@ describe('minutes', () => {
     expect(data).toEqual(before);
     // A limit counts characters as people see them: 4,000 emoji are within it.
     expect(attempt({ 'mote-2026-12-2': '🙂'.repeat(MINUTES_ITEM_LIMIT) })).toBeUndefined();
-  });
-
-  it('start from the answers to the agenda: who comes, substitutes, and apologies', () => {
-    const data = demoData();
-    const december = meeting(data, 'mote-2026-12');
-    december.attendance = [
-      { memberId: 'ola-hansen', answer: 'forfall', substitute: 'Per Vara', at: NOW },
-      { memberId: 'tor-lund', answer: 'kommer', at: NOW },
-      { memberId: 'ingrid-berg', answer: 'kommer', at: NOW },
-      { memberId: 'byrad-set', answer: 'forfall', at: NOW },
-    ];
-    const answered = answeredAttendance(data, december);
-    expect(answered.coming).toEqual([expect.stringMatching(/^Ingrid Berg/), expect.stringMatching(/^Tor Lund/)]);
-    expect(answered.substitutes).toEqual([{ substitute: 'Per Vara', for: 'Ola Hansen' }]);
-    expect(answered.apologies).toHaveLength(2);
-    expect(answered.apologies.join('\n')).toMatch(/Ola Hansen/);
   });
 
   it('open by default on the latest meeting that has begun and was not cancelled', () => {

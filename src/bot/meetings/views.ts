@@ -31,7 +31,7 @@ export function meetingLabel(meeting: Pick<Meeting, 'title' | 'kind'>, lang: Lan
 }
 
 /** The card heading: the meeting's own title, or "Ordinært møte i Politirådet". */
-function meetingHeading(meeting: Meeting, lang: Lang): string {
+export function meetingHeading(meeting: Meeting, lang: Lang): string {
   const m = messages(lang);
   return m['meeting.title']({ kind: m[`kind.${meeting.kind}`], title: meeting.title });
 }
@@ -39,6 +39,11 @@ function meetingHeading(meeting: Meeting, lang: Lang): string {
 /** "Ordinært møte torsdag 10. desember 2026 kl. 09.00", or the meeting's own title with the date. */
 export function meetingName(meeting: Meeting, lang: Lang, timeZone: string): string {
   return `${meetingLabel(meeting, lang)} ${formatDateTime(meeting.start, timeZone, lang)}`;
+}
+
+/** When and where, under a card's title: "torsdag 10. desember 2026 kl. 09.00–11.30 · Oslo rådhus". */
+export function meetingSubtitle(meeting: Meeting, lang: Lang, timeZone: string): string {
+  return [meetingWhen(meeting, lang, timeZone), meeting.place].filter(Boolean).join(' · ');
 }
 
 export function meetingWhen(meeting: Meeting, lang: Lang, timeZone: string): string {
@@ -139,7 +144,8 @@ export interface AgendaView {
   saltoReportUrl?: string | undefined;
 }
 
-function presentersText(item: Pick<AgendaItem, 'presenters'>, lang: Lang): string {
+/** "v/ Politimester, Bydel Grorud", or nothing for an item without presenters. */
+export function presentersText(item: Pick<AgendaItem, 'presenters'>, lang: Lang): string {
   return item.presenters.length > 0 ? messages(lang)['agenda.presenters']({ names: item.presenters.join(', ') }) : '';
 }
 
@@ -258,7 +264,7 @@ export function editorCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, t
   const open = phase === 'coming';
   return renderCard('agenda-editor', {
     title: m[open ? 'editor.title' : 'editor.titleClosed']({ meeting: meetingLabel(meeting, lang) }),
-    subtitle: [meetingWhen(meeting, lang, timeZone), meeting.place].filter(Boolean).join(' · '),
+    subtitle: meetingSubtitle(meeting, lang, timeZone),
     status:
       phase === 'cancelled'
         ? m['editor.status.cancelled']

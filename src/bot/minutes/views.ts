@@ -1,10 +1,11 @@
 import { renderCard, type Card, type MinutesFormCardModel } from '../../cards/render.js';
 import { formatDateTime } from '../../domain/dates.js';
-import { answeredAttendance, MINUTES_ITEM_LIMIT, MINUTES_PEOPLE_LIMIT, minutesDelivery } from '../../domain/minutes.js';
-import type { AgendaItem, Data, Lang, Meeting } from '../../domain/schema.js';
+import { attendanceOverview } from '../../domain/attendance.js';
+import { MINUTES_ITEM_LIMIT, MINUTES_PEOPLE_LIMIT, minutesDelivery } from '../../domain/minutes.js';
+import type { Data, Lang, Meeting, Member } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import { Verb } from '../actions/verbs.js';
-import { meetingLabel, meetingWhen } from '../meetings/views.js';
+import { meetingHeading, meetingLabel, meetingSubtitle, presentersText } from '../meetings/views.js';
 
 /** What the form holds: who came, who sent apologies, and the text per agenda item id. */
 export interface MinutesValues {
@@ -23,13 +24,11 @@ export const ITEM_INPUT_PREFIX = 'sak_';
  */
 export function savedMinutes(data: Readonly<Data>, meeting: Meeting): MinutesValues {
   if (meeting.minutes) return { present: meeting.minutes.present, absent: meeting.minutes.absent, items: meeting.minutes.items };
-  const answered = answeredAttendance(data, meeting);
+  const { coming, apologies } = attendanceOverview(data, meeting);
   const nb = messages('nb');
-  return {
-    present: [...answered.coming, ...answered.substitutes.map((s) => nb['minutes.substitute'](s))].join('\n'),
-    absent: answered.apologies.join('\n'),
-    items: {},
-  };
+  const line = (member: Member) => [member.name, member.title].filter(Boolean).join(', ');
+  const substitutes = apologies.flatMap((a) => (a.substitute ? [nb['minutes.substitute']({ substitute: a.substitute, for: a.member.name })] : []));
+  return { present: [...coming.map(line), ...substitutes].join('\n'), absent: apologies.map((a) => line(a.member)).join('\n'), items: {} };
 }
 
 export interface MinutesFormOptions {
@@ -72,7 +71,7 @@ export function minutesFormCard(data: Readonly<Data>, meeting: Meeting, options:
     : m['minutes.notWritten'];
   return renderCard('minutes-form', {
     title: m['minutes.title']({ meeting: meetingLabel(meeting, lang) }),
-    subtitle: subtitleOf(meeting, lang, timeZone),
+    subtitle: meetingSubtitle(meeting, lang, timeZone),
     status,
     headline,
     problem,
@@ -81,7 +80,7 @@ export function minutesFormCard(data: Readonly<Data>, meeting: Meeting, options:
       people('absent'),
       ...meeting.agenda.map((item, index) => ({
         id: `${ITEM_INPUT_PREFIX}${item.id}`,
-        label: [`${index + 1}. ${item.title}`, presentersOf(item, lang)].filter(Boolean).join(' '),
+        label: [`${index + 1}. ${item.title}`, presentersText(item, lang)].filter(Boolean).join(' '),
         note: item.confidential ? m['minutes.confidentialNote'] : '',
         value: values.items[item.id] ?? '',
         saved: differs(values.items[item.id] ?? '', saved.items[item.id] ?? ''),
@@ -105,10 +104,6 @@ export function minutesFormCard(data: Readonly<Data>, meeting: Meeting, options:
   });
 }
 
-const subtitleOf = (meeting: Meeting, lang: Lang, timeZone: string) => [meetingWhen(meeting, lang, timeZone), meeting.place].filter(Boolean).join(' · ');
-
-const presentersOf = (item: AgendaItem, lang: Lang) => (item.presenters.length > 0 ? messages(lang)['agenda.presenters']({ names: item.presenters.join(', ') }) : '');
-
 /**
  * The minutes as the council gets them in chat: public, so the same wherever they are read. An
  * item exempt from disclosure shows only its number, as in the Word file.
@@ -118,13 +113,13 @@ export function minutesCard(meeting: Meeting, lang: Lang, timeZone: string, head
   const minutes = meeting.minutes;
   return renderCard('minutes', {
     headline,
-    title: m['minutesDoc.title']({ meeting: m['meeting.title']({ kind: m[`kind.${meeting.kind}`], title: meeting.title }) }),
-    subtitle: subtitleOf(meeting, lang, timeZone),
+    title: m['minutesDoc.title']({ meeting: meetingHeading(meeting, lang) }),
+    subtitle: meetingSubtitle(meeting, lang, timeZone),
     people: (['present', 'absent'] as const).flatMap((id) => (minutes?.[id] ? [{ label: m[`minutes.${id}`], text: minutes[id] }] : [])),
     items: meeting.agenda.map((item, index) =>
       item.confidential
         ? { heading: `${index + 1}. ${m['minutes.confidentialItem']}`, presenters: '', text: '' }
-        : { heading: `${index + 1}. ${item.title}`, presenters: presentersOf(item, lang), text: minutes?.items[item.id] ?? '' },
+        : { heading: `${index + 1}. ${item.title}`, presenters: presentersText(item, lang), text: minutes?.items[item.id] ?? '' },
     ),
     footer: m['minutes.public'],
   });
