@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ManifestUtil, type TeamsAppManifest } from '@microsoft/app-manifest';
+import { Ajv } from 'ajv';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { z } from 'zod';
@@ -20,6 +21,22 @@ export function manifestSchemaFor(manifestVersion: string): Record<string, unkno
 export async function manifestProblems(manifest: Record<string, unknown>): Promise<string[]> {
   const schema = manifestSchemaFor(String(manifest['manifestVersion']));
   return ManifestUtil.validateManifestAgainstSchema(manifest as unknown as TeamsAppManifest, schema as never);
+}
+
+/** The English strings of the manifest (name, description, the command menus), in Teams' localization file. */
+export const ENGLISH_FILE = 'en.json';
+
+/**
+ * Problems with a localization file against the localization schema of the manifest's version.
+ * That schema is draft-04 and some of its key patterns are not valid as Unicode regular
+ * expressions, so it is compiled here with Ajv told so (the manifest's own check cannot take it).
+ */
+export async function localizationProblems(strings: Record<string, unknown>, manifestVersion: string): Promise<string[]> {
+  const root = path.dirname(require.resolve('@microsoft/app-manifest/package.json'));
+  const { $schema: _draft, ...schema } = JSON.parse(readFileSync(path.join(root, `build/json-schemas/teams/v${manifestVersion}/MicrosoftTeams.Localization.schema.json`), 'utf8')) as Record<string, unknown>;
+  const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
+  if (validate(strings)) return [];
+  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}${e.params && 'additionalProperty' in e.params ? `: ${String(e.params['additionalProperty'])}` : ''}`);
 }
 
 /** What Teams asks of the two icons: sizes, and an outline that is white on transparent. */
@@ -98,14 +115,20 @@ export function filledManifest(template: string, settings: PackageSettings): Rec
 }
 
 /**
- * The zip Teams takes: manifest.json, color.png and outline.png at its root. Refuses when the
- * filled manifest does not pass its schema or an icon is not what Teams asks for.
+ * The zip Teams takes: manifest.json, color.png, outline.png and the English strings at its
+ * root. Refuses when the filled manifest or the English strings do not pass their schemas, or an
+ * icon is not what Teams asks for.
  */
 export async function buildAppPackage(settings: PackageSettings, dir = MANIFEST_DIR): Promise<{ zip: Buffer; manifest: Record<string, unknown> }> {
   const manifest = filledManifest(readFileSync(path.join(dir, 'manifest.json'), 'utf8'), settings);
   const color = readFileSync(path.join(dir, 'color.png'));
   const outline = readFileSync(path.join(dir, 'outline.png'));
-  const problems = [...(await manifestProblems(manifest)), ...iconProblems(color, outline)];
+  const english = readFileSync(path.join(dir, ENGLISH_FILE), 'utf8');
+  const problems = [
+    ...(await manifestProblems(manifest)),
+    ...(await localizationProblems(JSON.parse(english) as Record<string, unknown>, String(manifest['manifestVersion']))).map((p) => `${ENGLISH_FILE}: ${p}`),
+    ...iconProblems(color, outline),
+  ];
   if (problems.length > 0) throw new PackageRefused(problems);
   const zip = new JSZip();
   // A fixed date keeps the zip the same for the same input.
@@ -113,5 +136,6 @@ export async function buildAppPackage(settings: PackageSettings, dir = MANIFEST_
   zip.file('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`, { date });
   zip.file('color.png', color, { date });
   zip.file('outline.png', outline, { date });
+  zip.file(ENGLISH_FILE, english, { date });
   return { zip: await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), manifest };
 }

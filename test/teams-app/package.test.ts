@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/bot/commands/index.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { TAB_ENTITY_ID } from '../../src/tab/service.js';
-import { buildAppPackage, filledManifest, iconProblems, MANIFEST_DIR, manifestProblems, packageSettings, PackageRefused, type PackageSettings } from '../../src/teams-app/app-package.js';
+import { buildAppPackage, ENGLISH_FILE, filledManifest, iconProblems, localizationProblems, MANIFEST_DIR, manifestProblems, packageSettings, PackageRefused, type PackageSettings } from '../../src/teams-app/app-package.js';
+import { messages } from '../../src/i18n/index.js';
 import { APP_ID, PUBLIC_HOST, TEAMS_APP_ID } from '../helpers/entra.js';
 
 const run = promisify(execFile);
@@ -80,6 +81,34 @@ describe('the Teams app manifest', () => {
   });
 });
 
+describe('the English strings of the app', () => {
+  const english = async () => JSON.parse(await readFile(path.join(MANIFEST_DIR, ENGLISH_FILE), 'utf8')) as Record<string, string>;
+
+  it('are named by the manifest as its English, and pass the localization schema of its version', async () => {
+    const manifest = filledManifest(await template(), settings) as unknown as Manifest & { localizationInfo: unknown };
+    expect(manifest.localizationInfo).toEqual({ defaultLanguageTag: 'nb-no', additionalLanguages: [{ languageTag: 'en', file: ENGLISH_FILE }] });
+    expect(await localizationProblems(await english(), manifest.manifestVersion)).toEqual([]);
+    const broken = { ...(await english()), 'description.short': 'x'.repeat(81), 'bots[0].commandLists[0].commands[10].title': 'too many' };
+    expect((await localizationProblems(broken, manifest.manifestVersion)).join('\n')).toMatch(/description\.short[\s\S]*commands\[10\]|commands\[10\][\s\S]*description\.short/);
+  });
+
+  it('give every menu command its English name and the English description from the catalog, so the two cannot drift apart', async () => {
+    const manifest = filledManifest(await template(), settings) as unknown as Manifest;
+    const strings = await english();
+    const en = messages('en');
+    const expected: Record<string, string> = {};
+    manifest.bots[0]!.commandLists.forEach((list, i) =>
+      list.commands.forEach((entry, j) => {
+        const command = COMMANDS.find((c) => c.name === entry.title)!;
+        expected[`bots[0].commandLists[${i}].commands[${j}].title`] = command.english ?? command.name;
+        expected[`bots[0].commandLists[${i}].commands[${j}].description`] = en[command.description] as string;
+      }),
+    );
+    expect(Object.fromEntries(Object.entries(strings).filter(([key]) => key.startsWith('bots[')))).toEqual(expected);
+    expect(strings['bots[0].commandLists[0].commands[2].title']).toBe('next');
+  });
+});
+
 describe('the icons', () => {
   it('are 192×192 in colour and 32×32 white on transparent', async () => {
     const color = await readFile(path.join(MANIFEST_DIR, 'color.png'));
@@ -105,10 +134,11 @@ describe('the icons', () => {
 });
 
 describe('npm run package', () => {
-  it('writes a zip with manifest.json and the two icons at its root, filled in from the settings', async () => {
+  it('writes a zip with manifest.json, the two icons and the English strings at its root, filled in from the settings', async () => {
     const { zip } = await buildAppPackage(settings);
     const archive = await JSZip.loadAsync(zip);
-    expect(Object.keys(archive.files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(Object.keys(archive.files).sort()).toEqual(['color.png', 'en.json', 'manifest.json', 'outline.png']);
+    expect(JSON.parse(await archive.file('en.json')!.async('string'))['name.full']).toBe('Politirådsboten for the Police Council of Oslo');
     const manifest = JSON.parse(await archive.file('manifest.json')!.async('string')) as Manifest & { version: string };
     expect(manifest.id).toBe(TEAMS_APP_ID);
     expect(JSON.stringify(manifest)).not.toContain('${{');
@@ -136,6 +166,6 @@ describe('npm run package', () => {
 
     const done = await run(process.execPath, [script, '--out', out], { env: { ...clean, ...ENV } });
     expect(done.stdout).toContain(`domain ${PUBLIC_HOST}`);
-    expect(Object.keys((await JSZip.loadAsync(await readFile(out))).files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(Object.keys((await JSZip.loadAsync(await readFile(out))).files).sort()).toEqual(['color.png', 'en.json', 'manifest.json', 'outline.png']);
   });
 });
