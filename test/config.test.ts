@@ -34,6 +34,12 @@ describe('configuration from the environment', () => {
     expect(config.allowedTenantIds).toEqual(['t1', 't2']);
   });
 
+  it('reads when the secretariat is reminded of minutes not yet sent, and refuses a value out of range', () => {
+    expect(loadConfig({}).dispatch.minutesReminderDays).toBe(3);
+    expect(loadConfig({ MINUTES_REMINDER_DAYS: '7' }).dispatch.minutesReminderDays).toBe(7);
+    expect(problems({ MINUTES_REMINDER_DAYS: '0' }).join('\n')).toMatch(/MINUTES_REMINDER_DAYS/);
+  });
+
   it('names each problem on its own line', () => {
     const lines = problems({ PORT: 'eighty', TZ_NAME: 'Europe/Atlantis', PUBLIC_BASE_URL: 'ftp://x' });
     expect(lines).toHaveLength(3);

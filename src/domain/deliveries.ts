@@ -17,9 +17,11 @@ export interface DispatchTiming {
   followUpNoticeDays: number;
   /** Whole days before a SaLTo round's deadline that units which have not reported are reminded. */
   saltoReminderDays: number;
+  /** Whole days after a meeting that the secretariat is reminded of minutes not yet sent. */
+  minutesReminderDays: number;
 }
 
-export const DEFAULT_TIMING: Omit<DispatchTiming, 'timeZone'> = { agendaLeadDays: 7, reminderLeadDays: 1, sendTime: '09:00', followUpNoticeDays: 7, saltoReminderDays: 3 };
+export const DEFAULT_TIMING: Omit<DispatchTiming, 'timeZone'> = { agendaLeadDays: 7, reminderLeadDays: 1, sendTime: '09:00', followUpNoticeDays: 7, saltoReminderDays: 3, minutesReminderDays: 3 };
 
 /**
  * The calendar day `days` before the meeting, at `sendTime` in the council's zone. Counting

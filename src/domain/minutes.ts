@@ -1,4 +1,5 @@
-import { agendaRecipients, enqueue } from './deliveries.js';
+import { agendaRecipients, enqueue, personalRecipients, sendTimeOn, type DispatchTiming } from './deliveries.js';
+import { meetingDate } from './follow-up-dates.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { findMeeting, meetingPhase } from './meetings.js';
 import type { Data, Delivery, Meeting, Minutes } from './schema.js';
@@ -92,6 +93,36 @@ export function sendMinutes(data: Data, meetingId: string, revision: number, now
     minutes.sentRevision = revision;
   }
   return queued;
+}
+
+/**
+ * A reminder that falls due longer ago than this is not sent: a bot started with old meetings
+ * whose minutes were never sent through it does not nag about them.
+ */
+const MINUTES_REMINDER_WINDOW_MS = 14 * 24 * 3600 * 1000;
+
+/**
+ * Reminds the secretariat, in personal chat, of a held meeting whose minutes have not been sent
+ * to the council, `minutesReminderDays` after the meeting at the send time; once per meeting (the
+ * outbox id), and not for a cancelled meeting.
+ */
+export function queueMinutesReminders(data: Data, now: Date, timing: DispatchTiming): Delivery[] {
+  const secretariat = data.members.filter((m) => m.roles.includes('sekretariat'));
+  const queued: Delivery[] = [];
+  for (const meeting of data.meetings) {
+    if (meeting.minutes?.sentAt || meetingPhase(meeting, now) !== 'held') continue;
+    const [y, m, d] = meetingDate(meeting, timing.timeZone).split('-').map(Number) as [number, number, number];
+    const at = sendTimeOn(y, m - 1, d + timing.minutesReminderDays, timing).getTime();
+    if (now.getTime() < at || now.getTime() - at > MINUTES_REMINDER_WINDOW_MS) continue;
+    queued.push(...enqueue(data, 'minutes-reminder', meeting.id, 'auto', personalRecipients(data, secretariat), now));
+  }
+  return queued;
+}
+
+/** True when `queueMinutesReminders` would add anything, so the scheduler writes only then. */
+export function hasMinutesReminders(data: Readonly<Data>, now: Date, timing: DispatchTiming): boolean {
+  // Queuing only appends to the outbox, so a copy of that array is enough to try it.
+  return queueMinutesReminders({ ...data, deliveries: [...data.deliveries] } as Data, now, timing).length > 0;
 }
 
 /** The version of the minutes a delivery of them was queued for (its batch is `r<revision>`). */

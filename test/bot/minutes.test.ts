@@ -4,8 +4,9 @@ import { handleAction, handleText } from '../../src/bot/router.js';
 import { CARD_BUDGET, fitCard } from '../../src/cards/fit.js';
 import { composer } from '../../src/bot/compose.js';
 import { fixedClock } from '../../src/domain/clock.js';
+import { queueMinutesReminders } from '../../src/domain/minutes.js';
 import { cardProblems, inputValues } from '../helpers/adaptive-cards.js';
-import { cardText, demoData, fakeTurn, harness, memberOf, MEMBER_ID, NOW, SECRETARY_ID, withChats } from '../helpers/builders.js';
+import { cardText, demoData, fakeTurn, harness, memberOf, MEMBER_ID, NOW, SECRETARY_ID, TIMING, withChats } from '../helpers/builders.js';
 
 const data = demoData();
 const secretary = memberOf(data, SECRETARY_ID);
@@ -282,3 +283,30 @@ describe('sending the minutes to the council', () => {
     expect(shown('a:ola')).toMatch(/^The minutes of the meeting are ready\.\nMinutes: Ordinary meeting of the council\nMonday 7 October 2024 at 10:00–12:00\n1\. Godkjenning av dagsorden\n by Byrådsleder/);
   });
 });
+
+describe('the reminder of minutes not yet sent', () => {
+  it('tells the secretary how far the minutes are, with a button to the form, and is dropped once they are sent', async () => {
+    const due = new Date('2026-12-13T08:00:00Z');
+    const { deps, store } = harness(withChats(demoData()), fixedClock(due.toISOString()));
+    await store.update((data) => queueMinutesReminders(data, due, TIMING));
+    const compose = composer({ timeZone: 'Europe/Oslo', clock: fixedClock(due.toISOString()) });
+    const card = () => {
+      const data = store.read();
+      const delivery = data.deliveries.find((d) => d.kind === 'minutes-reminder')!;
+      return (compose(delivery, data, 'send')?.activity as { attachments: { content: unknown }[] } | undefined)?.attachments[0]!.content;
+    };
+    expect(cardProblems(card())).toEqual([]);
+    expect(cardText(card())).toBe(
+      'Referatet er ikke sendt til rådet ennå\nOrdinært møte torsdag 10. desember 2026 kl. 09.00\nDet er ikke skrevet noe under sakene ennå. Skriv det, og send det til rådet fra skjemaet.\nSkriv referatet',
+    );
+    const button = (card() as { actions: { data: unknown }[] }).actions[0]!;
+    const open = fakeTurn({ member: secretary, data: button.data });
+    await handleAction(open, deps);
+    expect(cardText(open.responses[0])).toMatch(/^Referat: Ordinært møte\n/);
+    await handleAction(fakeTurn({ member: secretary, data: { verb: Verb.MinutesSave, meetingId: 'mote-2026-12', revision: 0, 'sak_mote-2026-12-1': 'Godkjent.' } }), deps);
+    expect(cardText(card())).toContain('Det er skrevet tekst under 1 av 7 saker. Skriv det ferdig, og send det til rådet fra skjemaet.');
+    await handleAction(fakeTurn({ member: secretary, data: { verb: Verb.MinutesSave, meetingId: 'mote-2026-12', revision: 1, send: true } }), deps);
+    expect(card()).toBeUndefined();
+  });
+});
+

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../src/domain/errors.js';
-import { abbreviationsIn, MINUTES_ITEM_LIMIT, MINUTES_TOTAL_LIMIT, minutesDelivery, minutesMeeting, saveMinutes, sendMinutes } from '../../src/domain/minutes.js';
+import { abbreviationsIn, hasMinutesReminders, MINUTES_ITEM_LIMIT, MINUTES_TOTAL_LIMIT, minutesDelivery, minutesMeeting, queueMinutesReminders, saveMinutes, sendMinutes } from '../../src/domain/minutes.js';
 import { previousMeeting } from '../../src/domain/named-meetings.js';
 import type { Data } from '../../src/domain/schema.js';
-import { codeOf, demoData, NOW, withChats } from '../helpers/builders.js';
+import { codeOf, demoData, NOW, TIMING, withChats } from '../helpers/builders.js';
 
 const now = new Date(NOW);
 /** The December meeting, held: the clock after it ended. */
@@ -109,3 +109,37 @@ describe('sending the minutes', () => {
     expect(meeting(alone, 'mote-2024-10').minutes!.sentAt).toBeUndefined();
   });
 });
+
+describe('the reminder of minutes not yet sent', () => {
+  /** 09:00 in Oslo three days after the December meeting. */
+  const due = new Date('2026-12-13T08:00:00Z');
+  const reminders = (data: Data) => data.deliveries.filter((d) => d.kind === 'minutes-reminder');
+
+  it('goes to the secretariat in personal chat at the send time, the given days after the meeting, once', () => {
+    const data = withChats(demoData());
+    data.conversations.push({ ...data.conversations.find((c) => c.id === 'a:kari')!, id: 'a:forvaltning', memberId: 'forvaltning' });
+    expect(hasMinutesReminders(data, new Date(due.getTime() - 60_000), TIMING)).toBe(false);
+    expect(queueMinutesReminders(data, new Date(due.getTime() - 60_000), TIMING)).toEqual([]);
+    expect(hasMinutesReminders(data, due, TIMING)).toBe(true);
+    const queued = queueMinutesReminders(data, due, TIMING);
+    // The secretary, not the administrator, nor a member.
+    expect(queued.map((d) => [d.meetingId, d.conversationId, d.memberId])).toEqual([['mote-2026-12', 'a:kari', 'kari-nordmann']]);
+    expect(queueMinutesReminders(data, new Date(due.getTime() + 3600_000), TIMING)).toEqual([]);
+    expect(hasMinutesReminders(data, new Date(due.getTime() + 3600_000), TIMING)).toBe(false);
+    expect(reminders(data)).toHaveLength(1);
+  });
+
+  it('is not sent for minutes already sent, a cancelled meeting, or a meeting long past', () => {
+    const sent = withChats(demoData());
+    saveMinutes(sent, 'mote-2026-12', { revision: 0, items: { 'mote-2026-12-1': 'Godkjent.' } }, 'kari-nordmann', due);
+    sendMinutes(sent, 'mote-2026-12', 1, due);
+    expect(queueMinutesReminders(sent, due, TIMING)).toEqual([]);
+    const cancelled = withChats(demoData());
+    meeting(cancelled, 'mote-2026-12').status = 'avlyst';
+    expect(queueMinutesReminders(cancelled, due, TIMING)).toEqual([]);
+    // Fifteen days after it fell due (a bot started with old meetings), it is not worth a word.
+    expect(queueMinutesReminders(withChats(demoData()), new Date(due.getTime() + 15 * 86_400_000), TIMING)).toEqual([]);
+    expect(queueMinutesReminders(withChats(demoData()), new Date(due.getTime() + 13 * 86_400_000), TIMING)).toHaveLength(1);
+  });
+});
+

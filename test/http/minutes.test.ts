@@ -100,4 +100,24 @@ describe('minutes over HTTP', () => {
     expect(changed).toContain('Ingen saker ble meldt.');
     expect(suite.stub.delivered(CHANNEL).filter((s) => cardText(cardIn(s)).includes('Referat:'))).toHaveLength(2);
   });
+
+  it('reminds the secretariat through the scheduler of a held meeting whose minutes have not gone out', async () => {
+    const bot = await suite.start();
+    await bot.post(installed(USERS.secretary, personal(USERS.secretary)));
+    await bot.post(installed(USERS.member, personal(USERS.member)));
+    await bot.store.update((data) => {
+      // Held on Wednesday 18 November; its reminder fell due on Saturday the 21st at 09:00.
+      data.meetings.push({ id: 'mote-ekstra', kind: 'ekstraordinært', title: 'Ekstraordinært møte om skyting', start: '2026-11-18T13:00:00Z', end: '2026-11-18T14:00:00Z', status: 'planlagt', agenda: [], attendance: [], proposals: [], revision: 0 });
+    });
+    await bot.scheduler.tick();
+    await bot.notifier.idle();
+    const toKari = suite.stub.delivered(`a:personal-${USERS.secretary.id}`).map((s) => cardText(cardIn(s)));
+    expect(toKari).toContainEqual(expect.stringMatching(/^Referatet er ikke sendt til rådet ennå\nEkstraordinært møte om skyting onsdag 18\. november 2026 kl\. 14\.00\n/));
+    expect(suite.stub.delivered(`a:personal-${USERS.member.id}`).map((s) => cardText(cardIn(s)))).not.toContainEqual(expect.stringMatching(/^Referatet er ikke sendt/));
+    // Once only, also after the next look.
+    await bot.scheduler.tick();
+    await bot.notifier.idle();
+    expect((await onDisk(bot)).deliveries.filter((d) => d.kind === 'minutes-reminder').map((d) => [d.meetingId, d.status])).toEqual([['mote-ekstra', 'sent']]);
+  });
 });
+

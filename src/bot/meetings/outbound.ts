@@ -8,7 +8,7 @@ import { resentMinutes } from '../../domain/minutes.js';
 import type { ConversationRecord, Data, Delivery, Lang, Meeting, Proposal } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import type { Compose } from '../../notify/notifier.js';
-import { minutesCard } from '../minutes/views.js';
+import { minutesCard, minutesReminderCard } from '../minutes/views.js';
 import { agendaCard, meetingLabel, meetingName, proposalCard, type Headline } from './views.js';
 
 const HEADLINES: Partial<Record<Delivery['kind'], Headline>> = {
@@ -59,6 +59,10 @@ export function meetingComposer(options: { timeZone: string; clock: Clock; repor
     const userId = userIdOf(record);
     const activity = (() => {
       const headline = HEADLINES[delivery.kind];
+      if (delivery.kind === 'minutes-reminder') {
+        // Sent meanwhile: nothing to remind of.
+        return meeting.minutes?.sentAt ? undefined : cardActivity(minutesReminderCard(meeting, lang, options.timeZone), messages(lang)['minutes.reminder.headline'], lang);
+      }
       if (delivery.kind === 'minutes') {
         if (!meeting.minutes) return undefined;
         // A second sending, after the minutes changed, says so.

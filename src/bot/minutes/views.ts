@@ -5,7 +5,7 @@ import { MINUTES_ITEM_LIMIT, MINUTES_PEOPLE_LIMIT, minutesDelivery } from '../..
 import type { Data, Lang, Meeting, Member } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import { Verb } from '../actions/verbs.js';
-import { meetingHeading, meetingLabel, meetingSubtitle, presentersText } from '../meetings/views.js';
+import { meetingHeading, meetingLabel, meetingName, meetingSubtitle, presentersText } from '../meetings/views.js';
 
 /** What the form holds: who came, who sent apologies, and the text per agenda item id. */
 export interface MinutesValues {
@@ -101,6 +101,18 @@ export function minutesFormCard(data: Readonly<Data>, meeting: Meeting, options:
       sendConfirm: m['minutes.sendConfirm'],
       sendButton: m['minutes.sendButton'],
     },
+  });
+}
+
+/** To the secretariat some days after a meeting whose minutes have not gone out: how far they are, and a button to the form. */
+export function minutesReminderCard(meeting: Meeting, lang: Lang, timeZone: string): Card {
+  const m = messages(lang);
+  const written = Object.keys(meeting.minutes?.items ?? {}).length;
+  return renderCard('notice', {
+    headline: m['minutes.reminder.headline'],
+    title: meetingName(meeting, lang, timeZone),
+    text: written === 0 ? m['minutes.reminder.empty'] : m['minutes.reminder.started']({ count: written, total: meeting.agenda.length }),
+    buttons: [{ title: m['minutes.reminder.write'], data: { verb: Verb.MinutesForm, meetingId: meeting.id } }],
   });
 }
 
