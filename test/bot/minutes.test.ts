@@ -310,3 +310,20 @@ describe('the reminder of minutes not yet sent', () => {
   });
 });
 
+describe('the attendance card', () => {
+  it('lists who did not get the agenda, not who missed the minutes or their reminder', async () => {
+    const world = withChats(demoData());
+    const failed = (kind: 'agenda' | 'minutes' | 'minutes-reminder', memberId: string) =>
+      world.deliveries.push({ id: `mote-2024-10|${kind}|x|a:${memberId}`, kind, meetingId: 'mote-2024-10', conversationId: `a:${memberId}`, memberId, status: 'undeliverable', attempts: 1, error: '403', createdAt: NOW });
+    failed('agenda', 'tor-lund');
+    failed('minutes', 'ola-hansen');
+    failed('minutes-reminder', 'kari-nordmann');
+    const { deps } = harness(world);
+    const turn = fakeTurn({ text: '/oppmøte forrige', member: secretary });
+    await handleText(turn, deps);
+    const text = cardText(cardOf(turn.replies[0]));
+    expect(text).toMatch(/Fikk ikke dagsordenen \(1\)\nTor Lund/);
+    expect(text).not.toMatch(/Fikk ikke dagsordenen[\s\S]*Ola Hansen/);
+  });
+});
+

@@ -490,8 +490,9 @@ export function yearPlanCard(data: Readonly<Data>, year: number, lang: Lang, tim
 export function attendanceCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, timeZone: string, now: Date): Card {
   const m = messages(lang);
   const overview = attendanceOverview(data, meeting);
-  // The minutes' own sending is told on the minutes form.
-  const problems = undelivered(data, meeting.id).filter((d) => d.memberId && d.kind !== 'minutes');
+  // Who did not get the agenda: other messages about the meeting (the minutes, a proposal's
+  // answer) are told where they belong.
+  const problems = undelivered(data, meeting.id).filter((d) => d.memberId && (d.kind === 'agenda' || d.kind === 'reminder'));
   const nameOf = (id: string | undefined) => data.members.find((member) => member.id === id)?.name ?? id ?? '';
   const unreachable = unreachableRecipients(data).filter(isAttendee);
   const agendaDeliveries = data.deliveries.filter((d) => d.meetingId === meeting.id && d.kind === 'agenda');
