@@ -11,7 +11,7 @@ import type { Data, Lang, Member, SaltoReport, SaltoRound } from '../domain/sche
 import { messages, roleNames } from '../i18n/index.js';
 import { dayLabel, statusCard } from '../bot/follow-ups/views.js';
 import { agendaCard, meetingName, proposalCard } from '../bot/meetings/views.js';
-import { minutesCard } from '../bot/minutes/views.js';
+import { sentMinutesCard } from '../bot/minutes/views.js';
 import { reviewCard, roundCard, unitName } from '../bot/salto/views.js';
 import { staticCard } from './static-card.js';
 
@@ -161,7 +161,7 @@ export function tabOverview(data: Readonly<Data>, viewer: Member, ctx: OverviewC
       heading: m['tab.minutes'],
       empty: m['tab.noMinutes'],
       item: sent
-        ? { meetingId: sent.id, name: meetingName(sent, lang, timeZone), sentAt: sent.minutes!.sentAt!, card: staticCard(minutesCard(sent, lang, timeZone, m['tab.minutesSent']({ date: formatDate(sent.minutes!.sentAt!, timeZone, lang) }))) }
+        ? { meetingId: sent.id, name: meetingName(sent, lang, timeZone), sentAt: sent.minutes!.sentAt!, card: staticCard(sentMinutesCard(sent, lang, timeZone)) }
         : null,
     };
   }

@@ -79,12 +79,13 @@ describe('/referat', () => {
     expect((await said('/referat blåmandag')).texts()[0]).toMatch(/blåmandag/);
   });
 
-  it('is for the secretariat, in personal chat, on the command and both buttons', async () => {
+  it('is written by the secretariat, in personal chat, on the command and both buttons', async () => {
     const { deps, store, kicks } = afterDecember();
     const before = store.read();
+    // Others read the minutes sent to the council; none have been yet.
     const asMember = fakeTurn({ text: '/referat', member });
     await handleText(asMember, deps);
-    expect(asMember.texts()[0]).toMatch(/^Beklager, dette kan bare sekretariatet/);
+    expect(asMember.texts()).toEqual(['Ingen referater er sendt ut ennå.']);
     const inChannel = fakeTurn({ text: '/minutes', member: secretary, kind: 'channel', conversationId: '19:channel@thread.tacv2' });
     await handleText(inChannel, deps);
     expect(inChannel.texts()).toEqual(['Referatet skriver du i personlig chat med boten, ikke her.']);
@@ -324,6 +325,45 @@ describe('the attendance card', () => {
     const text = cardText(cardOf(turn.replies[0]));
     expect(text).toMatch(/Fikk ikke dagsordenen \(1\)\nTor Lund/);
     expect(text).not.toMatch(/Fikk ikke dagsordenen[\s\S]*Ola Hansen/);
+  });
+});
+
+describe('/referat for everyone else', () => {
+  it('shows the minutes last sent to the council, anywhere, as they were sent', async () => {
+    const world = withChats(demoData());
+    const held = world.meetings.find((m) => m.id === 'mote-2024-10')!;
+    held.agenda[5]!.confidential = true;
+    held.minutes = { ...held.minutes!, items: { ...held.minutes!.items, 'mote-2024-10-6': 'Gjengkonflikten i indre øst.' }, sentAt: '2024-10-14T10:00:00Z', sentRevision: 1 };
+    const { deps, store } = harness(world);
+    const coordinator = memberOf(world, 'aisha-rahman');
+    for (const turn of [
+      fakeTurn({ text: '/referat', member }),
+      fakeTurn({ text: '/referat', member: coordinator }),
+      fakeTurn({ text: '/referat oktober 2024', member, kind: 'channel', conversationId: '19:channel@thread.tacv2' }),
+      fakeTurn({ text: '/minutes', member: secretary, kind: 'groupChat', conversationId: '19:group@thread.v2' }),
+    ]) {
+      await handleText(turn, deps);
+      const card = cardOf(turn.replies[0]);
+      expect(cardProblems(card)).toEqual([]);
+      const text = cardText(card);
+      expect(text).toMatch(/^Sendt til rådet 14\. oktober 2024\.\nReferat: Ordinært møte i Politirådet\n/);
+      expect(text).toContain('6. Unntatt offentlighet');
+      expect(text).not.toContain('Gjengkonflikten');
+    }
+    expect(store.writes()).toBe(0);
+  });
+
+  it('says when the minutes of a meeting have not been sent, and refuses someone the bot does not know', async () => {
+    const { deps } = harness();
+    const asked = fakeTurn({ text: '/referat mars', member });
+    await handleText(asked, deps);
+    expect(asked.texts()).toEqual(['Referatet fra Ordinært møte torsdag 11. mars 2027 kl. 09.00 er ikke sendt ut ennå.']);
+    const english = fakeTurn({ text: '/minutes', member, lang: 'en' });
+    await handleText(english, deps);
+    expect(english.texts()).toEqual(['No minutes have been sent out yet.']);
+    const stranger = fakeTurn({ text: '/referat' });
+    await handleText(stranger, deps);
+    expect(stranger.texts()[0]).toMatch(/^Beklager, dette kan bare/);
   });
 });
 

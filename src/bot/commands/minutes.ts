@@ -1,11 +1,24 @@
+import { isSecretariat, ROLES } from '../../domain/roles.js';
 import { previousMeeting } from '../../domain/named-meetings.js';
-import { SECRETARIAT } from '../../domain/roles.js';
+import type { Data, Meeting } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import { showMinutes } from '../actions/minutes.js';
 import { namedMeetingOrSay, refuseOutsidePersonal } from '../meetings/handling.js';
+import { meetingName } from '../meetings/views.js';
+import { sentMinutesCard } from '../minutes/views.js';
+import type { BotDeps, Turn } from '../turn.js';
 import type { Command } from './command.js';
 
-/** /referat [møte]: the minutes of the last meeting held, or of the one named ("oktober 2024"). */
+/** The latest meeting whose minutes went out to the council. */
+function lastSent(data: Readonly<Data>): Meeting | undefined {
+  return data.meetings.filter((m) => m.minutes?.sentAt).sort((a, b) => Date.parse(b.start) - Date.parse(a.start))[0];
+}
+
+/**
+ * /referat [møte]: the secretariat writes the minutes of the last meeting held, or of the one
+ * named ("oktober 2024"), in personal chat. Everyone else (and the secretariat elsewhere) reads
+ * the minutes as they were sent to the council: they are public, so they may be shown anywhere.
+ */
 export const minutesCommand: Command = {
   name: 'referat',
   aliases: ['minutes'],
@@ -15,14 +28,27 @@ export const minutesCommand: Command = {
   topics: ['referat', 'referatet', 'referater', 'protokoll', 'skrive', 'vedtak', 'bestemt', 'minutes', 'write'],
   // Teams shows at most ten commands a scope; this one is typed, and listed in /hjelp.
   scopes: [],
-  role: SECRETARIAT,
+  role: ROLES,
   async handle(turn, args, deps) {
-    if (await refuseOutsidePersonal(turn, 'minutes.personalOnly')) return;
-    const meeting = args.trim() ? await namedMeetingOrSay(turn, deps, args.trim()) : previousMeeting(deps.store.read(), deps.clock.now());
+    const m = messages(turn.lang);
+    const named = args.trim();
+    const writer = isSecretariat(turn.member) && turn.conversation.kind === 'personal';
+    const data = deps.store.read();
+    const meeting = named ? await namedMeetingOrSay(turn, deps, named) : writer ? previousMeeting(data, deps.clock.now()) : lastSent(data);
     if (!meeting) {
-      if (!args.trim()) await turn.reply(messages(turn.lang)['minutes.none']);
+      if (named) return;
+      // The secretariat elsewhere, with nothing sent to show, is pointed to where it writes them.
+      await turn.reply(m[writer ? 'minutes.none' : isSecretariat(turn.member) ? 'minutes.personalOnly' : 'minutes.noneSent']);
       return;
     }
-    await showMinutes(turn, deps, meeting);
+    if (writer) return showMinutes(turn, deps, meeting);
+    await read(turn, deps, meeting);
   },
 };
+
+/** The minutes as sent, or why there are none to read; the secretariat is sent to its personal chat to write them. */
+async function read(turn: Turn, deps: BotDeps, meeting: Meeting): Promise<void> {
+  if (meeting.minutes?.sentAt) return turn.reply({ card: sentMinutesCard(meeting, turn.lang, deps.timeZone) });
+  if (isSecretariat(turn.member) && (await refuseOutsidePersonal(turn, 'minutes.personalOnly'))) return;
+  await turn.reply(messages(turn.lang)['minutes.notSent']({ meeting: meetingName(meeting, turn.lang, deps.timeZone) }));
+}

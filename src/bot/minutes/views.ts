@@ -1,5 +1,5 @@
 import { renderCard, type Card, type MinutesFormCardModel } from '../../cards/render.js';
-import { formatDateTime } from '../../domain/dates.js';
+import { formatDate, formatDateTime } from '../../domain/dates.js';
 import { attendanceOverview } from '../../domain/attendance.js';
 import { MINUTES_ITEM_LIMIT, MINUTES_PEOPLE_LIMIT, minutesDelivery } from '../../domain/minutes.js';
 import type { Data, Lang, Meeting, Member } from '../../domain/schema.js';
@@ -102,6 +102,11 @@ export function minutesFormCard(data: Readonly<Data>, meeting: Meeting, options:
       sendButton: m['minutes.sendButton'],
     },
   });
+}
+
+/** The minutes as they were sent to the council, headed with the day they went out: for the tab, and for anyone who asks. */
+export function sentMinutesCard(meeting: Meeting, lang: Lang, timeZone: string): Card {
+  return minutesCard(meeting, lang, timeZone, meeting.minutes?.sentAt ? messages(lang)['minutes.sentOn']({ date: formatDate(meeting.minutes.sentAt, timeZone, lang) }) : '');
 }
 
 /** To the secretariat some days after a meeting whose minutes have not gone out: how far they are, and a button to the form. */
