@@ -44,9 +44,10 @@ const length = (text: string) => [...text].length;
  */
 export function saveMinutes(data: Data, meetingId: string, input: MinutesInput, byMemberId: string | undefined, now: Date): Minutes {
   const meeting = minutesMeeting(data, meetingId, now);
-  const revision = meeting.minutes?.revision ?? 0;
+  const current = meeting.minutes;
+  const revision = current?.revision ?? 0;
   if (input.revision !== revision) throw new DomainError(ErrorCode.Stale, `minutes are at ${revision}, the form at ${input.revision}`, { what: 'minutes' });
-  const items: Record<string, string> = { ...meeting.minutes?.items };
+  const items: Record<string, string> = { ...current?.items };
   for (const [itemId, text] of Object.entries(input.items)) {
     if (!meeting.agenda.some((item) => item.id === itemId)) throw new DomainError(ErrorCode.NotFound, `no agenda item ${itemId}`);
     const trimmed = text.trim();
@@ -54,14 +55,13 @@ export function saveMinutes(data: Data, meetingId: string, input: MinutesInput, 
     if (trimmed) items[itemId] = trimmed;
     else delete items[itemId];
   }
-  const present = (input.present ?? meeting.minutes?.present ?? '').trim();
-  const absent = (input.absent ?? meeting.minutes?.absent ?? '').trim();
+  const present = (input.present ?? current?.present ?? '').trim();
+  const absent = (input.absent ?? current?.absent ?? '').trim();
   for (const text of [present, absent]) {
     if (length(text) > MINUTES_PEOPLE_LIMIT) throw new DomainError(ErrorCode.TextTooLong, `people list is ${length(text)} long`, { limit: MINUTES_PEOPLE_LIMIT });
   }
   const total = length(present) + length(absent) + Object.values(items).reduce((sum, text) => sum + length(text), 0);
   if (total > MINUTES_TOTAL_LIMIT) throw new DomainError(ErrorCode.TextTooLong, `minutes are ${total} long`, { limit: MINUTES_TOTAL_LIMIT });
-  const current = meeting.minutes;
   // Saving what is already saved changes nothing, so it makes no one else's form stale.
   if (current && current.present === present && current.absent === absent && sameTexts(current.items, items)) return current;
   const sent = current?.sentAt !== undefined && current.sentRevision !== undefined ? { sentAt: current.sentAt, sentRevision: current.sentRevision } : {};
@@ -123,6 +123,11 @@ export function queueMinutesReminders(data: Data, now: Date, timing: DispatchTim
 export function hasMinutesReminders(data: Readonly<Data>, now: Date, timing: DispatchTiming): boolean {
   // Queuing only appends to the outbox, so a copy of that array is enough to try it.
   return queueMinutesReminders({ ...data, deliveries: [...data.deliveries] } as Data, now, timing).length > 0;
+}
+
+/** The latest meeting whose minutes went out to the council. */
+export function lastSentMinutes(data: Readonly<Data>): Meeting | undefined {
+  return data.meetings.filter((m) => m.minutes?.sentAt).sort((a, b) => Date.parse(b.start) - Date.parse(a.start))[0];
 }
 
 /** The version of the minutes a delivery of them was queued for (its batch is `r<revision>`). */

@@ -3,6 +3,7 @@ import { attendanceOf } from '../domain/attendance.js';
 import { statusView } from '../domain/follow-up-status.js';
 import { formatDate } from '../domain/dates.js';
 import { comingMeetings } from '../domain/meetings.js';
+import { lastSentMinutes } from '../domain/minutes.js';
 import { audienceFor } from '../domain/agenda.js';
 import { COUNCIL, isSecretariat, mayUse, ROLES } from '../domain/roles.js';
 import { formQuestions } from '../domain/salto-form.js';
@@ -156,7 +157,7 @@ export function tabOverview(data: Readonly<Data>, viewer: Member, ctx: OverviewC
   };
   if (mayUse(viewer, ROLES)) {
     // The meeting whose minutes went out last: what the council has on record from its latest meeting.
-    const sent = data.meetings.filter((x) => x.minutes?.sentAt).sort((a, b) => Date.parse(b.start) - Date.parse(a.start))[0];
+    const sent = lastSentMinutes(data);
     overview.minutes = {
       heading: m['tab.minutes'],
       empty: m['tab.noMinutes'],

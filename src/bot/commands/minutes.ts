@@ -1,6 +1,7 @@
 import { isSecretariat, ROLES } from '../../domain/roles.js';
 import { previousMeeting } from '../../domain/named-meetings.js';
-import type { Data, Meeting } from '../../domain/schema.js';
+import { lastSentMinutes } from '../../domain/minutes.js';
+import type { Meeting } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import { showMinutes } from '../actions/minutes.js';
 import { namedMeetingOrSay, refuseOutsidePersonal } from '../meetings/handling.js';
@@ -8,11 +9,6 @@ import { meetingName } from '../meetings/views.js';
 import { sentMinutesCard } from '../minutes/views.js';
 import type { BotDeps, Turn } from '../turn.js';
 import type { Command } from './command.js';
-
-/** The latest meeting whose minutes went out to the council. */
-function lastSent(data: Readonly<Data>): Meeting | undefined {
-  return data.meetings.filter((m) => m.minutes?.sentAt).sort((a, b) => Date.parse(b.start) - Date.parse(a.start))[0];
-}
 
 /**
  * /referat [møte]: the secretariat writes the minutes of the last meeting held, or of the one
@@ -34,7 +30,7 @@ export const minutesCommand: Command = {
     const named = args.trim();
     const writer = isSecretariat(turn.member) && turn.conversation.kind === 'personal';
     const data = deps.store.read();
-    const meeting = named ? await namedMeetingOrSay(turn, deps, named) : writer ? previousMeeting(data, deps.clock.now()) : lastSent(data);
+    const meeting = named ? await namedMeetingOrSay(turn, deps, named) : writer ? previousMeeting(data, deps.clock.now()) : lastSentMinutes(data);
     if (!meeting) {
       if (named) return;
       // The secretariat elsewhere, with nothing sent to show, is pointed to where it writes them.
