@@ -270,6 +270,7 @@ describe('making a point', () => {
     await handleAction(check, h.deps);
     expect(h.store.writes()).toBe(0);
     const confirm = check.responses[0]!;
+    expect(cardProblems(confirm)).toEqual([]);
     expect(cardText(confirm)).toMatch(/Stemmer dette\?[\s\S]*Eieren personlig[\s\S]*Tor Lund[\s\S]*innen møtet torsdag 10\. desember 2026[\s\S]*ja, i møtet torsdag 10\. desember 2026/);
     const save = (confirm['actions'] as { data: Record<string, unknown> }[])[0]!.data;
     for (let i = 0; i < 2; i++) await handleAction(fakeTurn({ member: secretary, data: save }), h.deps);

@@ -62,17 +62,17 @@ describe('/medlemmer', () => {
     const writes = store.writes();
     const tor = store.read().members.find((m) => m.id === 'tor-lund')!;
     const typed = { name: 'Tor Lund', title: 'Politimester', organisation: 'Oslo politidistrikt', email: 'ola.hansen@oslo-kommune.example', roles: 'nestleder,medlem' };
-    const taken = fakeTurn({ member: secretary, data: { verb: Verb.MemberSave, memberId: tor.id, key: memberKey(tor), ...typed } });
+    const taken = fakeTurn({ member: secretary, data: { verb: Verb.MemberSave, memberId: tor.id, formKey: memberKey(tor), ...typed } });
     await handleAction(taken, deps);
     expect(cardText(taken.responses[0])).toMatch(/^Endre Tor Lund\nE-postadressen brukes alt av Ola Hansen\.\n/);
     expect(inputValues(taken.responses[0])).toEqual(typed);
 
     const self = store.read().members.find((m) => m.id === SECRETARY_ID)!;
-    const demote = fakeTurn({ member: secretary, data: { verb: Verb.MemberSave, memberId: self.id, key: memberKey(self), name: self.name, email: self.email ?? '', roles: 'medlem' } });
+    const demote = fakeTurn({ member: secretary, data: { verb: Verb.MemberSave, memberId: self.id, formKey: memberKey(self), name: self.name, email: self.email ?? '', roles: 'medlem' } });
     await handleAction(demote, deps);
     expect(cardText(demote.responses[0])).toContain('Du kan ikke ta fra deg selv rollen i sekretariatet. Be en annen i sekretariatet gjøre det.');
 
-    const stale = fakeTurn({ member: secretary, data: { verb: Verb.MemberSave, memberId: tor.id, key: 'an older key', ...typed, email: '' } });
+    const stale = fakeTurn({ member: secretary, data: { verb: Verb.MemberSave, memberId: tor.id, formKey: 'an older key', ...typed, email: '' } });
     await handleAction(stale, deps);
     expect(cardText(stale.responses[0])).toContain('Personen er endret av noen andre siden skjemaet ble vist.');
     // The form now carries Tor as he is, so saving again is a choice made knowingly.
@@ -85,7 +85,7 @@ describe('/medlemmer', () => {
     base.meetings.find((m) => m.id === 'mote-2026-12')!.agendaQueuedAt = '2026-11-20T08:00:00Z';
     const { deps, store, kicks } = harness(base);
     const aisha = store.read().members.find((m) => m.id === COORDINATOR_ID)!;
-    const turn = fakeTurn({ member: secretary, data: { verb: Verb.MemberSave, memberId: aisha.id, key: memberKey(aisha), name: aisha.name, email: aisha.email ?? '', roles: 'observator' } });
+    const turn = fakeTurn({ member: secretary, data: { verb: Verb.MemberSave, memberId: aisha.id, formKey: memberKey(aisha), name: aisha.name, email: aisha.email ?? '', roles: 'observator' } });
     await handleAction(turn, deps);
     expect(cardText(turn.responses[0])).toMatch(/^Endringene for Aisha Rahman er lagret\./);
     expect(store.read().deliveries).toEqual([expect.objectContaining({ kind: 'agenda', meetingId: 'mote-2026-12', conversationId: 'a:aisha', memberId: COORDINATOR_ID })]);

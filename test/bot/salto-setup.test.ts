@@ -48,7 +48,7 @@ describe('/salto', () => {
       const turn = fakeTurn({ text: '/salto', member: who });
       await handleText(turn, deps);
       expect(turn.texts()[0]).toMatch(/^Beklager, dette kan bare/);
-      for (const action of [{ verb: Verb.UnitForm }, grorud({ name: 'Kapret' }), { verb: Verb.AreasSave, key: areasKey(data), period: '2030', area1: 'X' }, { verb: Verb.RoundForm, meetingId: 'mote-2027-03' }]) {
+      for (const action of [{ verb: Verb.UnitForm }, grorud({ name: 'Kapret' }), { verb: Verb.AreasSave, formKey: areasKey(data), period: '2030', area1: 'X' }, { verb: Verb.RoundForm, meetingId: 'mote-2027-03' }]) {
         const click = fakeTurn({ member: who, data: action });
         await handleAction(click, deps);
         expect(click.texts()[0]).toMatch(/^Beklager, dette kan bare/);
@@ -145,7 +145,7 @@ describe('changing a unit', () => {
 describe('changing the focus areas', () => {
   const areas = (change: Record<string, unknown> = {}) => ({
     verb: Verb.AreasSave,
-    key: areasKey(data),
+    formKey: areasKey(data),
     period: '2023–2025',
     area1: 'Felles innsats i utsatte områder',
     area2: 'Utfordringer knyttet til rus',

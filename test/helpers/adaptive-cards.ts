@@ -19,6 +19,20 @@ export function cardProblems(card: unknown): string[] {
   }
   const validation = parsed.validateProperties();
   for (const event of validation.validationEvents) problems.push(`${AC.ValidationEvent[event.event]}: ${event.message}`);
+  // The Agents Playground's renderer cannot submit an action whose data has a `key` (it throws
+  // "Cannot assign to read only property 'key'" and sends nothing), so no card may use that name.
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      const element = node as Record<string, unknown>;
+      const data = element['data'];
+      if (typeof element['type'] === 'string' && element['type'].startsWith('Action.') && data && typeof data === 'object' && 'key' in data) {
+        problems.push(`Action "${String(element['title'])}" has data with a "key" property, which the Agents Playground cannot submit`);
+      }
+      Object.values(element).forEach(visit);
+    }
+  };
+  visit(card);
   return problems;
 }
 

@@ -297,7 +297,7 @@ export const followUpCheckAction = defineAction({
 export const followUpSaveAction = defineAction({
   verb: Verb.FollowUpSave,
   role: SECRETARIAT,
-  schema: z.object({ verb: z.literal(Verb.FollowUpSave), ...formFields, ...dueData, key: z.string().min(1).max(500) }),
+  schema: z.object({ verb: z.literal(Verb.FollowUpSave), ...formFields, ...dueData, requestKey: z.string().min(1).max(500) }),
   async handle(turn, data, deps) {
     const memberId = turn.member?.id;
     if (!memberId) return;
@@ -307,7 +307,7 @@ export const followUpSaveAction = defineAction({
     const saved = await attempt(
       turn,
       deps,
-      () => deps.store.update((draft) => createFollowUp(draft, inputOf(values, source, dueOf(data)), memberId, deps.clock.now(), deps.timeZone, data.key)),
+      () => deps.store.update((draft) => createFollowUp(draft, inputOf(values, source, dueOf(data)), memberId, deps.clock.now(), deps.timeZone, data.requestKey)),
       // Back to the form with everything that was typed and the problem stated.
       (problem) => turn.respond(followUpFormCard(deps.store.read(), values, source, turn.lang, deps.timeZone, problem)),
     );

@@ -38,7 +38,7 @@ export const memberSaveAction = defineAction({
   schema: z.object({
     verb: z.literal(Verb.MemberSave),
     memberId: id.optional(),
-    key: z.string().max(5_000).optional(),
+    formKey: z.string().max(5_000).optional(),
     name: typed.optional(),
     title: typed.optional(),
     organisation: typed.optional(),
@@ -62,7 +62,7 @@ export const memberSaveAction = defineAction({
       deps,
       () =>
         deps.store.update((draft) => {
-          const result = saveMember(draft, { ...values, byMemberId: turn.member?.id, memberId: data.memberId, key: data.key, roles: values.roles.split(',').map((r) => r.trim()).filter(Boolean) });
+          const result = saveMember(draft, { ...values, byMemberId: turn.member?.id, memberId: data.memberId, key: data.formKey, roles: values.roles.split(',').map((r) => r.trim()).filter(Boolean) });
           // Someone who joins the council and already talks to the bot gets the agendas out now.
           const queued = result.joined ? catchUpAgendas(draft, result.member.id, now) : [];
           return { ...result, queued: queued.length };

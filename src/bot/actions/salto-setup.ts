@@ -115,7 +115,7 @@ const areaFields = Object.fromEntries(Array.from({ length: MAX_AREAS }, (_, inde
 export const areasSaveAction = defineAction({
   verb: Verb.AreasSave,
   role: SECRETARIAT,
-  schema: z.object({ verb: z.literal(Verb.AreasSave), key: typed, period: typed.optional(), ...areaFields }),
+  schema: z.object({ verb: z.literal(Verb.AreasSave), formKey: typed, period: typed.optional(), ...areaFields }),
   async handle(turn, data, deps) {
     const m = messages(turn.lang);
     const fields = data as Record<string, unknown>;
@@ -131,7 +131,7 @@ export const areasSaveAction = defineAction({
     const saved = await attempt(
       turn,
       deps,
-      () => deps.store.update((draft) => saveFocusAreas(draft, { period: values.period, titles: values.titles, key: data.key })),
+      () => deps.store.update((draft) => saveFocusAreas(draft, { period: values.period, titles: values.titles, key: data.formKey })),
       // The form again with what was typed; its key is the areas' current one.
       async (problem) => {
         await turn.respond(areasFormCard(deps.store.read(), values, turn.lang, problem));

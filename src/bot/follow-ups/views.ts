@@ -347,7 +347,7 @@ export function followUpConfirmCard(data: Readonly<Data>, input: FollowUpInput, 
             : m['followUpConfirm.briefingLater'],
       },
     ],
-    confirm: { title: m['followUpConfirm.save'], data: { verb: Verb.FollowUpSave, ...values, ...dueFields(input.due), ...(source ?? {}), key } },
+    confirm: { title: m['followUpConfirm.save'], data: { verb: Verb.FollowUpSave, ...values, ...dueFields(input.due), ...(source ?? {}), requestKey: key } },
     back: { title: m['followUpConfirm.back'], data: { verb: Verb.FollowUpForm, ...values, ...(source ?? {}) } },
   });
 }

@@ -68,7 +68,7 @@ export function memberFormCard(member: Member | undefined, key: string | undefin
     problem,
     values,
     roles: COUNCIL.map((role) => ({ title: capitalised(m[`role.${role}`]), value: role })),
-    save: member ? { verb: Verb.MemberSave, memberId: member.id, key: key ?? '' } : { verb: Verb.MemberSave },
+    save: member ? { verb: Verb.MemberSave, memberId: member.id, formKey: key ?? '' } : { verb: Verb.MemberSave },
     back: { verb: Verb.MembersShow },
     labels: {
       name: m['memberForm.name'],

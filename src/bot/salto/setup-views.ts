@@ -106,7 +106,7 @@ export function areasFormCard(data: Readonly<Data>, values: AreasFormValues, lan
     period: values.period,
     areas: Array.from({ length: MAX_AREAS }, (_, index) => ({ id: areaField(index), label: m['areasForm.area']({ number: index + 1 }), value: values.titles[index] ?? '' })),
     // The areas as they are now: a save made from other areas is refused as stale.
-    save: { verb: Verb.AreasSave, key: areasKey(data) },
+    save: { verb: Verb.AreasSave, formKey: areasKey(data) },
     back: { verb: Verb.SaltoSetupShow },
     labels: { period: m['areasForm.period'], periodHint: m['areasForm.periodHint'], periodError: m['areasForm.periodError'], save: m['unitForm.save'], back: m['unitForm.back'] },
   });
