@@ -233,7 +233,10 @@ export interface FollowUpFormCardModel {
   owners: { title: string; value: string }[];
   values: { title: string; description: string; focusAreaId: string; responsible: string; ownerMemberId: string; due: string; briefing: 'true' | 'false' };
   check: ActionData;
+  /** Back to where the form was opened from without a point (the minutes); null when opened on its own. */
+  back: ActionData | null;
   labels: {
+    back: string;
     title: string;
     titleError: string;
     description: string;
@@ -431,13 +434,25 @@ export interface MinutesFormCardModel {
   status: string;
   headline: string;
   problem: string;
-  fields: { id: string; label: string; note: string; value: string; saved: string; hint: string; maxLength: number }[];
+  fields: {
+    id: string;
+    label: string;
+    note: string;
+    value: string;
+    saved: string;
+    hint: string;
+    maxLength: number;
+    /** The follow-up points made from the item, one line each. */
+    points: { text: string }[];
+    /** Saves what is typed and opens the form for a new point from the item; null for who came and who did not. */
+    newPoint: ActionData | null;
+  }[];
   save: ActionData;
   /** Save and send to the council; null before anything is saved or when this version has gone out. */
   send: ActionData | null;
   downloadUrl: string;
   agenda: ActionData;
-  labels: { save: string; download: string; agenda: string; saved: string; send: string; sendConfirm: string; sendButton: string };
+  labels: { save: string; download: string; agenda: string; saved: string; send: string; sendConfirm: string; sendButton: string; points: string; newPoint: string };
 }
 
 /** The minutes as sent to the council: public, so an item exempt from disclosure shows only its number. */
@@ -446,7 +461,8 @@ export interface MinutesCardModel {
   title: string;
   subtitle: string;
   people: { label: string; text: string }[];
-  items: { heading: string; presenters: string; text: string }[];
+  items: { heading: string; presenters: string; text: string; points: { text: string }[] }[];
+  labels: { points: string };
   footer: string;
 }
 

@@ -2,7 +2,20 @@ import { agendaRecipients, enqueue, personalRecipients, sendTimeOn, type Dispatc
 import { meetingDate } from './follow-up-dates.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { findMeeting, meetingPhase } from './meetings.js';
-import type { Data, Delivery, Meeting, Minutes } from './schema.js';
+import type { Data, Delivery, FollowUp, Meeting, Minutes } from './schema.js';
+
+/**
+ * The follow-up points made from each of a meeting's agenda items, in the order they were made:
+ * what the meeting agreed should be followed up, for the minutes. Cancelled points are left out.
+ */
+export function pointsByItem(data: Readonly<Data>, meeting: Meeting): Map<string, FollowUp[]> {
+  const byItem = new Map<string, FollowUp[]>();
+  for (const point of data.followUps) {
+    if (point.source?.meetingId !== meeting.id || point.status === 'avlyst') continue;
+    byItem.set(point.source.itemId, [...(byItem.get(point.source.itemId) ?? []), point]);
+  }
+  return byItem;
+}
 
 /** What one agenda item's text may hold, and who came or sent apologies. */
 export const MINUTES_ITEM_LIMIT = 4000;

@@ -348,6 +348,8 @@ export const en: Messages = {
   'status.ambiguousArea': (p) => `focus area ${p.number} (${p.title})`,
 
   'followUpForm.title': 'New follow-up point',
+  'followUpForm.backToMinutes': 'Back to the minutes',
+  'minutes.pointSaved': (p) => `The follow-up point "${p.title}" is saved under item ${p.number}.`,
   'followUpForm.fromItem': (p) => `From item ${p.number} on the agenda of ${p.meeting}. The point is linked to the item.`,
   'followUpForm.titleLabel': 'What is to be followed up?',
   'followUpForm.titleError': 'Write what is to be followed up.',
@@ -628,6 +630,9 @@ export const en: Messages = {
   'minutes.cardReady': 'The minutes of the meeting are ready.',
   'minutes.cardChanged': 'The minutes have changed since they were sent.',
   'minutes.confidentialItem': 'Exempt from disclosure',
+  'minutes.pointLine': (p) => `${p.title}. Responsible: ${p.responsible}. Due: ${p.due}.`,
+  'minutes.points': 'Follow-up',
+  'minutes.newPoint': 'New follow-up point',
   'minutes.public': 'Minutes and attachments are public. Items exempt from disclosure appear by number only.',
   'minutes.reminder.headline': 'The minutes have not been sent to the council yet',
   'minutes.reminder.empty': 'Nothing has been written under the items yet. Write them, and send them to the council from the form.',

@@ -364,6 +364,8 @@ export const nb = {
   'status.ambiguousArea': (p: { number: number; title: string }) => `innsatsområde ${p.number} (${p.title})`,
 
   'followUpForm.title': 'Nytt oppfølgingspunkt',
+  'followUpForm.backToMinutes': 'Tilbake til referatet',
+  'minutes.pointSaved': (p: { title: string; number: number }) => `Oppfølgingspunktet «${p.title}» er lagret under sak ${p.number}.`,
   'followUpForm.fromItem': (p: { number: number; meeting: string }) => `Fra sak ${p.number} på dagsordenen for ${p.meeting}. Punktet knyttes til saken.`,
   'followUpForm.titleLabel': 'Hva skal følges opp?',
   'followUpForm.titleError': 'Skriv hva som skal følges opp.',
@@ -653,6 +655,9 @@ export const nb = {
   'minutes.cardReady': 'Referatet fra møtet er klart.',
   'minutes.cardChanged': 'Referatet er endret siden det ble sendt.',
   'minutes.confidentialItem': 'Unntatt offentlighet',
+  'minutes.pointLine': (p: { title: string; responsible: string; due: string }) => `${p.title}. Ansvar: ${p.responsible}. Frist: ${p.due}.`,
+  'minutes.points': 'Oppfølging',
+  'minutes.newPoint': 'Nytt oppfølgingspunkt',
   'minutes.public': 'Referat og vedlegg er offentlig. Saker unntatt offentlighet står bare med nummer.',
   'minutes.reminder.headline': 'Referatet er ikke sendt til rådet ennå',
   'minutes.reminder.empty': 'Det er ikke skrevet noe under sakene ennå. Skriv det, og send det til rådet fra skjemaet.',

@@ -1,8 +1,9 @@
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { formatDateTime } from '../domain/dates.js';
-import { abbreviationsIn } from '../domain/minutes.js';
+import { abbreviationsIn, pointsByItem } from '../domain/minutes.js';
 import type { Data, Meeting } from '../domain/schema.js';
 import { messages } from '../i18n/index.js';
+import { pointLine } from '../i18n/points.js';
 
 const m = messages('nb');
 
@@ -22,17 +23,28 @@ export async function minutesDocx(meeting: Meeting, data: Readonly<Data>, timeZo
   const title = m['minutesDoc.title']({ meeting: m['meeting.title']({ kind: m[`kind.${meeting.kind}`], title: meeting.title }) });
   const when = [formatDateTime(meeting.start, timeZone, 'nb'), meeting.place].filter(Boolean).join(', ');
   const people = (label: string, text: string | undefined) => (text ? [new Paragraph({ text: label, heading: HeadingLevel.HEADING_2 }), ...lines(text)] : []);
+  const points = pointsByItem(data, meeting);
+  // What was agreed to follow up under each open item, one line a point.
+  const pointLines = (itemId: string) => (points.get(itemId) ?? []).map((point) => pointLine(point, data, 'nb', timeZone));
   const items = meeting.agenda.flatMap((item, index) => {
     const number = index + 1;
     if (item.confidential) return [new Paragraph({ text: `${number} ${m['minutesDoc.confidential']}`, heading: HeadingLevel.HEADING_2 })];
     const text = minutes?.items[item.id];
+    const agreed = pointLines(item.id);
     return [
       new Paragraph({ text: `${number} ${item.title}`, heading: HeadingLevel.HEADING_2 }),
       ...(item.presenters.length > 0 ? [new Paragraph({ children: [new TextRun({ text: m['agenda.presenters']({ names: item.presenters.join(', ') }), italics: true })] })] : []),
       ...(text ? lines(text) : []),
+      ...(agreed.length > 0 ? [new Paragraph({ children: [new TextRun({ text: `${m['minutes.points']}:`, bold: true })] }), ...agreed.map((line) => new Paragraph({ text: line, bullet: { level: 0 } }))] : []),
     ];
   });
-  const written = [minutes?.present, minutes?.absent, ...meeting.agenda.filter((item) => !item.confidential).flatMap((item) => [item.title, minutes?.items[item.id]])].filter(Boolean).join('\n');
+  const written = [
+    minutes?.present,
+    minutes?.absent,
+    ...meeting.agenda.filter((item) => !item.confidential).flatMap((item) => [item.title, minutes?.items[item.id], ...pointLines(item.id)]),
+  ]
+    .filter(Boolean)
+    .join('\n');
   const abbreviations = abbreviationsIn(written);
   const attachments = meeting.agenda.flatMap((item, index) =>
     item.confidential || item.attachments.length === 0 ? [] : [new Paragraph({ text: m['minutesDoc.attachment']({ number: index + 1, titles: item.attachments.map((a) => a.title).join(', ') }) })],

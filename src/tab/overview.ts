@@ -162,7 +162,7 @@ export function tabOverview(data: Readonly<Data>, viewer: Member, ctx: OverviewC
       heading: m['tab.minutes'],
       empty: m['tab.noMinutes'],
       item: sent
-        ? { meetingId: sent.id, name: meetingName(sent, lang, timeZone), sentAt: sent.minutes!.sentAt!, card: staticCard(sentMinutesCard(sent, lang, timeZone)) }
+        ? { meetingId: sent.id, name: meetingName(sent, lang, timeZone), sentAt: sent.minutes!.sentAt!, card: staticCard(sentMinutesCard(data, sent, lang, timeZone)) }
         : null,
     };
   }

@@ -285,6 +285,127 @@ describe('sending the minutes to the council', () => {
   });
 });
 
+describe('follow-up points in the minutes', () => {
+  const revisionOf = (store: { read(): { meetings: { id: string; minutes?: { revision: number } }[] } }) => store.read().meetings.find((m) => m.id === 'mote-2024-10')!.minutes!.revision;
+  const openMinutes = async (deps: ReturnType<typeof harness>['deps']) => {
+    const turn = fakeTurn({ text: '/referat', member: secretary });
+    await handleText(turn, deps);
+    return turn.responses[0] ?? cardOf(turn.replies[0]);
+  };
+
+  it('lists under each item the points made from it, how each stands, and not those cancelled', async () => {
+    const world = demoData();
+    world.followUps.find((p) => p.id === 'op-2024-02')!.status = 'fullført';
+    world.followUps.find((p) => p.id === 'op-2024-03')!.status = 'avlyst';
+    const { deps } = harness(world);
+    const card = await openMinutes(deps);
+    expect(cardProblems(card)).toEqual([]);
+    const text = cardText(card);
+    expect(text).toContain(
+      'Presentasjon fra politiet vedlagt.\nOppfølging\n• Byutvikling og kriminalitetsforebygging tas opp igjen i politirådets seminar. Ansvar: Oslo kommune og Oslo politidistrikt (Kari Nordmann). Frist: innen møtet torsdag 21. oktober 2027.\nNytt oppfølgingspunkt\n',
+    );
+    expect(text).toContain('Presentasjoner fra politiet og bydelen vedlagt.\nOppfølging\n• Politirådet orienteres om arbeidet med en Oslostandard for en-til-en-oppfølging. Ansvar: Oslo politidistrikt (Tor Lund). Frist: mandag 1. mars 2027. Status: fullført.\nNytt oppfølgingspunkt\n');
+    expect(text).not.toContain('Bydelene gir forebyggingsarbeidet');
+    // A button per agenda item, none for who came and who did not.
+    expect(text.match(/Nytt oppfølgingspunkt/g)).toHaveLength(8);
+  });
+
+  it('saves what is typed before the point\'s form opens, and comes back to the minutes with the point listed', async () => {
+    const { deps, store, kicks } = harness();
+    const typed = { 'sak_mote-2024-10-8': 'Bydel Alna tok opp trygghet på T-banen.', present: 'Tor Lund' };
+    const open = fakeTurn({ member: secretary, data: { verb: Verb.MinutesFollowUp, meetingId: 'mote-2024-10', itemId: 'mote-2024-10-8', revision: revisionOf(store), ...typed } });
+    await handleAction(open, deps);
+    const minutes = store.read().meetings.find((m) => m.id === 'mote-2024-10')!.minutes!;
+    expect(minutes.items['mote-2024-10-8']).toBe('Bydel Alna tok opp trygghet på T-banen.');
+    expect(minutes.present).toBe('Tor Lund');
+    const form = open.responses[0];
+    expect(cardProblems(form)).toEqual([]);
+    expect(cardText(form)).toMatch(/^Nytt oppfølgingspunkt\nFra sak 8 på dagsordenen for 7\. oktober 2024\. Punktet knyttes til saken\.\nEventuelt\n/);
+    const actions = (form as { actions: { title: string; data: Record<string, unknown> }[] }).actions;
+    expect(actions.map((a) => a.title)).toEqual(['Gå videre', 'Tilbake til referatet']);
+
+    // The point's own two steps, as the secretary fills them in.
+    const check = fakeTurn({ member: secretary, data: { ...actions[0]!.data, ...inputValues(form), title: 'Trygghet på T-banen tas opp med Sporveien', responsible: 'kommunen', ownerMemberId: 'ola-hansen', due: '1. mars 2027' } });
+    await handleAction(check, deps);
+    const confirm = check.responses[0] as { actions: { title: string; data: Record<string, unknown> }[] };
+    expect(cardProblems(confirm)).toEqual([]);
+    expect(cardText(confirm)).toContain('mandag 1. mars 2027');
+    const save = fakeTurn({ member: secretary, data: confirm.actions[0]!.data });
+    await handleAction(save, deps);
+    const point = store.read().followUps.find((p) => p.title === 'Trygghet på T-banen tas opp med Sporveien')!;
+    expect(point.source).toEqual({ meetingId: 'mote-2024-10', itemId: 'mote-2024-10-8' });
+    expect(kicks()).toBeGreaterThan(0);
+    const back = save.responses[0];
+    expect(cardProblems(back)).toEqual([]);
+    expect(cardText(back)).toMatch(/^Referat: Ordinært møte\n.*\nOppfølgingspunktet «Trygghet på T-banen tas opp med Sporveien» er lagret under sak 8\.\n/);
+    expect(cardText(back)).toContain('Oppfølging\n• Trygghet på T-banen tas opp med Sporveien. Ansvar: Oslo kommune (Ola Hansen). Frist: mandag 1. mars 2027.\nNytt oppfølgingspunkt');
+    expect(inputValues(back)['sak_mote-2024-10-8']).toBe('Bydel Alna tok opp trygghet på T-banen.');
+  });
+
+  it('goes back to the minutes without a point, and a point made elsewhere still ends on /status', async () => {
+    const { deps, store } = harness();
+    const open = fakeTurn({ member: secretary, data: { verb: Verb.MinutesFollowUp, meetingId: 'mote-2024-10', itemId: 'mote-2024-10-4', revision: revisionOf(store) } });
+    await handleAction(open, deps);
+    const back = (open.responses[0] as { actions: { title: string; data: Record<string, unknown> }[] }).actions[1]!;
+    const turn = fakeTurn({ member: secretary, data: back.data });
+    await handleAction(turn, deps);
+    expect(cardText(turn.responses[0])).toMatch(/^Referat: Ordinært møte\n/);
+    expect(store.read().followUps).toHaveLength(demoData().followUps.length);
+
+    // From the agenda editor the form has no way back to the minutes, and saving shows the list.
+    const editor = fakeTurn({ member: secretary, data: { verb: Verb.FollowUpForm, meetingId: 'mote-2024-10', itemId: 'mote-2024-10-4' } });
+    await handleAction(editor, deps);
+    expect((editor.responses[0] as { actions: { title: string }[] }).actions.map((a) => a.title)).toEqual(['Gå videre']);
+  });
+
+  it('refuses on a form made before someone else saved, keeping what was typed, and opens no point', async () => {
+    const { deps, store } = harness();
+    const stale = revisionOf(store) - 1;
+    const before = store.read();
+    const turn = fakeTurn({ member: secretary, data: { verb: Verb.MinutesFollowUp, meetingId: 'mote-2024-10', itemId: 'mote-2024-10-4', revision: stale, 'sak_mote-2024-10-4': 'Ny tekst.' } });
+    await handleAction(turn, deps);
+    expect(store.read()).toBe(before);
+    expect(cardText(turn.responses[0])).toContain('Noen andre har lagret referatet siden skjemaet ble vist.');
+    expect(inputValues(turn.responses[0])['sak_mote-2024-10-4']).toBe('Ny tekst.');
+  });
+
+  it('is the secretariat\'s, in personal chat, for an item the agenda has', async () => {
+    const { deps, store, kicks } = harness(withChats(demoData()));
+    const before = store.read();
+    const data = { verb: Verb.MinutesFollowUp, meetingId: 'mote-2024-10', itemId: 'mote-2024-10-4', revision: revisionOf(store), 'sak_mote-2024-10-4': 'Ny tekst.' };
+    const byMember = fakeTurn({ member, data });
+    await handleAction(byMember, deps);
+    expect(byMember.texts()[0]).toMatch(/^Beklager, dette kan bare sekretariatet/);
+    const inChannel = fakeTurn({ member: secretary, data, kind: 'channel', conversationId: '19:channel@thread.tacv2' });
+    await handleAction(inChannel, deps);
+    expect(inChannel.texts()).toEqual(['Referatet skriver du i personlig chat med boten, ikke her.']);
+    const noItem = fakeTurn({ member: secretary, data: { ...data, itemId: 'mote-2026-12-4' } });
+    await handleAction(noItem, deps);
+    expect(noItem.responses).toEqual([]);
+    expect(noItem.texts()).toHaveLength(1);
+    expect(store.read()).toBe(before);
+    expect(kicks()).toBe(0);
+  });
+
+  it('are in the minutes sent to the council, under open items only', async () => {
+    const world = withChats(demoData());
+    const held = world.meetings.find((m) => m.id === 'mote-2024-10')!;
+    // The Oslostandard item made confidential: its points stay out with it.
+    held.agenda[4]!.confidential = true;
+    const { deps, store } = harness(world);
+    await handleAction(fakeTurn({ member: secretary, data: { verb: Verb.MinutesSave, meetingId: 'mote-2024-10', revision: 1, send: true } }), deps);
+    const compose = composer({ timeZone: 'Europe/Oslo', clock: fixedClock(NOW) });
+    const data = store.read();
+    const delivery = data.deliveries.find((d) => d.kind === 'minutes' && d.conversationId === '19:channel@thread.tacv2')!;
+    const content = (compose(delivery, data, 'send')!.activity as { attachments: { content: unknown }[] }).attachments[0]!.content;
+    expect(cardProblems(content)).toEqual([]);
+    const text = cardText(content);
+    expect(text).toContain('Temaet vil tas opp igjen i politirådets seminar over nyttår.\nPresentasjon fra politiet vedlagt.\nOppfølging\n• Byutvikling og kriminalitetsforebygging tas opp igjen i politirådets seminar. Ansvar: Oslo kommune og Oslo politidistrikt (Kari Nordmann). Frist: innen møtet torsdag 21. oktober 2027.\n5. Unntatt offentlighet\n6.');
+    expect(text).not.toContain('Oslostandard');
+    expect(text).not.toContain('Nytt oppfølgingspunkt');
+  });
+});
+
 describe('the reminder of minutes not yet sent', () => {
   it('tells the secretary how far the minutes are, with a button to the form, and is dropped once they are sent', async () => {
     const due = new Date('2026-12-13T08:00:00Z');

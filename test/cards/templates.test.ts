@@ -68,7 +68,7 @@ const RENDERED: { [N in TemplateName]?: () => Record<string, unknown> } = {
     const held = structuredClone(data.meetings.find((m) => m.id === 'mote-2024-10')!);
     held.agenda[5]!.confidential = true;
     held.minutes = { ...held.minutes!, present: 'Tor Lund, politimester', absent: 'Ola Hansen' };
-    return minutesCard(held, 'nb', 'Europe/Oslo', 'Referatet fra møtet er klart.');
+    return minutesCard(data, held, 'nb', 'Europe/Oslo', 'Referatet fra møtet er klart.');
   },
   proposal: () =>
     proposalCard(data, busyMeeting(), { id: 'mote-2026-12-f1', byMemberId: 'ola-hansen', title: 'Trygghet i T-banen', description: 'Vekterne melder om mer uro.', status: 'foreslått', at: NOW }, 'nb', 'Europe/Oslo'),

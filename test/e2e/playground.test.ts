@@ -238,7 +238,7 @@ describe('the secretariat’s follow-up points, SaLTo setup and minutes in the P
     expect(data.saltoRounds[0]!.meetingId).toMatch(/^mote-/);
   });
 
-  it('lets the secretary write the minutes of the last meeting with /referat', async () => {
+  it('lets the secretary write the minutes of the last meeting with /referat, send them, and make a follow-up point from an item', async () => {
     await send('/referat');
     await expect.poll(() => page.getByText('Referat: Ordinært møte', { exact: true }).count(), { timeout: 20_000 }).toBe(1);
     const eventuelt = page.getByRole('textbox', { name: '8. Eventuelt' }).last();
@@ -263,6 +263,22 @@ describe('the secretariat’s follow-up points, SaLTo setup and minutes in the P
     const sent = (await readSaved(dataFile)).meetings.find((m) => m.id === 'mote-2024-10')!.minutes!;
     expect(sent).toMatchObject({ revision: 3, sentRevision: 3 });
     expect(sent.items['mote-2024-10-8']).toBe('Ingen saker ble meldt i møtet.');
+
+    // A follow-up point from an item: the button saves what is typed first, and the point's form leads back here.
+    await page.getByRole('textbox', { name: '8. Eventuelt' }).last().fill('Bydel Alna tok opp trygghet på T-banen.');
+    await page.getByRole('button', { name: 'Nytt oppfølgingspunkt' }).last().click();
+    await expect.poll(() => page.getByText('Fra sak 8 på dagsordenen for 7. oktober 2024. Punktet knyttes til saken.').count(), { timeout: 20_000 }).toBe(1);
+    expect((await readSaved(dataFile)).meetings.find((m) => m.id === 'mote-2024-10')!.minutes!.items['mote-2024-10-8']).toBe('Bydel Alna tok opp trygghet på T-banen.');
+    await page.getByRole('textbox', { name: 'Hva skal følges opp?' }).last().fill('Trygghet på T-banen tas opp med Sporveien');
+    await page.getByRole('textbox', { name: 'Frist (valgfritt)' }).last().fill('1. mars 2027');
+    await page.getByRole('button', { name: 'Gå videre' }).last().click();
+    await expect.poll(() => page.getByText('Sjekk særlig fristen. Ingenting er lagret ennå.').count(), { timeout: 20_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Lagre punktet' }).last().click();
+    await expect.poll(() => page.getByText('Oppfølgingspunktet «Trygghet på T-banen tas opp med Sporveien» er lagret under sak 8.').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.getByText(/^• Trygghet på T-banen tas opp med Sporveien\. Ansvar: .* Frist: mandag 1\. mars 2027\.$/).count(), { timeout: 20_000 }).toBe(1);
+    await page.screenshot({ path: path.join(screenshots, 'playground-referat-punkt.png'), fullPage: true });
+    const point = (await readSaved(dataFile)).followUps.find((p) => p.title === 'Trygghet på T-banen tas opp med Sporveien')!;
+    expect(point.source).toEqual({ meetingId: 'mote-2024-10', itemId: 'mote-2024-10-8' });
   });
 });
 

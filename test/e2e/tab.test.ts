@@ -119,10 +119,12 @@ describe('the personal tab in Chromium, in local mode', { timeout: 90_000 }, () 
     expect(await page.getByRole('heading', { name: 'SaLTo-rapportering' }).count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Forslag som venter' }).count()).toBe(0);
     expect(await page.getByText(ANSWER_KOMMER).count()).toBe(1);
-    expect(await page.getByText('Bydelene gir forebyggingsarbeidet').count()).toBe(1);
+    // Their point, once among their points and once in the minutes under the item it was agreed under.
+    expect(await page.getByText('Bydelene gir forebyggingsarbeidet').count()).toBe(2);
     const minutes = page.getByRole('article', { name: 'Ordinært møte mandag 7. oktober 2024 kl. 10.00' });
     expect(await minutes.getByText('Sendt til rådet 14. oktober 2024.').count()).toBe(1);
     expect(await minutes.getByText('Politiet ønsker en Oslostandard for en-til-en-oppfølging.', { exact: false }).count()).toBe(1);
+    expect(await minutes.getByText('• Bydelene gir forebyggingsarbeidet en likere innretning, etter modell fra Bydel Grorud. Ansvar: Oslo kommune (Ola Hansen).', { exact: false }).count()).toBe(1);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 

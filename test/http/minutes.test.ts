@@ -44,6 +44,10 @@ describe('minutes over HTTP', () => {
     expect(text).toMatch(/Til stede Tor Lund, politimester Kari Nordmann, sekretariatet Forfall Ola Hansen/);
     expect(text).toMatch(/1 Godkjenning av dagsorden v\/ Byrådsleder Dagsorden godkjent\./);
     expect(text).toContain('Politiet ønsker en Oslostandard for en-til-en-oppfølging.');
+    // What was agreed to follow up, under the item it was agreed under.
+    expect(text).toContain(
+      'Presentasjoner fra politiet og bydelen vedlagt. Oppfølging: Politirådet orienteres om arbeidet med en Oslostandard for en-til-en-oppfølging. Ansvar: Oslo politidistrikt (Tor Lund). Frist: mandag 1. mars 2027. Bydelene gir',
+    );
     // Minutes are public: the confidential item keeps its number, and nothing else of it is there.
     expect(text).toMatch(/6 Unntatt offentlighet 7 SaLTo-samarbeidet/);
     expect(text).not.toContain('Gjengkonflikten');

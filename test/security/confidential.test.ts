@@ -95,7 +95,7 @@ describe('confidential agenda items, over generated agendas', () => {
     );
   }, 120_000);
 
-  it('never appear in the minutes, which are public, while the open items and their texts do', async () => {
+  it('never appear in the minutes, which are public, nor the points agreed under them, while the open items, their texts and points do', async () => {
     const compose = composer({ timeZone: 'Europe/Oslo', clock: fixedClock(NOW) });
     await fc.assert(
       fc.asyncProperty(agenda, async (items) => {
@@ -103,6 +103,9 @@ describe('confidential agenda items, over generated agendas', () => {
         const meeting = data.meetings.find((m) => m.id === 'mote-2026-12')!;
         const marks = items.map((item) => item.title.split(' ')[0]!);
         meeting.minutes = { present: '', absent: '', items: Object.fromEntries(items.map((item, n) => [item.id, `${marks[n]}-referat SET`])), revision: 1, updatedAt: NOW };
+        // A follow-up point agreed under each item.
+        const template = data.followUps[0]!;
+        data.followUps.push(...items.map((item, n) => ({ ...template, id: `punkt-${n}`, title: `${marks[n]}-punkt`, source: { meetingId: meeting.id, itemId: item.id }, status: 'åpen' as const })));
         const zip = await JSZip.loadAsync(await minutesDocx(meeting, data, 'Europe/Oslo'));
         // The Word file, and the minutes as sent to the channel, a group chat and a member's own chat.
         const shown = [await zip.file('word/document.xml')!.async('string')];
@@ -111,7 +114,11 @@ describe('confidential agenda items, over generated agendas', () => {
         }
         for (const text of shown) {
           for (const secret of secrets(items)) expect(text).not.toContain(secret);
-          for (const [n, item] of items.entries()) if (!item.confidential) expect(text).toContain(`${marks[n]}-referat`);
+          for (const [n, item] of items.entries()) {
+            if (item.confidential) continue;
+            expect(text).toContain(`${marks[n]}-referat`);
+            expect(text).toContain(`${marks[n]}-punkt`);
+          }
         }
       }),
       { numRuns: 60 },

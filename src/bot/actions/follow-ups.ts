@@ -26,10 +26,11 @@ import {
   type FollowUpSource,
   type StatusPlace,
 } from '../follow-ups/views.js';
-import { attempt, audienceOf, refuseTooLong } from '../meetings/handling.js';
+import { attempt, audienceOf, refuseOutsidePersonal, refuseTooLong, replyMeetingNotFound } from '../meetings/handling.js';
 import { problemText } from '../meetings/views.js';
 import type { BotDeps, Turn } from '../turn.js';
 import { defineAction, field, isOn } from './card-action.js';
+import { minutesFormData, saveMinutesForm, showSavedMinutes } from './minutes.js';
 import { Verb } from './verbs.js';
 
 const { id, typed } = field;
@@ -211,9 +212,10 @@ const formFields = {
   briefing: field.toggle.optional(),
   meetingId: id.optional(),
   itemId: id.optional(),
+  fromMinutes: field.toggle.optional(),
 };
 
-function formValues(data: Readonly<Data>, fields: { [K in keyof typeof formFields]?: z.infer<(typeof formFields)[K]> }): FollowUpFormValues {
+function formValues(data: Readonly<Data>, fields: FormFields): FollowUpFormValues {
   const empty = emptyFormValues(data);
   return {
     title: fields.title ?? '',
@@ -226,8 +228,9 @@ function formValues(data: Readonly<Data>, fields: { [K in keyof typeof formField
   };
 }
 
-function sourceOf(fields: { meetingId?: string | undefined; itemId?: string | undefined }): FollowUpSource | undefined {
-  return fields.meetingId && fields.itemId ? { meetingId: fields.meetingId, itemId: fields.itemId } : undefined;
+function sourceOf(fields: { meetingId?: string | undefined; itemId?: string | undefined; fromMinutes?: string | boolean | undefined }): FollowUpSource | undefined {
+  if (!fields.meetingId || !fields.itemId) return undefined;
+  return { meetingId: fields.meetingId, itemId: fields.itemId, ...(isOn(fields.fromMinutes) ? { fromMinutes: true as const } : {}) };
 }
 
 /** The form's values as a point, with the due date read; throws a coded error for the form to show. */
@@ -242,7 +245,7 @@ function inputOf(values: FollowUpFormValues, source: FollowUpSource | undefined,
     ownerMemberId: values.ownerMemberId || undefined,
     due,
     briefing: values.briefing === 'true',
-    source,
+    source: source && { meetingId: source.meetingId, itemId: source.itemId },
   };
 }
 
@@ -255,18 +258,41 @@ async function refuseLongFields(turn: Turn, values: FollowUpFormValues): Promise
   ]);
 }
 
-/** Opens the form: empty, from an agenda item (titled after it), or with the values to change. */
+type FormFields = { [K in keyof typeof formFields]?: z.infer<(typeof formFields)[K]> };
+
+/** The form: empty, from an agenda item (titled after it), or with the values to change. */
+async function showFollowUpForm(turn: Turn, deps: BotDeps, fields: FormFields): Promise<void> {
+  const store = deps.store.read();
+  const source = sourceOf(fields);
+  const item = source ? store.meetings.find((x) => x.id === source.meetingId)?.agenda.find((i) => i.id === source.itemId) : undefined;
+  if (source && !item) return turn.reply(messages(turn.lang)['problem.not-found']);
+  const values = formValues(store, { ...fields, title: fields.title ?? item?.title.replace(/^Oppfølging: /, '') });
+  await turn.respond(followUpFormCard(store, values, source, turn.lang, deps.timeZone));
+}
+
 export const followUpFormAction = defineAction({
   verb: Verb.FollowUpForm,
   role: SECRETARIAT,
   schema: z.object({ verb: z.literal(Verb.FollowUpForm), ...formFields }),
+  handle: (turn, data, deps) => showFollowUpForm(turn, deps, data),
+});
+
+/**
+ * "Nytt oppfølgingspunkt" under an item of the minutes: what is typed in the minutes is saved
+ * first, so nothing written is lost, then the follow-up form opens for a point made from that
+ * item. Saving the point, or «Tilbake til referatet», brings the secretary back to the minutes.
+ */
+export const minutesFollowUpAction = defineAction({
+  verb: Verb.MinutesFollowUp,
+  role: SECRETARIAT,
+  schema: minutesFormData.extend({ verb: z.literal(Verb.MinutesFollowUp), itemId: id }),
   async handle(turn, data, deps) {
-    const store = deps.store.read();
-    const source = sourceOf(data);
-    const item = source ? store.meetings.find((x) => x.id === source.meetingId)?.agenda.find((i) => i.id === source.itemId) : undefined;
-    if (source && !item) return turn.reply(messages(turn.lang)['problem.not-found']);
-    const values = formValues(store, { ...data, title: data.title ?? item?.title.replace(/^Oppfølging: /, '') });
-    await turn.respond(followUpFormCard(store, values, source, turn.lang, deps.timeZone));
+    if (await refuseOutsidePersonal(turn, 'minutes.personalOnly')) return;
+    const meeting = deps.store.read().meetings.find((m) => m.id === data.meetingId);
+    if (!meeting) return replyMeetingNotFound(turn);
+    if (!meeting.agenda.some((item) => item.id === data.itemId)) return turn.reply(messages(turn.lang)['problem.not-found']);
+    if (!(await saveMinutesForm(turn, deps, data, meeting, false))) return;
+    await showFollowUpForm(turn, deps, { meetingId: meeting.id, itemId: data.itemId, fromMinutes: true });
   },
 });
 
@@ -313,6 +339,10 @@ export const followUpSaveAction = defineAction({
     );
     if (!saved) return;
     deps.notifier.kick();
+    if (source?.fromMinutes) {
+      const number = deps.store.read().meetings.find((x) => x.id === source.meetingId)?.agenda.findIndex((i) => i.id === source.itemId) ?? -1;
+      return showSavedMinutes(turn, deps, source.meetingId, messages(turn.lang)['minutes.pointSaved']({ title: saved.title, number: number + 1 }));
+    }
     await showStatus(turn, deps, { filter: '', page: 1 }, messages(turn.lang)['followUp.headline.created']);
   },
 });

@@ -22,6 +22,7 @@ import {
   followUpPostponeConfirmAction,
   followUpSaveAction,
   followUpUpdateAction,
+  minutesFollowUpAction,
   statusShowAction,
 } from './follow-ups.js';
 
@@ -100,6 +101,7 @@ export const ACTIONS: readonly CardAction[] = [
   memberSaveAction,
   minutesFormAction,
   minutesSaveAction,
+  minutesFollowUpAction,
 ] as CardAction[];
 
 export function findAction(verb: string, table: readonly CardAction[] = ACTIONS): CardAction | undefined {

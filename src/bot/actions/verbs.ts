@@ -46,6 +46,7 @@ export const Verb = {
   RoundForm: 'rapportrunde.skjema',
   MinutesForm: 'referat.skjema',
   MinutesSave: 'referat.lagre',
+  MinutesFollowUp: 'referat.punkt',
   MembersShow: 'medlemmer.vis',
   MemberForm: 'medlem.skjema',
   MemberSave: 'medlem.lagre',

@@ -44,7 +44,7 @@ export const minutesCommand: Command = {
 
 /** The minutes as sent, or why there are none to read; the secretariat is sent to its personal chat to write them. */
 async function read(turn: Turn, deps: BotDeps, meeting: Meeting): Promise<void> {
-  if (meeting.minutes?.sentAt) return turn.reply({ card: sentMinutesCard(meeting, turn.lang, deps.timeZone) });
+  if (meeting.minutes?.sentAt) return turn.reply({ card: sentMinutesCard(deps.store.read(), meeting, turn.lang, deps.timeZone) });
   if (isSecretariat(turn.member) && (await refuseOutsidePersonal(turn, 'minutes.personalOnly'))) return;
   await turn.reply(messages(turn.lang)['minutes.notSent']({ meeting: meetingName(meeting, turn.lang, deps.timeZone) }));
 }

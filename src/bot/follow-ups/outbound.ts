@@ -7,7 +7,8 @@ import type { Data, Delivery } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import type { Outgoing } from '../../notify/notifier.js';
 import { cardActivity } from '../meetings/outbound.js';
-import { dayLabel, dueLabel, reminderCard, summaryCard } from './views.js';
+import { dueLabel } from '../../i18n/points.js';
+import { dayLabel, reminderCard, summaryCard } from './views.js';
 
 export const FOLLOW_UP_KINDS: readonly Delivery['kind'][] = ['followup-due', 'followup-overdue', 'followup-briefing', 'followup-summary'];
 

@@ -1,13 +1,13 @@
 import { audienceFor, type Audience } from '../../domain/agenda.js';
 import { renderCard, type ActionData, type Button, type Card, type StatusCardModel, type StatusPointModel } from '../../cards/render.js';
 import { formatCalendarDay, formatDate } from '../../domain/dates.js';
-import { dueDateOf, type Due } from '../../domain/follow-up-dates.js';
 import { parseStatusFilter, statusPoint, statusView, type AmbiguousStatusFilter, type StatusFilter, type StatusPoint, type StatusView } from '../../domain/follow-up-status.js';
 import { briefingMeeting, currentFocusAreas, isConfidentialPoint, latestUpdate, type FollowUpInput } from '../../domain/follow-ups.js';
-import { meetingDate } from '../../domain/follow-up-dates.js';
+import { meetingDate, type Due } from '../../domain/follow-up-dates.js';
 import { COUNCIL, isSecretariat } from '../../domain/roles.js';
 import type { Data, FocusArea, FollowUp, Lang, Member, Responsible } from '../../domain/schema.js';
 import { listOf, messages } from '../../i18n/index.js';
+import { dueLabel } from '../../i18n/points.js';
 import { Verb } from '../actions/verbs.js';
 
 export const STATUS_PAGE_SIZE = 10;
@@ -16,17 +16,6 @@ const RESPONSIBLES: readonly Responsible[] = ['kommunen', 'politiet', 'begge', '
 /** A calendar date (yyyy-MM-dd) as "mandag 15. mars 2027". */
 export function dayLabel(date: string, lang: Lang, timeZone: string): string {
   return formatCalendarDay(date, timeZone, lang);
-}
-
-/** "mandag 15. mars 2027", "innen møtet torsdag 10. desember 2026", the source's own words, or "ingen frist". */
-export function dueLabel(point: Pick<FollowUp, 'dueDate' | 'dueMeetingId' | 'dueText'>, data: Readonly<Data>, lang: Lang, timeZone: string): string {
-  const m = messages(lang);
-  if (point.dueMeetingId) {
-    const date = dueDateOf(point, data, timeZone);
-    if (date) return m['followUp.due.meeting']({ date: dayLabel(date, lang, timeZone) });
-  }
-  if (point.dueDate) return dayLabel(point.dueDate, lang, timeZone);
-  return point.dueText ?? m['followUp.due.none'];
 }
 
 export function focusAreaHeading(area: FocusArea | undefined, lang: Lang): string {
@@ -281,6 +270,8 @@ export function emptyFormValues(data: Readonly<Data>, title = ''): FollowUpFormV
 export interface FollowUpSource {
   meetingId: string;
   itemId: string;
+  /** Opened from the minutes of the item's meeting: the form leads back there. */
+  fromMinutes?: true;
 }
 
 export function followUpFormCard(data: Readonly<Data>, values: FollowUpFormValues, source: FollowUpSource | undefined, lang: Lang, timeZone: string, problem = ''): Card {
@@ -300,7 +291,9 @@ export function followUpFormCard(data: Readonly<Data>, values: FollowUpFormValue
     owners: data.members.filter((member) => COUNCIL.some((role) => member.roles.includes(role))).map((member) => ({ title: member.name, value: member.id })),
     values,
     check: { verb: Verb.FollowUpCheck, ...(source ?? {}) },
+    back: source?.fromMinutes ? { verb: Verb.MinutesForm, meetingId: source.meetingId } : null,
     labels: {
+      back: m['followUpForm.backToMinutes'],
       title: m['followUpForm.titleLabel'],
       titleError: m['followUpForm.titleError'],
       description: m['followUpForm.description'],

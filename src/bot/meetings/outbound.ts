@@ -66,7 +66,7 @@ export function meetingComposer(options: { timeZone: string; clock: Clock; repor
       if (delivery.kind === 'minutes') {
         if (!meeting.minutes) return undefined;
         // A second sending, after the minutes changed, says so.
-        const card = minutesCard(meeting, lang, options.timeZone, messages(lang)[resentMinutes(data, delivery) ? 'minutes.cardChanged' : 'minutes.cardReady']);
+        const card = minutesCard(data, meeting, lang, options.timeZone, messages(lang)[resentMinutes(data, delivery) ? 'minutes.cardChanged' : 'minutes.cardReady']);
         return cardActivity(card, messages(lang)['minutes.title']({ meeting: meetingLabel(meeting, lang) }), lang);
       }
       if (delivery.kind === 'proposal') {

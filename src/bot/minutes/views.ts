@@ -1,9 +1,10 @@
 import { renderCard, type Card, type MinutesFormCardModel } from '../../cards/render.js';
 import { formatDate, formatDateTime } from '../../domain/dates.js';
 import { attendanceOverview } from '../../domain/attendance.js';
-import { MINUTES_ITEM_LIMIT, MINUTES_PEOPLE_LIMIT, minutesDelivery } from '../../domain/minutes.js';
-import type { Data, Lang, Meeting, Member } from '../../domain/schema.js';
+import { MINUTES_ITEM_LIMIT, MINUTES_PEOPLE_LIMIT, minutesDelivery, pointsByItem } from '../../domain/minutes.js';
+import type { Data, FollowUp, Lang, Meeting, Member } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
+import { pointLine } from '../../i18n/points.js';
 import { Verb } from '../actions/verbs.js';
 import { meetingHeading, meetingLabel, meetingName, meetingSubtitle, presentersText } from '../meetings/views.js';
 
@@ -59,7 +60,13 @@ export function minutesFormCard(data: Readonly<Data>, meeting: Meeting, options:
     saved: differs(values[id], saved[id]),
     hint: m['minutes.peopleHint'],
     maxLength: MINUTES_PEOPLE_LIMIT,
+    points: [],
+    newPoint: null,
   });
+  const points = pointsByItem(data, meeting);
+  // The secretariat sees how each point stands; the minutes sent to the council list them as agreed.
+  const pointText = (point: FollowUp) =>
+    [pointLine(point, data, lang, timeZone), ...(point.status === 'åpen' ? [] : [`${m['status.fact.status']}: ${m[`followUp.status.${point.status}`]}.`])].join(' ');
   const minutes = meeting.minutes;
   const updatedBy = minutes?.updatedBy;
   const status = minutes
@@ -86,6 +93,8 @@ export function minutesFormCard(data: Readonly<Data>, meeting: Meeting, options:
         saved: differs(values.items[item.id] ?? '', saved.items[item.id] ?? ''),
         hint: m['minutes.itemHint'],
         maxLength: MINUTES_ITEM_LIMIT,
+        points: (points.get(item.id) ?? []).map((point) => ({ text: pointText(point) })),
+        newPoint: { verb: Verb.MinutesFollowUp, meetingId: meeting.id, itemId: item.id, revision: minutes?.revision ?? 0 },
       })),
     ],
     save: { verb: Verb.MinutesSave, meetingId: meeting.id, revision: minutes?.revision ?? 0 },
@@ -100,13 +109,15 @@ export function minutesFormCard(data: Readonly<Data>, meeting: Meeting, options:
       send: m[minutes?.sentRevision === undefined ? 'minutes.send' : 'minutes.sendAgain'],
       sendConfirm: m['minutes.sendConfirm'],
       sendButton: m['minutes.sendButton'],
+      points: m['minutes.points'],
+      newPoint: m['minutes.newPoint'],
     },
   });
 }
 
 /** The minutes as they were sent to the council, headed with the day they went out: for the tab, and for anyone who asks. */
-export function sentMinutesCard(meeting: Meeting, lang: Lang, timeZone: string): Card {
-  return minutesCard(meeting, lang, timeZone, meeting.minutes?.sentAt ? messages(lang)['minutes.sentOn']({ date: formatDate(meeting.minutes.sentAt, timeZone, lang) }) : '');
+export function sentMinutesCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, timeZone: string): Card {
+  return minutesCard(data, meeting, lang, timeZone, meeting.minutes?.sentAt ? messages(lang)['minutes.sentOn']({ date: formatDate(meeting.minutes.sentAt, timeZone, lang) }) : '');
 }
 
 /** To the secretariat some days after a meeting whose minutes have not gone out: how far they are, and a button to the form. */
@@ -125,9 +136,10 @@ export function minutesReminderCard(meeting: Meeting, lang: Lang, timeZone: stri
  * The minutes as the council gets them in chat: public, so the same wherever they are read. An
  * item exempt from disclosure shows only its number, as in the Word file.
  */
-export function minutesCard(meeting: Meeting, lang: Lang, timeZone: string, headline: string): Card {
+export function minutesCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, timeZone: string, headline: string): Card {
   const m = messages(lang);
   const minutes = meeting.minutes;
+  const points = pointsByItem(data, meeting);
   return renderCard('minutes', {
     headline,
     title: m['minutesDoc.title']({ meeting: meetingHeading(meeting, lang) }),
@@ -135,9 +147,15 @@ export function minutesCard(meeting: Meeting, lang: Lang, timeZone: string, head
     people: (['present', 'absent'] as const).flatMap((id) => (minutes?.[id] ? [{ label: m[`minutes.${id}`], text: minutes[id] }] : [])),
     items: meeting.agenda.map((item, index) =>
       item.confidential
-        ? { heading: `${index + 1}. ${m['minutes.confidentialItem']}`, presenters: '', text: '' }
-        : { heading: `${index + 1}. ${item.title}`, presenters: presentersText(item, lang), text: minutes?.items[item.id] ?? '' },
+        ? { heading: `${index + 1}. ${m['minutes.confidentialItem']}`, presenters: '', text: '', points: [] }
+        : {
+            heading: `${index + 1}. ${item.title}`,
+            presenters: presentersText(item, lang),
+            text: minutes?.items[item.id] ?? '',
+            points: (points.get(item.id) ?? []).map((point) => ({ text: pointLine(point, data, lang, timeZone) })),
+          },
     ),
+    labels: { points: m['minutes.points'] },
     footer: m['minutes.public'],
   });
 }
