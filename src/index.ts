@@ -15,6 +15,7 @@ import { createHttpServer } from './server/http-server.js';
 import { loadSeed, openFileStore } from './store/file-store.js';
 import { documentUrl, validDocumentLink } from './reports/links.js';
 import { minutesDocx } from './reports/minutes-docx.js';
+import { followUpListDocx } from './reports/follow-ups-docx.js';
 import { saltoReportDocx } from './reports/salto-docx.js';
 import { compileRound } from './domain/salto-compile.js';
 import { systemClock } from './system-clock.js';
@@ -77,7 +78,7 @@ export async function startBot(config: Config, logger: Logger, overrides: Overri
       clock,
       logger,
       transport,
-      compose: composer({ timeZone: config.timeZone, clock, reportUrl: (roundId) => deps.reportUrl(roundId) }),
+      compose: composer({ timeZone: config.timeZone, clock, reportUrl: (roundId) => deps.reportUrl(roundId), followUpListUrl: (meetingId) => deps.followUpListUrl(meetingId) }),
       ...overrides.notifier,
     });
     const scheduler = new Scheduler({
@@ -108,6 +109,7 @@ export async function startBot(config: Config, logger: Logger, overrides: Overri
       seedFollowUps: () => seed,
       reportUrl: (roundId: string) => (baseUrl ? documentUrl(baseUrl, linkSecret(), 'report', roundId, clock.now(), config.reportLinkHours) : undefined),
       minutesUrl: (meetingId: string) => (baseUrl ? documentUrl(baseUrl, linkSecret(), 'minutes', meetingId, clock.now(), config.reportLinkHours) : undefined),
+      followUpListUrl: (meetingId: string) => (baseUrl ? documentUrl(baseUrl, linkSecret(), 'followUps', meetingId, clock.now(), config.reportLinkHours) : undefined),
     };
     const bot = new PolitiradBot(deps, { allowedTenantIds: config.allowedTenantIds });
     const adapter = createAdapter(config, logger, overrides.openIdMetadataUrl);
@@ -134,6 +136,10 @@ export async function startBot(config: Config, logger: Logger, overrides: Overri
       document: async (kind, id, expires, token) => {
         if (!validDocumentLink(linkSecret(), kind, id, expires, token, clock.now())) return undefined;
         const data = store.read();
+        if (kind === 'followUps') {
+          const meeting = data.meetings.find((m) => m.id === id);
+          return meeting ? { file: await followUpListDocx(meeting, data, clock.now(), config.timeZone), name: `oppfolgingsliste-${meeting.id}.docx` } : undefined;
+        }
         if (kind === 'minutes') {
           const meeting = data.meetings.find((m) => m.id === id);
           return meeting?.minutes ? { file: await minutesDocx(meeting, data, config.timeZone), name: `referat-${meeting.id}.docx` } : undefined;

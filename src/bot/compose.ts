@@ -5,7 +5,12 @@ import { meetingComposer } from './meetings/outbound.js';
 import { SALTO_KINDS, saltoComposer } from './salto/outbound.js';
 
 /** The notifier's one composer: each outbox message is made by the feature it belongs to. */
-export function composer(options: { timeZone: string; clock: Clock; reportUrl?: ((roundId: string) => string | undefined) | undefined }): Compose {
+export function composer(options: {
+  timeZone: string;
+  clock: Clock;
+  reportUrl?: ((roundId: string) => string | undefined) | undefined;
+  followUpListUrl?: ((meetingId: string) => string | undefined) | undefined;
+}): Compose {
   const meetings = meetingComposer(options);
   const followUps = followUpComposer(options);
   const salto = saltoComposer(options);

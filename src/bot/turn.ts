@@ -47,4 +47,6 @@ export interface BotDeps {
   reportUrl?: ((roundId: string) => string | undefined) | undefined;
   /** A signed, expiring download link for a meeting's minutes as a Word file; undefined without a public address. */
   minutesUrl?: ((meetingId: string) => string | undefined) | undefined;
+  /** A signed, expiring download link for the follow-up list for a meeting's papers; undefined without a public address. */
+  followUpListUrl?: ((meetingId: string) => string | undefined) | undefined;
 }

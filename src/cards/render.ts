@@ -209,6 +209,8 @@ export interface StatusCardModel {
   groups: { heading: string; points: StatusPointModel[] }[];
   note: string;
   actions: Button[];
+  /** The follow-up list for the next meeting's papers as a Word file; null for those who do not make the papers, or without a public address. */
+  download: { title: string; url: string } | null;
   statusChoices: { title: string; value: string }[];
   labels: {
     done: string;

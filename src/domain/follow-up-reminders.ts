@@ -2,7 +2,7 @@ import { dueAt, enqueue, personalChats, personalRecipients, sendTimeOn, type Dis
 import { dueDateOf, todayIn } from './follow-up-dates.js';
 import { briefingMeeting, isOpen } from './follow-ups.js';
 import { isSecretariat } from './roles.js';
-import { statusPoint } from './follow-up-status.js';
+import { statusPoint, statusView, type StatusView } from './follow-up-status.js';
 import type { Data, Delivery, FollowUp, Meeting } from './schema.js';
 
 export interface FollowUpNotice {
@@ -108,4 +108,15 @@ export function followUpSummary(data: Readonly<Data>, meeting: Meeting, now: Dat
     overdue: data.followUps.filter((p) => statusPoint(data, p, today, timeZone, false).overdue),
     briefed: data.followUps.filter((p) => briefedIds.has(p.id) && isOpen(p)),
   };
+}
+
+/**
+ * The follow-up list for a meeting's papers: every open point, grouped by focus area and ordered
+ * as `/status` shows them to the secretariat (overdue first), and what was closed since the
+ * previous meeting.
+ */
+export function followUpList(data: Readonly<Data>, meeting: Meeting, now: Date, timeZone: string): { closed: FollowUp[]; open: StatusView } {
+  const secretary = data.members.find(isSecretariat);
+  const open = statusView(data, { viewer: secretary, filter: { kind: 'alle' }, now, timeZone, page: 1, pageSize: Number.MAX_SAFE_INTEGER });
+  return { closed: followUpSummary(data, meeting, now, timeZone).closed, open };
 }

@@ -377,6 +377,10 @@ export const en: Messages = {
   'postponeConfirm.save': 'Save the new deadline',
   'postponeConfirm.back': 'Back',
 
+  'followUpList.title': (p) => `Follow-up list: ${p.meeting}`,
+  'followUpList.asOf': (p) => `As of ${p.date}: ${p.open} open points, ${p.overdue} overdue.`,
+  'followUpList.noneOpen': 'No points are open.',
+  'followUpList.download': 'Follow-up list (Word)',
   'summary.title': (p) => `Follow-up points before the meeting on ${p.date}`,
   'summary.counts': (p) => `Closed since the last meeting: ${p.closed} · overdue: ${p.overdue} · briefed at the meeting: ${p.briefed}`,
   'summary.closed': (p) => `Closed since the last meeting (${p.count})`,

@@ -393,6 +393,10 @@ export const nb = {
   'postponeConfirm.save': 'Lagre ny frist',
   'postponeConfirm.back': 'Tilbake',
 
+  'followUpList.title': (p: { meeting: string }) => `Oppfølgingsliste: ${p.meeting}`,
+  'followUpList.asOf': (p: { date: string; open: number; overdue: number }) => `Per ${p.date}: ${p.open} åpne punkter, ${p.overdue} forfalt.`,
+  'followUpList.noneOpen': 'Ingen punkter er åpne.',
+  'followUpList.download': 'Oppfølgingslisten (Word)',
   'summary.title': (p: { date: string }) => `Oppfølgingspunkter før møtet ${p.date}`,
   'summary.counts': (p: { closed: number; overdue: number; briefed: number }) =>
     `Lukket siden forrige møte: ${p.closed} · forfalt: ${p.overdue} · orienteres i møtet: ${p.briefed}`,

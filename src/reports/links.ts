@@ -1,15 +1,15 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * A document's download link: a compiled SaLTo report (`/rapport/<round>/…`) or a meeting's
- * minutes (`/referat/<meeting>/…`). It names the document and the moment it expires, signed
+ * A document's download link: a compiled SaLTo report (`/rapport/<round>/…`), a meeting's
+ * minutes (`/referat/<meeting>/…`) or the follow-up list for a meeting (`/oppfolging/<meeting>/…`). It names the document and the moment it expires, signed
  * with the bot's link key: it cannot be guessed, stretched or pointed at another document, and
  * changing the key (settings.linkSecret) revokes every link at once.
  */
-export type DocumentKind = 'report' | 'minutes';
+export type DocumentKind = 'report' | 'minutes' | 'followUps';
 
 /** The link's first path segment, in the council's language. */
-export const DOCUMENT_PATH: Record<DocumentKind, string> = { report: 'rapport', minutes: 'referat' };
+export const DOCUMENT_PATH: Record<DocumentKind, string> = { report: 'rapport', minutes: 'referat', followUps: 'oppfolging' };
 
 export function documentToken(secret: string, kind: DocumentKind, id: string, expires: number): string {
   return createHmac('sha256', secret).update(`${kind}:${id}:${expires}`).digest('base64url').slice(0, 43);

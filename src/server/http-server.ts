@@ -94,7 +94,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     res.sendRaw(200, feed);
   });
 
-  for (const kind of ['report', 'minutes'] as const) {
+  for (const kind of Object.keys(DOCUMENT_PATH) as DocumentKind[]) {
     server.get(`/${DOCUMENT_PATH[kind]}/:id/:expires/:file`, async (req: Request, res: Response) => {
       const { id, expires, file } = req.params as { id: string; expires: string; file: string };
       const match = /^([A-Za-z0-9_-]{1,100})\.docx$/.exec(file);

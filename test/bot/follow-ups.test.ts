@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { Verb } from '../../src/bot/actions/index.js';
 import { statusCard } from '../../src/bot/follow-ups/views.js';
 import { handleAction, handleText } from '../../src/bot/router.js';
-import type { FollowUp } from '../../src/domain/schema.js';
+import { composer } from '../../src/bot/compose.js';
+import { fixedClock } from '../../src/domain/clock.js';
+import type { Delivery, FollowUp } from '../../src/domain/schema.js';
 import { cardProblems } from '../helpers/adaptive-cards.js';
-import { cardText, demoData, fakeTurn, harness, memberOf, MEMBER_ID, NOW, SECRETARY_ID, COORDINATOR_ID } from '../helpers/builders.js';
+import { cardText, demoData, fakeTurn, harness, memberOf, MEMBER_ID, NOW, SECRETARY_ID, COORDINATOR_ID, withChats } from '../helpers/builders.js';
 
 const data = demoData();
 const secretary = memberOf(data, SECRETARY_ID);
@@ -123,6 +125,46 @@ describe('/status', () => {
       expect(cardText(card)).toContain(`Alle åpne punkter: 500 · forfalt: 0 · pågår: 0`);
       expect(cardText(card)).toContain(`side ${page} av 50`);
     }
+  });
+});
+
+describe('the follow-up list for the next meeting\'s papers', () => {
+  const openUrls = (card: unknown) => ((card as { actions: { type: string; title: string; url?: string }[] }).actions ?? []).filter((a) => a.type === 'Action.OpenUrl');
+  const withLinks = () => {
+    const h = harness();
+    h.deps.followUpListUrl = (meetingId) => `https://bot.example/oppfolging/${meetingId}/1/signature.docx`;
+    return h;
+  };
+
+  it('is offered to the secretariat on /status, in their language, for the next meeting', async () => {
+    const { deps } = withLinks();
+    const turn = fakeTurn({ text: '/status forfalt', member: secretary });
+    await handleText(turn, deps);
+    expect(cardProblems(cardOf(turn.replies[0]))).toEqual([]);
+    expect(openUrls(cardOf(turn.replies[0]))).toEqual([{ type: 'Action.OpenUrl', title: 'Oppfølgingslisten (Word)', url: 'https://bot.example/oppfolging/mote-2026-12/1/signature.docx' }]);
+    const english = fakeTurn({ text: '/status', member: secretary, lang: 'en' });
+    await handleText(english, deps);
+    expect(openUrls(cardOf(english.replies[0])).map((a) => a.title)).toEqual(['Follow-up list (Word)']);
+  });
+
+  it('is not offered to members, nor without a public address to link to', async () => {
+    const { deps } = withLinks();
+    const turn = fakeTurn({ text: '/status', member: chief });
+    await handleText(turn, deps);
+    expect(openUrls(cardOf(turn.replies[0]))).toEqual([]);
+    const bare = harness();
+    const none = fakeTurn({ text: '/status', member: secretary });
+    await handleText(none, bare.deps);
+    expect(openUrls(cardOf(none.replies[0]))).toEqual([]);
+  });
+
+  it('comes with the secretariat\'s summary before a meeting', () => {
+    const world = withChats(demoData());
+    const compose = composer({ timeZone: 'Europe/Oslo', clock: fixedClock(NOW), followUpListUrl: (meetingId) => `https://bot.example/oppfolging/${meetingId}/1/s.docx` });
+    const delivery: Delivery = { id: 'mote-2026-12|followup-summary|auto|a:kari', kind: 'followup-summary', meetingId: 'mote-2026-12', conversationId: 'a:kari', memberId: SECRETARY_ID, status: 'pending', attempts: 0, createdAt: NOW };
+    const card = (compose(delivery, world, 'send')!.activity as { attachments: { content: unknown }[] }).attachments[0]!.content;
+    expect(cardProblems(card)).toEqual([]);
+    expect(openUrls(card)).toEqual([{ type: 'Action.OpenUrl', title: 'Oppfølgingslisten (Word)', url: 'https://bot.example/oppfolging/mote-2026-12/1/s.docx' }]);
   });
 });
 

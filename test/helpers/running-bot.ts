@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -83,3 +84,9 @@ export const onDisk = (bot: BotUnderTest): Promise<Data> => readSaved(bot.dataFi
 
 /** The card a recorded message carried. */
 export const cardIn = (sent: Recorded | undefined) => sent?.body.attachments?.[0]?.content;
+
+/** The words of a downloaded Word file's body, tags taken out. */
+export async function wordText(res: Response): Promise<string> {
+  const zip = await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()));
+  return (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+}

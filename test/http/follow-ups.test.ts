@@ -4,7 +4,7 @@ import { Verb } from '../../src/bot/actions/index.js';
 import { CARD_BUDGET } from '../../src/cards/fit.js';
 import { installed, invoke, message, USERS } from '../helpers/activities.js';
 import { cardText } from '../helpers/builders.js';
-import { cardIn, connectorSuite, onDisk } from '../helpers/running-bot.js';
+import { cardIn, connectorSuite, onDisk, wordText } from '../helpers/running-bot.js';
 
 const suite = connectorSuite();
 const start = (dataFile?: string) => suite.start({}, dataFile);
@@ -88,5 +88,43 @@ describe('follow-up points over HTTP', () => {
     expect(text).not.toContain(update(0));
     const saved = await onDisk(bot);
     for (const [i, point] of points.entries()) expect(saved.followUps.find((p) => p.id === point.id)!.history.at(-1)!.text).toBe(update(i));
+  });
+});
+
+describe('the follow-up list as a Word file', () => {
+  const download = (card: unknown) => ((card as { actions?: { type: string; title: string; url?: string }[] }).actions ?? []).find((a) => a.type === 'Action.OpenUrl');
+
+  it('gives the secretariat the list for the next meeting\'s papers, points from confidential items hidden', async () => {
+    const bot = await start();
+    await bot.store.update((data) => {
+      // The Byutvikling item made confidential: the point agreed under it must not travel with the papers.
+      data.meetings.find((m) => m.id === 'mote-2024-10')!.agenda[3]!.confidential = true;
+    });
+    const revision = (await onDisk(bot)).followUps.find((p) => p.id === 'op-2024-02')!.revision;
+    await bot.post(invoke(USERS.secretary, done('op-2024-02', revision), personal(USERS.secretary)));
+    await bot.post(message(USERS.secretary, '/status', personal(USERS.secretary)));
+    const link = download(cardIn(suite.stub.sent.at(-1)));
+    expect(link?.title).toBe('Oppfølgingslisten (Word)');
+    const url = link!.url!.replace('localhost', '127.0.0.1');
+    expect(url).toMatch(/\/oppfolging\/mote-2026-12\/\d+\/[A-Za-z0-9_-]+\.docx$/);
+    const file = await fetch(url);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toBe('attachment; filename="oppfolgingsliste-mote-2026-12.docx"');
+    const text = await wordText(file);
+    expect(text).toContain('Oppfølgingsliste: Ordinært møte i Politirådet');
+    expect(text).toMatch(/Per 22\. november 2026: \d+ åpne punkter, 1 forfalt\./);
+    expect(text).toContain('FORFALT Bydelene gir forebyggingsarbeidet en likere innretning, etter modell fra Bydel Grorud. Ansvar: Oslo kommune (Ola Hansen). Frist: søndag 1. november 2026. Status: åpen');
+    expect(text).toMatch(/Innsatsområde 3: Forebygge kriminalitet blant barn og unge/);
+    expect(text).toContain('Unntatt offentlighet');
+    expect(text).not.toContain('Byutvikling og kriminalitetsforebygging');
+    expect(text).toMatch(/Lukket siden forrige møte \(1\) Politirådet orienteres om arbeidet med en Oslostandard for en-til-en-oppfølging: fullført/);
+
+    // Changed or stretched links are refused; members, who do not make the papers, get no link.
+    const [, expires] = /\/(\d+)\/[^/]+\.docx$/.exec(url)!;
+    expect((await fetch(url.replace(`/${expires}/`, `/${Number(expires) + 60}/`))).status).toBe(404);
+    expect((await fetch(url.replace('/mote-2026-12/', '/mote-2027-03/'))).status).toBe(404);
+    expect((await fetch(url.replace('/oppfolging/', '/referat/'))).status).toBe(404);
+    await bot.post(message(USERS.member, '/status', personal(USERS.member)));
+    expect(download(cardIn(suite.stub.sent.at(-1)))).toBeUndefined();
   });
 });

@@ -1,20 +1,14 @@
-import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { Verb } from '../../src/bot/actions/index.js';
 import { documentToken } from '../../src/reports/links.js';
 import { installed, invoke, message, USERS } from '../helpers/activities.js';
 import { cardText } from '../helpers/builders.js';
-import { cardIn, connectorSuite, onDisk } from '../helpers/running-bot.js';
+import { cardIn, connectorSuite, onDisk, wordText } from '../helpers/running-bot.js';
 
 const suite = connectorSuite();
 const { personal } = suite;
 const lastToSecretary = () => suite.stub.sent.filter((s) => s.conversationId === `a:personal-${USERS.secretary.id}`).at(-1);
 
-/** The words of a Word file's body, tags taken out. */
-async function wordText(res: Response): Promise<string> {
-  const zip = await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()));
-  return (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
-}
 
 describe('minutes over HTTP', () => {
   it('saves the minutes from the form and serves them as a Word file in the council\'s layout, with confidential items by number only', async () => {

@@ -6,6 +6,7 @@ import { composer } from '../../src/bot/compose.js';
 import { handleAction, handleText } from '../../src/bot/router.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import type { AgendaItem, ConversationKind, Data, Delivery } from '../../src/domain/schema.js';
+import { followUpListDocx } from '../../src/reports/follow-ups-docx.js';
 import { minutesDocx } from '../../src/reports/minutes-docx.js';
 import { tabOverview } from '../../src/tab/overview.js';
 import { COORDINATOR_ID, demoData, harness, memberOf, fakeTurn, NOW, withChats } from '../helpers/builders.js';
@@ -95,7 +96,7 @@ describe('confidential agenda items, over generated agendas', () => {
     );
   }, 120_000);
 
-  it('never appear in the minutes, which are public, nor the points agreed under them, while the open items, their texts and points do', async () => {
+  it('never appear in the minutes, which are public, nor the points agreed under them (there or in the follow-up list), while the open items, their texts and points do', async () => {
     const compose = composer({ timeZone: 'Europe/Oslo', clock: fixedClock(NOW) });
     await fc.assert(
       fc.asyncProperty(agenda, async (items) => {
@@ -108,7 +109,12 @@ describe('confidential agenda items, over generated agendas', () => {
         data.followUps.push(...items.map((item, n) => ({ ...template, id: `punkt-${n}`, title: `${marks[n]}-punkt`, source: { meetingId: meeting.id, itemId: item.id }, status: 'åpen' as const })));
         const zip = await JSZip.loadAsync(await minutesDocx(meeting, data, 'Europe/Oslo'));
         // The Word file, and the minutes as sent to the channel, a group chat and a member's own chat.
+        const list = await JSZip.loadAsync(await followUpListDocx(meeting, data, new Date(NOW), 'Europe/Oslo'));
         const shown = [await zip.file('word/document.xml')!.async('string')];
+        // The follow-up list for the meeting's papers: the points, but none from a confidential item.
+        const listed = await list.file('word/document.xml')!.async('string');
+        for (const secret of secrets(items)) expect(listed).not.toContain(secret);
+        for (const [n, item] of items.entries()) if (!item.confidential) expect(listed).toContain(`${marks[n]}-punkt`);
         for (const [conversationId, memberId] of [[CHANNEL], [GROUP_CHAT], ['a:ola', 'ola-hansen']] as const) {
           shown.push(JSON.stringify(compose({ ...delivery('minutes', conversationId, memberId), id: `mote-2026-12|minutes|r1|${conversationId}` }, data, 'send')?.activity));
         }

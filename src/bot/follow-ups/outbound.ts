@@ -17,7 +17,7 @@ export const FOLLOW_UP_KINDS: readonly Delivery['kind'][] = ['followup-due', 'fo
  * reminder headline, or the secretariat's summary before a meeting. A point closed meanwhile
  * needs no reminder, so nothing is sent for it.
  */
-export function followUpComposer(options: { timeZone: string; clock: Clock }) {
+export function followUpComposer(options: { timeZone: string; clock: Clock; followUpListUrl?: ((meetingId: string) => string | undefined) | undefined }) {
   return (delivery: Delivery, data: Readonly<Data>): Outgoing | undefined => {
     const record = data.conversations.find((c) => c.id === delivery.conversationId);
     if (!record) return undefined;
@@ -36,7 +36,9 @@ export function followUpComposer(options: { timeZone: string; clock: Clock }) {
     if (delivery.kind === 'followup-summary') {
       if (!meeting) return undefined;
       const title = m['summary.title']({ date: dayLabel(meetingDate(meeting, options.timeZone), lang, options.timeZone) });
-      return outgoing(summaryCard(data, followUpSummary(data, meeting, now, options.timeZone), meeting.start, member, context), title);
+      const url = options.followUpListUrl?.(meeting.id);
+      const download = url ? { title: m['followUpList.download'], url } : undefined;
+      return outgoing(summaryCard(data, followUpSummary(data, meeting, now, options.timeZone), meeting.start, member, { ...context, download }), title);
     }
     const point = data.followUps.find((p) => p.id === delivery.followUpId);
     if (!point || !isOpen(point)) return undefined;

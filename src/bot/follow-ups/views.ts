@@ -131,6 +131,8 @@ export interface StatusCardOptions {
   importable?: number;
   /** Points a page; the personal tab shows them all on one. */
   pageSize?: number;
+  /** The link to the follow-up list as a Word file, for the secretariat. */
+  download?: { title: string; url: string } | undefined;
 }
 
 /**
@@ -191,6 +193,7 @@ function renderStatus(
     })),
     note: options.note,
     actions: options.actions,
+    download: (isSecretariat(options.viewer) && options.download) || null,
     ...statusLabels(options.lang),
   });
 }
@@ -224,7 +227,7 @@ export function summaryCard(
   summary: { closed: FollowUp[]; overdue: FollowUp[]; briefed: FollowUp[] },
   meetingStart: string,
   viewer: Member | undefined,
-  options: { lang: Lang; timeZone: string; today: string; now: Date },
+  options: { lang: Lang; timeZone: string; today: string; now: Date; download?: { title: string; url: string } | undefined },
 ): Card {
   const m = messages(options.lang);
   const sections = [
