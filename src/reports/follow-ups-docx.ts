@@ -1,10 +1,11 @@
-import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import { formatDate, formatDateTime } from '../domain/dates.js';
+import { HeadingLevel, Paragraph, TextRun } from 'docx';
+import { formatDate } from '../domain/dates.js';
 import { followUpList } from '../domain/follow-up-reminders.js';
 import { isConfidentialPoint, latestUpdate } from '../domain/follow-ups.js';
 import type { Data, FollowUp, Meeting } from '../domain/schema.js';
 import { messages } from '../i18n/index.js';
 import { pointLine } from '../i18n/points.js';
+import { meetingDocument, meetingHeading } from './meeting-document.js';
 
 const m = messages('nb');
 
@@ -18,7 +19,7 @@ export async function followUpListDocx(meeting: Meeting, data: Readonly<Data>, n
   const { open, closed } = followUpList(data, meeting, now, timeZone);
   const name = (memberId: string | undefined) => data.members.find((x) => x.id === memberId)?.name ?? '';
   const hidden = (point: FollowUp) => isConfidentialPoint(data, point);
-  const title = m['followUpList.title']({ meeting: m['meeting.title']({ kind: m[`kind.${meeting.kind}`], title: meeting.title }) });
+  const title = m['followUpList.title']({ meeting: meetingHeading(meeting) });
   const point = (p: FollowUp, overdue: boolean) => {
     if (hidden(p)) return [new Paragraph({ children: [new TextRun({ text: m['status.confidential'], bold: true })] })];
     const latest = latestUpdate(p);
@@ -28,29 +29,18 @@ export async function followUpListDocx(meeting: Meeting, data: Readonly<Data>, n
       ...(latest?.text ? [new Paragraph({ text: `${latest.text} ${m['status.latestBy']({ name: name(latest.byMemberId) || data.council.shortName, date: formatDate(latest.at, timeZone, 'nb') })}` })] : []),
     ];
   };
-  const document = new Document({
-    creator: data.council.name,
-    title,
-    sections: [
-      {
-        children: [
-          new Paragraph({ text: title, heading: HeadingLevel.TITLE }),
-          new Paragraph({ text: [formatDateTime(meeting.start, timeZone, 'nb'), meeting.place].filter(Boolean).join(', ') }),
-          new Paragraph({ text: m['followUpList.asOf']({ date: formatDate(now.toISOString(), timeZone, 'nb'), open: open.counts.open, overdue: open.counts.overdue }) }),
-          ...(open.groups.length === 0 ? [new Paragraph({ text: m['followUpList.noneOpen'] })] : []),
-          ...open.groups.flatMap((group) => [
-            new Paragraph({ text: group.focusArea ? m['followUp.focusArea']({ number: group.focusArea.number, title: group.focusArea.title }) : m['followUp.noFocusArea'], heading: HeadingLevel.HEADING_2 }),
-            ...group.points.flatMap((item) => point(item.point, item.overdue)),
-          ]),
-          ...(closed.length > 0
-            ? [
-                new Paragraph({ text: m['summary.closed']({ count: closed.length }), heading: HeadingLevel.HEADING_2 }),
-                ...closed.map((p) => new Paragraph({ text: hidden(p) ? m['status.confidential'] : `${p.title.replace(/[.!?:]$/, '')}: ${m[`followUp.status.${p.status}`]}`, bullet: { level: 0 } })),
-              ]
-            : []),
-        ],
-      },
-    ],
-  });
-  return Packer.toBuffer(document);
+  return meetingDocument(meeting, data, title, timeZone, [
+    new Paragraph({ text: m['followUpList.asOf']({ date: formatDate(now.toISOString(), timeZone, 'nb'), open: open.counts.open, overdue: open.counts.overdue }) }),
+    ...(open.groups.length === 0 ? [new Paragraph({ text: m['followUpList.noneOpen'] })] : []),
+    ...open.groups.flatMap((group) => [
+      new Paragraph({ text: group.focusArea ? m['followUp.focusArea']({ number: group.focusArea.number, title: group.focusArea.title }) : m['followUp.noFocusArea'], heading: HeadingLevel.HEADING_2 }),
+      ...group.points.flatMap((item) => point(item.point, item.overdue)),
+    ]),
+    ...(closed.length > 0
+      ? [
+          new Paragraph({ text: m['summary.closed']({ count: closed.length }), heading: HeadingLevel.HEADING_2 }),
+          ...closed.map((p) => new Paragraph({ text: hidden(p) ? m['status.confidential'] : `${p.title.replace(/[.!?:]$/, '')}: ${m[`followUp.status.${p.status}`]}`, bullet: { level: 0 } })),
+        ]
+      : []),
+  ]);
 }

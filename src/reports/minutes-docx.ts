@@ -1,9 +1,9 @@
-import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import { formatDateTime } from '../domain/dates.js';
+import { HeadingLevel, Paragraph, TextRun } from 'docx';
 import { abbreviationsIn, pointsByItem } from '../domain/minutes.js';
 import type { Data, Meeting } from '../domain/schema.js';
 import { messages } from '../i18n/index.js';
 import { pointLine } from '../i18n/points.js';
+import { meetingDocument, meetingHeading } from './meeting-document.js';
 
 const m = messages('nb');
 
@@ -20,8 +20,7 @@ const lines = (text: string) => text.split('\n').map((line) => new Paragraph({ t
  */
 export async function minutesDocx(meeting: Meeting, data: Readonly<Data>, timeZone: string): Promise<Buffer> {
   const minutes = meeting.minutes;
-  const title = m['minutesDoc.title']({ meeting: m['meeting.title']({ kind: m[`kind.${meeting.kind}`], title: meeting.title }) });
-  const when = [formatDateTime(meeting.start, timeZone, 'nb'), meeting.place].filter(Boolean).join(', ');
+  const title = m['minutesDoc.title']({ meeting: meetingHeading(meeting) });
   const people = (label: string, text: string | undefined) => (text ? [new Paragraph({ text: label, heading: HeadingLevel.HEADING_2 }), ...lines(text)] : []);
   const points = pointsByItem(data, meeting);
   // What was agreed to follow up under each open item, one line a point.
@@ -49,26 +48,15 @@ export async function minutesDocx(meeting: Meeting, data: Readonly<Data>, timeZo
   const attachments = meeting.agenda.flatMap((item, index) =>
     item.confidential || item.attachments.length === 0 ? [] : [new Paragraph({ text: m['minutesDoc.attachment']({ number: index + 1, titles: item.attachments.map((a) => a.title).join(', ') }) })],
   );
-  const document = new Document({
-    creator: data.council.name,
-    title,
-    sections: [
-      {
-        children: [
-          new Paragraph({ text: title, heading: HeadingLevel.TITLE }),
-          new Paragraph({ text: when }),
-          ...people(m['minutesDoc.present'], minutes?.present),
-          ...people(m['minutesDoc.absent'], minutes?.absent),
-          ...items,
-          ...(abbreviations.length > 0
-            ? [new Paragraph({ text: m['minutesDoc.abbreviations'], heading: HeadingLevel.HEADING_2 }), ...abbreviations.map((a) => new Paragraph({ text: `${a.short}: ${a.long}` }))]
-            : []),
-          new Paragraph({ text: m['minutesDoc.about'], heading: HeadingLevel.HEADING_2 }),
-          ...m['minutesDoc.aboutPoints'].map((point) => new Paragraph({ text: point, bullet: { level: 0 } })),
-          ...(attachments.length > 0 ? [new Paragraph({ text: m['minutesDoc.attachments'], heading: HeadingLevel.HEADING_2 }), ...attachments] : []),
-        ],
-      },
-    ],
-  });
-  return Packer.toBuffer(document);
+  return meetingDocument(meeting, data, title, timeZone, [
+    ...people(m['minutesDoc.present'], minutes?.present),
+    ...people(m['minutesDoc.absent'], minutes?.absent),
+    ...items,
+    ...(abbreviations.length > 0
+      ? [new Paragraph({ text: m['minutesDoc.abbreviations'], heading: HeadingLevel.HEADING_2 }), ...abbreviations.map((a) => new Paragraph({ text: `${a.short}: ${a.long}` }))]
+      : []),
+    new Paragraph({ text: m['minutesDoc.about'], heading: HeadingLevel.HEADING_2 }),
+    ...m['minutesDoc.aboutPoints'].map((point) => new Paragraph({ text: point, bullet: { level: 0 } })),
+    ...(attachments.length > 0 ? [new Paragraph({ text: m['minutesDoc.attachments'], heading: HeadingLevel.HEADING_2 }), ...attachments] : []),
+  ]);
 }
