@@ -12,7 +12,9 @@ export function pointsByItem(data: Readonly<Data>, meeting: Meeting): Map<string
   const byItem = new Map<string, FollowUp[]>();
   for (const point of data.followUps) {
     if (point.source?.meetingId !== meeting.id || point.status === 'avlyst') continue;
-    byItem.set(point.source.itemId, [...(byItem.get(point.source.itemId) ?? []), point]);
+    const listed = byItem.get(point.source.itemId);
+    if (listed) listed.push(point);
+    else byItem.set(point.source.itemId, [point]);
   }
   return byItem;
 }
