@@ -121,6 +121,7 @@ export async function startBot(config: Config, logger: Logger, overrides: Overri
       authenticator: tabAuthenticator(config, clock, logger),
       teamsAppId: config.tab.teamsAppId,
       reportUrl: (roundId) => deps.reportUrl(roundId),
+      followUpListUrl: (meetingId) => deps.followUpListUrl(meetingId),
     });
     const http = createHttpServer({
       logger,

@@ -10,7 +10,7 @@ import { formQuestions } from '../domain/salto-form.js';
 import { isColleaguesDraft, isLocked, reportOf, roundOfMeeting, roundOverview, unitsOf, type UnitState } from '../domain/salto-rounds.js';
 import type { Data, Lang, Member, SaltoReport, SaltoRound } from '../domain/schema.js';
 import { messages, roleNames } from '../i18n/index.js';
-import { dayLabel, statusCard } from '../bot/follow-ups/views.js';
+import { dayLabel, followUpListLink, statusCard } from '../bot/follow-ups/views.js';
 import { agendaCard, meetingName, proposalCard } from '../bot/meetings/views.js';
 import { sentMinutesCard } from '../bot/minutes/views.js';
 import { reviewCard, roundCard, unitName } from '../bot/salto/views.js';
@@ -74,6 +74,8 @@ export interface OverviewContext {
   timeZone: string;
   lang: Lang;
   reportUrl: (roundId: string) => string | undefined;
+  /** The follow-up list for a meeting's papers as a Word file, offered to the secretariat. */
+  followUpListUrl?: ((meetingId: string) => string | undefined) | undefined;
 }
 
 /** Rounds for coming meetings, the nearest meeting first. */
@@ -119,7 +121,9 @@ function coordinatorReports(data: Readonly<Data>, viewer: Member, ctx: OverviewC
 
 function followUpSection(data: Readonly<Data>, viewer: Member, filter: 'mine' | 'alle', heading: string, ctx: OverviewContext): FollowUpSection {
   const view = statusView(data, { viewer, filter: { kind: filter }, now: ctx.now, timeZone: ctx.timeZone, page: 1, pageSize: ALL_POINTS });
-  const card = statusCard(data, { viewer, place: { filter, page: 1 }, lang: ctx.lang, timeZone: ctx.timeZone, now: ctx.now, audience: audienceFor(true, viewer), pageSize: ALL_POINTS });
+  // The secretariat's list of all points links the Word file for the next meeting's papers, as /status does.
+  const download = filter === 'alle' ? followUpListLink(data, ctx.now, ctx.lang, ctx.followUpListUrl) : undefined;
+  const card = statusCard(data, { viewer, place: { filter, page: 1 }, lang: ctx.lang, timeZone: ctx.timeZone, now: ctx.now, audience: audienceFor(true, viewer), pageSize: ALL_POINTS, download });
   const points = view.groups.flatMap((g) => g.points);
   return {
     heading,

@@ -42,6 +42,7 @@ export interface TabServiceOptions {
   /** The Teams app id, for the "open in Teams" link; unknown in local mode. */
   teamsAppId: string | undefined;
   reportUrl: (roundId: string) => string | undefined;
+  followUpListUrl?: ((meetingId: string) => string | undefined) | undefined;
 }
 
 /** The tab's id in the manifest's staticTabs, used in the deep link that opens it in Teams. */
@@ -89,7 +90,7 @@ export function createTabService(options: TabServiceOptions): TabService {
       const member = who.memberId ? data.members.find((m) => m.id === who.memberId) : findMember(data, who);
       const lang = member?.lang ?? langFromLocale(locale);
       if (!member || member.roles.length === 0) return { status: 403, body: { error: 'not-a-member', lang } };
-      return { status: 200, body: tabOverview(data, member, { now: clock.now(), timeZone: options.timeZone, lang, reportUrl: options.reportUrl }) };
+      return { status: 200, body: tabOverview(data, member, { now: clock.now(), timeZone: options.timeZone, lang, reportUrl: options.reportUrl, followUpListUrl: options.followUpListUrl }) };
     },
   };
   const issue = authenticator.issue;

@@ -168,6 +168,12 @@ describe('what each role sees in the tab', () => {
     expect(body.secretariat?.followUps.open).toBe(open);
     expect(body.secretariat?.followUps.points.length).toBe(open);
     expect(body.secretariat?.salto.round).toBeNull();
+    // The list of all points links the follow-up list for the next meeting's papers; the secretary's own points do not.
+    const links = (card: unknown) => ((card as { actions?: { type: string; title: string; url: string }[] }).actions ?? []).filter((a) => a.type === 'Action.OpenUrl');
+    expect(links(body.secretariat?.followUps.card)).toEqual([
+      { type: 'Action.OpenUrl', title: 'Oppfølgingslisten (Word)', url: expect.stringMatching(new RegExp(`^https://${PUBLIC_HOST}/oppfolging/mote-2026-12/\\d+/[A-Za-z0-9_-]+\\.docx$`)) },
+    ]);
+    expect(links(body.followUps?.card)).toEqual([]);
 
     await bot.store.update((data) => {
       openRound(data, 'mote-2026-12', undefined, 'kari-nordmann', new Date(NOW), 'Europe/Oslo');

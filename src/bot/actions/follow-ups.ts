@@ -14,13 +14,13 @@ import {
   type FollowUpInput,
 } from '../../domain/follow-ups.js';
 import { COUNCIL, SECRETARIAT } from '../../domain/roles.js';
-import { nextMeeting } from '../../domain/meetings.js';
-import { FollowUpStatusSchema, ResponsibleSchema, type Data, type FollowUp, type Lang } from '../../domain/schema.js';
+import { FollowUpStatusSchema, ResponsibleSchema, type Data, type FollowUp } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import {
   emptyFormValues,
   followUpConfirmCard,
   followUpFormCard,
+  followUpListLink,
   postponeConfirmCard,
   statusCard,
   type FollowUpFormValues,
@@ -72,18 +72,11 @@ export async function showStatus(turn: Turn, deps: BotDeps, where: StatusPlace, 
     audience: audienceOf(turn),
     headline,
     importable: importableCount(deps, data),
-    download: followUpListLink(deps, data, turn.lang),
+    download: followUpListLink(data, deps.clock.now(), turn.lang, deps.followUpListUrl),
   });
   if (typeof card === 'string') await turn.reply(card);
   else if (how === 'respond') await turn.respond(card);
   else await turn.reply({ card });
-}
-
-/** The follow-up list for the next meeting's papers, as a Word file; none without a coming meeting or a public address. */
-function followUpListLink(deps: BotDeps, data: Readonly<Data>, lang: Lang): { title: string; url: string } | undefined {
-  const meeting = nextMeeting(data, deps.clock.now());
-  const url = meeting && deps.followUpListUrl?.(meeting.id);
-  return url ? { title: messages(lang)['followUpList.download'], url } : undefined;
 }
 
 /** Inputs in a status card are named per point (`frist_<id>`), since one card holds many points. */
