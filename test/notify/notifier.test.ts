@@ -28,7 +28,7 @@ function chats(data: Data, count: number): string[] {
   return ids;
 }
 
-function setup(count: number, transport: (call: { conversationId: string; at: number; attempt: number }) => void) {
+function setup(count: number, transport: (call: { conversationId: string; at: number; attempt: number }) => void | Promise<void>) {
   const data = demoData();
   const ids = chats(data, count);
   enqueue(data, 'agenda', 'mote-2026-12', 'auto', ids.map((conversationId) => ({ conversationId })), new Date(NOW));
@@ -42,7 +42,7 @@ function setup(count: number, transport: (call: { conversationId: string; at: nu
       const attempt = (attempts.get(conversationId) ?? 0) + 1;
       attempts.set(conversationId, attempt);
       calls.push({ conversationId, at: time.at(), kind: 'send' });
-      transport({ conversationId, at: time.at(), attempt });
+      await transport({ conversationId, at: time.at(), attempt });
       return { id: `act-${conversationId}` };
     },
     async update(reference) {
@@ -131,6 +131,21 @@ describe('the notifier', () => {
     expect(deliveries.every((d) => d.status === 'sent' && d.activityId === `act-${d.conversationId}` && d.attempts === 1)).toBe(true);
     await notifier.kick();
     expect(calls).toHaveLength(12);
+  });
+
+  it('keeps 16 sends in flight while answers are slow, so a slow line does not hold it below Teams\' limits', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const { notifier, calls } = setup(40, async () => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      // Answers that take a while: the limits allow all 40 at once, so only the notifier holds them back.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight -= 1;
+    });
+    await notifier.kick();
+    expect(calls).toHaveLength(40);
+    expect(most).toBe(16);
   });
 
   it('waits the Retry-After a 429 asks for before sending again in that tenant', async () => {
