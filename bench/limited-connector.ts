@@ -29,6 +29,8 @@ interface WorkerRequest {
   role: 'limited-connector';
   failRate: number;
   seed: number;
+  /** How long each answer takes after the request arrived: the network and the service. */
+  answerDelayMs: number;
 }
 
 /**
@@ -41,8 +43,8 @@ interface WorkerRequest {
  * bot's thread, a moment the bot kept the loop busy would delay the stub's clock too, and the
  * stub would count arrivals bunched that the network would not.
  */
-export async function startLimitedConnector(failRate = 0.05, seed = 42): Promise<LimitedConnector> {
-  const request: WorkerRequest = { role: 'limited-connector', failRate, seed };
+export async function startLimitedConnector(failRate = 0.05, seed = 42, answerDelayMs = 0): Promise<LimitedConnector> {
+  const request: WorkerRequest = { role: 'limited-connector', failRate, seed, answerDelayMs };
   const worker = new Worker(new URL('./in-worker.mjs', import.meta.url), { workerData: { module: import.meta.url, request } });
   const messages: unknown[] = [];
   const waiting: ((message: unknown) => void)[] = [];
@@ -65,7 +67,7 @@ export async function startLimitedConnector(failRate = 0.05, seed = 42): Promise
   };
 }
 
-async function serve({ failRate, seed }: WorkerRequest): Promise<void> {
+async function serve({ failRate, seed, answerDelayMs }: WorkerRequest): Promise<void> {
   const random = sequence(seed);
   const windows = new Map<string, number[]>();
   const pausedUntil = new Map<string, { until: number; answeredAt: number }>();
@@ -89,8 +91,13 @@ async function serve({ failRate, seed }: WorkerRequest): Promise<void> {
     const conversationId = parts[3] ?? '';
     const answer = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       result.requests.push({ at: now, conversationId, status });
-      res.writeHead(status, { 'content-type': 'application/json', ...headers });
-      res.end(JSON.stringify(body));
+      // Counted on arrival (above); the answer comes back later, as over a real network.
+      const send = () => {
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
+        res.end(JSON.stringify(body));
+      };
+      if (answerDelayMs > 0) setTimeout(send, answerDelayMs);
+      else send();
     };
     if (req.method !== 'POST' || parts[4] !== 'activities') return answer(404, { error: 'not found' });
     const keys = [
@@ -105,7 +112,7 @@ async function serve({ failRate, seed }: WorkerRequest): Promise<void> {
     }
     const tripped = keys.find(({ key, limits }) => over(key, limits, now));
     if (tripped) {
-      pausedUntil.set(tripped.key, { until: now + RETRY_AFTER_S * 1000, answeredAt: performance.now() });
+      pausedUntil.set(tripped.key, { until: now + RETRY_AFTER_S * 1000, answeredAt: performance.now() + answerDelayMs });
       return answer(429, { error: { code: 'TooManyRequests' } }, { 'retry-after': String(RETRY_AFTER_S) });
     }
     for (const { key } of keys) count(key, now);
