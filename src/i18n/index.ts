@@ -1,5 +1,5 @@
 import { COUNCIL, ROLES } from '../domain/roles.js';
-import type { Lang, Role } from '../domain/schema.js';
+import type { AgendaItem, Lang, Meeting, Role } from '../domain/schema.js';
 import { en } from './en.js';
 import { nb, type Messages } from './nb.js';
 
@@ -30,6 +30,17 @@ export function accessNames(lang: Lang, roles: readonly Role[]): string {
   if (same(COUNCIL)) return CATALOGS[lang]['access.council'];
   if (same(ROLES)) return CATALOGS[lang]['access.registered'];
   return roleNames(lang, roles, 'or');
+}
+
+/** A meeting's heading on cards and in the council's papers: its own title, or "Ordinært møte i Politirådet". */
+export function meetingHeading(meeting: Pick<Meeting, 'kind' | 'title'>, lang: Lang): string {
+  const m = CATALOGS[lang];
+  return m['meeting.title']({ kind: m[`kind.${meeting.kind}`], title: meeting.title });
+}
+
+/** "v/ Politimester, Bydel Grorud", or nothing for an item without presenters. */
+export function presentersText(item: Pick<AgendaItem, 'presenters'>, lang: Lang): string {
+  return item.presenters.length > 0 ? CATALOGS[lang]['agenda.presenters']({ names: item.presenters.join(', ') }) : '';
 }
 
 /** "A, B og C" (or "A, B eller C") in the user's language. */

@@ -3,9 +3,9 @@ import { formatDate } from '../domain/dates.js';
 import { followUpList } from '../domain/follow-up-reminders.js';
 import { isConfidentialPoint, latestUpdate } from '../domain/follow-ups.js';
 import type { Data, FollowUp, Meeting } from '../domain/schema.js';
-import { messages } from '../i18n/index.js';
+import { meetingHeading, messages } from '../i18n/index.js';
 import { pointLine } from '../i18n/points.js';
-import { meetingDocument, meetingHeading } from './meeting-document.js';
+import { meetingDocument } from './meeting-document.js';
 
 const m = messages('nb');
 
@@ -19,7 +19,7 @@ export async function followUpListDocx(meeting: Meeting, data: Readonly<Data>, n
   const { open, closed } = followUpList(data, meeting, now, timeZone);
   const name = (memberId: string | undefined) => data.members.find((x) => x.id === memberId)?.name ?? '';
   const hidden = (point: FollowUp) => isConfidentialPoint(data, point);
-  const title = m['followUpList.title']({ meeting: meetingHeading(meeting) });
+  const title = m['followUpList.title']({ meeting: meetingHeading(meeting, 'nb') });
   const point = (p: FollowUp, overdue: boolean) => {
     if (hidden(p)) return [new Paragraph({ children: [new TextRun({ text: m['status.confidential'], bold: true })] })];
     const latest = latestUpdate(p);

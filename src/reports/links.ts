@@ -2,9 +2,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
  * A document's download link: a compiled SaLTo report (`/rapport/<round>/…`), a meeting's
- * minutes (`/referat/<meeting>/…`) or the follow-up list for a meeting (`/oppfolging/<meeting>/…`). It names the document and the moment it expires, signed
- * with the bot's link key: it cannot be guessed, stretched or pointed at another document, and
- * changing the key (settings.linkSecret) revokes every link at once.
+ * minutes (`/referat/<meeting>/…`) or the follow-up list for a meeting's papers
+ * (`/oppfolging/<meeting>/…`). It names the document and the moment it expires, signed with the
+ * bot's link key: it cannot be guessed, stretched or pointed at another document, and changing
+ * the key (settings.linkSecret) revokes every link at once.
  */
 export type DocumentKind = 'report' | 'minutes' | 'followUps';
 

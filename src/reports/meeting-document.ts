@@ -1,12 +1,6 @@
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { formatDateTime } from '../domain/dates.js';
 import type { Data, Meeting } from '../domain/schema.js';
-import { messages } from '../i18n/index.js';
-
-const m = messages('nb');
-
-/** «Ordinært møte i Politirådet»: the meeting as the council's papers name it. */
-export const meetingHeading = (meeting: Meeting) => m['meeting.title']({ kind: m[`kind.${meeting.kind}`], title: meeting.title });
 
 /**
  * A Word document for a meeting's papers, in Norwegian: its title, when and where the meeting

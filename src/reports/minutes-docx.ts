@@ -1,9 +1,9 @@
 import { HeadingLevel, Paragraph, TextRun } from 'docx';
 import { abbreviationsIn, pointsByItem } from '../domain/minutes.js';
 import type { Data, Meeting } from '../domain/schema.js';
-import { messages } from '../i18n/index.js';
+import { meetingHeading, messages, presentersText } from '../i18n/index.js';
 import { pointLine } from '../i18n/points.js';
-import { meetingDocument, meetingHeading } from './meeting-document.js';
+import { meetingDocument } from './meeting-document.js';
 
 const m = messages('nb');
 
@@ -20,7 +20,7 @@ const lines = (text: string) => text.split('\n').map((line) => new Paragraph({ t
  */
 export async function minutesDocx(meeting: Meeting, data: Readonly<Data>, timeZone: string): Promise<Buffer> {
   const minutes = meeting.minutes;
-  const title = m['minutesDoc.title']({ meeting: meetingHeading(meeting) });
+  const title = m['minutesDoc.title']({ meeting: meetingHeading(meeting, 'nb') });
   const people = (label: string, text: string | undefined) => (text ? [new Paragraph({ text: label, heading: HeadingLevel.HEADING_2 }), ...lines(text)] : []);
   const points = pointsByItem(data, meeting);
   // What was agreed to follow up under each open item, one line a point.
@@ -32,7 +32,7 @@ export async function minutesDocx(meeting: Meeting, data: Readonly<Data>, timeZo
     const agreed = pointLines(item.id);
     return [
       new Paragraph({ text: `${number} ${item.title}`, heading: HeadingLevel.HEADING_2 }),
-      ...(item.presenters.length > 0 ? [new Paragraph({ children: [new TextRun({ text: m['agenda.presenters']({ names: item.presenters.join(', ') }), italics: true })] })] : []),
+      ...(item.presenters.length > 0 ? [new Paragraph({ children: [new TextRun({ text: presentersText(item, 'nb'), italics: true })] })] : []),
       ...(text ? lines(text) : []),
       ...(agreed.length > 0 ? [new Paragraph({ children: [new TextRun({ text: `${m['minutes.points']}:`, bold: true })] }), ...agreed.map((line) => new Paragraph({ text: line, bullet: { level: 0 } }))] : []),
     ];

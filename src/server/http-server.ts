@@ -15,7 +15,7 @@ export interface HttpServerOptions {
   health: () => Record<string, unknown>;
   /** The iCalendar feed for a member's signed link, or undefined when the link is not valid. */
   calendar?: (memberId: string, token: string) => string | undefined;
-  /** A compiled report or a meeting's minutes as a Word file for a signed, unexpired link, or undefined when the link is not valid. */
+  /** A compiled report, a meeting's minutes or its follow-up list as a Word file for a signed, unexpired link, or undefined when the link is not valid. */
   document?: (kind: DocumentKind, id: string, expires: string, token: string) => Promise<{ file: Buffer; name: string } | undefined>;
   /** The personal tab: its page, files and JSON API. */
   tab?: TabService;

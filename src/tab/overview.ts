@@ -2,7 +2,7 @@ import { renderCard, type Card } from '../cards/render.js';
 import { attendanceOf } from '../domain/attendance.js';
 import { statusView } from '../domain/follow-up-status.js';
 import { formatDate } from '../domain/dates.js';
-import { comingMeetings } from '../domain/meetings.js';
+import { comingMeetings, nextMeeting } from '../domain/meetings.js';
 import { lastSentMinutes } from '../domain/minutes.js';
 import { audienceFor } from '../domain/agenda.js';
 import { COUNCIL, isSecretariat, mayUse, ROLES } from '../domain/roles.js';
@@ -122,7 +122,7 @@ function coordinatorReports(data: Readonly<Data>, viewer: Member, ctx: OverviewC
 function followUpSection(data: Readonly<Data>, viewer: Member, filter: 'mine' | 'alle', heading: string, ctx: OverviewContext): FollowUpSection {
   const view = statusView(data, { viewer, filter: { kind: filter }, now: ctx.now, timeZone: ctx.timeZone, page: 1, pageSize: ALL_POINTS });
   // The secretariat's list of all points links the Word file for the next meeting's papers, as /status does.
-  const download = filter === 'alle' ? followUpListLink(data, ctx.now, ctx.lang, ctx.followUpListUrl) : undefined;
+  const download = filter === 'alle' ? followUpListLink(nextMeeting(data, ctx.now), ctx.lang, ctx.followUpListUrl) : undefined;
   const card = statusCard(data, { viewer, place: { filter, page: 1 }, lang: ctx.lang, timeZone: ctx.timeZone, now: ctx.now, audience: audienceFor(true, viewer), pageSize: ALL_POINTS, download });
   const points = view.groups.flatMap((g) => g.points);
   return {

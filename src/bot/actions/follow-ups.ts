@@ -14,6 +14,7 @@ import {
   type FollowUpInput,
 } from '../../domain/follow-ups.js';
 import { COUNCIL, SECRETARIAT } from '../../domain/roles.js';
+import { nextMeeting } from '../../domain/meetings.js';
 import { FollowUpStatusSchema, ResponsibleSchema, type Data, type FollowUp } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import {
@@ -72,7 +73,7 @@ export async function showStatus(turn: Turn, deps: BotDeps, where: StatusPlace, 
     audience: audienceOf(turn),
     headline,
     importable: importableCount(deps, data),
-    download: followUpListLink(data, deps.clock.now(), turn.lang, deps.followUpListUrl),
+    download: followUpListLink(nextMeeting(data, deps.clock.now()), turn.lang, deps.followUpListUrl),
   });
   if (typeof card === 'string') await turn.reply(card);
   else if (how === 'respond') await turn.respond(card);

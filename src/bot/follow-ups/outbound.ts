@@ -8,7 +8,7 @@ import { messages } from '../../i18n/index.js';
 import type { Outgoing } from '../../notify/notifier.js';
 import { cardActivity } from '../meetings/outbound.js';
 import { dueLabel } from '../../i18n/points.js';
-import { dayLabel, reminderCard, summaryCard } from './views.js';
+import { dayLabel, followUpListLink, reminderCard, summaryCard } from './views.js';
 
 export const FOLLOW_UP_KINDS: readonly Delivery['kind'][] = ['followup-due', 'followup-overdue', 'followup-briefing', 'followup-summary'];
 
@@ -36,8 +36,7 @@ export function followUpComposer(options: { timeZone: string; clock: Clock; foll
     if (delivery.kind === 'followup-summary') {
       if (!meeting) return undefined;
       const title = m['summary.title']({ date: dayLabel(meetingDate(meeting, options.timeZone), lang, options.timeZone) });
-      const url = options.followUpListUrl?.(meeting.id);
-      const download = url ? { title: m['followUpList.download'], url } : undefined;
+      const download = followUpListLink(meeting, lang, options.followUpListUrl);
       return outgoing(summaryCard(data, followUpSummary(data, meeting, now, options.timeZone), meeting.start, member, { ...context, download }), title);
     }
     const point = data.followUps.find((p) => p.id === delivery.followUpId);

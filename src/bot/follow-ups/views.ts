@@ -4,9 +4,8 @@ import { formatCalendarDay, formatDate } from '../../domain/dates.js';
 import { parseStatusFilter, statusPoint, statusView, type AmbiguousStatusFilter, type StatusFilter, type StatusPoint, type StatusView } from '../../domain/follow-up-status.js';
 import { briefingMeeting, currentFocusAreas, isConfidentialPoint, latestUpdate, type FollowUpInput } from '../../domain/follow-ups.js';
 import { meetingDate, type Due } from '../../domain/follow-up-dates.js';
-import { nextMeeting } from '../../domain/meetings.js';
 import { COUNCIL, isSecretariat } from '../../domain/roles.js';
-import type { Data, FocusArea, FollowUp, Lang, Member, Responsible } from '../../domain/schema.js';
+import type { Data, FocusArea, FollowUp, Lang, Meeting, Member, Responsible } from '../../domain/schema.js';
 import { listOf, messages } from '../../i18n/index.js';
 import { dueLabel } from '../../i18n/points.js';
 import { Verb } from '../actions/verbs.js';
@@ -28,14 +27,12 @@ function nameOf(data: Readonly<Data>, memberId: string | undefined): string {
   return data.members.find((m) => m.id === memberId)?.name ?? memberId ?? '';
 }
 
-/** The follow-up list for the next meeting's papers, as a Word file; none without a coming meeting or a public address. */
+/** The follow-up list for a meeting's papers, as a Word file; none without the meeting or a public address. */
 export function followUpListLink(
-  data: Readonly<Data>,
-  now: Date,
+  meeting: Meeting | undefined,
   lang: Lang,
   followUpListUrl: ((meetingId: string) => string | undefined) | undefined,
 ): { title: string; url: string } | undefined {
-  const meeting = nextMeeting(data, now);
   const url = meeting && followUpListUrl?.(meeting.id);
   return url ? { title: messages(lang)['followUpList.download'], url } : undefined;
 }

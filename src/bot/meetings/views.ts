@@ -17,7 +17,7 @@ import { DomainError, ErrorCode } from '../../domain/errors.js';
 import { comingMeetings, meetingInputOf, meetingPhase, proposeYear, saltoItemId, type MeetingInput, type PlannedMeeting } from '../../domain/meetings.js';
 import { COUNCIL, mayReadConfidential, mayUse, SECRETARIAT } from '../../domain/roles.js';
 import type { AgendaItem, Data, Lang, Meeting, MeetingKind, Member, Proposal } from '../../domain/schema.js';
-import { messages } from '../../i18n/index.js';
+import { meetingHeading, messages, presentersText } from '../../i18n/index.js';
 import { Verb } from '../actions/verbs.js';
 
 const KINDS: readonly MeetingKind[] = ['ordinært', 'seminar', 'ekstraordinært'];
@@ -30,11 +30,6 @@ export function meetingLabel(meeting: Pick<Meeting, 'title' | 'kind'>, lang: Lan
   return meeting.title ?? messages(lang)[`kind.${meeting.kind}`];
 }
 
-/** The card heading: the meeting's own title, or "Ordinært møte i Politirådet". */
-export function meetingHeading(meeting: Meeting, lang: Lang): string {
-  const m = messages(lang);
-  return m['meeting.title']({ kind: m[`kind.${meeting.kind}`], title: meeting.title });
-}
 
 /** "Ordinært møte torsdag 10. desember 2026 kl. 09.00", or the meeting's own title with the date. */
 export function meetingName(meeting: Meeting, lang: Lang, timeZone: string): string {
@@ -144,10 +139,6 @@ export interface AgendaView {
   saltoReportUrl?: string | undefined;
 }
 
-/** "v/ Politimester, Bydel Grorud", or nothing for an item without presenters. */
-export function presentersText(item: Pick<AgendaItem, 'presenters'>, lang: Lang): string {
-  return item.presenters.length > 0 ? messages(lang)['agenda.presenters']({ names: item.presenters.join(', ') }) : '';
-}
 
 /** The agenda as members and the channel see it, with the answer buttons while the meeting is open. */
 export function agendaCard(meeting: Meeting, view: AgendaView): Card {

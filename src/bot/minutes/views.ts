@@ -3,10 +3,10 @@ import { formatDate, formatDateTime } from '../../domain/dates.js';
 import { attendanceOverview } from '../../domain/attendance.js';
 import { MINUTES_ITEM_LIMIT, MINUTES_PEOPLE_LIMIT, minutesDelivery, pointsByItem } from '../../domain/minutes.js';
 import type { Data, FollowUp, Lang, Meeting, Member } from '../../domain/schema.js';
-import { messages } from '../../i18n/index.js';
+import { meetingHeading, messages, presentersText } from '../../i18n/index.js';
 import { pointLine } from '../../i18n/points.js';
 import { Verb } from '../actions/verbs.js';
-import { meetingHeading, meetingLabel, meetingName, meetingSubtitle, presentersText } from '../meetings/views.js';
+import { meetingLabel, meetingName, meetingSubtitle } from '../meetings/views.js';
 
 /** What the form holds: who came, who sent apologies, and the text per agenda item id. */
 export interface MinutesValues {
