@@ -194,6 +194,8 @@ export interface StatusPointModel {
   done: ActionData;
   postpone: ActionData;
   update: ActionData;
+  /** The secretariat's "Endre" (personal chat only): the form with the point's values. */
+  edit: ActionData | null;
   dueInputId: string;
   textInputId: string;
   statusInputId: string;
@@ -223,6 +225,7 @@ export interface StatusCardModel {
     updateField: string;
     updateStatus: string;
     updateSend: string;
+    edit: string;
   };
 }
 

@@ -3,7 +3,7 @@ import { DomainError, ErrorCode } from './errors.js';
 import { dueDateOf, meetingDate, todayIn, type Due } from './follow-up-dates.js';
 import { CLOSING_SUFFIXES, comingMeetings, findMeeting, meetingPhase } from './meetings.js';
 import { isSecretariat } from './roles.js';
-import type { AgendaItem, Data, FocusArea, FollowUp, FollowUpStatus, Meeting, Member, Responsible } from './schema.js';
+import type { AgendaItem, Data, FocusArea, FollowUp, FollowUpEntry, FollowUpStatus, Meeting, Member, Responsible } from './schema.js';
 
 export const OPEN_STATUSES: readonly FollowUpStatus[] = ['åpen', 'pågår'];
 
@@ -183,6 +183,58 @@ export function addFollowUpUpdate(data: Data, id: string, actor: Member | undefi
   return point;
 }
 
+export type FollowUpField = NonNullable<FollowUpEntry['edited']>[number];
+
+/** What a checked input would change in a point, in the form's order; the deadline only when one was given. */
+export function followUpChanges(point: FollowUp, input: FollowUpInput): FollowUpField[] {
+  const due = dueFields(input.due);
+  const changes: [FollowUpField, boolean][] = [
+    ['title', input.title !== point.title],
+    ['description', (input.description ?? '') !== (point.description ?? '')],
+    ['focusArea', input.focusAreaId !== point.focusAreaId],
+    ['responsible', input.responsible !== point.responsible],
+    ['owner', (input.ownerMemberId ?? '') !== (point.ownerMemberId ?? '')],
+    ['due', input.due !== undefined && (due.dueDate !== point.dueDate || due.dueMeetingId !== point.dueMeetingId || point.dueText !== undefined)],
+    ['briefing', input.briefing !== point.briefing],
+  ];
+  return changes.filter(([, changed]) => changed).map(([field]) => field);
+}
+
+/**
+ * The secretariat corrects a point: its title, description, focus area, who answers for it, its
+ * owner, its deadline (kept when none is given) or whether the council is briefed. The point
+ * keeps its id, source and history, and the change is written in its history. A card made before
+ * someone else's change is refused, unless the point already is as asked (a second click).
+ */
+export function editFollowUp(data: Data, id: string, input: FollowUpInput, actor: Member | undefined, revision: number, now: Date, timeZone: string): { point: FollowUp; changed: FollowUpField[] } {
+  const point = findFollowUp(data, id);
+  if (!isSecretariat(actor)) throw new DomainError(ErrorCode.NotOwner, `${actor?.id ?? 'unknown'} may not edit ${id}`);
+  if (!isOpen(point)) throw new DomainError(ErrorCode.AlreadyClosed, `${id} is ${point.status}`, { status: point.status });
+  const checked = checkFollowUpInput(data, { ...input, source: undefined }, now, timeZone);
+  const changed = followUpChanges(point, checked);
+  if (changed.length === 0) return { point, changed };
+  if (revision !== point.revision) throw new DomainError(ErrorCode.Stale, `${id} changed since the form was made`, { what: 'followUp' });
+  point.title = checked.title;
+  if (checked.description) point.description = checked.description;
+  else delete point.description;
+  point.focusAreaId = checked.focusAreaId;
+  point.responsible = checked.responsible;
+  if (checked.ownerMemberId) point.ownerMemberId = checked.ownerMemberId;
+  else delete point.ownerMemberId;
+  if (changed.includes('due')) {
+    delete point.dueDate;
+    delete point.dueMeetingId;
+    delete point.dueText;
+    Object.assign(point, dueFields(checked.due));
+  }
+  point.briefing = checked.briefing;
+  point.history.push({ at: now.toISOString(), ...(actor ? { byMemberId: actor.id } : {}), text: '', ...(changed.includes('due') ? dueFields(checked.due) : {}), edited: changed });
+  point.revision += 1;
+  syncBriefingItems(data, now, timeZone);
+  if (changed.some((field) => field === 'title' || field === 'owner' || field === 'responsible')) renameBriefingItems(data, point, now);
+  return { point, changed };
+}
+
 /** The latest history line someone wrote, for the status card. */
 export function latestUpdate(point: FollowUp): FollowUp['history'][number] | undefined {
   for (let i = point.history.length - 1; i >= 0; i--) {
@@ -223,6 +275,19 @@ function briefingItem(data: Readonly<Data>, meeting: Meeting, point: FollowUp): 
     confidential: isConfidentialPoint(data, point),
     followUpId: point.id,
   };
+}
+
+/** A point's briefing items on coming agendas take its new title and presenter. */
+function renameBriefingItems(data: Data, point: FollowUp, now: Date): void {
+  for (const meeting of data.meetings) {
+    if (meetingPhase(meeting, now) !== 'coming') continue;
+    const index = meeting.agenda.findIndex((item) => item.followUpId === point.id);
+    const item = meeting.agenda[index];
+    if (!item) continue;
+    const fresh = briefingItem(data, meeting, point);
+    meeting.agenda[index] = { ...item, title: fresh.title, presenters: fresh.presenters };
+    meeting.revision += 1;
+  }
 }
 
 interface BriefingChange {

@@ -80,6 +80,8 @@ export const FollowUpEntrySchema = z.object({
   status: FollowUpStatusSchema.optional(),
   dueDate: z.iso.date().optional(),
   dueMeetingId: id.optional(),
+  /** What the secretariat changed in the point itself (its deadline, when changed, is in `dueDate` or `dueMeetingId`). */
+  edited: z.array(z.enum(['title', 'description', 'focusArea', 'responsible', 'owner', 'due', 'briefing'])).optional(),
 });
 export type FollowUpEntry = z.infer<typeof FollowUpEntrySchema>;
 

@@ -275,6 +275,128 @@ describe('changing a point from the card', () => {
   });
 });
 
+describe('correcting a point (secretariat)', () => {
+  /** Every Action.Execute's data in a card, nested ones too. */
+  const executes = (card: unknown): Record<string, unknown>[] => {
+    const found: Record<string, unknown>[] = [];
+    const walk = (node: unknown) => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const o = node as Record<string, unknown>;
+        if (o['type'] === 'Action.Execute') found.push(o['data'] as Record<string, unknown>);
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(card);
+    return found;
+  };
+  const edits = (card: unknown) => executes(card).filter((d) => d['verb'] === Verb.FollowUpEdit);
+  const field = (card: unknown, id: string) => (card as { body: { id?: string; value?: string; placeholder?: string }[] }).body.find((e) => e.id === id);
+  const openForm = async (h: ReturnType<typeof harness>, id = 'op-2024-03') => {
+    const turn = fakeTurn({ member: secretary, data: { verb: Verb.FollowUpEdit, id, revision: pointIn(h, id).revision, filter: 'forfalt', page: 1 } });
+    await handleAction(turn, h.deps);
+    return turn.responses[0]!;
+  };
+
+  it('offers "Endre" on each point to the secretariat in personal chat only', async () => {
+    const { deps } = harness(withChats(demoData()));
+    const personal = fakeTurn({ text: '/status forfalt', member: secretary });
+    await handleText(personal, deps);
+    expect(edits(cardOf(personal.replies[0]))).toEqual([{ verb: Verb.FollowUpEdit, id: 'op-2024-03', revision: 0, filter: 'forfalt', page: 1 }]);
+    expect(cardText(cardOf(personal.replies[0]))).toMatch(/Legg til oppdatering[\s\S]*Endre/);
+    const channel = fakeTurn({ text: '/status forfalt', member: secretary, kind: 'channel', conversationId: '19:channel@thread.tacv2' });
+    await handleText(channel, deps);
+    expect(edits(cardOf(channel.replies[0]))).toEqual([]);
+    const own = fakeTurn({ text: '/status mine', member });
+    await handleText(own, deps);
+    expect(edits(cardOf(own.replies[0]))).toEqual([]);
+    const elsewhere = fakeTurn({ member: secretary, kind: 'channel', conversationId: '19:channel@thread.tacv2', data: { verb: Verb.FollowUpEdit, id: 'op-2024-03', revision: 0 } });
+    await handleAction(elsewhere, deps);
+    expect(elsewhere.texts()).toEqual(['Oppfølgingspunkter endrer du i personlig chat med boten, ikke her.']);
+  });
+
+  it('fills the form with the point, keeps the deadline when the field is left empty, confirms what changes, and saves once', async () => {
+    const h = harness();
+    const form = await openForm(h);
+    expect(cardProblems(form)).toEqual([]);
+    expect(cardText(form)).toContain('Endre oppfølgingspunkt');
+    expect(cardText(form)).toContain('Fristen nå: søndag 1. november 2026. La fristfeltet stå tomt for å beholde den.');
+    expect(field(form, 'title')?.value).toBe('Bydelene gir forebyggingsarbeidet en likere innretning, etter modell fra Bydel Grorud');
+    expect(field(form, 'ownerMemberId')?.value).toBe('ola-hansen');
+    expect(field(form, 'due')).toMatchObject({ value: '', placeholder: 'Tomt: fristen beholdes' });
+    const check = executes(form).find((d) => d['verb'] === Verb.FollowUpCheck)!;
+    expect(executes(form).find((d) => d['verb'] === Verb.StatusShow)).toEqual({ verb: Verb.StatusShow, filter: 'forfalt', page: 1 });
+
+    const values = { title: 'Bydelene gir forebyggingsarbeidet en lik innretning', description: '', focusAreaId: 'io-2017-3', responsible: 'kommunen', ownerMemberId: 'tor-lund', due: '', briefing: 'false' };
+    const checked = fakeTurn({ member: secretary, data: { ...check, ...values } });
+    await handleAction(checked, h.deps);
+    const confirm = checked.responses[0]!;
+    expect(cardProblems(confirm)).toEqual([]);
+    expect(cardText(confirm)).toMatch(/Lagre endringene\?[\s\S]*Dette endres: tittel og eier\.[\s\S]*Tor Lund[\s\S]*søndag 1\. november 2026/);
+    expect(h.store.writes()).toBe(0);
+
+    const save = executes(confirm).find((d) => d['verb'] === Verb.FollowUpSave)!;
+    const first = fakeTurn({ member: secretary, data: save });
+    await handleAction(first, h.deps);
+    await handleAction(fakeTurn({ member: secretary, data: save }), h.deps);
+    expect(cardText(first.responses[0])).toContain('Endringen er lagret: tittel og eier.');
+    expect(cardText(first.responses[0])).toContain('Forfalte: 1 punkt');
+    const point = pointIn(h, 'op-2024-03');
+    expect(point).toMatchObject({ title: values.title, ownerMemberId: 'tor-lund', dueDate: '2026-11-01', revision: 1 });
+    expect(point.history.filter((e) => e.edited)).toHaveLength(1);
+  });
+
+  it('takes a new deadline as people write it, and says so when nothing was changed', async () => {
+    const h = harness();
+    const form = await openForm(h);
+    const check = executes(form).find((d) => d['verb'] === Verb.FollowUpCheck)!;
+    const same = { title: field(form, 'title')!.value, description: '', focusAreaId: 'io-2017-3', responsible: 'kommunen', ownerMemberId: 'ola-hansen', due: '', briefing: 'false' };
+    const nothing = fakeTurn({ member: secretary, data: { ...check, ...same } });
+    await handleAction(nothing, h.deps);
+    expect(cardText(nothing.responses[0])).toContain('Du har ikke endret noe ennå.');
+    const dated = fakeTurn({ member: secretary, data: { ...check, ...same, due: '15. januar' } });
+    await handleAction(dated, h.deps);
+    expect(cardText(dated.responses[0])).toMatch(/Dette endres: frist\.[\s\S]*fredag 15\. januar 2027[\s\S]*«15\. januar»/);
+    await handleAction(fakeTurn({ member: secretary, data: executes(dated.responses[0]).find((d) => d['verb'] === Verb.FollowUpSave)! }), h.deps);
+    expect(pointIn(h, 'op-2024-03').dueDate).toBe('2027-01-15');
+  });
+
+  it('brings a form made before someone else’s change back with what was typed, to be saved again', async () => {
+    const h = harness();
+    const form = await openForm(h);
+    const check = executes(form).find((d) => d['verb'] === Verb.FollowUpCheck)!;
+    const values = { title: 'Ny tittel', description: '', focusAreaId: 'io-2017-3', responsible: 'kommunen', ownerMemberId: 'ola-hansen', due: '', briefing: 'false' };
+    const checked = fakeTurn({ member: secretary, data: { ...check, ...values } });
+    await handleAction(checked, h.deps);
+    const save = executes(checked.responses[0]).find((d) => d['verb'] === Verb.FollowUpSave)!;
+    await handleAction(fakeTurn({ member, data: { verb: Verb.FollowUpUpdate, id: 'op-2024-03', 'tekst_op-2024-03': 'Alna er med' } }), h.deps);
+    const stale = fakeTurn({ member: secretary, data: save });
+    await handleAction(stale, h.deps);
+    const again = stale.responses[0]!;
+    expect(cardText(again)).toContain('Punktet er endret av noen andre siden skjemaet ble vist.');
+    expect(field(again, 'title')?.value).toBe('Ny tittel');
+    expect(pointIn(h, 'op-2024-03').title).not.toBe('Ny tittel');
+    const recheck = executes(again).find((d) => d['verb'] === Verb.FollowUpCheck)!;
+    expect(recheck).toMatchObject({ pointId: 'op-2024-03', revision: 1 });
+    const confirm = fakeTurn({ member: secretary, data: { ...recheck, ...values } });
+    await handleAction(confirm, h.deps);
+    await handleAction(fakeTurn({ member: secretary, data: executes(confirm.responses[0]).find((d) => d['verb'] === Verb.FollowUpSave)! }), h.deps);
+    expect(pointIn(h, 'op-2024-03')).toMatchObject({ title: 'Ny tittel', revision: 2 });
+    expect(pointIn(h, 'op-2024-03').history.map((e) => e.text)).toContain('Alna er med');
+  });
+
+  it('says so when the point was closed in the meantime, and shows the points as they are', async () => {
+    const h = harness();
+    await h.store.update((d) => {
+      d.followUps.find((p) => p.id === 'op-2024-03')!.status = 'fullført';
+    });
+    const turn = fakeTurn({ member: secretary, data: { verb: Verb.FollowUpEdit, id: 'op-2024-03', revision: 0 } });
+    await handleAction(turn, h.deps);
+    expect(turn.texts()[0]).toBe('Punktet er allerede fullført, kanskje av noen andre. Ingenting er endret.');
+    expect(cardText(turn.responses[0])).toContain('Oppfølgingspunkter');
+  });
+});
+
 describe('making a point', () => {
   const form = { title: 'Felles tiltaksplan for Grønland', description: '', focusAreaId: 'io-2017-1', responsible: 'medlem', ownerMemberId: 'tor-lund', due: 'innen neste møte', briefing: 'true' };
 

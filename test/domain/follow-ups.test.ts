@@ -7,6 +7,8 @@ import {
   addFollowUpUpdate,
   briefingChanges,
   createFollowUp,
+  editFollowUp,
+  followUpChanges,
   importFollowUps,
   postponeFollowUp,
   setFollowUpStatus,
@@ -426,6 +428,82 @@ describe('changing a point', () => {
     const reloaded = DataSchema.parse(JSON.parse(JSON.stringify(data)));
     expect(point(reloaded, made.id)).toEqual(point(data, made.id));
     expect(point(reloaded, made.id).dueMeetingId).toBeUndefined();
+  });
+});
+
+describe('the secretariat correcting a point', () => {
+  const asIs = (p: FollowUp): FollowUpInput => ({ title: p.title, description: p.description, focusAreaId: p.focusAreaId, responsible: p.responsible, ownerMemberId: p.ownerMemberId, briefing: p.briefing });
+
+  it('changes title, owner and focus area, keeps id, source, status and deadline, and writes what changed in the history', () => {
+    const data = demoData();
+    const before = structuredClone(point(data, 'op-2024-03'));
+    const { changed } = editFollowUp(data, 'op-2024-03', { ...asIs(before), title: 'Bydelene gir forebyggingsarbeidet en lik innretning', ownerMemberId: 'tor-lund', focusAreaId: 'io-2017-1' }, kari(data), 0, now, TZ);
+    expect(changed).toEqual(['title', 'focusArea', 'owner']);
+    const after = point(data, 'op-2024-03');
+    expect(after).toMatchObject({ id: 'op-2024-03', title: 'Bydelene gir forebyggingsarbeidet en lik innretning', ownerMemberId: 'tor-lund', focusAreaId: 'io-2017-1', source: before.source, status: 'åpen', dueDate: before.dueDate, revision: 1 });
+    expect(after.history.at(-1)).toEqual({ at: now.toISOString(), byMemberId: 'kari-nordmann', text: '', edited: ['title', 'focusArea', 'owner'] });
+    expect(DataSchema.parse(JSON.parse(JSON.stringify(data))).followUps.find((p) => p.id === 'op-2024-03')).toEqual(after);
+  });
+
+  it('keeps the deadline when none is given, and sets a new one (checked) when it is', () => {
+    const data = demoData();
+    const p = point(data, 'op-2024-03'); // overdue since 1 November: keeping it is allowed
+    expect(editFollowUp(data, p.id, { ...asIs(p), description: 'Se rapporten fra Grorud' }, kari(data), 0, now, TZ).changed).toEqual(['description']);
+    expect(point(data, p.id).dueDate).toBe('2026-11-01');
+    expect(codeOf(() => editFollowUp(data, p.id, { ...asIs(p), due: { dueDate: '2026-11-20' } }, kari(data), 1, now, TZ))).toBe(ErrorCode.DueInPast);
+    expect(editFollowUp(data, p.id, { ...asIs(p), due: { dueMeetingId: 'mote-2027-03' } }, kari(data), 1, now, TZ).changed).toEqual(['due']);
+    expect(point(data, p.id)).toMatchObject({ dueMeetingId: 'mote-2027-03' });
+    expect(point(data, p.id).dueDate).toBeUndefined();
+    expect(point(data, p.id).history.at(-1)).toMatchObject({ dueMeetingId: 'mote-2027-03', edited: ['due'] });
+  });
+
+  it('takes a description and an owner away when the fields are emptied', () => {
+    const data = demoData();
+    const p = point(data, 'op-2024-03');
+    editFollowUp(data, p.id, { ...asIs(p), description: 'Midlertidig', ownerMemberId: undefined }, kari(data), 0, now, TZ);
+    editFollowUp(data, p.id, { ...asIs(point(data, p.id)), description: '   ' }, kari(data), 1, now, TZ);
+    expect(point(data, p.id).description).toBeUndefined();
+    expect(point(data, p.id).ownerMemberId).toBeUndefined();
+  });
+
+  it('renames the briefing item on the coming agenda and gives it the new presenter; turning briefing off takes it away', () => {
+    const data = demoData();
+    syncBriefingItems(data, now, TZ);
+    const p = point(data, 'op-2024-02');
+    const item = () => data.meetings.find((m) => m.id === 'mote-2026-12')!.agenda.find((i) => i.followUpId === p.id);
+    const revision = data.meetings.find((m) => m.id === 'mote-2026-12')!.revision;
+    editFollowUp(data, p.id, { ...asIs(p), title: 'Oslostandard for en-til-en-oppfølging', ownerMemberId: 'ola-hansen' }, kari(data), 0, now, TZ);
+    expect(item()).toMatchObject({ title: 'Oppfølging: Oslostandard for en-til-en-oppfølging', presenters: ['Ola Hansen'] });
+    expect(data.meetings.find((m) => m.id === 'mote-2026-12')!.revision).toBe(revision + 1);
+    editFollowUp(data, p.id, { ...asIs(point(data, p.id)), briefing: false }, kari(data), 1, now, TZ);
+    expect(item()).toBeUndefined();
+  });
+
+  it('is for the secretariat only, on open points, from a card that is not stale; a refusal changes nothing', () => {
+    const data = demoData();
+    const p = point(data, 'op-2024-03');
+    const before = structuredClone(data);
+    expect(codeOf(() => editFollowUp(data, p.id, { ...asIs(p), title: 'Min tittel' }, ola(data), 0, now, TZ))).toBe(ErrorCode.NotOwner);
+    expect(codeOf(() => editFollowUp(data, p.id, { ...asIs(p), responsible: 'medlem', ownerMemberId: undefined }, kari(data), 0, now, TZ))).toBe(ErrorCode.OwnerNeeded);
+    expect(codeOf(() => editFollowUp(data, p.id, { ...asIs(p), title: ' ' }, kari(data), 0, now, TZ))).toBe(ErrorCode.EmptyTitle);
+    expect(codeOf(() => editFollowUp(data, 'op-9999', asIs(p), kari(data), 0, now, TZ))).toBe(ErrorCode.NotFound);
+    expect(data).toEqual(before);
+    addFollowUpUpdate(data, p.id, ola(data), 'Bydel Alna er med', undefined, now, TZ);
+    expect(codeOf(() => editFollowUp(data, p.id, { ...asIs(p), title: 'Ny tittel' }, kari(data), 0, now, TZ))).toBe(ErrorCode.Stale);
+    setFollowUpStatus(data, p.id, ola(data), 'fullført', 1, now, TZ);
+    expect(codeOf(() => editFollowUp(data, p.id, { ...asIs(p), title: 'Ny tittel' }, kari(data), 2, now, TZ))).toBe(ErrorCode.AlreadyClosed);
+  });
+
+  it('takes a second click on the same change as done, and writes nothing for no change', () => {
+    const data = demoData();
+    const p = point(data, 'op-2024-03');
+    const wanted = { ...asIs(p), title: 'Ny tittel' };
+    editFollowUp(data, p.id, wanted, kari(data), 0, now, TZ);
+    const once = structuredClone(data);
+    expect(editFollowUp(data, p.id, wanted, kari(data), 0, now, TZ).changed).toEqual([]);
+    expect(data).toEqual(once);
+    expect(followUpChanges(point(data, p.id), { ...wanted, due: { dueDate: '2026-11-01' } })).toEqual([]);
+    expect(followUpChanges(point(data, p.id), { ...wanted, due: { dueDate: '2026-12-01' } })).toEqual(['due']);
   });
 });
 

@@ -5,7 +5,9 @@ import {
   addFollowUpUpdate,
   checkFollowUpInput,
   createFollowUp,
+  editFollowUp,
   findFollowUp,
+  followUpChanges,
   importFollowUps,
   isOpen,
   mayChangeFollowUp,
@@ -16,14 +18,16 @@ import {
 import { COUNCIL, SECRETARIAT } from '../../domain/roles.js';
 import { nextMeeting } from '../../domain/meetings.js';
 import { FollowUpStatusSchema, ResponsibleSchema, type Data, type FollowUp } from '../../domain/schema.js';
-import { messages } from '../../i18n/index.js';
+import { listOf, messages } from '../../i18n/index.js';
 import {
   emptyFormValues,
   followUpConfirmCard,
   followUpFormCard,
   followUpListLink,
+  pointFormValues,
   postponeConfirmCard,
   statusCard,
+  type FollowUpEditing,
   type FollowUpFormValues,
   type FollowUpSource,
   type StatusPlace,
@@ -216,6 +220,11 @@ const formFields = {
   meetingId: id.optional(),
   itemId: id.optional(),
   fromMinutes: field.toggle.optional(),
+  // A change to an existing point: which, at what revision, and the status card's place to return to.
+  pointId: id.optional(),
+  revision: z.number().int().nonnegative().optional(),
+  filter: z.string().max(200).optional(),
+  page: z.number().int().min(1).max(100_000).optional(),
 };
 
 function formValues(data: Readonly<Data>, fields: FormFields): FollowUpFormValues {
@@ -234,6 +243,11 @@ function formValues(data: Readonly<Data>, fields: FormFields): FollowUpFormValue
 function sourceOf(fields: { meetingId?: string | undefined; itemId?: string | undefined; fromMinutes?: string | boolean | undefined }): FollowUpSource | undefined {
   if (!fields.meetingId || !fields.itemId) return undefined;
   return { meetingId: fields.meetingId, itemId: fields.itemId, ...(isOn(fields.fromMinutes) ? { fromMinutes: true as const } : {}) };
+}
+
+function editingOf(fields: { pointId?: string | undefined; revision?: number | undefined; filter?: string | undefined; page?: number | undefined }): FollowUpEditing | undefined {
+  if (!fields.pointId || fields.revision === undefined) return undefined;
+  return { pointId: fields.pointId, revision: fields.revision, filter: fields.filter ?? '', page: fields.page ?? 1 };
 }
 
 /** The form's values as a point, with the due date read; throws a coded error for the form to show. */
@@ -266,6 +280,11 @@ type FormFields = { [K in keyof typeof formFields]?: z.infer<(typeof formFields)
 /** The form: empty, from an agenda item (titled after it), or with the values to change. */
 async function showFollowUpForm(turn: Turn, deps: BotDeps, fields: FormFields): Promise<void> {
   const store = deps.store.read();
+  const editing = editingOf(fields);
+  if (editing) {
+    if (await refuseOutsidePersonal(turn, 'followUpForm.personalOnly')) return;
+    return turn.respond(followUpFormCard(store, formValues(store, fields), undefined, turn.lang, deps.timeZone, '', editing));
+  }
   const source = sourceOf(fields);
   const item = source ? store.meetings.find((x) => x.id === source.meetingId)?.agenda.find((i) => i.id === source.itemId) : undefined;
   if (source && !item) return turn.reply(messages(turn.lang)['problem.not-found']);
@@ -278,6 +297,25 @@ export const followUpFormAction = defineAction({
   role: SECRETARIAT,
   schema: z.object({ verb: z.literal(Verb.FollowUpForm), ...formFields }),
   handle: (turn, data, deps) => showFollowUpForm(turn, deps, data),
+});
+
+/** "Endre" on a point: the form with the point as it is now, for the secretariat in personal chat. */
+export const followUpEditAction = defineAction({
+  verb: Verb.FollowUpEdit,
+  role: SECRETARIAT,
+  schema: z.object({ verb: z.literal(Verb.FollowUpEdit), ...pointRef }),
+  async handle(turn, data, deps) {
+    if (await refuseOutsidePersonal(turn, 'followUpForm.personalOnly')) return;
+    const store = deps.store.read();
+    const point = store.followUps.find((p) => p.id === data.id);
+    const where = { filter: data.filter, page: data.page };
+    if (!point || !isOpen(point)) {
+      await turn.reply(point ? messages(turn.lang)['problem.already-closed']({ status: messages(turn.lang)[`followUp.status.${point.status}`] }) : messages(turn.lang)['problem.not-found']);
+      return showStatus(turn, deps, where);
+    }
+    // The form is made from the point as it is now, whatever the card showed.
+    await turn.respond(followUpFormCard(store, pointFormValues(point), undefined, turn.lang, deps.timeZone, '', { pointId: point.id, revision: point.revision, ...where }));
+  },
 });
 
 /**
@@ -307,18 +345,24 @@ export const followUpCheckAction = defineAction({
   async handle(turn, data, deps) {
     const store = deps.store.read();
     const values = formValues(store, data);
+    const editing = editingOf(data);
+    if (editing && (await refuseOutsidePersonal(turn, 'followUpForm.personalOnly'))) return;
     if (await refuseLongFields(turn, values)) return;
-    const source = sourceOf(data);
+    const source = editing ? undefined : sourceOf(data);
     const now = deps.clock.now();
     try {
       const due = values.due.trim() ? parseDue(values.due, store, now, deps.timeZone) : undefined;
       const input = checkFollowUpInput(store, inputOf(values, source, due), now, deps.timeZone);
       const key = turn.activityId ?? `${turn.user.id}|${now.toISOString()}`;
-      await turn.respond(followUpConfirmCard(store, input, values, source, turn.lang, deps.timeZone, now, key));
+      if (!editing) return await turn.respond(followUpConfirmCard(store, input, values, source, turn.lang, deps.timeZone, now, key));
+      const point = findFollowUp(store, editing.pointId);
+      const changed = followUpChanges(point, input);
+      if (changed.length === 0) return await turn.respond(followUpFormCard(store, values, undefined, turn.lang, deps.timeZone, messages(turn.lang)['followUpForm.nothingChanged'], editing));
+      await turn.respond(followUpConfirmCard(store, input, values, undefined, turn.lang, deps.timeZone, now, key, { target: editing, point, changed }));
     } catch (error) {
       const problem = problemText(error, turn.lang, store, deps.timeZone);
       if (problem === undefined) throw error;
-      await turn.respond(followUpFormCard(store, values, source, turn.lang, deps.timeZone, problem));
+      await turn.respond(followUpFormCard(store, values, source, turn.lang, deps.timeZone, problem, editing));
     }
   },
 });
@@ -331,6 +375,8 @@ export const followUpSaveAction = defineAction({
     const memberId = turn.member?.id;
     if (!memberId) return;
     const values = formValues(deps.store.read(), data);
+    const editing = editingOf(data);
+    if (editing) return saveChanges(turn, deps, values, editing, dueOf(data));
     if (await refuseLongFields(turn, values)) return;
     const source = sourceOf(data);
     const saved = await attempt(
@@ -349,6 +395,37 @@ export const followUpSaveAction = defineAction({
     await showStatus(turn, deps, { filter: '', page: 1 }, messages(turn.lang)['followUp.headline.created']);
   },
 });
+
+/**
+ * Saves the secretariat's change to a point. A form made before someone else's change comes back
+ * with what was typed and the point's new revision, so it can be saved again after a look; a
+ * point closed or gone in the meantime is said so, with the points as they are now.
+ */
+async function saveChanges(turn: Turn, deps: BotDeps, values: FollowUpFormValues, editing: FollowUpEditing, due: Due | undefined): Promise<void> {
+  if (await refuseOutsidePersonal(turn, 'followUpForm.personalOnly')) return;
+  if (await refuseLongFields(turn, values)) return;
+  const m = messages(turn.lang);
+  const where = { filter: editing.filter, page: editing.page };
+  const saved = await attempt(
+    turn,
+    deps,
+    () => deps.store.update((draft) => editFollowUp(draft, editing.pointId, inputOf(values, undefined, due), turn.member, editing.revision, deps.clock.now(), deps.timeZone)),
+    async (problem, error) => {
+      const code = isDomainError(error) ? error.code : undefined;
+      if (code === ErrorCode.AlreadyClosed || (code === ErrorCode.NotFound && !deps.store.read().followUps.some((p) => p.id === editing.pointId))) {
+        await turn.reply(problem);
+        return showStatus(turn, deps, where);
+      }
+      const now = deps.store.read().followUps.find((p) => p.id === editing.pointId);
+      const text = code === ErrorCode.Stale ? m['followUpForm.stale'] : problem;
+      await turn.respond(followUpFormCard(deps.store.read(), values, undefined, turn.lang, deps.timeZone, text, { ...editing, revision: now?.revision ?? editing.revision }));
+    },
+  );
+  if (!saved) return;
+  deps.notifier.kick();
+  const headline = saved.changed.length > 0 ? m['followUp.headline.edited']({ changes: listOf(turn.lang, saved.changed.map((f) => m[`followUp.field.${f}`])) }) : m['problem.nothingChanged'];
+  await showStatus(turn, deps, where, headline);
+}
 
 export const followUpImportAction = defineAction({
   verb: Verb.FollowUpImport,

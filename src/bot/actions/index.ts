@@ -16,6 +16,7 @@ import { meetingCancelAction, meetingFormAction, meetingSaveAction, yearPlanConf
 import {
   followUpCheckAction,
   followUpDoneAction,
+  followUpEditAction,
   followUpFormAction,
   followUpImportAction,
   followUpPostponeAction,
@@ -73,6 +74,7 @@ export const ACTIONS: readonly CardAction[] = [
   followUpPostponeAction,
   followUpPostponeConfirmAction,
   followUpUpdateAction,
+  followUpEditAction,
   followUpFormAction,
   followUpCheckAction,
   followUpSaveAction,

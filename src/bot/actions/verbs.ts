@@ -26,6 +26,8 @@ export const Verb = {
   FollowUpPostponeConfirm: 'punkt.utsett.bekreft',
   FollowUpUpdate: 'punkt.oppdater',
   FollowUpForm: 'punkt.skjema',
+  /** The secretariat's "Endre" on a point: the form with the point's values. */
+  FollowUpEdit: 'punkt.endre',
   FollowUpCheck: 'punkt.sjekk',
   FollowUpSave: 'punkt.lagre',
   FollowUpImport: 'punkt.importer',

@@ -2,7 +2,7 @@ import { audienceFor, type Audience } from '../../domain/agenda.js';
 import { renderCard, type ActionData, type Button, type Card, type StatusCardModel, type StatusPointModel } from '../../cards/render.js';
 import { formatCalendarDay, formatDate } from '../../domain/dates.js';
 import { parseStatusFilter, statusPoint, statusView, type AmbiguousStatusFilter, type StatusFilter, type StatusPoint, type StatusView } from '../../domain/follow-up-status.js';
-import { briefingMeeting, currentFocusAreas, isConfidentialPoint, latestUpdate, type FollowUpInput } from '../../domain/follow-ups.js';
+import { briefingMeeting, currentFocusAreas, isConfidentialPoint, latestUpdate, type FollowUpField, type FollowUpInput } from '../../domain/follow-ups.js';
 import { meetingDate, type Due } from '../../domain/follow-up-dates.js';
 import { COUNCIL, isSecretariat } from '../../domain/roles.js';
 import type { Data, FocusArea, FollowUp, Lang, Meeting, Member, Responsible } from '../../domain/schema.js';
@@ -43,12 +43,20 @@ export interface StatusPlace {
   page: number;
 }
 
+/** The point a form changes, its revision when the form was made, and where to go back to. */
+export interface FollowUpEditing extends StatusPlace {
+  pointId: string;
+  revision: number;
+}
+
 interface PointContext {
   data: Readonly<Data>;
   lang: Lang;
   timeZone: string;
   audience: Audience;
   place: StatusPlace;
+  /** The secretariat in personal chat: each point it may change has "Endre". */
+  editable: boolean;
 }
 
 function pointModel(item: StatusPoint, ctx: PointContext): StatusPointModel {
@@ -73,6 +81,7 @@ function pointModel(item: StatusPoint, ctx: PointContext): StatusPointModel {
     done: base,
     postpone: { ...base, verb: Verb.FollowUpPostpone },
     update: { ...base, verb: Verb.FollowUpUpdate },
+    edit: ctx.editable && item.canChange ? { verb: Verb.FollowUpEdit, id: point.id, revision: point.revision, ...ctx.place } : null,
     dueInputId: `frist_${point.id}`,
     textInputId: `tekst_${point.id}`,
     statusInputId: `status_${point.id}`,
@@ -94,6 +103,7 @@ function statusLabels(lang: Lang): Pick<StatusCardModel, 'labels' | 'statusChoic
       postponeSend: m['status.postponeSend'],
       dueHint: m['status.dueHint'],
       update: m['status.update'],
+      edit: m['status.edit'],
       updateField: m['status.updateField'],
       updateStatus: m['status.updateStatus'],
       updateSend: m['status.updateSend'],
@@ -189,7 +199,8 @@ function renderStatus(
   view: Pick<StatusView, 'groups'> & { headings?: string[] },
   options: StatusCardOptions & { title: string; counts: string; selection: string; note: string; actions: Button[]; headlineStyle?: StatusCardModel['headlineStyle'] },
 ): Card {
-  const ctx: PointContext = { data, lang: options.lang, timeZone: options.timeZone, audience: options.audience, place: options.place };
+  const editable = isSecretariat(options.viewer) && options.audience === 'personal';
+  const ctx: PointContext = { data, lang: options.lang, timeZone: options.timeZone, audience: options.audience, place: options.place, editable };
   return renderCard('status', {
     headline: options.headline ?? '',
     headlineStyle: options.headlineStyle ?? 'good',
@@ -287,8 +298,22 @@ export interface FollowUpSource {
   fromMinutes?: true;
 }
 
-export function followUpFormCard(data: Readonly<Data>, values: FollowUpFormValues, source: FollowUpSource | undefined, lang: Lang, timeZone: string, problem = ''): Card {
+/** The form's values for a point as it is; an empty deadline keeps the point's own. */
+export function pointFormValues(point: FollowUp): FollowUpFormValues {
+  return {
+    title: point.title,
+    description: point.description ?? '',
+    focusAreaId: point.focusAreaId,
+    responsible: point.responsible,
+    ownerMemberId: point.ownerMemberId ?? '',
+    due: '',
+    briefing: point.briefing ? 'true' : 'false',
+  };
+}
+
+export function followUpFormCard(data: Readonly<Data>, values: FollowUpFormValues, source: FollowUpSource | undefined, lang: Lang, timeZone: string, problem = '', editing?: FollowUpEditing): Card {
   const m = messages(lang);
+  const point = editing && data.followUps.find((p) => p.id === editing.pointId);
   const meeting = source ? data.meetings.find((x) => x.id === source.meetingId) : undefined;
   const itemNumber = meeting ? meeting.agenda.findIndex((i) => i.id === source?.itemId) + 1 : 0;
   const areas = currentFocusAreas(data);
@@ -296,17 +321,21 @@ export function followUpFormCard(data: Readonly<Data>, values: FollowUpFormValue
   const chosen = data.focusAreas.find((a) => a.id === values.focusAreaId);
   if (chosen && !areas.includes(chosen)) areas.push(chosen);
   return renderCard('follow-up-form', {
-    title: m['followUpForm.title'],
-    subtitle: meeting && itemNumber > 0 ? m['followUpForm.fromItem']({ number: itemNumber, meeting: formatDate(meeting.start, timeZone, lang) }) : '',
+    title: editing ? m['followUpForm.editTitle'] : m['followUpForm.title'],
+    subtitle: point
+      ? m['followUpForm.keepDue']({ due: dueLabel(point, data, lang, timeZone) })
+      : meeting && itemNumber > 0
+        ? m['followUpForm.fromItem']({ number: itemNumber, meeting: formatDate(meeting.start, timeZone, lang) })
+        : '',
     problem,
     focusAreas: areas.map((a) => ({ title: focusAreaHeading(a, lang), value: a.id })),
     responsibles: RESPONSIBLES.map((r) => ({ title: m[`followUp.responsible.${r}`], value: r })),
     owners: data.members.filter((member) => COUNCIL.some((role) => member.roles.includes(role))).map((member) => ({ title: member.name, value: member.id })),
     values,
-    check: { verb: Verb.FollowUpCheck, ...(source ?? {}) },
-    back: source?.fromMinutes ? { verb: Verb.MinutesForm, meetingId: source.meetingId } : null,
+    check: { verb: Verb.FollowUpCheck, ...(source ?? {}), ...(editing ?? {}) },
+    back: editing ? { verb: Verb.StatusShow, filter: editing.filter, page: editing.page } : source?.fromMinutes ? { verb: Verb.MinutesForm, meetingId: source.meetingId } : null,
     labels: {
-      back: m['followUpForm.backToMinutes'],
+      back: editing ? m['followUpForm.backToStatus'] : m['followUpForm.backToMinutes'],
       title: m['followUpForm.titleLabel'],
       titleError: m['followUpForm.titleError'],
       description: m['followUpForm.description'],
@@ -316,7 +345,7 @@ export function followUpFormCard(data: Readonly<Data>, values: FollowUpFormValue
       responsibleError: m['followUpForm.responsibleError'],
       owner: m['followUpForm.owner'],
       due: m['followUpForm.due'],
-      dueHint: m['status.dueHint'],
+      dueHint: editing ? m['followUpForm.keepDueHint'] : m['status.dueHint'],
       briefing: m['followUpForm.briefing'],
       check: m['followUpForm.check'],
     },
@@ -329,15 +358,29 @@ function dueFields(due: Due | undefined): Record<string, string> {
 }
 
 /** "Stemmer dette?" for a new point: the due date as understood, and the form's values to save or change. */
-export function followUpConfirmCard(data: Readonly<Data>, input: FollowUpInput, values: FollowUpFormValues, source: FollowUpSource | undefined, lang: Lang, timeZone: string, now: Date, key: string): Card {
+export function followUpConfirmCard(
+  data: Readonly<Data>,
+  input: FollowUpInput,
+  values: FollowUpFormValues,
+  source: FollowUpSource | undefined,
+  lang: Lang,
+  timeZone: string,
+  now: Date,
+  key: string,
+  editing?: { target: FollowUpEditing; point: FollowUp; changed: readonly FollowUpField[] },
+): Card {
   const m = messages(lang);
   const area = data.focusAreas.find((a) => a.id === input.focusAreaId);
-  const dueText = dueLabel({ ...dueFields(input.due) }, data, lang, timeZone);
-  const probe: FollowUp = { id: '', title: input.title, focusAreaId: input.focusAreaId, responsible: input.responsible, briefing: input.briefing, status: 'åpen', history: [], revision: 0, ...dueFields(input.due) };
+  // A change that gives no deadline keeps the point's own.
+  const kept = editing?.point;
+  const due = input.due ? dueFields(input.due) : kept ? { ...(kept.dueDate ? { dueDate: kept.dueDate } : {}), ...(kept.dueMeetingId ? { dueMeetingId: kept.dueMeetingId } : {}) } : {};
+  const dueText = dueLabel(kept && !input.due ? kept : due, data, lang, timeZone);
+  const probe: FollowUp = { id: '', title: input.title, focusAreaId: input.focusAreaId, responsible: input.responsible, briefing: input.briefing, status: 'åpen', history: [], revision: 0, ...due };
   const at = input.briefing ? briefingMeeting(data, probe, now, timeZone) : undefined;
+  const changes = editing && listOf(lang, editing.changed.map((field) => m[`followUp.field.${field}`]));
   return renderCard('confirm', {
-    title: m['followUpConfirm.title'],
-    intro: m['followUpConfirm.intro'],
+    title: changes ? m['followUpConfirm.editTitle'] : m['followUpConfirm.title'],
+    intro: changes ? m['followUpConfirm.editIntro']({ changes }) : m['followUpConfirm.intro'],
     quote: [input.title, values.due.trim() ? m['followUpConfirm.typed']({ typed: values.due.trim() }) : ''].filter(Boolean).join('\n\n'),
     facts: [
       { label: m['followUpForm.focusArea'], value: focusAreaHeading(area, lang) },
@@ -353,8 +396,11 @@ export function followUpConfirmCard(data: Readonly<Data>, input: FollowUpInput, 
             : m['followUpConfirm.briefingLater'],
       },
     ],
-    confirm: { title: m['followUpConfirm.save'], data: { verb: Verb.FollowUpSave, ...values, ...dueFields(input.due), ...(source ?? {}), requestKey: key } },
-    back: { title: m['followUpConfirm.back'], data: { verb: Verb.FollowUpForm, ...values, ...(source ?? {}) } },
+    confirm: {
+      title: changes ? m['followUpConfirm.saveChanges'] : m['followUpConfirm.save'],
+      data: { verb: Verb.FollowUpSave, ...values, ...dueFields(input.due), ...(source ?? {}), ...(editing?.target ?? {}), requestKey: key },
+    },
+    back: { title: m['followUpConfirm.back'], data: { verb: Verb.FollowUpForm, ...values, ...(source ?? {}), ...(editing?.target ?? {}) } },
   });
 }
 

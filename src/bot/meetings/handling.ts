@@ -17,7 +17,7 @@ export function audienceOf(turn: Turn): Audience {
  * forms) opens in personal chat only: in a channel or group chat everyone would see it. Says
  * so, with the sentence `why`, and returns true outside a personal chat.
  */
-export async function refuseOutsidePersonal(turn: Turn, why: 'agenda.editorPersonalOnly' | 'members.personalOnly' | 'minutes.personalOnly'): Promise<boolean> {
+export async function refuseOutsidePersonal(turn: Turn, why: 'agenda.editorPersonalOnly' | 'members.personalOnly' | 'minutes.personalOnly' | 'followUpForm.personalOnly'): Promise<boolean> {
   if (turn.conversation.kind === 'personal') return false;
   await turn.reply(messages(turn.lang)[why]);
   return true;
