@@ -206,6 +206,31 @@ describe('the secretariat’s follow-up points, SaLTo setup and minutes in the P
     expect(saved?.history.at(-1)?.byMemberId).toBe('kari-nordmann');
   });
 
+  it('lets the secretary correct a point with «Endre»: a new title and owner, the deadline kept', async () => {
+    await send('/status politiet');
+    const title = 'Politirådet orienteres om arbeidet med en Oslostandard for en-til-en-oppfølging';
+    // The point may be on the earlier /status card too: wait for the new card, the last one.
+    const selection = 'Ansvarlig Oslo politidistrikt: 13 punkter · side 1 av 2';
+    await expect.poll(() => page.getByText(selection).count(), { timeout: 20_000 }).toBe(1);
+    const point = page.locator('.ac-container').filter({ hasText: title }).last();
+    await point.getByRole('button', { name: 'Endre' }).click();
+    await expect.poll(() => page.getByText('Endre oppfølgingspunkt').count(), { timeout: 20_000 }).toBe(1);
+    await page.getByRole('textbox', { name: 'Hva skal følges opp?' }).last().fill('Politirådet orienteres om Oslostandarden for en-til-en-oppfølging');
+    // The Playground draws a choice set as a Fluent UI combobox: open it, then pick the option.
+    await page.getByRole('combobox', { name: /^Eier/ }).last().click();
+    await page.getByRole('option', { name: 'Ola Hansen' }).click();
+    await page.getByRole('button', { name: 'Gå videre' }).last().click();
+    await expect.poll(() => page.getByText('Dette endres: tittel og eier. Ingenting er lagret ennå.').count(), { timeout: 20_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Lagre endringene' }).last().click();
+    // Back to the points as they were chosen, on the same card.
+    const card = page.locator('.ac-adaptiveCard').filter({ hasText: 'Endringen er lagret: tittel og eier.' });
+    await expect.poll(() => card.filter({ hasText: selection }).count(), { timeout: 20_000 }).toBe(1);
+    await page.screenshot({ path: path.join(screenshots, 'playground-status-endre.png'), fullPage: true });
+    const saved = (await readSaved(dataFile)).followUps.find((p) => p.id === 'op-2024-02')!;
+    expect(saved).toMatchObject({ title: 'Politirådet orienteres om Oslostandarden for en-til-en-oppfølging', ownerMemberId: 'ola-hansen', dueDate: '2027-03-01' });
+    expect(saved.history.at(-1)).toMatchObject({ byMemberId: 'kari-nordmann', edited: ['title', 'owner'] });
+  });
+
   it("lets the secretary give a unit a new coordinator with /salto, and open a round from the agenda's SaLTo item", async () => {
     await send('/salto');
     await expect.poll(() => page.getByText('SaLTo-oppsett', { exact: true }).count(), { timeout: 20_000 }).toBe(1);
