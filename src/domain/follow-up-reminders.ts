@@ -80,6 +80,18 @@ export function queueFollowUpNotices(data: Data, now: Date, timing: DispatchTimi
   });
 }
 
+/**
+ * Tells a point's owner, in personal chat, that someone else made them its owner: once per point
+ * and owner. Nothing when they made themselves owner or the bot cannot reach them.
+ */
+export function queueAssignedNotice(data: Data, point: FollowUp, byMemberId: string | undefined, now: Date): Delivery[] {
+  const owner = point.ownerMemberId;
+  if (!owner || owner === byMemberId || !isOpen(point)) return [];
+  const chat = personalChats(data)(owner);
+  if (!chat) return [];
+  return enqueue(data, 'followup-assigned', { followUpId: point.id }, owner, [{ conversationId: chat.id, memberId: owner }], now, byMemberId);
+}
+
 /** The secretariat's summary goes with each agenda, to their personal chats, when there is anything to tell. */
 export function queueFollowUpSummary(data: Data, meeting: Meeting, now: Date, timeZone: string): Delivery[] {
   const summary = followUpSummary(data, meeting, now, timeZone);

@@ -297,6 +297,8 @@ export const DeliveryKindSchema = z.enum([
   'followup-due',
   'followup-overdue',
   'followup-briefing',
+  /** To a point's owner when the secretariat makes them its owner; `note` is who did. */
+  'followup-assigned',
   /** To the secretariat with the agenda: what closed, what is overdue, what will be briefed. */
   'followup-summary',
   /** To SaLTo coordinators: a round has opened; reminders before and on the deadline. */

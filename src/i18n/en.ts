@@ -301,6 +301,8 @@ export const en: Messages = {
   'followUp.headline.created': 'The point is saved.',
   'followUp.headline.due': (p) => `Reminder: the deadline is ${p.due}.`,
   'followUp.headline.overdue': (p) => `The deadline passed on ${p.due}. Mark the point as done, give a new deadline or write how it is going.`,
+  'followUp.headline.assigned': (p) => `${p.by} has made you the owner of this follow-up point. The deadline is ${p.due}. You can write here how it is going, and you will get a reminder before the deadline.`,
+  'followUp.headline.assignedNoDue': (p) => `${p.by} has made you the owner of this follow-up point. You can write here how it is going.`,
   'followUp.headline.briefing': (p) => `You are to brief the council on this point at the meeting on ${p.date}.`,
   'followUp.reminderTitle': 'Your follow-up point',
   'followUp.imported': (p) =>

@@ -315,6 +315,8 @@ export const nb = {
   'followUp.headline.created': 'Punktet er lagret.',
   'followUp.headline.due': (p: { due: string }) => `Påminnelse: fristen er ${p.due}.`,
   'followUp.headline.overdue': (p: { due: string }) => `Fristen gikk ut ${p.due}. Marker punktet som fullført, gi en ny frist eller skriv hvordan det går.`,
+  'followUp.headline.assigned': (p: { by: string; due: string }) => `${p.by} har gjort deg til eier av dette oppfølgingspunktet. Fristen er ${p.due}. Her kan du skrive hvordan det går, og du får en påminnelse før fristen.`,
+  'followUp.headline.assignedNoDue': (p: { by: string }) => `${p.by} har gjort deg til eier av dette oppfølgingspunktet. Her kan du skrive hvordan det går.`,
   'followUp.headline.briefing': (p: { date: string }) => `Du skal orientere Politirådet om dette punktet i møtet ${p.date}.`,
   'followUp.reminderTitle': 'Ditt oppfølgingspunkt',
   'followUp.imported': (p: { count: number }) =>

@@ -397,6 +397,51 @@ describe('correcting a point (secretariat)', () => {
   });
 });
 
+describe('telling a new owner', () => {
+  const compose = composer({ timeZone: 'Europe/Oslo', clock: fixedClock(NOW) });
+  const assigned = (h: ReturnType<typeof harness>) => h.store.read().deliveries.filter((d) => d.kind === 'followup-assigned');
+  const saveNew = async (h: ReturnType<typeof harness>, ownerMemberId: string, title: string) => {
+    const values = { title, description: '', focusAreaId: 'io-2017-1', responsible: 'begge', ownerMemberId, due: '15.03.2027', briefing: 'false' };
+    const check = fakeTurn({ member: secretary, data: { verb: Verb.FollowUpCheck, ...values } });
+    await handleAction(check, h.deps);
+    // Each check is its own activity in Teams; the fake turns share one id.
+    const save = { ...(check.responses[0]!['actions'] as { data: Record<string, unknown> }[])[0]!.data, requestKey: `check-${title}` };
+    await handleAction(fakeTurn({ member: secretary, data: save }), h.deps);
+    await handleAction(fakeTurn({ member: secretary, data: save }), h.deps);
+    return h.store.read().followUps.find((p) => p.title === title)!;
+  };
+
+  it('tells the owner of a new point in personal chat who made them owner, once, and not a secretary who made themself owner', async () => {
+    const h = harness(withChats(demoData()));
+    const made = await saveNew(h, MEMBER_ID, 'Trygghetsvandring på Tøyen');
+    expect(assigned(h).map((d) => [d.followUpId, d.conversationId, d.memberId, d.note])).toEqual([[made.id, 'a:ola', MEMBER_ID, SECRETARY_ID]]);
+    const out = compose(assigned(h)[0]!, h.store.read(), 'send')!;
+    const card = (out.activity as { attachments: { content: unknown }[] }).attachments[0]!.content;
+    expect(cardProblems(card)).toEqual([]);
+    expect(cardText(card)).toContain('Kari Nordmann har gjort deg til eier av dette oppfølgingspunktet. Fristen er mandag 15. mars 2027.');
+    expect(cardText(card)).toMatch(/Trygghetsvandring på Tøyen[\s\S]*Legg til oppdatering/);
+    expect((await saveNew(h, SECRETARY_ID, 'Referatet sendes bydelene')).ownerMemberId).toBe(SECRETARY_ID);
+    expect(assigned(h)).toHaveLength(1);
+  });
+
+  it('tells the new owner when the secretariat changes a point’s owner, and no one once the point has passed on again', async () => {
+    const h = harness(withChats(demoData()));
+    const change = async (id: string, ownerMemberId: string) => {
+      const p = pointIn(h, id);
+      const values = { title: p.title, description: p.description ?? '', focusAreaId: p.focusAreaId, responsible: p.responsible, ownerMemberId, due: '', briefing: p.briefing ? 'true' : 'false' };
+      const check = fakeTurn({ member: secretary, data: { verb: Verb.FollowUpCheck, pointId: id, revision: p.revision, ...values } });
+      await handleAction(check, h.deps);
+      const save = (check.responses[0]!['actions'] as { data: Record<string, unknown> }[])[0]!.data;
+      await handleAction(fakeTurn({ member: secretary, data: save }), h.deps);
+    };
+    await change('op-2024-02', MEMBER_ID); // from Tor Lund to Ola Hansen, who has a chat
+    expect(assigned(h).map((d) => [d.followUpId, d.conversationId])).toEqual([['op-2024-02', 'a:ola']]);
+    await change('op-2024-02', 'tor-lund'); // Tor Lund has not opened the bot: nothing to send
+    expect(assigned(h)).toHaveLength(1);
+    expect(compose(assigned(h)[0]!, h.store.read(), 'send')).toBeUndefined();
+  });
+});
+
 describe('making a point', () => {
   const form = { title: 'Felles tiltaksplan for Grønland', description: '', focusAreaId: 'io-2017-1', responsible: 'medlem', ownerMemberId: 'tor-lund', due: 'innen neste møte', briefing: 'true' };
 

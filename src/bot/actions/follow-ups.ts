@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainError, ErrorCode, isDomainError } from '../../domain/errors.js';
 import { parseDue, type Due } from '../../domain/follow-up-dates.js';
+import { queueAssignedNotice } from '../../domain/follow-up-reminders.js';
 import {
   addFollowUpUpdate,
   checkFollowUpInput,
@@ -382,7 +383,13 @@ export const followUpSaveAction = defineAction({
     const saved = await attempt(
       turn,
       deps,
-      () => deps.store.update((draft) => createFollowUp(draft, inputOf(values, source, dueOf(data)), memberId, deps.clock.now(), deps.timeZone, data.requestKey)),
+      () =>
+        deps.store.update((draft) => {
+          const now = deps.clock.now();
+          const point = createFollowUp(draft, inputOf(values, source, dueOf(data)), memberId, now, deps.timeZone, data.requestKey);
+          queueAssignedNotice(draft, point, memberId, now);
+          return point;
+        }),
       // Back to the form with everything that was typed and the problem stated.
       (problem) => turn.respond(followUpFormCard(deps.store.read(), values, source, turn.lang, deps.timeZone, problem)),
     );
@@ -409,7 +416,13 @@ async function saveChanges(turn: Turn, deps: BotDeps, values: FollowUpFormValues
   const saved = await attempt(
     turn,
     deps,
-    () => deps.store.update((draft) => editFollowUp(draft, editing.pointId, inputOf(values, undefined, due), turn.member, editing.revision, deps.clock.now(), deps.timeZone)),
+    () =>
+      deps.store.update((draft) => {
+        const now = deps.clock.now();
+        const edited = editFollowUp(draft, editing.pointId, inputOf(values, undefined, due), turn.member, editing.revision, now, deps.timeZone);
+        if (edited.changed.includes('owner')) queueAssignedNotice(draft, edited.point, turn.member?.id, now);
+        return edited;
+      }),
     async (problem, error) => {
       const code = isDomainError(error) ? error.code : undefined;
       if (code === ErrorCode.AlreadyClosed || (code === ErrorCode.NotFound && !deps.store.read().followUps.some((p) => p.id === editing.pointId))) {

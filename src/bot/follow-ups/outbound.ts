@@ -10,7 +10,7 @@ import { cardActivity } from '../meetings/outbound.js';
 import { dueLabel } from '../../i18n/points.js';
 import { dayLabel, followUpListLink, reminderCard, summaryCard } from './views.js';
 
-export const FOLLOW_UP_KINDS: readonly Delivery['kind'][] = ['followup-due', 'followup-overdue', 'followup-briefing', 'followup-summary'];
+export const FOLLOW_UP_KINDS: readonly Delivery['kind'][] = ['followup-due', 'followup-overdue', 'followup-briefing', 'followup-assigned', 'followup-summary'];
 
 /**
  * Makes a follow-up message from the data as it is when it is sent: the owner's point with a
@@ -41,6 +41,14 @@ export function followUpComposer(options: { timeZone: string; clock: Clock; foll
     }
     const point = data.followUps.find((p) => p.id === delivery.followUpId);
     if (!point || !isOpen(point)) return undefined;
+    if (delivery.kind === 'followup-assigned') {
+      // Someone else may own the point by now: only its owner is told.
+      if (point.ownerMemberId !== delivery.memberId) return undefined;
+      const by = data.members.find((x) => x.id === delivery.note)?.name ?? data.council.shortName;
+      const dated = point.dueDate ?? point.dueMeetingId ?? point.dueText;
+      const headline = dated ? m['followUp.headline.assigned']({ by, due: dueLabel(point, data, lang, options.timeZone) }) : m['followUp.headline.assignedNoDue']({ by });
+      return outgoing(reminderCard(data, point, member, headline, context), headline);
+    }
     const headline =
       delivery.kind === 'followup-briefing' && meeting
         ? m['followUp.headline.briefing']({ date: dayLabel(meetingDate(meeting, options.timeZone), lang, options.timeZone) })
