@@ -365,7 +365,8 @@ export interface SaltoUnitFormCardModel {
   };
 }
 
-export interface SaltoAreasFormCardModel {
+/** The focus areas of a list's current period as fields: the council's own, or SaLTo's. */
+export interface AreasFormCardModel {
   title: string;
   intro: string;
   problem: string;
@@ -374,6 +375,18 @@ export interface SaltoAreasFormCardModel {
   save: ActionData;
   back: ActionData;
   labels: { period: string; periodHint: string; periodError: string; save: string; back: string };
+}
+
+/** `/innsatsområder`: the council's focus areas of the period, with the open points filed under each. */
+export interface FocusAreasCardModel {
+  headline: string;
+  title: string;
+  intro: string;
+  areas: { text: string; detail: string; show: ActionData | null }[];
+  earlierHeading: string;
+  earlier: { text: string; detail: string }[];
+  actions: Button[];
+  labels: { show: string };
 }
 
 /** `/medlemmer`: the people on the council, each with a button to change them, and one to add someone. */
@@ -492,7 +505,8 @@ interface Templates {
   'salto-round-form': SaltoRoundFormCardModel;
   'salto-setup': SaltoSetupCardModel;
   'salto-unit-form': SaltoUnitFormCardModel;
-  'salto-areas-form': SaltoAreasFormCardModel;
+  'areas-form': AreasFormCardModel;
+  'focus-areas': FocusAreasCardModel;
   notice: NoticeCardModel;
   proposal: ProposalCardModel;
   members: MembersCardModel;

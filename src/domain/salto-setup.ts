@@ -1,17 +1,15 @@
 import { z } from 'zod';
 import { DomainError, ErrorCode } from './errors.js';
-import { latestPeriod } from './follow-ups.js';
 import { findMember } from './members.js';
 import { catchUpInvites } from './salto-rounds.js';
-import { ReportingUnitSchema, type Data, type Delivery, type Member, type ReportingUnit, type SaltoFocusArea } from './schema.js';
+import { ReportingUnitSchema, type Data, type Delivery, type Member, type ReportingUnit } from './schema.js';
+import { areasKeyOf, saveAreas, type AreasInput, type AreasSaved } from './focus-areas.js';
 import { freshId, isTooLong, slug } from './text.js';
 
 /* What the secretary may change of the SaLTo data: the units, who reports for them, and the focus areas per period. */
 
 export const UNIT_NAME_LIMIT = 120;
-export const AREA_TITLE_LIMIT = 200;
-/** The programme has had four focus areas; room for twice that. */
-export const MAX_AREAS = 8;
+export { AREA_TITLE_LIMIT, MAX_AREAS, normalisePeriod } from './focus-areas.js';
 
 export const UNIT_KINDS = ReportingUnitSchema.shape.kind.options;
 
@@ -121,77 +119,12 @@ export function saveUnit(data: Data, input: UnitInput, now: Date, timeZone: stri
   return { unit, created: existing === undefined, added, removed, invited };
 }
 
-/** The current period's areas as the form shows them; a form made from other areas is stale. */
-export function areasKey(data: Readonly<Data>): string {
-  return latestPeriod(data.saltoFocusAreas)
-    .map((a) => `${a.id}=${a.title}`)
-    .join('\n');
-}
-
-/** "2026-2029" and "2026 – 2029" read as "2026–2029", so periods compare and sort as text. */
-export function normalisePeriod(text: string): string | undefined {
-  const match = /^\s*(\d{4})\s*(?:[-–—]\s*(\d{4}))?\s*$/.exec(text);
-  if (!match) return undefined;
-  const [, from, to] = match;
-  if (to !== undefined && to < from!) return undefined;
-  return to === undefined ? from : `${from}–${to}`;
-}
-
-export interface AreasInput {
-  period: string;
-  /** The titles in number order; empty ones are left out. */
-  titles: readonly string[];
-  /** `areasKey` when the form was made. */
-  key?: string | undefined;
-}
-
-export interface AreasSaved {
-  period: string;
-  areas: SaltoFocusArea[];
-  /** True when the input started a new programme period. */
-  newPeriod: boolean;
-}
+/** The current programme period's areas as the form shows them; a form made from other areas is stale. */
+export const areasKey = (data: Readonly<Data>): string => areasKeyOf(data, 'salto');
 
 /**
  * Changes the focus areas of the current programme period, or starts a new period with its own.
  * Rounds keep the areas they were opened with: an area an existing round asks about cannot be
  * removed, only renamed; a new period is used from the next round on.
  */
-export function saveFocusAreas(data: Data, input: AreasInput): AreasSaved {
-  if (input.key !== undefined && input.key !== areasKey(data)) throw new DomainError(ErrorCode.Stale, 'focus areas changed', { what: 'areas' });
-  const period = normalisePeriod(input.period);
-  if (!period) throw new DomainError(ErrorCode.InvalidPeriod, `unreadable period ${input.period}`, { text: input.period.trim().slice(0, 40) });
-  const titles = input.titles.map((t) => t.trim().replace(/\s+/g, ' ')).filter(Boolean);
-  if (titles.length === 0) throw new DomainError(ErrorCode.EmptyTitle, 'no focus areas', { what: 'areas' });
-  if (titles.length > MAX_AREAS) throw new DomainError(ErrorCode.InvalidInput, 'too many focus areas');
-  const long = titles.find((t) => isTooLong(t, AREA_TITLE_LIMIT));
-  if (long) throw new DomainError(ErrorCode.TextTooLong, 'focus area title too long', { limit: AREA_TITLE_LIMIT });
-  const lower = titles.map((t) => t.toLocaleLowerCase('nb'));
-  const twin = titles.find((_, i) => lower.indexOf(lower[i]!) !== i);
-  if (twin) throw new DomainError(ErrorCode.NameTaken, 'two focus areas with one title', { name: twin });
-
-  const current = latestPeriod(data.saltoFocusAreas);
-  const latest = current[0]?.period ?? '';
-  if (period < latest) throw new DomainError(ErrorCode.OlderPeriod, `${period} is before ${latest}`, { latest });
-  const newPeriod = period !== latest;
-  const existing = newPeriod ? [] : current;
-  const gone = existing.filter((a) => a.number > titles.length);
-  for (const area of gone) {
-    const round = data.saltoRounds.find((r) => r.focusAreaIds.includes(area.id));
-    if (round) throw new DomainError(ErrorCode.AreaInUse, `${area.id} is used by ${round.id}`, { number: area.number, meetingId: round.meetingId });
-  }
-  data.saltoFocusAreas = data.saltoFocusAreas.filter((a) => !gone.includes(a));
-  const base = `salto-${slug(period)}`;
-  const areas = titles.map((title, index) => {
-    const number = index + 1;
-    const area = existing.find((a) => a.number === number);
-    if (area) {
-      area.title = title;
-      return area;
-    }
-    const made: SaltoFocusArea = { id: freshId(`${base}-${number}`, (id) => data.saltoFocusAreas.some((a) => a.id === id)), period, number, title };
-    data.saltoFocusAreas.push(made);
-    return made;
-  });
-  return { period, areas, newPeriod };
-}
+export const saveFocusAreas = (data: Data, input: AreasInput): AreasSaved => saveAreas(data, 'salto', input);

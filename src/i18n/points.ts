@@ -1,6 +1,7 @@
 import { formatCalendarDay } from '../domain/dates.js';
 import { dueDateOf } from '../domain/follow-up-dates.js';
-import type { Data, FollowUp, Lang } from '../domain/schema.js';
+import { latestPeriod } from '../domain/follow-ups.js';
+import type { Data, FocusArea, FollowUp, Lang } from '../domain/schema.js';
 import { messages } from './index.js';
 
 /** "mandag 15. mars 2027", "innen møtet torsdag 10. desember 2026", the source's own words, or "ingen frist". */
@@ -25,4 +26,15 @@ export function pointLine(point: FollowUp, data: Readonly<Data>, lang: Lang, tim
   const party = point.responsible === 'medlem' ? undefined : m[`followUp.responsible.${point.responsible}`];
   const responsible = party && owner ? `${party} (${owner})` : (party ?? owner ?? m['followUp.responsible.medlem']);
   return m['minutes.pointLine']({ title: point.title.replace(/[.!?:]$/, ''), responsible, due: dueLabel(point, data, lang, timeZone) });
+}
+
+/**
+ * "Innsatsområde 3: Forebygge kriminalitet blant barn og unge"; an area of an earlier period than
+ * the council's current one says which ("Innsatsområde 3 (2017): …"), since numbers start over.
+ */
+export function focusAreaHeading(area: FocusArea | undefined, data: Readonly<Data>, lang: Lang): string {
+  const m = messages(lang);
+  if (!area) return m['followUp.noFocusArea'];
+  const current = latestPeriod(data.focusAreas)[0]?.period;
+  return area.period === current ? m['followUp.focusArea']({ number: area.number, title: area.title }) : m['followUp.focusAreaOf']({ number: area.number, title: area.title, period: area.period });
 }

@@ -4,7 +4,7 @@ import { followUpList } from '../domain/follow-up-reminders.js';
 import { isConfidentialPoint, latestUpdate } from '../domain/follow-ups.js';
 import type { Data, FollowUp, Meeting } from '../domain/schema.js';
 import { meetingHeading, messages } from '../i18n/index.js';
-import { pointLine } from '../i18n/points.js';
+import { focusAreaHeading, pointLine } from '../i18n/points.js';
 import { meetingDocument } from './meeting-document.js';
 
 const m = messages('nb');
@@ -33,7 +33,7 @@ export async function followUpListDocx(meeting: Meeting, data: Readonly<Data>, n
     new Paragraph({ text: m['followUpList.asOf']({ date: formatDate(now.toISOString(), timeZone, 'nb'), open: open.counts.open, overdue: open.counts.overdue }) }),
     ...(open.groups.length === 0 ? [new Paragraph({ text: m['followUpList.noneOpen'] })] : []),
     ...open.groups.flatMap((group) => [
-      new Paragraph({ text: group.focusArea ? m['followUp.focusArea']({ number: group.focusArea.number, title: group.focusArea.title }) : m['followUp.noFocusArea'], heading: HeadingLevel.HEADING_2 }),
+      new Paragraph({ text: focusAreaHeading(group.focusArea, data, 'nb'), heading: HeadingLevel.HEADING_2 }),
       ...group.points.flatMap((item) => point(item.point, item.overdue)),
     ]),
     ...(closed.length > 0

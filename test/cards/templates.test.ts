@@ -11,7 +11,8 @@ import { compiledCard, inviteCard, questionCard, reviewCard, roundCard, roundFor
 import { compileRound } from '../../src/domain/salto-compile.js';
 import { memberFormCard, memberFormValues, membersCard } from '../../src/bot/members/views.js';
 import { minutesCard, minutesFormCard, savedMinutes } from '../../src/bot/minutes/views.js';
-import { areasFormCard, areasFormValues, setupCard, unitFormCard, unitFormValues } from '../../src/bot/salto/setup-views.js';
+import { setupCard, unitFormCard, unitFormValues } from '../../src/bot/salto/setup-views.js';
+import { areasFormCard, areasFormValues, councilAreasCard } from '../../src/bot/focus-areas/views.js';
 import { formQuestions } from '../../src/domain/salto-form.js';
 import { answerReport, openRound, roundOverview, startReport, submitReport } from '../../src/domain/salto-rounds.js';
 
@@ -111,7 +112,12 @@ const RENDERED: { [N in TemplateName]?: () => Record<string, unknown> } = {
     return setupCard(setup, 'nb', 'Bydel Grorud er lagret.');
   },
   'salto-unit-form': () => unitFormCard(data, { id: 'bydel-grorud', revision: 0 }, { ...unitFormValues(data, 'bydel-grorud'), newName: 'Per Ås', newEmail: 'per@' }, 'nb', 'Skriv en hel e-postadresse.'),
-  'salto-areas-form': () => areasFormCard(data, areasFormValues(data), 'nb', 'Skriv perioden som et årstall eller to.'),
+  'areas-form': () => areasFormCard(data, 'council', areasFormValues(data, 'council'), 'nb', 'Skriv året, for eksempel 2027.'),
+  'focus-areas': () => {
+    const later = demoData();
+    later.focusAreas.push({ id: 'io-2027-1', period: '2027', number: 1, title: 'Trygge byrom' });
+    return councilAreasCard(later, memberOf(later, 'kari-nordmann'), 'nb', 'Innsatsområdene for 2027 er lagret.');
+  },
   'salto-round-form': () => roundFormCard(data, 'nb', 'Europe/Oslo', now, undefined, 'Fristen må være senest på møtedagen.')!,
   notice: () => {
     const { salto, round } = saltoData();

@@ -42,7 +42,8 @@ import {
   roundOpenAction,
   roundShowAction,
 } from './salto.js';
-import { areasFormAction, areasSaveAction, roundFormAction, saltoSetupShowAction, unitFormAction, unitSaveAction } from './salto-setup.js';
+import { roundFormAction, saltoSetupShowAction, unitFormAction, unitSaveAction } from './salto-setup.js';
+import { areasFormAction, areasSaveAction, councilAreasFormAction, councilAreasSaveAction, councilAreasShowAction } from './focus-areas.js';
 import { memberFormAction, memberSaveAction, membersShowAction } from './members.js';
 import { minutesFormAction, minutesSaveAction } from './minutes.js';
 
@@ -98,6 +99,9 @@ export const ACTIONS: readonly CardAction[] = [
   unitSaveAction,
   areasFormAction,
   areasSaveAction,
+  councilAreasShowAction,
+  councilAreasFormAction,
+  councilAreasSaveAction,
   membersShowAction,
   memberFormAction,
   memberSaveAction,

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { openMeeting } from '../../domain/meetings.js';
 import { SECRETARIAT } from '../../domain/roles.js';
 import { roundOfMeeting } from '../../domain/salto-rounds.js';
-import { AREA_TITLE_LIMIT, MAX_AREAS, saveFocusAreas, saveUnit, UNIT_NAME_LIMIT } from '../../domain/salto-setup.js';
+import { saveUnit, UNIT_NAME_LIMIT } from '../../domain/salto-setup.js';
 import { messages } from '../../i18n/index.js';
 import { attempt, refuseTooLong } from '../meetings/handling.js';
-import { areaField, areasFormCard, areasFormValues, setupCard, unitFormCard, unitFormValues, type AreasFormValues, type UnitFormValues } from '../salto/setup-views.js';
+import { setupCard, unitFormCard, unitFormValues, type UnitFormValues } from '../salto/setup-views.js';
 import { roundFormCard } from '../salto/views.js';
 import { showRound } from './salto.js';
 import { defineAction, field, isOn } from './card-action.js';
@@ -96,49 +96,6 @@ export const unitSaveAction = defineAction({
     ]
       .filter(Boolean)
       .join(' ');
-    await turn.respond(setupCard(deps.store.read(), turn.lang, headline));
-  },
-});
-
-export const areasFormAction = defineAction({
-  verb: Verb.AreasForm,
-  role: SECRETARIAT,
-  schema: z.object({ verb: z.literal(Verb.AreasForm) }),
-  async handle(turn, _data, deps) {
-    const store = deps.store.read();
-    await turn.respond(areasFormCard(store, areasFormValues(store), turn.lang));
-  },
-});
-
-const areaFields = Object.fromEntries(Array.from({ length: MAX_AREAS }, (_, index) => [areaField(index), typed.optional()]));
-
-export const areasSaveAction = defineAction({
-  verb: Verb.AreasSave,
-  role: SECRETARIAT,
-  schema: z.object({ verb: z.literal(Verb.AreasSave), formKey: typed, period: typed.optional(), ...areaFields }),
-  async handle(turn, data, deps) {
-    const m = messages(turn.lang);
-    const fields = data as Record<string, unknown>;
-    const values: AreasFormValues = {
-      period: data.period ?? '',
-      titles: Array.from({ length: MAX_AREAS }, (_, index) => {
-        const value = fields[areaField(index)];
-        return typeof value === 'string' ? value : '';
-      }),
-    };
-    const limits = values.titles.map((title, index) => [m['areasForm.area']({ number: index + 1 }), title, AREA_TITLE_LIMIT] as [string, string, number]);
-    if (await refuseTooLong(turn, [[m['areasForm.period'], values.period, 40], ...limits])) return;
-    const saved = await attempt(
-      turn,
-      deps,
-      () => deps.store.update((draft) => saveFocusAreas(draft, { period: values.period, titles: values.titles, key: data.formKey })),
-      // The form again with what was typed; its key is the areas' current one.
-      async (problem) => {
-        await turn.respond(areasFormCard(deps.store.read(), values, turn.lang, problem));
-      },
-    );
-    if (!saved) return;
-    const headline = saved.newPeriod ? m['saltoSetup.periodStarted']({ period: saved.period }) : m['saltoSetup.areasSaved']({ period: saved.period });
     await turn.respond(setupCard(deps.store.read(), turn.lang, headline));
   },
 });

@@ -57,5 +57,8 @@ export const Verb = {
   UnitSave: 'salto.enhet.lagre',
   AreasForm: 'salto.områder.skjema',
   AreasSave: 'salto.områder.lagre',
+  CouncilAreasShow: 'innsatsområder.vis',
+  CouncilAreasForm: 'innsatsområder.skjema',
+  CouncilAreasSave: 'innsatsområder.lagre',
 } as const;
 export type Verb = (typeof Verb)[keyof typeof Verb];

@@ -16,6 +16,7 @@ import { followUpCommand } from './follow-up.js';
 import { reportCommand } from './report.js';
 import { reportRoundCommand, reportsCommand } from './report-round.js';
 import { saltoSetupCommand } from './salto-setup.js';
+import { focusAreasCommand } from './focus-areas.js';
 import { membersCommand } from './members.js';
 import { minutesCommand } from './minutes.js';
 
@@ -38,6 +39,7 @@ export const COMMANDS: readonly Command[] = [
   minutesCommand,
   statusCommand,
   followUpCommand,
+  focusAreasCommand,
   reportCommand,
   reportRoundCommand,
   reportsCommand,

@@ -5,9 +5,9 @@ import { parseStatusFilter, statusPoint, statusView, type AmbiguousStatusFilter,
 import { briefingMeeting, currentFocusAreas, isConfidentialPoint, latestUpdate, type FollowUpField, type FollowUpInput } from '../../domain/follow-ups.js';
 import { meetingDate, type Due } from '../../domain/follow-up-dates.js';
 import { COUNCIL, isSecretariat } from '../../domain/roles.js';
-import type { Data, FocusArea, FollowUp, Lang, Meeting, Member, Responsible } from '../../domain/schema.js';
+import type { Data, FollowUp, Lang, Meeting, Member, Responsible } from '../../domain/schema.js';
 import { listOf, messages } from '../../i18n/index.js';
-import { dueLabel } from '../../i18n/points.js';
+import { dueLabel, focusAreaHeading } from '../../i18n/points.js';
 import { Verb } from '../actions/verbs.js';
 
 export const STATUS_PAGE_SIZE = 10;
@@ -18,10 +18,6 @@ export function dayLabel(date: string, lang: Lang, timeZone: string): string {
   return formatCalendarDay(date, timeZone, lang);
 }
 
-export function focusAreaHeading(area: FocusArea | undefined, lang: Lang): string {
-  const m = messages(lang);
-  return area ? m['followUp.focusArea']({ number: area.number, title: area.title }) : m['followUp.noFocusArea'];
-}
 
 function nameOf(data: Readonly<Data>, memberId: string | undefined): string {
   return data.members.find((m) => m.id === memberId)?.name ?? memberId ?? '';
@@ -119,7 +115,7 @@ function filterName(filter: StatusFilter, data: Readonly<Data>, lang: Lang): str
     case 'mine':
       return m[`status.filter.${filter.kind}`];
     case 'focus':
-      return focusAreaHeading(data.focusAreas.find((a) => a.id === filter.focusAreaId), lang);
+      return focusAreaHeading(data.focusAreas.find((a) => a.id === filter.focusAreaId), data, lang);
     case 'owner':
       return m['status.filter.owner']({ name: nameOf(data, filter.memberId) });
     case 'responsible':
@@ -209,7 +205,7 @@ function renderStatus(
     selection: options.selection,
     empty: messages(options.lang)['status.empty'],
     groups: view.groups.map((group, i) => ({
-      heading: view.headings?.[i] ?? focusAreaHeading(group.focusArea, options.lang),
+      heading: view.headings?.[i] ?? focusAreaHeading(group.focusArea, data, options.lang),
       points: group.points.map((item) => pointModel(item, ctx)),
     })),
     note: options.note,
@@ -328,7 +324,7 @@ export function followUpFormCard(data: Readonly<Data>, values: FollowUpFormValue
         ? m['followUpForm.fromItem']({ number: itemNumber, meeting: formatDate(meeting.start, timeZone, lang) })
         : '',
     problem,
-    focusAreas: areas.map((a) => ({ title: focusAreaHeading(a, lang), value: a.id })),
+    focusAreas: areas.map((a) => ({ title: focusAreaHeading(a, data, lang), value: a.id })),
     responsibles: RESPONSIBLES.map((r) => ({ title: m[`followUp.responsible.${r}`], value: r })),
     owners: data.members.filter((member) => COUNCIL.some((role) => member.roles.includes(role))).map((member) => ({ title: member.name, value: member.id })),
     values,
@@ -383,7 +379,7 @@ export function followUpConfirmCard(
     intro: changes ? m['followUpConfirm.editIntro']({ changes }) : m['followUpConfirm.intro'],
     quote: [input.title, values.due.trim() ? m['followUpConfirm.typed']({ typed: values.due.trim() }) : ''].filter(Boolean).join('\n\n'),
     facts: [
-      { label: m['followUpForm.focusArea'], value: focusAreaHeading(area, lang) },
+      { label: m['followUpForm.focusArea'], value: focusAreaHeading(area, data, lang) },
       { label: m['status.fact.responsible'], value: m[`followUp.responsible.${input.responsible}`] },
       ...(input.ownerMemberId ? [{ label: m['status.fact.owner'], value: nameOf(data, input.ownerMemberId) }] : []),
       { label: m['status.fact.due'], value: dueText },

@@ -96,6 +96,7 @@ export function problemText(error: unknown, lang: Lang, data: Readonly<Data>, ti
     case ErrorCode.OlderPeriod:
       return m['problem.older-period']({ latest: String(error.details['latest'] ?? '') });
     case ErrorCode.AreaInUse: {
+      if (typeof error.details['points'] === 'number') return m['problem.area-has-points']({ number: Number(error.details['number'] ?? 0), count: error.details['points'] });
       const meeting = data.meetings.find((x) => x.id === error.details['meetingId']);
       return m['problem.area-in-use']({ number: Number(error.details['number'] ?? 0), meeting: meeting ? meetingName(meeting, lang, timeZone) : String(error.details['meetingId'] ?? '') });
     }

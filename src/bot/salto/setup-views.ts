@@ -1,6 +1,6 @@
 import { renderCard, type Card, type SaltoUnitFormCardModel } from '../../cards/render.js';
 import { currentSaltoFocusAreas, unitCoordinators } from '../../domain/salto-rounds.js';
-import { areasKey, MAX_AREAS, UNIT_KINDS } from '../../domain/salto-setup.js';
+import { UNIT_KINDS } from '../../domain/salto-setup.js';
 import type { Data, Lang } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import { Verb } from '../actions/verbs.js';
@@ -80,34 +80,5 @@ export function unitFormCard(data: Readonly<Data>, unit: { id: string; revision:
       save: m['unitForm.save'],
       back: m['unitForm.back'],
     },
-  });
-}
-
-export interface AreasFormValues {
-  period: string;
-  titles: string[];
-}
-
-export function areasFormValues(data: Readonly<Data>): AreasFormValues {
-  const areas = currentSaltoFocusAreas(data);
-  return { period: areas[0]?.period ?? '', titles: areas.map((a) => a.title) };
-}
-
-/** Input ids of the focus area fields: `area1` … `area8`. */
-export const areaField = (index: number) => `area${index + 1}`;
-
-/** The current period's areas as fields to rename, add to, or replace with a new period's. */
-export function areasFormCard(data: Readonly<Data>, values: AreasFormValues, lang: Lang, problem = ''): Card {
-  const m = messages(lang);
-  return renderCard('salto-areas-form', {
-    title: m['areasForm.title'],
-    intro: m['areasForm.intro'],
-    problem,
-    period: values.period,
-    areas: Array.from({ length: MAX_AREAS }, (_, index) => ({ id: areaField(index), label: m['areasForm.area']({ number: index + 1 }), value: values.titles[index] ?? '' })),
-    // The areas as they are now: a save made from other areas is refused as stale.
-    save: { verb: Verb.AreasSave, formKey: areasKey(data) },
-    back: { verb: Verb.SaltoSetupShow },
-    labels: { period: m['areasForm.period'], periodHint: m['areasForm.periodHint'], periodError: m['areasForm.periodError'], save: m['unitForm.save'], back: m['unitForm.back'] },
   });
 }
