@@ -19,6 +19,21 @@ export function pointsByItem(data: Readonly<Data>, meeting: Meeting): Map<string
   return byItem;
 }
 
+/**
+ * The minutes sent to the council list the points made from their items (those of items exempt
+ * from disclosure left out). A point made or corrected afterwards makes sent minutes count as
+ * changed, so the form offers to send them again; minutes already changed stay as they are.
+ */
+export function notePointChange(data: Data, point: Pick<FollowUp, 'source'>, byMemberId: string | undefined, now: Date): void {
+  const meeting = point.source && data.meetings.find((m) => m.id === point.source?.meetingId);
+  const minutes = meeting?.minutes;
+  if (!minutes || minutes.sentRevision !== minutes.revision) return;
+  if (meeting.agenda.find((item) => item.id === point.source?.itemId)?.confidential !== false) return;
+  minutes.revision += 1;
+  minutes.updatedAt = now.toISOString();
+  if (byMemberId) minutes.updatedBy = byMemberId;
+}
+
 /** What one agenda item's text may hold, and who came or sent apologies. */
 export const MINUTES_ITEM_LIMIT = 4000;
 export const MINUTES_PEOPLE_LIMIT = 2000;

@@ -406,6 +406,72 @@ describe('follow-up points in the minutes', () => {
   });
 });
 
+describe('sent minutes and the points made afterwards', () => {
+  const sendMinutes = async (deps: ReturnType<typeof harness>['deps'], revision: number) =>
+    handleAction(fakeTurn({ member: secretary, data: { verb: Verb.MinutesSave, meetingId: 'mote-2024-10', revision, send: true } }), deps);
+  const form = async (deps: ReturnType<typeof harness>['deps']) => {
+    const turn = fakeTurn({ text: '/referat oktober 2024', member: secretary });
+    await handleText(turn, deps);
+    return turn.responses[0];
+  };
+  const newPoint = (itemId: string, title: string) => ({
+    verb: Verb.FollowUpSave,
+    title,
+    description: '',
+    focusAreaId: 'io-2017-1',
+    responsible: 'begge',
+    ownerMemberId: '',
+    due: '',
+    briefing: 'false',
+    meetingId: 'mote-2024-10',
+    itemId,
+    fromMinutes: 'true',
+    requestKey: `key-${title}`,
+  });
+
+  it('count as changed when a point is made from an item after they went out, so the changes can be sent', async () => {
+    const { deps, store } = harness(withChats(demoData()));
+    await sendMinutes(deps, 1);
+    expect(store.read().meetings.find((m) => m.id === 'mote-2024-10')!.minutes).toMatchObject({ revision: 1, sentRevision: 1 });
+    expect(cardText(await form(deps))).not.toContain('Endret etter at det ble sendt.');
+    const made = fakeTurn({ member: secretary, data: newPoint('mote-2024-10-8', 'Trygghet på T-banen tas opp med Sporveien') });
+    await handleAction(made, deps);
+    expect(store.read().meetings.find((m) => m.id === 'mote-2024-10')!.minutes).toMatchObject({ revision: 2, sentRevision: 1 });
+    expect(cardText(made.responses[0])).toContain('Endret etter at det ble sendt.');
+    // A second point, or the same click again, changes the minutes no further.
+    await handleAction(fakeTurn({ member: secretary, data: newPoint('mote-2024-10-8', 'Trygghet på T-banen tas opp med Sporveien') }), deps);
+    await handleAction(fakeTurn({ member: secretary, data: newPoint('mote-2024-10-4', 'Byutvikling i Groruddalen') }), deps);
+    expect(store.read().meetings.find((m) => m.id === 'mote-2024-10')!.minutes!.revision).toBe(2);
+    await sendMinutes(deps, 2);
+    const resent = store.read().deliveries.filter((d) => d.kind === 'minutes' && d.id.includes('|r2|'));
+    expect(resent.length).toBeGreaterThan(0);
+  });
+
+  it('do not change for a point from an item exempt from disclosure, nor for a point made before they went out', async () => {
+    const world = withChats(demoData());
+    world.meetings.find((m) => m.id === 'mote-2024-10')!.agenda[4]!.confidential = true;
+    const { deps, store } = harness(world);
+    await handleAction(fakeTurn({ member: secretary, data: newPoint('mote-2024-10-8', 'Før utsendelsen') }), deps);
+    expect(store.read().meetings.find((m) => m.id === 'mote-2024-10')!.minutes!.revision).toBe(1);
+    await sendMinutes(deps, 1);
+    await handleAction(fakeTurn({ member: secretary, data: newPoint('mote-2024-10-5', 'Fortrolig oppfølging') }), deps);
+    expect(store.read().meetings.find((m) => m.id === 'mote-2024-10')!.minutes).toMatchObject({ revision: 1, sentRevision: 1 });
+  });
+
+  it('count as changed when «Endre» corrects what they show of a point, and not for its description', async () => {
+    const { deps, store } = harness(withChats(demoData()));
+    await sendMinutes(deps, 1);
+    const point = store.read().followUps.find((p) => p.id === 'op-2024-01')!;
+    const values = { title: point.title, description: 'Mer om seminaret', focusAreaId: point.focusAreaId, responsible: point.responsible, ownerMemberId: point.ownerMemberId ?? '', due: '', briefing: 'true' };
+    const edit = (extra: Record<string, unknown>, revision: number) =>
+      handleAction(fakeTurn({ member: secretary, data: { verb: Verb.FollowUpSave, ...values, ...extra, pointId: point.id, revision, requestKey: 'k' } }), deps);
+    await edit({}, 0);
+    expect(store.read().meetings.find((m) => m.id === 'mote-2024-10')!.minutes!.revision).toBe(1);
+    await edit({ title: 'Byutvikling tas opp igjen i seminaret' }, 1);
+    expect(store.read().meetings.find((m) => m.id === 'mote-2024-10')!.minutes).toMatchObject({ revision: 2, sentRevision: 1 });
+  });
+});
+
 describe('the reminder of minutes not yet sent', () => {
   it('tells the secretary how far the minutes are, with a button to the form, and is dropped once they are sent', async () => {
     const due = new Date('2026-12-13T08:00:00Z');

@@ -38,6 +38,7 @@ import { problemText } from '../meetings/views.js';
 import type { BotDeps, Turn } from '../turn.js';
 import { defineAction, field, isOn } from './card-action.js';
 import { minutesFormData, saveMinutesForm, showSavedMinutes } from './minutes.js';
+import { notePointChange } from '../../domain/minutes.js';
 import { Verb } from './verbs.js';
 
 const { id, typed } = field;
@@ -388,6 +389,7 @@ export const followUpSaveAction = defineAction({
           const now = deps.clock.now();
           const point = createFollowUp(draft, inputOf(values, source, dueOf(data)), memberId, now, deps.timeZone, data.requestKey);
           queueAssignedNotice(draft, point, memberId, now);
+          notePointChange(draft, point, memberId, now);
           return point;
         }),
       // Back to the form with everything that was typed and the problem stated.
@@ -421,6 +423,8 @@ async function saveChanges(turn: Turn, deps: BotDeps, values: FollowUpFormValues
         const now = deps.clock.now();
         const edited = editFollowUp(draft, editing.pointId, inputOf(values, undefined, due), turn.member, editing.revision, now, deps.timeZone);
         if (edited.changed.includes('owner')) queueAssignedNotice(draft, edited.point, turn.member?.id, now);
+        // What the minutes show of a point: its title, who answers for it and its deadline.
+        if (edited.changed.some((f) => f === 'title' || f === 'responsible' || f === 'owner' || f === 'due')) notePointChange(draft, edited.point, turn.member?.id, now);
         return edited;
       }),
     async (problem, error) => {
