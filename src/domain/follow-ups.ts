@@ -28,11 +28,14 @@ export function currentFocusAreas(data: Readonly<Data>): FocusArea[] {
   return latestPeriod(data.focusAreas);
 }
 
-/** True when the point was made from an agenda item that is unntatt offentlighet. */
+/**
+ * True when the point was made from an agenda item that is unntatt offentlighet. An item taken
+ * off the agenda since can no longer say what it was, so its points count as confidential.
+ */
 export function isConfidentialPoint(data: Readonly<Data>, point: Pick<FollowUp, 'source'>): boolean {
   if (!point.source) return false;
   const { meetingId, itemId } = point.source;
-  return data.meetings.find((m) => m.id === meetingId)?.agenda.find((item) => item.id === itemId)?.confidential ?? false;
+  return data.meetings.find((m) => m.id === meetingId)?.agenda.find((item) => item.id === itemId)?.confidential ?? true;
 }
 
 export function findFollowUp(data: Readonly<Data>, id: string): FollowUp {

@@ -131,3 +131,23 @@ describe('confidential agenda items, over generated agendas', () => {
     );
   }, 120_000);
 });
+
+describe('a point made from a confidential item', () => {
+  it('stays confidential when the item is taken off the agenda', async () => {
+    const { deps, store } = harness(withChats(demoData()));
+    const secretary = memberOf(store.read(), 'kari-nordmann');
+    const point = { verb: Verb.FollowUpSave, title: 'HEMMELIG-punkt om gjengene', description: '', focusAreaId: 'io-2017-3', responsible: 'politiet', ownerMemberId: '', due: '', briefing: 'false', meetingId: 'mote-2026-12', itemId: 'mote-2026-12-sit', requestKey: 'k1' };
+    await handleAction(fakeTurn({ member: secretary, data: point }), deps);
+    const meeting = store.read().meetings.find((m) => m.id === 'mote-2026-12')!;
+    await handleAction(fakeTurn({ member: secretary, data: { verb: Verb.ItemRemove, meetingId: meeting.id, revision: meeting.revision, itemId: 'mote-2026-12-sit' } }), deps);
+    expect(store.read().meetings.find((m) => m.id === 'mote-2026-12')!.agenda.some((i) => i.id === 'mote-2026-12-sit')).toBe(false);
+    const inChannel = fakeTurn({ text: '/status 3 politiet', member: secretary, kind: 'channel', conversationId: CHANNEL });
+    await handleText(inChannel, deps);
+    const shown = JSON.stringify(inChannel.replies);
+    expect(shown).toContain('Unntatt offentlighet');
+    expect(shown).not.toContain('HEMMELIG');
+    const inPersonal = fakeTurn({ text: '/status 3 politiet', member: secretary });
+    await handleText(inPersonal, deps);
+    expect(JSON.stringify(inPersonal.replies)).toContain('HEMMELIG-punkt om gjengene');
+  });
+});
