@@ -196,6 +196,8 @@ export interface StatusPointModel {
   update: ActionData;
   /** The secretariat's "Endre" (personal chat only): the form with the point's values. */
   edit: ActionData | null;
+  /** "Historikk", once more than the point's making is written in it. */
+  history: ActionData | null;
   dueInputId: string;
   textInputId: string;
   statusInputId: string;
@@ -226,7 +228,18 @@ export interface StatusCardModel {
     updateStatus: string;
     updateSend: string;
     edit: string;
+    history: string;
   };
+}
+
+/** Everything written and changed on one point, newest first. */
+export interface FollowUpHistoryCardModel {
+  heading: string;
+  title: string;
+  facts: { title: string; value: string }[];
+  entries: { when: string; text: string; change: string }[];
+  back: ActionData;
+  labels: { back: string };
 }
 
 export interface FollowUpFormCardModel {
@@ -497,6 +510,7 @@ interface Templates {
   attendance: AttendanceCardModel;
   status: StatusCardModel;
   'follow-up-form': FollowUpFormCardModel;
+  'follow-up-history': FollowUpHistoryCardModel;
   confirm: ConfirmCardModel;
   'salto-question': SaltoQuestionCardModel;
   'salto-review': SaltoReviewCardModel;

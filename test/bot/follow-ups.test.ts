@@ -397,6 +397,46 @@ describe('correcting a point (secretariat)', () => {
   });
 });
 
+describe('a point\'s history', () => {
+  const historyButton = (card: unknown, id: string) => JSON.stringify(card).includes(JSON.stringify({ verb: Verb.FollowUpHistory, id, filter: 'mine', page: 1 }));
+
+  it('is offered once more than the point\'s making is written, and lists every update and change, newest first', async () => {
+    const h = harness();
+    const before = fakeTurn({ text: '/status mine', member });
+    await handleText(before, h.deps);
+    expect(historyButton(cardOf(before.replies[0]), 'op-2024-03')).toBe(false);
+    await handleAction(fakeTurn({ member, data: { verb: Verb.FollowUpUpdate, id: 'op-2024-03', 'tekst_op-2024-03': 'Bydel Alna er med.', 'status_op-2024-03': 'pågår' } }), h.deps);
+    await handleAction(fakeTurn({ member: secretary, data: { verb: Verb.FollowUpPostponeConfirm, id: 'op-2024-03', revision: 1, dueDate: '2027-03-01', filter: '', page: 1 } }), h.deps);
+    const after = fakeTurn({ text: '/status mine', member });
+    await handleText(after, h.deps);
+    expect(historyButton(cardOf(after.replies[0]), 'op-2024-03')).toBe(true);
+    const turn = fakeTurn({ member, data: { verb: Verb.FollowUpHistory, id: 'op-2024-03', filter: 'mine', page: 1 } });
+    await handleAction(turn, h.deps);
+    const card = turn.responses[0]!;
+    expect(cardProblems(card)).toEqual([]);
+    expect(cardText(card)).toMatch(
+      /^Historikk for oppfølgingspunktet\nBydelene gir[\s\S]*22\. november 2026 · Kari Nordmann\nFrist: mandag 1\. mars 2027\n22\. november 2026 · Ola Hansen\nBydel Alna er med\.\nStatus: pågår\n7\. oktober 2024 · Kari Nordmann\n[\s\S]*Opprettet\nTilbake til punktene$/,
+    );
+    expect(JSON.stringify(card)).toContain(JSON.stringify({ verb: Verb.StatusShow, filter: 'mine', page: 1 }));
+  });
+
+  it('is the owner\'s and the secretariat\'s, and a confidential point\'s only in personal chat', async () => {
+    const h = harness(withChats(demoData()));
+    const other = fakeTurn({ member: chief, data: { verb: Verb.FollowUpHistory, id: 'op-2024-03' } });
+    await handleAction(other, h.deps);
+    expect(other.texts()).toEqual(['Du ser historikken for dine egne oppfølgingspunkter. Sekretariatet ser alle.']);
+    await h.store.update((d) => {
+      d.meetings.find((m) => m.id === 'mote-2024-10')!.agenda.find((i) => i.id === 'mote-2024-10-5')!.confidential = true;
+    });
+    const shared = fakeTurn({ member: secretary, kind: 'channel', conversationId: '19:channel@thread.tacv2', data: { verb: Verb.FollowUpHistory, id: 'op-2024-03' } });
+    await handleAction(shared, h.deps);
+    expect(shared.texts()).toEqual(['Historikken for dette punktet ser du i personlig chat med boten, ikke her.']);
+    const own = fakeTurn({ member: secretary, data: { verb: Verb.FollowUpHistory, id: 'op-2024-03' } });
+    await handleAction(own, h.deps);
+    expect(cardText(own.responses[0])).toContain('Bydelene gir forebyggingsarbeidet');
+  });
+});
+
 describe('telling a new owner', () => {
   const compose = composer({ timeZone: 'Europe/Oslo', clock: fixedClock(NOW) });
   const assigned = (h: ReturnType<typeof harness>) => h.store.read().deliveries.filter((d) => d.kind === 'followup-assigned');

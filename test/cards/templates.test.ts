@@ -5,7 +5,7 @@ import { CARDS_DIR } from '../../src/paths.js';
 import { cardProblems } from '../helpers/adaptive-cards.js';
 import { agendaCard, attendanceCard, editorCard, itemFormCard, itemValues, meetingFormCard, proposalCard, scheduleCard, yearPlanCard } from '../../src/bot/meetings/views.js';
 import { cardText, demoData, memberOf, NOW, TIMING, withChats } from '../helpers/builders.js';
-import { emptyFormValues, followUpConfirmCard, followUpFormCard, statusCard } from '../../src/bot/follow-ups/views.js';
+import { emptyFormValues, followUpConfirmCard, followUpFormCard, historyCard, statusCard } from '../../src/bot/follow-ups/views.js';
 import { checkFollowUpInput } from '../../src/domain/follow-ups.js';
 import { compiledCard, inviteCard, questionCard, reviewCard, roundCard, roundFormCard } from '../../src/bot/salto/views.js';
 import { compileRound } from '../../src/domain/salto-compile.js';
@@ -76,6 +76,14 @@ const RENDERED: { [N in TemplateName]?: () => Record<string, unknown> } = {
   attendance: () => attendanceCard({ ...data, meetings: [busyMeeting()] }, busyMeeting(), 'nb', 'Europe/Oslo', now),
   status: () =>
     statusCard(data, { viewer: memberOf(data, 'kari-nordmann'), place: { filter: '', page: 2 }, lang: 'nb', timeZone: 'Europe/Oslo', now, audience: 'shared', headline: 'Punktet er lagret.', importable: 2 }) as Record<string, unknown>,
+  'follow-up-history': () => {
+    const point = structuredClone(data.followUps.find((p) => p.id === 'op-2024-03')!);
+    point.history.push(
+      { at: NOW, byMemberId: 'ola-hansen', text: 'Bydel Alna er med.', status: 'pågår' },
+      { at: NOW, byMemberId: 'kari-nordmann', text: '', dueDate: '2027-03-01', edited: ['title', 'due'] },
+    );
+    return historyCard(data, point, { filter: 'mine', page: 1 }, 'nb', 'Europe/Oslo');
+  },
   'follow-up-form': () =>
     followUpFormCard(data, { ...emptyFormValues(data, 'Oslostandard'), due: 'neste møte' }, { meetingId: 'mote-2026-12', itemId: 'mote-2026-12-4' }, 'nb', 'Europe/Oslo', 'Jeg forstår ikke fristen.'),
   confirm: () =>

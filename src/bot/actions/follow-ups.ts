@@ -10,13 +10,14 @@ import {
   findFollowUp,
   followUpChanges,
   importFollowUps,
+  isConfidentialPoint,
   isOpen,
   mayChangeFollowUp,
   postponeFollowUp,
   setFollowUpStatus,
   type FollowUpInput,
 } from '../../domain/follow-ups.js';
-import { COUNCIL, SECRETARIAT } from '../../domain/roles.js';
+import { COUNCIL, isSecretariat, SECRETARIAT } from '../../domain/roles.js';
 import { nextMeeting } from '../../domain/meetings.js';
 import { FollowUpStatusSchema, ResponsibleSchema, type Data, type FollowUp } from '../../domain/schema.js';
 import { listOf, messages } from '../../i18n/index.js';
@@ -25,6 +26,7 @@ import {
   followUpConfirmCard,
   followUpFormCard,
   followUpListLink,
+  historyCard,
   pointFormValues,
   postponeConfirmCard,
   statusCard,
@@ -299,6 +301,25 @@ export const followUpFormAction = defineAction({
   role: SECRETARIAT,
   schema: z.object({ verb: z.literal(Verb.FollowUpForm), ...formFields }),
   handle: (turn, data, deps) => showFollowUpForm(turn, deps, data),
+});
+
+/**
+ * "Historikk" on a point: everything written and changed on it. Members see their own points'
+ * history, the secretariat any; a point from a confidential item only in personal chat.
+ */
+export const followUpHistoryAction = defineAction({
+  verb: Verb.FollowUpHistory,
+  role: COUNCIL,
+  schema: z.object({ verb: z.literal(Verb.FollowUpHistory), id, ...place }),
+  async handle(turn, data, deps) {
+    const m = messages(turn.lang);
+    const store = deps.store.read();
+    const point = store.followUps.find((p) => p.id === data.id);
+    if (!point) return turn.reply(m['problem.not-found']);
+    if (!isSecretariat(turn.member) && point.ownerMemberId !== turn.member?.id) return turn.reply(m['history.notYours']);
+    if (audienceOf(turn) === 'shared' && isConfidentialPoint(store, point)) return turn.reply(m['history.personalOnly']);
+    await turn.respond(historyCard(store, point, { filter: data.filter, page: data.page }, turn.lang, deps.timeZone));
+  },
 });
 
 /** "Endre" on a point: the form with the point as it is now, for the secretariat in personal chat. */

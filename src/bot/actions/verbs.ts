@@ -28,6 +28,7 @@ export const Verb = {
   FollowUpForm: 'punkt.skjema',
   /** The secretariat's "Endre" on a point: the form with the point's values. */
   FollowUpEdit: 'punkt.endre',
+  FollowUpHistory: 'punkt.historikk',
   FollowUpCheck: 'punkt.sjekk',
   FollowUpSave: 'punkt.lagre',
   FollowUpImport: 'punkt.importer',

@@ -65,12 +65,7 @@ function pointModel(item: StatusPoint, ctx: PointContext): StatusPointModel {
   return {
     marker: item.overdue ? m['status.overdue'] : '',
     title: hidden ? m['status.confidential'] : point.title,
-    facts: [
-      { title: m['status.fact.responsible'], value: m[`followUp.responsible.${point.responsible}`] },
-      ...(point.ownerMemberId ? [{ title: m['status.fact.owner'], value: nameOf(data, point.ownerMemberId) }] : []),
-      { title: m['status.fact.due'], value: dueLabel(point, data, lang, timeZone) },
-      { title: m['status.fact.status'], value: m[`followUp.status.${point.status}`] },
-    ],
+    facts: pointFacts(point, data, lang, timeZone),
     latest: latest?.text ?? '',
     latestBy: latest ? m['status.latestBy']({ name: nameOf(data, latest.byMemberId) || data.council.shortName, date: formatDate(latest.at, timeZone, lang) }) : '',
     canChange: item.canChange,
@@ -78,10 +73,52 @@ function pointModel(item: StatusPoint, ctx: PointContext): StatusPointModel {
     postpone: { ...base, verb: Verb.FollowUpPostpone },
     update: { ...base, verb: Verb.FollowUpUpdate },
     edit: ctx.editable && item.canChange ? { verb: Verb.FollowUpEdit, id: point.id, revision: point.revision, ...ctx.place } : null,
+    history: !hidden && point.history.length > 1 ? { verb: Verb.FollowUpHistory, id: point.id, ...ctx.place } : null,
     dueInputId: `frist_${point.id}`,
     textInputId: `tekst_${point.id}`,
     statusInputId: `status_${point.id}`,
   };
+}
+
+/** Who answers for a point, its owner, deadline and status, as a card's facts. */
+function pointFacts(point: FollowUp, data: Readonly<Data>, lang: Lang, timeZone: string): { title: string; value: string }[] {
+  const m = messages(lang);
+  return [
+    { title: m['status.fact.responsible'], value: m[`followUp.responsible.${point.responsible}`] },
+    ...(point.ownerMemberId ? [{ title: m['status.fact.owner'], value: nameOf(data, point.ownerMemberId) }] : []),
+    { title: m['status.fact.due'], value: dueLabel(point, data, lang, timeZone) },
+    { title: m['status.fact.status'], value: m[`followUp.status.${point.status}`] },
+  ];
+}
+
+/** What one line of a point's history changed: made, a status, a deadline, fields corrected. */
+function entryChange(entry: FollowUp['history'][number], first: boolean, data: Readonly<Data>, lang: Lang, timeZone: string): string {
+  const m = messages(lang);
+  return [
+    first ? m['history.created'] : entry.status ? m['history.status']({ status: m[`followUp.status.${entry.status}`] }) : '',
+    entry.edited ? m['history.edited']({ changes: listOf(lang, entry.edited.map((f) => m[`followUp.field.${f}`])) }) : '',
+    entry.dueDate || entry.dueMeetingId ? m['history.due']({ due: dueLabel(entry, data, lang, timeZone) }) : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** "Historikk": everything written and changed on a point, newest first, and the way back. */
+export function historyCard(data: Readonly<Data>, point: FollowUp, place: StatusPlace, lang: Lang, timeZone: string): Card {
+  const m = messages(lang);
+  const entries = point.history.map((entry, index) => ({
+    when: `${formatDate(entry.at, timeZone, lang)} · ${nameOf(data, entry.byMemberId) || data.council.shortName}`,
+    text: entry.text,
+    change: entryChange(entry, index === 0, data, lang, timeZone),
+  }));
+  return renderCard('follow-up-history', {
+    heading: m['history.title'],
+    title: point.title,
+    facts: pointFacts(point, data, lang, timeZone),
+    entries: entries.reverse(),
+    back: { verb: Verb.StatusShow, ...place },
+    labels: { back: m['followUpForm.backToStatus'] },
+  });
 }
 
 function statusLabels(lang: Lang): Pick<StatusCardModel, 'labels' | 'statusChoices'> {
@@ -100,6 +137,7 @@ function statusLabels(lang: Lang): Pick<StatusCardModel, 'labels' | 'statusChoic
       dueHint: m['status.dueHint'],
       update: m['status.update'],
       edit: m['status.edit'],
+      history: m['status.history'],
       updateField: m['status.updateField'],
       updateStatus: m['status.updateStatus'],
       updateSend: m['status.updateSend'],
