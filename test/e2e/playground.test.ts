@@ -229,6 +229,10 @@ describe('the secretariat’s follow-up points, SaLTo setup and minutes in the P
     const saved = (await readSaved(dataFile)).followUps.find((p) => p.id === 'op-2024-02')!;
     expect(saved).toMatchObject({ title: 'Politirådet orienteres om Oslostandarden for en-til-en-oppfølging', ownerMemberId: 'ola-hansen', dueDate: '2027-03-01' });
     expect(saved.history.at(-1)).toMatchObject({ byMemberId: 'kari-nordmann', edited: ['title', 'owner'] });
+    // The correction is in the point's history.
+    await card.locator('.ac-container').filter({ hasText: 'Politirådet orienteres om Oslostandarden' }).last().getByRole('button', { name: 'Historikk' }).click();
+    await expect.poll(() => page.getByText('Endret: tittel og eier').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.getByText('Historikk for oppfølgingspunktet').count(), { timeout: 20_000 }).toBe(1);
   });
 
   it("lets the secretary give a unit a new coordinator with /salto, and open a round from the agenda's SaLTo item", async () => {
