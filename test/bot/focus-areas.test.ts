@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Verb } from '../../src/bot/actions/index.js';
 import { handleAction, handleText } from '../../src/bot/router.js';
-import { cardProblems } from '../helpers/adaptive-cards.js';
+import { cardProblems, executeData } from '../helpers/adaptive-cards.js';
 import { cardText, demoData, fakeTurn, harness, memberOf, MEMBER_ID, SECRETARY_ID } from '../helpers/builders.js';
 
 const data = demoData();
 const secretary = memberOf(data, SECRETARY_ID);
 const member = memberOf(data, MEMBER_ID);
 const cardOf = (reply: unknown) => (reply as { card: Record<string, unknown> }).card;
-/** Every Action.Execute's data in a card, nested ones too. */
-function executes(card: unknown): Record<string, unknown>[] {
-  const found: Record<string, unknown>[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const o = node as Record<string, unknown>;
-      if (o['type'] === 'Action.Execute') found.push(o['data'] as Record<string, unknown>);
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-}
 const field = (card: unknown, id: string) => (card as { body: { id?: string; value?: string }[] }).body.find((e) => e.id === id);
 
 describe('/innsatsområder', () => {
@@ -32,11 +18,11 @@ describe('/innsatsområder', () => {
     const card = cardOf(turn.replies[0]);
     expect(cardProblems(card)).toEqual([]);
     expect(cardText(card)).toMatch(/Politirådets innsatsområder 2017[\s\S]*1\. Oslo sentrum for alle\n4 åpne punkter\nVis punktene[\s\S]*4\. Forebygge hatkriminalitet og voldelig ekstremisme\n1 åpent punkt/);
-    expect(executes(card).filter((d) => d['verb'] === Verb.StatusShow)[0]).toEqual({ verb: Verb.StatusShow, filter: '1', page: 1 });
-    expect(executes(card).at(-1)).toEqual({ verb: Verb.CouncilAreasForm });
+    expect(executeData(card).filter((d) => d['verb'] === Verb.StatusShow)[0]).toEqual({ verb: Verb.StatusShow, filter: '1', page: 1 });
+    expect(executeData(card).at(-1)).toEqual({ verb: Verb.CouncilAreasForm });
     const asMember = fakeTurn({ text: '/focusareas', member });
     await handleText(asMember, deps);
-    expect(executes(cardOf(asMember.replies[0])).some((d) => d['verb'] === Verb.CouncilAreasForm)).toBe(false);
+    expect(executeData(cardOf(asMember.replies[0])).some((d) => d['verb'] === Verb.CouncilAreasForm)).toBe(false);
   });
 
   it('starts a new year from the form: new points go under its areas, open points keep theirs and are listed as from 2017', async () => {
@@ -47,7 +33,7 @@ describe('/innsatsområder', () => {
     expect(cardProblems(form)).toEqual([]);
     expect(field(form, 'period')?.value).toBe('2017');
     expect(field(form, 'area5')?.value).toBe('Bekjempe og redusere økonomisk kriminalitet og korrupsjon');
-    const save = executes(form).find((d) => d['verb'] === Verb.CouncilAreasSave)!;
+    const save = executeData(form).find((d) => d['verb'] === Verb.CouncilAreasSave)!;
     const saved = fakeTurn({ member: secretary, data: { ...save, period: '2027', area1: 'Trygge byrom', area2: 'Vold i nære relasjoner', area3: 'Barn og unge' } });
     await handleAction(saved, h.deps);
     const card = saved.responses[0]!;
@@ -66,7 +52,7 @@ describe('/innsatsområder', () => {
     const h = harness();
     const open = fakeTurn({ member: secretary, data: { verb: Verb.CouncilAreasForm } });
     await handleAction(open, h.deps);
-    const save = executes(open.responses[0]).find((d) => d['verb'] === Verb.CouncilAreasSave)!;
+    const save = executeData(open.responses[0]).find((d) => d['verb'] === Verb.CouncilAreasSave)!;
     const refused = fakeTurn({ member: secretary, data: { ...save, period: '2017', area1: 'Oslo sentrum for alle', area2: 'Vold' } });
     await handleAction(refused, h.deps);
     const card = refused.responses[0]!;

@@ -5,7 +5,7 @@ import { handleAction, handleText } from '../../src/bot/router.js';
 import { composer } from '../../src/bot/compose.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import type { Delivery, FollowUp } from '../../src/domain/schema.js';
-import { cardProblems } from '../helpers/adaptive-cards.js';
+import { cardProblems, executeData } from '../helpers/adaptive-cards.js';
 import { cardText, demoData, fakeTurn, harness, memberOf, MEMBER_ID, NOW, SECRETARY_ID, COORDINATOR_ID, withChats } from '../helpers/builders.js';
 
 const data = demoData();
@@ -276,21 +276,7 @@ describe('changing a point from the card', () => {
 });
 
 describe('correcting a point (secretariat)', () => {
-  /** Every Action.Execute's data in a card, nested ones too. */
-  const executes = (card: unknown): Record<string, unknown>[] => {
-    const found: Record<string, unknown>[] = [];
-    const walk = (node: unknown) => {
-      if (Array.isArray(node)) node.forEach(walk);
-      else if (node && typeof node === 'object') {
-        const o = node as Record<string, unknown>;
-        if (o['type'] === 'Action.Execute') found.push(o['data'] as Record<string, unknown>);
-        Object.values(o).forEach(walk);
-      }
-    };
-    walk(card);
-    return found;
-  };
-  const edits = (card: unknown) => executes(card).filter((d) => d['verb'] === Verb.FollowUpEdit);
+  const edits = (card: unknown) => executeData(card).filter((d) => d['verb'] === Verb.FollowUpEdit);
   const field = (card: unknown, id: string) => (card as { body: { id?: string; value?: string; placeholder?: string }[] }).body.find((e) => e.id === id);
   const openForm = async (h: ReturnType<typeof harness>, id = 'op-2024-03') => {
     const turn = fakeTurn({ member: secretary, data: { verb: Verb.FollowUpEdit, id, revision: pointIn(h, id).revision, filter: 'forfalt', page: 1 } });
@@ -324,8 +310,8 @@ describe('correcting a point (secretariat)', () => {
     expect(field(form, 'title')?.value).toBe('Bydelene gir forebyggingsarbeidet en likere innretning, etter modell fra Bydel Grorud');
     expect(field(form, 'ownerMemberId')?.value).toBe('ola-hansen');
     expect(field(form, 'due')).toMatchObject({ value: '', placeholder: 'Tomt: fristen beholdes' });
-    const check = executes(form).find((d) => d['verb'] === Verb.FollowUpCheck)!;
-    expect(executes(form).find((d) => d['verb'] === Verb.StatusShow)).toEqual({ verb: Verb.StatusShow, filter: 'forfalt', page: 1 });
+    const check = executeData(form).find((d) => d['verb'] === Verb.FollowUpCheck)!;
+    expect(executeData(form).find((d) => d['verb'] === Verb.StatusShow)).toEqual({ verb: Verb.StatusShow, filter: 'forfalt', page: 1 });
 
     const values = { title: 'Bydelene gir forebyggingsarbeidet en lik innretning', description: '', focusAreaId: 'io-2017-3', responsible: 'kommunen', ownerMemberId: 'tor-lund', due: '', briefing: 'false' };
     const checked = fakeTurn({ member: secretary, data: { ...check, ...values } });
@@ -335,7 +321,7 @@ describe('correcting a point (secretariat)', () => {
     expect(cardText(confirm)).toMatch(/Lagre endringene\?[\s\S]*Dette endres: tittel og eier\.[\s\S]*Tor Lund[\s\S]*søndag 1\. november 2026/);
     expect(h.store.writes()).toBe(0);
 
-    const save = executes(confirm).find((d) => d['verb'] === Verb.FollowUpSave)!;
+    const save = executeData(confirm).find((d) => d['verb'] === Verb.FollowUpSave)!;
     const first = fakeTurn({ member: secretary, data: save });
     await handleAction(first, h.deps);
     await handleAction(fakeTurn({ member: secretary, data: save }), h.deps);
@@ -349,7 +335,7 @@ describe('correcting a point (secretariat)', () => {
   it('takes a new deadline as people write it, and says so when nothing was changed', async () => {
     const h = harness();
     const form = await openForm(h);
-    const check = executes(form).find((d) => d['verb'] === Verb.FollowUpCheck)!;
+    const check = executeData(form).find((d) => d['verb'] === Verb.FollowUpCheck)!;
     const same = { title: field(form, 'title')!.value, description: '', focusAreaId: 'io-2017-3', responsible: 'kommunen', ownerMemberId: 'ola-hansen', due: '', briefing: 'false' };
     const nothing = fakeTurn({ member: secretary, data: { ...check, ...same } });
     await handleAction(nothing, h.deps);
@@ -357,18 +343,18 @@ describe('correcting a point (secretariat)', () => {
     const dated = fakeTurn({ member: secretary, data: { ...check, ...same, due: '15. januar' } });
     await handleAction(dated, h.deps);
     expect(cardText(dated.responses[0])).toMatch(/Dette endres: frist\.[\s\S]*fredag 15\. januar 2027[\s\S]*«15\. januar»/);
-    await handleAction(fakeTurn({ member: secretary, data: executes(dated.responses[0]).find((d) => d['verb'] === Verb.FollowUpSave)! }), h.deps);
+    await handleAction(fakeTurn({ member: secretary, data: executeData(dated.responses[0]).find((d) => d['verb'] === Verb.FollowUpSave)! }), h.deps);
     expect(pointIn(h, 'op-2024-03').dueDate).toBe('2027-01-15');
   });
 
   it('brings a form made before someone else’s change back with what was typed, to be saved again', async () => {
     const h = harness();
     const form = await openForm(h);
-    const check = executes(form).find((d) => d['verb'] === Verb.FollowUpCheck)!;
+    const check = executeData(form).find((d) => d['verb'] === Verb.FollowUpCheck)!;
     const values = { title: 'Ny tittel', description: '', focusAreaId: 'io-2017-3', responsible: 'kommunen', ownerMemberId: 'ola-hansen', due: '', briefing: 'false' };
     const checked = fakeTurn({ member: secretary, data: { ...check, ...values } });
     await handleAction(checked, h.deps);
-    const save = executes(checked.responses[0]).find((d) => d['verb'] === Verb.FollowUpSave)!;
+    const save = executeData(checked.responses[0]).find((d) => d['verb'] === Verb.FollowUpSave)!;
     await handleAction(fakeTurn({ member, data: { verb: Verb.FollowUpUpdate, id: 'op-2024-03', 'tekst_op-2024-03': 'Alna er med' } }), h.deps);
     const stale = fakeTurn({ member: secretary, data: save });
     await handleAction(stale, h.deps);
@@ -376,11 +362,11 @@ describe('correcting a point (secretariat)', () => {
     expect(cardText(again)).toContain('Punktet er endret av noen andre siden skjemaet ble vist.');
     expect(field(again, 'title')?.value).toBe('Ny tittel');
     expect(pointIn(h, 'op-2024-03').title).not.toBe('Ny tittel');
-    const recheck = executes(again).find((d) => d['verb'] === Verb.FollowUpCheck)!;
+    const recheck = executeData(again).find((d) => d['verb'] === Verb.FollowUpCheck)!;
     expect(recheck).toMatchObject({ pointId: 'op-2024-03', revision: 1 });
     const confirm = fakeTurn({ member: secretary, data: { ...recheck, ...values } });
     await handleAction(confirm, h.deps);
-    await handleAction(fakeTurn({ member: secretary, data: executes(confirm.responses[0]).find((d) => d['verb'] === Verb.FollowUpSave)! }), h.deps);
+    await handleAction(fakeTurn({ member: secretary, data: executeData(confirm.responses[0]).find((d) => d['verb'] === Verb.FollowUpSave)! }), h.deps);
     expect(pointIn(h, 'op-2024-03')).toMatchObject({ title: 'Ny tittel', revision: 2 });
     expect(pointIn(h, 'op-2024-03').history.map((e) => e.text)).toContain('Alna er med');
   });

@@ -50,3 +50,18 @@ export function inputValues(card: unknown): Record<string, unknown> {
   visit(card);
   return values;
 }
+
+/** The data of every Action.Execute in a card, those nested in action sets and shown cards too. */
+export function executeData(card: unknown): Record<string, unknown>[] {
+  const found: Record<string, unknown>[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o['type'] === 'Action.Execute') found.push(o['data'] as Record<string, unknown>);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
