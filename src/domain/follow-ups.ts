@@ -168,6 +168,24 @@ export function postponeFollowUp(data: Data, id: string, actor: Member | undefin
 }
 
 /**
+ * Opens a closed point again ("Angre" right after closing it, or a point closed by mistake),
+ * with the status it had before it was closed; the reopening is written in its history. A point
+ * already open again is left as it is, so a second click changes nothing.
+ */
+export function reopenFollowUp(data: Data, id: string, actor: Member | undefined, revision: number | undefined, now: Date, timeZone: string): FollowUp {
+  const point = findFollowUp(data, id);
+  if (!mayChangeFollowUp(actor, point)) throw new DomainError(ErrorCode.NotOwner, `${actor?.id ?? 'unknown'} may not change ${id}`);
+  if (isOpen(point)) return point;
+  if (revision !== undefined && revision !== point.revision) throw new DomainError(ErrorCode.Stale, `${id} changed since the card was made`, { what: 'followUp' });
+  const before = [...point.history].reverse().find((entry) => entry.status !== undefined && OPEN_STATUSES.includes(entry.status))?.status ?? 'åpen';
+  setStatus(point, before, now);
+  point.history.push({ at: now.toISOString(), ...(actor ? { byMemberId: actor.id } : {}), text: '', status: before });
+  point.revision += 1;
+  syncBriefingItems(data, now, timeZone);
+  return point;
+}
+
+/**
  * Adds a line to the point's history, and changes its status when asked. Text alone is always
  * kept, even on a card that is out of date, so two people writing at once both keep theirs; a
  * status change on a point someone has closed is refused.

@@ -402,6 +402,8 @@ export const en: Messages = {
   'history.edited': (p) => `Changed: ${p.changes}`,
   'history.personalOnly': 'You see the history of this point in your personal chat with the bot, not here.',
   'history.notYours': 'You see the history of your own follow-up points. The secretariat sees all.',
+  'status.undo': 'Undo',
+  'followUp.headline.reopened': 'The point is open again.',
   'status.edit': 'Change',
   'postponeConfirm.title': 'New deadline',
   'postponeConfirm.intro': 'Is the new deadline right? Nothing is saved yet.',

@@ -418,6 +418,8 @@ export const nb = {
   'history.edited': (p: { changes: string }) => `Endret: ${p.changes}`,
   'history.personalOnly': 'Historikken for dette punktet ser du i personlig chat med boten, ikke her.',
   'history.notYours': 'Du ser historikken for dine egne oppfølgingspunkter. Sekretariatet ser alle.',
+  'status.undo': 'Angre',
+  'followUp.headline.reopened': 'Punktet er åpent igjen.',
   'status.edit': 'Endre',
   'postponeConfirm.title': 'Ny frist',
   'postponeConfirm.intro': 'Stemmer den nye fristen? Ingenting er lagret ennå.',

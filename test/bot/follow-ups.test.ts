@@ -383,6 +383,51 @@ describe('correcting a point (secretariat)', () => {
   });
 });
 
+describe('undoing a closing', () => {
+  const undoOf = (card: unknown) => executeData(card).find((d) => d['verb'] === Verb.FollowUpReopen);
+
+  it('offers «Angre» on the card that answers «Fullført», which opens the point again as it was, with its briefing item', async () => {
+    const h = harness();
+    await handleAction(fakeTurn({ member: chief, data: { verb: Verb.FollowUpUpdate, id: 'op-2024-02', 'tekst_op-2024-02': 'Utkastet er klart.', 'status_op-2024-02': 'pågår' } }), h.deps);
+    const briefed = () => h.store.read().meetings.find((m) => m.id === 'mote-2026-12')!.agenda.some((i) => i.followUpId === 'op-2024-02');
+    expect(briefed()).toBe(true);
+    const closed = fakeTurn({ member: chief, data: { verb: Verb.FollowUpDone, id: 'op-2024-02', revision: 1, filter: 'mine', page: 1 } });
+    await handleAction(closed, h.deps);
+    expect(briefed()).toBe(false);
+    const card = closed.responses[0]!;
+    expect(cardText(card)).toMatch(/^Punktet er markert som fullført\.[\s\S]*Angre/);
+    expect(undoOf(card)).toEqual({ verb: Verb.FollowUpReopen, id: 'op-2024-02', revision: 2, filter: 'mine', page: 1 });
+    const undone = fakeTurn({ member: chief, data: undoOf(card) });
+    await handleAction(undone, h.deps);
+    expect(cardText(undone.responses[0])).toContain('Punktet er åpent igjen.');
+    expect(undoOf(undone.responses[0])).toBeUndefined();
+    const point = pointIn(h, 'op-2024-02');
+    expect(point).toMatchObject({ status: 'pågår', revision: 3 });
+    expect(point.closedAt).toBeUndefined();
+    expect(point.history.at(-1)).toMatchObject({ byMemberId: 'tor-lund', status: 'pågår' });
+    expect(briefed()).toBe(true);
+    // A second click changes nothing.
+    await handleAction(fakeTurn({ member: chief, data: undoOf(card) }), h.deps);
+    expect(pointIn(h, 'op-2024-02').revision).toBe(3);
+  });
+
+  it('offers it too when an update closes the point, and refuses it to others and on a card someone has acted on since', async () => {
+    const h = harness();
+    const update = fakeTurn({ member, data: { verb: Verb.FollowUpUpdate, id: 'op-2024-03', 'tekst_op-2024-03': 'Ferdig.', 'status_op-2024-03': 'avlyst', filter: 'mine', page: 1 } });
+    await handleAction(update, h.deps);
+    const undo = undoOf(update.responses[0])!;
+    expect(undo).toMatchObject({ id: 'op-2024-03', revision: 1 });
+    const other = fakeTurn({ member: chief, data: undo });
+    await handleAction(other, h.deps);
+    expect(other.texts()[0]).toBe('Bare den som eier punktet, og sekretariatet, kan endre det. Ingenting er endret.');
+    await handleAction(fakeTurn({ member: secretary, data: { verb: Verb.FollowUpUpdate, id: 'op-2024-03', 'tekst_op-2024-03': 'Avlyst etter møtet.' } }), h.deps);
+    const stale = fakeTurn({ member, data: undo });
+    await handleAction(stale, h.deps);
+    expect(stale.texts()[0]).toBe('Punktet er endret av noen andre siden kortet ble vist. Ingenting er endret; her er det oppdaterte kortet.');
+    expect(pointIn(h, 'op-2024-03').status).toBe('avlyst');
+  });
+});
+
 describe('a point\'s history', () => {
   const historyButton = (card: unknown, id: string) => JSON.stringify(card).includes(JSON.stringify({ verb: Verb.FollowUpHistory, id, filter: 'mine', page: 1 }));
 

@@ -11,6 +11,7 @@ import {
   followUpChanges,
   importFollowUps,
   postponeFollowUp,
+  reopenFollowUp,
   setFollowUpStatus,
   syncBriefingItems,
   type FollowUpInput,
@@ -428,6 +429,23 @@ describe('changing a point', () => {
     const reloaded = DataSchema.parse(JSON.parse(JSON.stringify(data)));
     expect(point(reloaded, made.id)).toEqual(point(data, made.id));
     expect(point(reloaded, made.id).dueMeetingId).toBeUndefined();
+  });
+});
+
+describe('opening a closed point again', () => {
+  it('brings back the status it had before closing, writes it in the history, and is the owner’s or the secretariat’s', () => {
+    const data = demoData();
+    setFollowUpStatus(data, 'op-2024-03', ola(data), 'pågår', 0, now, TZ);
+    setFollowUpStatus(data, 'op-2024-03', ola(data), 'fullført', 1, now, TZ);
+    expect(codeOf(() => reopenFollowUp(data, 'op-2024-03', tor(data), 2, now, TZ))).toBe(ErrorCode.NotOwner);
+    expect(codeOf(() => reopenFollowUp(data, 'op-2024-03', kari(data), 1, now, TZ))).toBe(ErrorCode.Stale);
+    const reopened = reopenFollowUp(data, 'op-2024-03', kari(data), 2, now, TZ);
+    expect(reopened).toMatchObject({ status: 'pågår', revision: 3 });
+    expect(reopened.closedAt).toBeUndefined();
+    expect(reopened.history.at(-1)).toEqual({ at: now.toISOString(), byMemberId: 'kari-nordmann', text: '', status: 'pågår' });
+    const again = structuredClone(data);
+    reopenFollowUp(data, 'op-2024-03', kari(data), 2, now, TZ);
+    expect(data).toEqual(again);
   });
 });
 

@@ -14,6 +14,7 @@ import {
   isOpen,
   mayChangeFollowUp,
   postponeFollowUp,
+  reopenFollowUp,
   setFollowUpStatus,
   type FollowUpInput,
 } from '../../domain/follow-ups.js';
@@ -70,7 +71,7 @@ function pointIds(points: readonly FollowUp[]): ReadonlySet<string> {
 }
 
 /** The `/status` card for this user at a filter and page, replacing the card acted on. */
-export async function showStatus(turn: Turn, deps: BotDeps, where: StatusPlace, headline?: string, how: 'respond' | 'reply' = 'respond'): Promise<void> {
+export async function showStatus(turn: Turn, deps: BotDeps, where: StatusPlace, headline?: string, how: 'respond' | 'reply' = 'respond', undo?: FollowUp): Promise<void> {
   const data = deps.store.read();
   const card = statusCard(data, {
     viewer: turn.member,
@@ -82,6 +83,7 @@ export async function showStatus(turn: Turn, deps: BotDeps, where: StatusPlace, 
     headline,
     importable: importableCount(deps, data),
     download: followUpListLink(nextMeeting(data, deps.clock.now()), turn.lang, deps.followUpListUrl),
+    undo: undo && !isOpen(undo) ? { id: undo.id, revision: undo.revision } : undefined,
   });
   if (typeof card === 'string') await turn.reply(card);
   else if (how === 'respond') await turn.respond(card);
@@ -94,8 +96,11 @@ function input(data: Record<string, unknown>, name: string): string | undefined 
   return typeof value === 'string' ? value : undefined;
 }
 
-/** A change to a point; a stale or closed card is answered and replaced by the points as they are now. */
-async function changePoint(turn: Turn, deps: BotDeps, where: StatusPlace, run: () => Promise<unknown>, done: string): Promise<void> {
+/**
+ * A change to a point; a stale or closed card is answered and replaced by the points as they are
+ * now. A point the change closed can be opened again from the card that answers it ("Angre").
+ */
+async function changePoint(turn: Turn, deps: BotDeps, where: StatusPlace, run: () => Promise<FollowUp>, done: string): Promise<void> {
   const saved = await attempt(turn, deps, run, async (problem, error) => {
     await turn.reply(problem);
     if (isDomainError(error) && (error.code === ErrorCode.Stale || error.code === ErrorCode.AlreadyClosed || error.code === ErrorCode.NotFound)) {
@@ -105,7 +110,7 @@ async function changePoint(turn: Turn, deps: BotDeps, where: StatusPlace, run: (
   if (saved === undefined) return;
   // A briefing point may have moved on an agenda; the scheduler updates posted cards.
   deps.notifier.kick();
-  await showStatus(turn, deps, where, done);
+  await showStatus(turn, deps, where, done, 'respond', saved);
 }
 
 export const statusShowAction = defineAction({
@@ -209,7 +214,23 @@ export const followUpUpdateAction = defineAction({
     );
     if (saved === undefined) return;
     deps.notifier.kick();
-    await showStatus(turn, deps, { filter: data.filter, page: data.page }, m['followUp.headline.updated']);
+    await showStatus(turn, deps, { filter: data.filter, page: data.page }, m['followUp.headline.updated'], 'respond', saved);
+  },
+});
+
+/** "Angre" on the card that answered a closing: the point is open again, as it was. */
+export const followUpReopenAction = defineAction({
+  verb: Verb.FollowUpReopen,
+  role: COUNCIL,
+  schema: z.object({ verb: z.literal(Verb.FollowUpReopen), ...pointRef }),
+  async handle(turn, data, deps) {
+    await changePoint(
+      turn,
+      deps,
+      { filter: data.filter, page: data.page },
+      () => deps.store.update((draft) => reopenFollowUp(draft, data.id, turn.member, data.revision, deps.clock.now(), deps.timeZone)),
+      messages(turn.lang)['followUp.headline.reopened'],
+    );
   },
 });
 

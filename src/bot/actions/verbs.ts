@@ -22,6 +22,8 @@ export const Verb = {
   AttendanceRemind: 'oppmøte.påminn',
   StatusShow: 'status.vis',
   FollowUpDone: 'punkt.fullført',
+  /** "Angre" after a point was closed: open it again. */
+  FollowUpReopen: 'punkt.gjenåpne',
   FollowUpPostpone: 'punkt.utsett',
   FollowUpPostponeConfirm: 'punkt.utsett.bekreft',
   FollowUpUpdate: 'punkt.oppdater',

@@ -187,6 +187,8 @@ export interface StatusCardOptions {
   pageSize?: number;
   /** The link to the follow-up list as a Word file, for the secretariat. */
   download?: { title: string; url: string } | undefined;
+  /** A point just closed from this card: "Angre" opens it again. */
+  undo?: { id: string; revision: number } | undefined;
 }
 
 /**
@@ -211,6 +213,7 @@ export function statusCard(data: Readonly<Data>, options: StatusCardOptions): Ca
     ...(view.page < view.pages ? [{ title: m['status.next'], data: { verb: Verb.StatusShow, filter: place.filter, page: view.page + 1 } }] : []),
   ];
   const actions: Button[] = [
+    ...(options.undo ? [{ title: m['status.undo'], data: { verb: Verb.FollowUpReopen, id: options.undo.id, revision: options.undo.revision, ...place } }] : []),
     ...pager,
     { title: m['status.refresh'], data: { verb: Verb.StatusShow, ...here } },
     ...(secretary ? [{ title: m['status.new'], data: { verb: Verb.FollowUpForm } }] : []),
