@@ -177,6 +177,11 @@ function calendarWordDue(text: string, reference: Date, today: string): string |
   return undefined;
 }
 
+/** "ingen frist", "uten frist", "no deadline": the point is to have no deadline. */
+export function meansNoDue(text: string): boolean {
+  return /^(?:ingen(?: frist)?|uten frist|ingen tidsfrist|none|no deadline|no due date)$/.test(text.trim().toLocaleLowerCase('nb').replace(/\s+/g, ' '));
+}
+
 /**
  * Reads a deadline as people write it: "15. mars", "15.03.2027", "innen neste møte", "i 2027",
  * "i mars", "medio mars", "om 3 uker", "om to uker", "i morgen", "uke 12", "neste fredag",

@@ -52,6 +52,8 @@ export interface FollowUpInput {
   responsible: Responsible;
   ownerMemberId?: string | undefined;
   due?: Due | undefined;
+  /** A change that takes the point's deadline away ("ingen frist"); without it, no `due` keeps the deadline. */
+  dropDue?: boolean | undefined;
   briefing: boolean;
   source?: { meetingId: string; itemId: string } | undefined;
 }
@@ -215,7 +217,12 @@ export function followUpChanges(point: FollowUp, input: FollowUpInput): FollowUp
     ['focusArea', input.focusAreaId !== point.focusAreaId],
     ['responsible', input.responsible !== point.responsible],
     ['owner', (input.ownerMemberId ?? '') !== (point.ownerMemberId ?? '')],
-    ['due', input.due !== undefined && (due.dueDate !== point.dueDate || due.dueMeetingId !== point.dueMeetingId || point.dueText !== undefined)],
+    [
+      'due',
+      input.dropDue
+        ? point.dueDate !== undefined || point.dueMeetingId !== undefined || point.dueText !== undefined
+        : input.due !== undefined && (due.dueDate !== point.dueDate || due.dueMeetingId !== point.dueMeetingId || point.dueText !== undefined),
+    ],
     ['briefing', input.briefing !== point.briefing],
   ];
   return changes.filter(([, changed]) => changed).map(([field]) => field);

@@ -380,7 +380,7 @@ export const en: Messages = {
   'followUpConfirm.editIntro': (p) => `This changes: ${p.changes}. Nothing is saved yet.`,
   'followUpConfirm.saveChanges': 'Save the changes',
   'followUpForm.editTitle': 'Change follow-up point',
-  'followUpForm.keepDue': (p) => `Deadline now: ${p.due}. Leave the deadline field empty to keep it.`,
+  'followUpForm.keepDue': (p) => `Deadline now: ${p.due}. Leave the deadline field empty to keep it, or write “no deadline” to remove it.`,
   'followUpForm.keepDueHint': 'Empty: the deadline is kept',
   'followUpForm.backToStatus': 'Back to the points',
   'followUpForm.personalOnly': 'You change follow-up points in your personal chat with the bot, not here.',

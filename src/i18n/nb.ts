@@ -396,7 +396,7 @@ export const nb = {
   'followUpConfirm.editIntro': (p: { changes: string }) => `Dette endres: ${p.changes}. Ingenting er lagret ennå.`,
   'followUpConfirm.saveChanges': 'Lagre endringene',
   'followUpForm.editTitle': 'Endre oppfølgingspunkt',
-  'followUpForm.keepDue': (p: { due: string }) => `Fristen nå: ${p.due}. La fristfeltet stå tomt for å beholde den.`,
+  'followUpForm.keepDue': (p: { due: string }) => `Fristen nå: ${p.due}. La fristfeltet stå tomt for å beholde den, eller skriv «ingen frist» for å ta den bort.`,
   'followUpForm.keepDueHint': 'Tomt: fristen beholdes',
   'followUpForm.backToStatus': 'Tilbake til punktene',
   'followUpForm.personalOnly': 'Oppfølgingspunkter endrer du i personlig chat med boten, ikke her.',

@@ -306,7 +306,7 @@ describe('correcting a point (secretariat)', () => {
     const form = await openForm(h);
     expect(cardProblems(form)).toEqual([]);
     expect(cardText(form)).toContain('Endre oppfølgingspunkt');
-    expect(cardText(form)).toContain('Fristen nå: søndag 1. november 2026. La fristfeltet stå tomt for å beholde den.');
+    expect(cardText(form)).toContain('Fristen nå: søndag 1. november 2026. La fristfeltet stå tomt for å beholde den, eller skriv «ingen frist» for å ta den bort.');
     expect(field(form, 'title')?.value).toBe('Bydelene gir forebyggingsarbeidet en likere innretning, etter modell fra Bydel Grorud');
     expect(field(form, 'ownerMemberId')?.value).toBe('ola-hansen');
     expect(field(form, 'due')).toMatchObject({ value: '', placeholder: 'Tomt: fristen beholdes' });
@@ -345,6 +345,15 @@ describe('correcting a point (secretariat)', () => {
     expect(cardText(dated.responses[0])).toMatch(/Dette endres: frist\.[\s\S]*fredag 15\. januar 2027[\s\S]*«15\. januar»/);
     await handleAction(fakeTurn({ member: secretary, data: executeData(dated.responses[0]).find((d) => d['verb'] === Verb.FollowUpSave)! }), h.deps);
     expect(pointIn(h, 'op-2024-03').dueDate).toBe('2027-01-15');
+    // «ingen frist» takes the deadline away.
+    const again = await openForm(h);
+    const none = fakeTurn({ member: secretary, data: { ...executeData(again).find((d) => d['verb'] === Verb.FollowUpCheck)!, ...same, due: 'Ingen frist' } });
+    await handleAction(none, h.deps);
+    expect(cardText(none.responses[0])).toMatch(/Dette endres: frist\.[\s\S]*Frist\ningen frist/);
+    await handleAction(fakeTurn({ member: secretary, data: executeData(none.responses[0]).find((d) => d['verb'] === Verb.FollowUpSave)! }), h.deps);
+    expect(pointIn(h, 'op-2024-03')).toMatchObject({ revision: 2 });
+    expect(pointIn(h, 'op-2024-03').dueDate).toBeUndefined();
+    expect(pointIn(h, 'op-2024-03').history.at(-1)).toMatchObject({ edited: ['due'] });
   });
 
   it('brings a form made before someone else’s change back with what was typed, to be saved again', async () => {

@@ -522,6 +522,8 @@ describe('the secretariat correcting a point', () => {
     expect(data).toEqual(once);
     expect(followUpChanges(point(data, p.id), { ...wanted, due: { dueDate: '2026-11-01' } })).toEqual([]);
     expect(followUpChanges(point(data, p.id), { ...wanted, due: { dueDate: '2026-12-01' } })).toEqual(['due']);
+    expect(followUpChanges(point(data, p.id), { ...wanted, dropDue: true })).toEqual(['due']);
+    expect(followUpChanges({ ...point(data, p.id), dueDate: undefined }, { ...wanted, dropDue: true })).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DomainError, ErrorCode, isDomainError } from '../../domain/errors.js';
-import { parseDue, type Due } from '../../domain/follow-up-dates.js';
+import { meansNoDue, parseDue, type Due } from '../../domain/follow-up-dates.js';
 import { queueAssignedNotice } from '../../domain/follow-up-reminders.js';
 import {
   addFollowUpUpdate,
@@ -286,6 +286,7 @@ function inputOf(values: FollowUpFormValues, source: FollowUpSource | undefined,
     responsible: responsible.data,
     ownerMemberId: values.ownerMemberId || undefined,
     due,
+    dropDue: meansNoDue(values.due),
     briefing: values.briefing === 'true',
     source: source && { meetingId: source.meetingId, itemId: source.itemId },
   };
@@ -395,7 +396,7 @@ export const followUpCheckAction = defineAction({
     const source = editing ? undefined : sourceOf(data);
     const now = deps.clock.now();
     try {
-      const due = values.due.trim() ? parseDue(values.due, store, now, deps.timeZone) : undefined;
+      const due = values.due.trim() && !meansNoDue(values.due) ? parseDue(values.due, store, now, deps.timeZone) : undefined;
       const input = checkFollowUpInput(store, inputOf(values, source, due), now, deps.timeZone);
       const key = turn.activityId ?? `${turn.user.id}|${now.toISOString()}`;
       if (!editing) return await turn.respond(followUpConfirmCard(store, input, values, source, turn.lang, deps.timeZone, now, key));

@@ -410,8 +410,9 @@ export function followUpConfirmCard(
   const area = data.focusAreas.find((a) => a.id === input.focusAreaId);
   // A change that gives no deadline keeps the point's own.
   const kept = editing?.point;
-  const due = input.due ? dueFields(input.due) : kept ? { ...(kept.dueDate ? { dueDate: kept.dueDate } : {}), ...(kept.dueMeetingId ? { dueMeetingId: kept.dueMeetingId } : {}) } : {};
-  const dueText = dueLabel(kept && !input.due ? kept : due, data, lang, timeZone);
+  const keeps = kept && !input.due && !input.dropDue;
+  const due = input.due ? dueFields(input.due) : keeps ? { ...(kept.dueDate ? { dueDate: kept.dueDate } : {}), ...(kept.dueMeetingId ? { dueMeetingId: kept.dueMeetingId } : {}) } : {};
+  const dueText = dueLabel(keeps ? kept : due, data, lang, timeZone);
   const probe: FollowUp = { id: '', title: input.title, focusAreaId: input.focusAreaId, responsible: input.responsible, briefing: input.briefing, status: 'åpen', history: [], revision: 0, ...due };
   const at = input.briefing ? briefingMeeting(data, probe, now, timeZone) : undefined;
   const changes = editing && listOf(lang, editing.changed.map((field) => m[`followUp.field.${field}`]));
