@@ -397,7 +397,7 @@ export interface FocusAreasCardModel {
   intro: string;
   areas: { text: string; detail: string; show: ActionData | null }[];
   earlierHeading: string;
-  earlier: { text: string; detail: string }[];
+  earlier: { text: string; detail: string; show: ActionData }[];
   actions: Button[];
   labels: { show: string };
 }

@@ -48,7 +48,7 @@ export interface AmbiguousStatusFilter {
 
 /**
  * Reads the words after `/status`. A focus area is matched by its number ("3",
- * "innsatsområde 3") or words of its title; an owner by name. Several filters may be combined
+ * "innsatsområde 3", "3 2017" for that year's) or words of its title; an owner by name. Several filters may be combined
  * ("forfalt politiet", "mine og forfalt", "3 forfalt"). Undefined when anything does not match;
  * ambiguous when words fit several areas or owners equally well ("visepolitimester").
  */
@@ -105,10 +105,11 @@ function parseSingleFilter(text: string, data: Readonly<Data>): SingleStatusFilt
   const responsible = RESPONSIBLE_WORDS[words];
   if (responsible) return { kind: 'responsible', responsible };
   const areas = data.focusAreas.filter((a) => data.followUps.some((p) => p.focusAreaId === a.id));
-  const number = /^(?:innsatsomrade |io |focus area )?(\d{1,2})$/.exec(words);
+  const number = /^(?:innsatsomrade |io |focus area )?(\d{1,2})(?: \(?(\d{4})[^)]*\)?)?$/.exec(words);
   if (number) {
-    // The same number in several periods: the latest period's area.
-    const area = latestPeriod(areas.filter((a) => a.number === Number(number[1])))[0];
+    // The same number in several periods: the one whose period starts with the year given ("3 2017"), else the latest.
+    const year = number[2];
+    const area = latestPeriod(areas.filter((a) => a.number === Number(number[1]) && (year === undefined || a.period.startsWith(year))))[0];
     return area ? { kind: 'focus', focusAreaId: area.id } : undefined;
   }
   const byId = data.members.find((m) => m.id === text.trim());

@@ -41,6 +41,11 @@ describe('/innsatsområder', () => {
     const status = fakeTurn({ text: '/status', member: secretary });
     await handleText(status, h.deps);
     expect(cardText(cardOf(status.replies[0]))).toContain('Innsatsområde 1 (2017): Oslo sentrum for alle');
+    // An earlier year's area has its own button, naming the year, since numbers start over.
+    const earlier = executeData(card).find((d) => d['verb'] === Verb.StatusShow && d['filter'] === '1 2017')!;
+    const shown = fakeTurn({ member: secretary, data: earlier });
+    await handleAction(shown, h.deps);
+    expect(cardText(shown.responses[0])).toContain('Innsatsområde 1 (2017): Oslo sentrum for alle: 4 punkter');
     const newPoint = fakeTurn({ text: '/oppfølging Trygghetsvandring', member: secretary });
     await handleText(newPoint, h.deps);
     const choices = JSON.stringify(cardOf(newPoint.replies[0])).match(/"choices":\[[^\]]*\]/)![0];

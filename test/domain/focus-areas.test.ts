@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../src/domain/errors.js';
 import { areasKeyOf, currentAreas, saveAreas } from '../../src/domain/focus-areas.js';
+import { parseStatusFilter } from '../../src/domain/follow-up-status.js';
 import { createFollowUp, currentFocusAreas } from '../../src/domain/follow-ups.js';
 import { DataSchema } from '../../src/domain/schema.js';
 import { focusAreaHeading } from '../../src/i18n/points.js';
@@ -38,6 +39,11 @@ describe('the council’s focus areas', () => {
     expect(focusAreaHeading(area('io-2027-1'), data, 'nb')).toBe('Innsatsområde 1: Trygge byrom');
     expect(focusAreaHeading(area('io-2017-3'), data, 'nb')).toBe('Innsatsområde 3 (2017): Forebygge kriminalitet blant barn og unge');
     expect(focusAreaHeading(area('io-2017-3'), demoData(), 'nb')).toBe('Innsatsområde 3: Forebygge kriminalitet blant barn og unge');
+    // A number is the current year's area once it has points; with the year, that year's.
+    createFollowUp(data, { title: 'Ungdomsråd', focusAreaId: 'io-2027-2', responsible: 'kommunen', briefing: false }, 'kari-nordmann', now, TZ);
+    expect(parseStatusFilter('2', data)).toEqual({ kind: 'focus', focusAreaId: 'io-2027-2' });
+    expect(parseStatusFilter('2 2017', data)).toEqual({ kind: 'focus', focusAreaId: 'io-2017-2' });
+    expect(parseStatusFilter('innsatsområde 2 (2017)', data)).toEqual({ kind: 'focus', focusAreaId: 'io-2017-2' });
   });
 
   it('refuses to remove an area points are filed under, an earlier year, and a form made before another change; changes nothing', () => {

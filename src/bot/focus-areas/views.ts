@@ -68,7 +68,11 @@ export function councilAreasCard(data: Readonly<Data>, viewer: Member | undefine
       return { text: `${a.number}. ${a.title}`, detail: m['areas.openPoints']({ count }), show: count > 0 ? { verb: Verb.StatusShow, filter: String(a.number), page: 1 } : null };
     }),
     earlierHeading: earlier.length > 0 ? m['areas.earlier'] : '',
-    earlier: earlier.map((a) => ({ text: m['areas.earlierArea']({ number: a.number, title: a.title, period: a.period }), detail: m['areas.openPoints']({ count: open.get(a.id) ?? 0 }) })),
+    earlier: earlier.map((a) => ({
+      text: m['areas.earlierArea']({ number: a.number, title: a.title, period: a.period }),
+      detail: m['areas.openPoints']({ count: open.get(a.id) ?? 0 }),
+      show: { verb: Verb.StatusShow, filter: `${a.number} ${a.period}`, page: 1 },
+    })),
     actions,
     labels: { show: m['areas.show'] },
   });
