@@ -14,6 +14,7 @@ import { reachTeamMembers } from './notify/team-reach.js';
 import { createHttpServer } from './server/http-server.js';
 import { loadSeed, openFileStore } from './store/file-store.js';
 import { documentUrl, validDocumentLink } from './reports/links.js';
+import { agendaDocx } from './reports/agenda-docx.js';
 import { minutesDocx } from './reports/minutes-docx.js';
 import { followUpListDocx } from './reports/follow-ups-docx.js';
 import { saltoReportDocx } from './reports/salto-docx.js';
@@ -110,6 +111,7 @@ export async function startBot(config: Config, logger: Logger, overrides: Overri
       reportUrl: (roundId: string) => (baseUrl ? documentUrl(baseUrl, linkSecret(), 'report', roundId, clock.now(), config.reportLinkHours) : undefined),
       minutesUrl: (meetingId: string) => (baseUrl ? documentUrl(baseUrl, linkSecret(), 'minutes', meetingId, clock.now(), config.reportLinkHours) : undefined),
       followUpListUrl: (meetingId: string) => (baseUrl ? documentUrl(baseUrl, linkSecret(), 'followUps', meetingId, clock.now(), config.reportLinkHours) : undefined),
+      agendaUrl: (meetingId: string) => (baseUrl ? documentUrl(baseUrl, linkSecret(), 'agenda', meetingId, clock.now(), config.reportLinkHours) : undefined),
     };
     const bot = new PolitiradBot(deps, { allowedTenantIds: config.allowedTenantIds });
     const adapter = createAdapter(config, logger, overrides.openIdMetadataUrl);
@@ -140,6 +142,10 @@ export async function startBot(config: Config, logger: Logger, overrides: Overri
         if (kind === 'followUps') {
           const meeting = data.meetings.find((m) => m.id === id);
           return meeting ? { file: await followUpListDocx(meeting, data, clock.now(), config.timeZone), name: `oppfolgingsliste-${meeting.id}.docx` } : undefined;
+        }
+        if (kind === 'agenda') {
+          const meeting = data.meetings.find((m) => m.id === id);
+          return meeting ? { file: await agendaDocx(meeting, data, config.timeZone), name: `innkalling-${meeting.id}.docx` } : undefined;
         }
         if (kind === 'minutes') {
           const meeting = data.meetings.find((m) => m.id === id);

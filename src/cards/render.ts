@@ -82,6 +82,8 @@ export interface AgendaEditorCardModel {
   attendance: ActionData;
   /** The minutes form, once the meeting has begun (and was not cancelled). */
   minutes: ActionData | null;
+  /** The notice with the agenda as a Word file for the meeting papers; null without a public address. */
+  download: { title: string; url: string } | null;
   cancel: ActionData;
   labels: {
     edit: string;

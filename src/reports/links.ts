@@ -2,15 +2,15 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
  * A document's download link: a compiled SaLTo report (`/rapport/<round>/…`), a meeting's
- * minutes (`/referat/<meeting>/…`) or the follow-up list for a meeting's papers
- * (`/oppfolging/<meeting>/…`). It names the document and the moment it expires, signed with the
+ * minutes (`/referat/<meeting>/…`), the follow-up list for a meeting's papers
+ * (`/oppfolging/<meeting>/…`) or its notice with the agenda (`/innkalling/<meeting>/…`). It names the document and the moment it expires, signed with the
  * bot's link key: it cannot be guessed, stretched or pointed at another document, and changing
  * the key (settings.linkSecret) revokes every link at once.
  */
-export type DocumentKind = 'report' | 'minutes' | 'followUps';
+export type DocumentKind = 'report' | 'minutes' | 'followUps' | 'agenda';
 
 /** The link's first path segment, in the council's language. */
-export const DOCUMENT_PATH: Record<DocumentKind, string> = { report: 'rapport', minutes: 'referat', followUps: 'oppfolging' };
+export const DOCUMENT_PATH: Record<DocumentKind, string> = { report: 'rapport', minutes: 'referat', followUps: 'oppfolging', agenda: 'innkalling' };
 
 export function documentToken(secret: string, kind: DocumentKind, id: string, expires: number): string {
   return createHmac('sha256', secret).update(`${kind}:${id}:${expires}`).digest('base64url').slice(0, 43);

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Verb } from '../../src/bot/actions/index.js';
 import { installed, invoke, message, USERS } from '../helpers/activities.js';
 import { cardText, NOW } from '../helpers/builders.js';
-import { cardIn, connectorSuite, onDisk, seedFileWith, type BotUnderTest } from '../helpers/running-bot.js';
+import { cardIn, connectorSuite, onDisk, seedFileWith, wordText, type BotUnderTest } from '../helpers/running-bot.js';
 
 const suite = connectorSuite();
 /** The demo seed without follow-up points, so their reminders and summaries stay out of these counts. */
@@ -250,6 +250,36 @@ describe('agendas over HTTP', () => {
     for (const s of suite.stub.sent.filter((x) => x.method === 'POST' && x.body.attachments)) perConversation.set(s.conversationId, (perConversation.get(s.conversationId) ?? 0) + 1);
     expect(perConversation.size).toBe(6);
     expect([...perConversation.values()].every((count) => count === 1)).toBe(true);
+  });
+});
+
+describe('the notice with the agenda as a Word file', () => {
+  it('is linked from the secretary’s agenda editor, public as meeting papers are, and refused when tampered with', async () => {
+    const bot = await start();
+    await bot.store.update((data) => {
+      const meeting = data.meetings.find((m) => m.id === 'mote-2026-12')!;
+      meeting.onlineUrl = 'https://teams.microsoft.com/l/meetup-join/politiradet';
+      meeting.agenda[3]!.attachments = [{ title: 'Presentasjon fra bydelene', url: 'https://www.oslo.kommune.no/bydelene.pdf' }];
+    });
+    await bot.post(message(USERS.secretary, '/dagsorden', personal(USERS.secretary)));
+    const card = cardIn(suite.stub.sent.at(-1)) as { actions: { type: string; title: string; url?: string }[] };
+    const link = card.actions.find((a) => a.type === 'Action.OpenUrl');
+    expect(link?.title).toBe('Innkallingen (Word)');
+    const url = link!.url!.replace('localhost', '127.0.0.1');
+    expect(url).toMatch(/\/innkalling\/mote-2026-12\/\d+\/[A-Za-z0-9_-]+\.docx$/);
+    const file = await fetch(url);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toBe('attachment; filename="innkalling-mote-2026-12.docx"');
+    const text = await wordText(file);
+    expect(text).toMatch(/^ ?Innkalling: Ordinært møte i Politirådet torsdag 10\. desember 2026 kl\. 09\.00, Oslo rådhus Teams-møte: https:\/\/teams\.microsoft\.com\/l\/meetup-join\/politiradet Dagsorden 1 Godkjenning av dagsorden v\/ Byrådsleder/);
+    expect(text).toContain('4 Kriminalitetsforebygging på nett – status i bydelene v/ SaLTo-sekretariatet Vedlegg: Presentasjon fra bydelene (https://www.oslo.kommune.no/bydelene.pdf)');
+    expect(text).toContain('5 Unntatt offentlighet 6 SaLTo-samarbeidet');
+    expect(text).not.toContain('Situasjonsbrief');
+    expect(text).not.toContain('Oslo politidistrikt');
+    const [, expires] = /\/(\d+)\/[^/]+\.docx$/.exec(url)!;
+    expect((await fetch(url.replace(`/${expires}/`, `/${Number(expires) + 60}/`))).status).toBe(404);
+    expect((await fetch(url.replace('/mote-2026-12/', '/mote-2027-03/'))).status).toBe(404);
+    expect((await fetch(url.replace('/innkalling/', '/referat/'))).status).toBe(404);
   });
 });
 

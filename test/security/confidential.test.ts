@@ -6,6 +6,7 @@ import { composer } from '../../src/bot/compose.js';
 import { handleAction, handleText } from '../../src/bot/router.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import type { AgendaItem, ConversationKind, Data, Delivery } from '../../src/domain/schema.js';
+import { agendaDocx } from '../../src/reports/agenda-docx.js';
 import { followUpListDocx } from '../../src/reports/follow-ups-docx.js';
 import { minutesDocx } from '../../src/reports/minutes-docx.js';
 import { tabOverview } from '../../src/tab/overview.js';
@@ -96,7 +97,7 @@ describe('confidential agenda items, over generated agendas', () => {
     );
   }, 120_000);
 
-  it('never appear in the minutes, which are public, nor the points agreed under them (there or in the follow-up list), while the open items, their texts and points do', async () => {
+  it('never appear in the minutes, which are public, nor the points agreed under them (there or in the follow-up list), nor in the notice with the agenda, while the open items, their texts and points do', async () => {
     const compose = composer({ timeZone: 'Europe/Oslo', clock: fixedClock(NOW) });
     await fc.assert(
       fc.asyncProperty(agenda, async (items) => {
@@ -108,6 +109,10 @@ describe('confidential agenda items, over generated agendas', () => {
         const template = data.followUps[0]!;
         data.followUps.push(...items.map((item, n) => ({ ...template, id: `punkt-${n}`, title: `${marks[n]}-punkt`, source: { meetingId: meeting.id, itemId: item.id }, status: 'åpen' as const })));
         const zip = await JSZip.loadAsync(await minutesDocx(meeting, data, 'Europe/Oslo'));
+        // The notice with the agenda, for the meeting papers: the open items whole, the others by number.
+        const notice = await (await JSZip.loadAsync(await agendaDocx(meeting, data, 'Europe/Oslo'))).file('word/document.xml')!.async('string');
+        for (const secret of secrets(items)) expect(notice).not.toContain(secret);
+        for (const [n, item] of items.entries()) if (!item.confidential) expect(notice).toContain(`${marks[n]}-innleder`);
         // The Word file, and the minutes as sent to the channel, a group chat and a member's own chat.
         const list = await JSZip.loadAsync(await followUpListDocx(meeting, data, new Date(NOW), 'Europe/Oslo'));
         const shown = [await zip.file('word/document.xml')!.async('string')];

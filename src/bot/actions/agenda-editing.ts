@@ -18,7 +18,7 @@ export async function showEditor(turn: Turn, deps: BotDeps, meetingId: string | 
   if (await refuseOutsidePersonal(turn, 'agenda.editorPersonalOnly')) return;
   const meeting = meetingFor(deps, meetingId);
   if (!meeting) return replyMeetingNotFound(turn);
-  await turn.respond(editorCard(deps.store.read(), meeting, turn.lang, deps.timeZone, deps.timing, deps.clock.now()));
+  await turn.respond(editorCard(deps.store.read(), meeting, turn.lang, deps.timeZone, deps.timing, deps.clock.now(), deps.agendaUrl?.(meeting.id)));
 }
 
 /** Runs an agenda change; a problem is told and the editor is shown as the meeting is now. */

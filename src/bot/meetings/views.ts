@@ -248,7 +248,7 @@ export function proposalCard(data: Readonly<Data>, meeting: Meeting, proposal: P
  * Once the meeting has started, is held or is cancelled, the agenda is as it was: only the
  * attendance and making follow-up points from its items remain.
  */
-export function editorCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, timeZone: string, timing: DispatchTiming, now: Date): Card {
+export function editorCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, timeZone: string, timing: DispatchTiming, now: Date, agendaUrl?: string): Card {
   const m = messages(lang);
   const rev = { meetingId: meeting.id, revision: meeting.revision };
   const last = meeting.agenda.length - 1;
@@ -294,6 +294,7 @@ export function editorCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, t
     editMeeting: { verb: Verb.MeetingForm, ...rev },
     attendance: { verb: Verb.AttendanceShow, meetingId: meeting.id },
     minutes: phase === 'held' || phase === 'under-way' ? { verb: Verb.MinutesForm, meetingId: meeting.id } : null,
+    download: agendaUrl ? { title: m['agendaDoc.download'], url: agendaUrl } : null,
     cancel: { verb: Verb.MeetingCancel, ...rev },
     labels: {
       edit: m['editor.edit'],
