@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import type { Data } from '../../src/domain/schema.js';
@@ -89,4 +89,11 @@ export const cardIn = (sent: Recorded | undefined) => sent?.body.attachments?.[0
 export async function wordText(res: Response): Promise<string> {
   const zip = await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()));
   return (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+}
+
+/** A signed document link refuses (404) a stretched expiry and each swap given: another document, another kind. */
+export async function expectChangedLinksRefused(url: string, swaps: readonly [from: string, to: string][]): Promise<void> {
+  const [, expires] = /\/(\d+)\/[^/]+\.docx$/.exec(url)!;
+  expect((await fetch(url.replace(`/${expires}/`, `/${Number(expires) + 60}/`))).status).toBe(404);
+  for (const [from, to] of swaps) expect((await fetch(url.replace(from, to))).status).toBe(404);
 }
