@@ -309,6 +309,25 @@ describe('the secretariat’s follow-up points, SaLTo setup and minutes in the P
     const point = (await readSaved(dataFile)).followUps.find((p) => p.title === 'Trygghet på T-banen tas opp med Sporveien')!;
     expect(point.source).toEqual({ meetingId: 'mote-2024-10', itemId: 'mote-2024-10-8' });
   });
+
+  it('lets the secretary start a new year of the council’s focus areas with /innsatsområder', async () => {
+    await send('/innsatsområder');
+    await expect.poll(() => page.getByText('Politirådets innsatsområder 2017', { exact: true }).count(), { timeout: 20_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Endre innsatsområder' }).last().click();
+    await expect.poll(() => page.getByRole('textbox', { name: /^År/ }).count(), { timeout: 20_000 }).toBe(1);
+    await page.getByRole('textbox', { name: /^År/ }).fill('2027');
+    const areas = ['Trygge byrom og sentrum', 'Barn og unge', '', '', ''];
+    for (const [index, title] of areas.entries()) await page.getByRole('textbox', { name: `Innsatsområde ${index + 1}`, exact: true }).fill(title);
+    await page.getByRole('button', { name: 'Lagre' }).last().click();
+    await expect.poll(() => page.getByText(/^2027 er startet med disse innsatsområdene\./).count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.getByText('Fra tidligere perioder, med åpne punkter').count(), { timeout: 20_000 }).toBe(1);
+    await page.screenshot({ path: path.join(screenshots, 'playground-innsatsomrader.png'), fullPage: true });
+    const saved = (await readSaved(dataFile)).focusAreas.filter((a) => a.period === '2027');
+    expect(saved.map((a) => [a.id, a.title])).toEqual([
+      ['io-2027-1', 'Trygge byrom og sentrum'],
+      ['io-2027-2', 'Barn og unge'],
+    ]);
+  });
 });
 
 type Seed = Record<string, unknown[]> & { reportingUnits: { id: string }[] };
