@@ -193,6 +193,9 @@ export interface StatusPointModel {
   latest: string;
   latestBy: string;
   canChange: boolean;
+  /** Open points have Fullført, Utsett and Legg til oppdatering; closed ones (`/status lukket`) «Gjenåpne». */
+  open: boolean;
+  reopen: ActionData | null;
   done: ActionData;
   postpone: ActionData;
   update: ActionData;
@@ -231,6 +234,7 @@ export interface StatusCardModel {
     updateSend: string;
     edit: string;
     history: string;
+    reopen: string;
   };
 }
 

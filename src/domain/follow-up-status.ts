@@ -3,10 +3,14 @@ import { isOpen, latestPeriod, mayChangeFollowUp } from './follow-ups.js';
 import { isSecretariat } from './roles.js';
 import type { Data, FocusArea, FollowUp, Member, Responsible } from './schema.js';
 
-/** One thing `/status` can be asked for: everything, the overdue, the viewer's own, or one focus area, owner or party. */
+/**
+ * One thing `/status` can be asked for: everything, the overdue, the viewer's own, one focus
+ * area, owner or party, or the closed points instead of the open ones.
+ */
 export type SingleStatusFilter =
   | { kind: 'alle' }
   | { kind: 'forfalt' }
+  | { kind: 'lukket' }
   | { kind: 'mine' }
   | { kind: 'focus'; focusAreaId: string }
   | { kind: 'owner'; memberId: string }
@@ -102,6 +106,7 @@ function parseSingleFilter(text: string, data: Readonly<Data>): SingleStatusFilt
   if (!words || words === 'alle' || words === 'all') return { kind: 'alle' };
   if (/^(forfalt|forfalte|overdue)$/.test(words)) return { kind: 'forfalt' };
   if (/^(mine|min|mitt|my|mine punkter)$/.test(words)) return { kind: 'mine' };
+  if (/^(lukket|lukkede|fullfort|fullforte|avsluttet|avsluttede|closed|done)$/.test(words)) return { kind: 'lukket' };
   const responsible = RESPONSIBLE_WORDS[words];
   if (responsible) return { kind: 'responsible', responsible };
   const areas = data.focusAreas.filter((a) => data.followUps.some((p) => p.focusAreaId === a.id));
@@ -193,6 +198,8 @@ function matches(filter: StatusFilter, item: StatusPoint, viewer: Member | undef
       return true;
     case 'forfalt':
       return item.overdue;
+    case 'lukket':
+      return !isOpen(item.point);
     case 'mine':
       return item.point.ownerMemberId !== undefined && item.point.ownerMemberId === viewer?.id;
     case 'focus':
@@ -206,9 +213,13 @@ function matches(filter: StatusFilter, item: StatusPoint, viewer: Member | undef
   }
 }
 
+/** True when the filter asks for the closed points ("lukket"), alone or with others. */
+const asksClosed = (filter: StatusFilter): boolean => filter.kind === 'lukket' || (filter.kind === 'all-of' && filter.parts.some((part) => part.kind === 'lukket'));
+
 /**
  * The open points a viewer asked for, grouped by focus area (in number order), overdue first
- * and then by due date within each group, one page at a time.
+ * and then by due date within each group, one page at a time. Asked for the closed ones, those
+ * instead, the latest closed first within each group; the counts are the open points' always.
  */
 export function statusView(
   data: Readonly<Data>,
@@ -217,8 +228,12 @@ export function statusView(
   const today = todayIn(options.now, options.timeZone);
   const sees = seesFollowUp(options.viewer);
   const open: StatusPoint[] = [];
+  const closed: StatusPoint[] = [];
+  const wantsClosed = asksClosed(options.filter);
   for (const point of data.followUps) {
-    if (isOpen(point) && sees(point)) open.push(statusPoint(data, point, today, options.timeZone, mayChangeFollowUp(options.viewer, point)));
+    if (isOpen(point)) {
+      if (sees(point)) open.push(statusPoint(data, point, today, options.timeZone, mayChangeFollowUp(options.viewer, point)));
+    } else if (wantsClosed && sees(point)) closed.push(statusPoint(data, point, today, options.timeZone, mayChangeFollowUp(options.viewer, point)));
   }
   let overdue = 0;
   let inProgress = 0;
@@ -232,11 +247,12 @@ export function statusView(
   );
   // By code unit, not by locale: due dates are yyyy-MM-dd, periods compare so everywhere (see
   // latestPeriod) and ids only break ties. A locale comparison is a collator call, thousands a view.
-  const chosen = open
+  const chosen = (wantsClosed ? closed : open)
     .filter((item) => matches(options.filter, item, options.viewer))
     .sort(
       (a, b) =>
         (areaOrder.get(a.point.focusAreaId) ?? 1e9) - (areaOrder.get(b.point.focusAreaId) ?? 1e9) ||
+        ordinal(b.point.closedAt ?? '', a.point.closedAt ?? '') ||
         Number(b.overdue) - Number(a.overdue) ||
         ordinal(a.due ?? '9999', b.due ?? '9999') ||
         ordinal(a.point.id, b.point.id),

@@ -437,6 +437,34 @@ describe('undoing a closing', () => {
   });
 });
 
+describe('/status lukket', () => {
+  it('lists the closed points, the latest closed first, with «Gjenåpne» for those who may change them', async () => {
+    const h = harness();
+    const close = (id: string, who = secretary) => handleAction(fakeTurn({ member: who, data: { verb: Verb.FollowUpDone, id, revision: pointIn(h, id).revision } }), h.deps);
+    await close('op-2024-01');
+    h.deps.clock = fixedClock(new Date(Date.parse(NOW) + 3600_000));
+    await close('op-2017-01');
+    await close('op-2024-03', member);
+    const turn = fakeTurn({ text: '/status lukket', member: secretary });
+    await handleText(turn, h.deps);
+    const card = cardOf(turn.replies[0]);
+    expect(cardProblems(card)).toEqual([]);
+    const text = cardText(card);
+    expect(text).toMatch(/^Oppfølgingspunkter\nAlle åpne punkter: 12 · forfalt: 0 · pågår: 0\nLukkede: 3 punkter\nInnsatsområde 1: Oslo sentrum for alle\nOpprettholde felles innsats[\s\S]*Lukket\n22\. november 2026[\s\S]*Byutvikling og kriminalitetsforebygging[\s\S]*Innsatsområde 3/);
+    expect(text).not.toContain('Legg til oppdatering');
+    const reopen = executeData(card).filter((d) => d['verb'] === Verb.FollowUpReopen);
+    expect(reopen.map((d) => d['id'])).toEqual(['op-2017-01', 'op-2024-01', 'op-2024-03']);
+    const again = fakeTurn({ member: secretary, data: reopen[0]! });
+    await handleAction(again, h.deps);
+    expect(cardText(again.responses[0])).toMatch(/^Punktet er åpent igjen\.[\s\S]*Lukkede: 2 punkter/);
+    expect(pointIn(h, 'op-2017-01').status).toBe('åpen');
+    // A member sees their own closed points, and those only.
+    const own = fakeTurn({ text: '/status lukket', member });
+    await handleText(own, h.deps);
+    expect(executeData(cardOf(own.replies[0])).filter((d) => d['verb'] === Verb.FollowUpReopen).map((d) => d['id'])).toEqual(['op-2024-03']);
+  });
+});
+
 describe('a point\'s history', () => {
   const historyButton = (card: unknown, id: string) => JSON.stringify(card).includes(JSON.stringify({ verb: Verb.FollowUpHistory, id, filter: 'mine', page: 1 }));
 

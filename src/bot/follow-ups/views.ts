@@ -2,7 +2,7 @@ import { audienceFor, type Audience } from '../../domain/agenda.js';
 import { renderCard, type ActionData, type Button, type Card, type StatusCardModel, type StatusPointModel } from '../../cards/render.js';
 import { formatCalendarDay, formatDate } from '../../domain/dates.js';
 import { parseStatusFilter, statusPoint, statusView, type AmbiguousStatusFilter, type StatusFilter, type StatusPoint, type StatusView } from '../../domain/follow-up-status.js';
-import { briefingMeeting, currentFocusAreas, isConfidentialPoint, latestUpdate, type FollowUpField, type FollowUpInput } from '../../domain/follow-ups.js';
+import { briefingMeeting, currentFocusAreas, isConfidentialPoint, isOpen, latestUpdate, type FollowUpField, type FollowUpInput } from '../../domain/follow-ups.js';
 import { meetingDate, type Due } from '../../domain/follow-up-dates.js';
 import { COUNCIL, isSecretariat } from '../../domain/roles.js';
 import type { Data, FollowUp, Lang, Meeting, Member, Responsible } from '../../domain/schema.js';
@@ -69,10 +69,12 @@ function pointModel(item: StatusPoint, ctx: PointContext): StatusPointModel {
     latest: latest?.text ?? '',
     latestBy: latest ? m['status.latestBy']({ name: nameOf(data, latest.byMemberId) || data.council.shortName, date: formatDate(latest.at, timeZone, lang) }) : '',
     canChange: item.canChange,
+    open: isOpen(point),
+    reopen: !isOpen(point) && item.canChange ? { ...base, verb: Verb.FollowUpReopen } : null,
     done: base,
     postpone: { ...base, verb: Verb.FollowUpPostpone },
     update: { ...base, verb: Verb.FollowUpUpdate },
-    edit: ctx.editable && item.canChange ? { verb: Verb.FollowUpEdit, id: point.id, revision: point.revision, ...ctx.place } : null,
+    edit: ctx.editable && item.canChange && isOpen(point) ? { verb: Verb.FollowUpEdit, id: point.id, revision: point.revision, ...ctx.place } : null,
     history: !hidden && point.history.length > 1 ? { verb: Verb.FollowUpHistory, id: point.id, ...ctx.place } : null,
     dueInputId: `frist_${point.id}`,
     textInputId: `tekst_${point.id}`,
@@ -88,6 +90,7 @@ function pointFacts(point: FollowUp, data: Readonly<Data>, lang: Lang, timeZone:
     ...(point.ownerMemberId ? [{ title: m['status.fact.owner'], value: nameOf(data, point.ownerMemberId) }] : []),
     { title: m['status.fact.due'], value: dueLabel(point, data, lang, timeZone) },
     { title: m['status.fact.status'], value: m[`followUp.status.${point.status}`] },
+    ...(point.closedAt && !isOpen(point) ? [{ title: m['status.fact.closed'], value: formatDate(point.closedAt, timeZone, lang) }] : []),
   ];
 }
 
@@ -138,6 +141,7 @@ function statusLabels(lang: Lang): Pick<StatusCardModel, 'labels' | 'statusChoic
       update: m['status.update'],
       edit: m['status.edit'],
       history: m['status.history'],
+      reopen: m['status.reopen'],
       updateField: m['status.updateField'],
       updateStatus: m['status.updateStatus'],
       updateSend: m['status.updateSend'],
@@ -151,6 +155,7 @@ function filterName(filter: StatusFilter, data: Readonly<Data>, lang: Lang): str
     case 'alle':
     case 'forfalt':
     case 'mine':
+    case 'lukket':
       return m[`status.filter.${filter.kind}`];
     case 'focus':
       return focusAreaHeading(data.focusAreas.find((a) => a.id === filter.focusAreaId), data, lang);
