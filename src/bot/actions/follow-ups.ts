@@ -20,6 +20,7 @@ import {
 } from '../../domain/follow-ups.js';
 import { COUNCIL, isSecretariat, SECRETARIAT } from '../../domain/roles.js';
 import { nextMeeting } from '../../domain/meetings.js';
+import { notePointChange } from '../../domain/minutes.js';
 import { FollowUpStatusSchema, ResponsibleSchema, type Data, type FollowUp } from '../../domain/schema.js';
 import { listOf, messages } from '../../i18n/index.js';
 import {
@@ -41,7 +42,6 @@ import { problemText } from '../meetings/views.js';
 import type { BotDeps, Turn } from '../turn.js';
 import { defineAction, field, isOn } from './card-action.js';
 import { minutesFormData, saveMinutesForm, showSavedMinutes } from './minutes.js';
-import { notePointChange } from '../../domain/minutes.js';
 import { Verb } from './verbs.js';
 
 const { id, typed } = field;
@@ -351,11 +351,12 @@ export const followUpEditAction = defineAction({
   schema: z.object({ verb: z.literal(Verb.FollowUpEdit), ...pointRef }),
   async handle(turn, data, deps) {
     if (await refuseOutsidePersonal(turn, 'followUpForm.personalOnly')) return;
+    const m = messages(turn.lang);
     const store = deps.store.read();
     const point = store.followUps.find((p) => p.id === data.id);
     const where = { filter: data.filter, page: data.page };
     if (!point || !isOpen(point)) {
-      await turn.reply(point ? messages(turn.lang)['problem.already-closed']({ status: messages(turn.lang)[`followUp.status.${point.status}`] }) : messages(turn.lang)['problem.not-found']);
+      await turn.reply(point ? m['problem.already-closed']({ status: m[`followUp.status.${point.status}`] }) : m['problem.not-found']);
       return showStatus(turn, deps, where);
     }
     // The form is made from the point as it is now, whatever the card showed.
@@ -401,6 +402,7 @@ export const followUpCheckAction = defineAction({
       const key = turn.activityId ?? `${turn.user.id}|${now.toISOString()}`;
       if (!editing) return await turn.respond(followUpConfirmCard(store, input, values, source, turn.lang, deps.timeZone, now, key));
       const point = findFollowUp(store, editing.pointId);
+      if (!isOpen(point)) throw new DomainError(ErrorCode.AlreadyClosed, `${point.id} is ${point.status}`, { status: point.status });
       const changed = followUpChanges(point, input);
       if (changed.length === 0) return await turn.respond(followUpFormCard(store, values, undefined, turn.lang, deps.timeZone, messages(turn.lang)['followUpForm.nothingChanged'], editing));
       await turn.respond(followUpConfirmCard(store, input, values, undefined, turn.lang, deps.timeZone, now, key, { target: editing, point, changed }));
