@@ -140,6 +140,19 @@ function changeable(data: Data, id: string, actor: Member | undefined, revision:
   return point;
 }
 
+/** Who wrote a history line, and when. */
+function by(actor: Member | undefined, now: Date): Pick<FollowUpEntry, 'at' | 'byMemberId'> {
+  return { at: now.toISOString(), ...(actor ? { byMemberId: actor.id } : {}) };
+}
+
+/** The point's deadline becomes `due`, or none; the source's free text goes with the old one. */
+function setDue(point: FollowUp, due: Due | undefined): void {
+  delete point.dueDate;
+  delete point.dueMeetingId;
+  delete point.dueText;
+  Object.assign(point, dueFields(due));
+}
+
 function setStatus(point: FollowUp, status: FollowUpStatus, now: Date): void {
   point.status = status;
   if (isOpen(point)) delete point.closedAt;
@@ -150,7 +163,7 @@ export function setFollowUpStatus(data: Data, id: string, actor: Member | undefi
   const point = changeable(data, id, actor, revision);
   if (point.status === status) return point;
   setStatus(point, status, now);
-  point.history.push({ at: now.toISOString(), ...(actor ? { byMemberId: actor.id } : {}), text: '', status });
+  point.history.push({ ...by(actor, now), text: '', status });
   point.revision += 1;
   syncBriefingItems(data, now, timeZone);
   return point;
@@ -159,11 +172,8 @@ export function setFollowUpStatus(data: Data, id: string, actor: Member | undefi
 export function postponeFollowUp(data: Data, id: string, actor: Member | undefined, due: Due, revision: number | undefined, now: Date, timeZone: string): FollowUp {
   const point = changeable(data, id, actor, revision);
   checkDue(data, due, now, timeZone);
-  delete point.dueDate;
-  delete point.dueMeetingId;
-  delete point.dueText;
-  Object.assign(point, dueFields(due));
-  point.history.push({ at: now.toISOString(), ...(actor ? { byMemberId: actor.id } : {}), text: '', ...dueFields(due) });
+  setDue(point, due);
+  point.history.push({ ...by(actor, now), text: '', ...dueFields(due) });
   point.revision += 1;
   syncBriefingItems(data, now, timeZone);
   return point;
@@ -181,7 +191,7 @@ export function reopenFollowUp(data: Data, id: string, actor: Member | undefined
   if (revision !== undefined && revision !== point.revision) throw new DomainError(ErrorCode.Stale, `${id} changed since the card was made`, { what: 'followUp' });
   const before = [...point.history].reverse().find((entry) => entry.status !== undefined && OPEN_STATUSES.includes(entry.status))?.status ?? 'åpen';
   setStatus(point, before, now);
-  point.history.push({ at: now.toISOString(), ...(actor ? { byMemberId: actor.id } : {}), text: '', status: before });
+  point.history.push({ ...by(actor, now), text: '', status: before });
   point.revision += 1;
   syncBriefingItems(data, now, timeZone);
   return point;
@@ -200,7 +210,7 @@ export function addFollowUpUpdate(data: Data, id: string, actor: Member | undefi
   if (!trimmed && !changesStatus) throw new DomainError(ErrorCode.EmptyTitle, 'empty update', { what: 'update' });
   if (changesStatus && !isOpen(point)) throw new DomainError(ErrorCode.AlreadyClosed, `${id} is ${point.status}`, { status: point.status });
   if (changesStatus) setStatus(point, status, now);
-  point.history.push({ at: now.toISOString(), ...(actor ? { byMemberId: actor.id } : {}), text: trimmed, ...(changesStatus ? { status } : {}) });
+  point.history.push({ ...by(actor, now), text: trimmed, ...(changesStatus ? { status } : {}) });
   point.revision += 1;
   if (changesStatus) syncBriefingItems(data, now, timeZone);
   return point;
@@ -249,14 +259,9 @@ export function editFollowUp(data: Data, id: string, input: FollowUpInput, actor
   point.responsible = checked.responsible;
   if (checked.ownerMemberId) point.ownerMemberId = checked.ownerMemberId;
   else delete point.ownerMemberId;
-  if (changed.includes('due')) {
-    delete point.dueDate;
-    delete point.dueMeetingId;
-    delete point.dueText;
-    Object.assign(point, dueFields(checked.due));
-  }
+  if (changed.includes('due')) setDue(point, checked.due);
   point.briefing = checked.briefing;
-  point.history.push({ at: now.toISOString(), ...(actor ? { byMemberId: actor.id } : {}), text: '', ...(changed.includes('due') ? dueFields(checked.due) : {}), edited: changed });
+  point.history.push({ ...by(actor, now), text: '', ...(changed.includes('due') ? dueFields(checked.due) : {}), edited: changed });
   point.revision += 1;
   syncBriefingItems(data, now, timeZone);
   if (changed.some((field) => field === 'title' || field === 'owner' || field === 'responsible')) renameBriefingItems(data, point, now);

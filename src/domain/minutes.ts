@@ -1,6 +1,7 @@
 import { agendaRecipients, enqueue, personalRecipients, sendTimeOn, type DispatchTiming } from './deliveries.js';
 import { meetingDate } from './follow-up-dates.js';
 import { DomainError, ErrorCode } from './errors.js';
+import { isConfidentialPoint } from './follow-ups.js';
 import { findMeeting, meetingPhase } from './meetings.js';
 import type { Data, Delivery, FollowUp, Meeting, Minutes } from './schema.js';
 
@@ -28,7 +29,7 @@ export function notePointChange(data: Data, point: Pick<FollowUp, 'source'>, byM
   const meeting = point.source && data.meetings.find((m) => m.id === point.source?.meetingId);
   const minutes = meeting?.minutes;
   if (!minutes || minutes.sentRevision !== minutes.revision) return;
-  if (meeting.agenda.find((item) => item.id === point.source?.itemId)?.confidential !== false) return;
+  if (isConfidentialPoint(data, point)) return;
   minutes.revision += 1;
   minutes.updatedAt = now.toISOString();
   if (byMemberId) minutes.updatedBy = byMemberId;

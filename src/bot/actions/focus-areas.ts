@@ -3,8 +3,8 @@ import { AREA_TITLE_LIMIT, MAX_AREAS, saveAreas, type AreaList, type AreasSaved 
 import { COUNCIL, SECRETARIAT } from '../../domain/roles.js';
 import { messages } from '../../i18n/index.js';
 import { areaField, areasFormCard, areasFormValues, councilAreasCard, periodLabel, type AreasFormValues } from '../focus-areas/views.js';
-import { attempt, refuseTooLong } from '../meetings/handling.js';
 import type { Card } from '../../cards/render.js';
+import { attempt, refuseTooLong } from '../meetings/handling.js';
 import { setupCard } from '../salto/setup-views.js';
 import type { BotDeps, Turn } from '../turn.js';
 import { defineAction, field } from './card-action.js';
@@ -24,7 +24,6 @@ const AFTER_SAVE: Record<AreaList, (turn: Turn, deps: BotDeps, saved: AreasSaved
     return setupCard(deps.store.read(), turn.lang, saved.newPeriod ? m['saltoSetup.periodStarted']({ period: saved.period }) : m['saltoSetup.areasSaved']({ period: saved.period }));
   },
 };
-
 
 function formAction<V extends typeof Verb.AreasForm | typeof Verb.CouncilAreasForm>(verb: V, list: AreaList) {
   return defineAction({
