@@ -450,7 +450,7 @@ describe('/status lukket', () => {
     const card = cardOf(turn.replies[0]);
     expect(cardProblems(card)).toEqual([]);
     const text = cardText(card);
-    expect(text).toMatch(/^Oppfølgingspunkter\nAlle åpne punkter: 12 · forfalt: 0 · pågår: 0\nLukkede: 3 punkter\nInnsatsområde 1: Oslo sentrum for alle\nOpprettholde felles innsats[\s\S]*Lukket\n22\. november 2026[\s\S]*Byutvikling og kriminalitetsforebygging[\s\S]*Innsatsområde 3/);
+    expect(text).toMatch(/^Oppfølgingspunkter\nAlle åpne punkter: 12 · forfalt: 0 · pågår: 0\nLukkede: 3 punkter\nInnsatsområde 1: Oslo sentrum for alle\nOpprettholde felles innsats[\s\S]*Lukket\nsøndag 22\. november 2026[\s\S]*Byutvikling og kriminalitetsforebygging[\s\S]*Innsatsområde 3/);
     expect(text).not.toContain('Legg til oppdatering');
     const reopen = executeData(card).filter((d) => d['verb'] === Verb.FollowUpReopen);
     expect(reopen.map((d) => d['id'])).toEqual(['op-2017-01', 'op-2024-01', 'op-2024-03']);

@@ -29,6 +29,12 @@ export function cardProblems(card: unknown): string[] {
       if (typeof element['type'] === 'string' && element['type'].startsWith('Action.') && data && typeof data === 'object' && 'key' in data) {
         problems.push(`Action "${String(element['title'])}" has data with a "key" property, which the Agents Playground cannot submit`);
       }
+      // Teams reads Markdown in a TextBlock and in a fact: a line starting "4. " becomes a
+      // numbered list, indented, and numbered from 1 by some clients. Such texts go in TextRuns.
+      const markdown = element['type'] === 'TextBlock' ? [element['text']] : element['type'] === 'FactSet' ? [] : 'title' in element && 'value' in element && !('type' in element) ? [element['title'], element['value']] : [];
+      for (const text of markdown) {
+        if (typeof text === 'string' && /^ {0,3}\d+[.)] /m.test(text)) problems.push(`"${text.slice(0, 40)}" would render as a numbered list in Teams`);
+      }
       Object.values(element).forEach(visit);
     }
   };

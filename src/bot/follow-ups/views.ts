@@ -1,6 +1,6 @@
 import { audienceFor, type Audience } from '../../domain/agenda.js';
 import { renderCard, type ActionData, type Button, type Card, type StatusCardModel, type StatusPointModel } from '../../cards/render.js';
-import { formatCalendarDay, formatDate } from '../../domain/dates.js';
+import { formatCalendarDay, formatDate, formatDay } from '../../domain/dates.js';
 import { parseStatusFilter, statusPoint, statusView, type AmbiguousStatusFilter, type StatusFilter, type StatusPoint, type StatusView } from '../../domain/follow-up-status.js';
 import { briefingMeeting, currentFocusAreas, isConfidentialPoint, isOpen, latestUpdate, type FollowUpField, type FollowUpInput } from '../../domain/follow-ups.js';
 import { meetingDate, type Due } from '../../domain/follow-up-dates.js';
@@ -90,7 +90,7 @@ function pointFacts(point: FollowUp, data: Readonly<Data>, lang: Lang, timeZone:
     ...(point.ownerMemberId ? [{ title: m['status.fact.owner'], value: nameOf(data, point.ownerMemberId) }] : []),
     { title: m['status.fact.due'], value: dueLabel(point, data, lang, timeZone) },
     { title: m['status.fact.status'], value: m[`followUp.status.${point.status}`] },
-    ...(point.closedAt && !isOpen(point) ? [{ title: m['status.fact.closed'], value: formatDate(point.closedAt, timeZone, lang) }] : []),
+    ...(point.closedAt && !isOpen(point) ? [{ title: m['status.fact.closed'], value: formatDay(point.closedAt, timeZone, lang) }] : []),
   ];
 }
 
