@@ -2,6 +2,7 @@ import { dueDateOf, todayIn } from './follow-up-dates.js';
 import { isOpen, latestPeriod, mayChangeFollowUp } from './follow-ups.js';
 import { isSecretariat } from './roles.js';
 import type { Data, FocusArea, FollowUp, Member, Responsible } from './schema.js';
+import { fold } from './text.js';
 
 /**
  * One thing `/status` can be asked for: everything, the overdue, the viewer's own, one focus
@@ -19,15 +20,6 @@ export type SingleStatusFilter =
 /** What `/status` was asked for: one filter, or several that a point must all pass ("forfalt politiet"). */
 export type StatusFilter = SingleStatusFilter | { kind: 'all-of'; parts: SingleStatusFilter[] };
 
-const fold = (text: string) =>
-  text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ø/g, 'o')
-    .replace(/æ/g, 'ae')
-    .replace(/\s+/g, ' ')
-    .trim();
 
 const RESPONSIBLE_WORDS: Record<string, Exclude<Responsible, 'medlem'>> = {
   kommunen: 'kommunen',

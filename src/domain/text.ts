@@ -21,6 +21,17 @@ export function slug(text: string): string {
   );
 }
 
+/** Lower case without accents, "ø" as "o" and "æ" as "ae", so "Grünerløkka" and "grunerlokka" compare equal. */
+export const fold = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ø/g, 'o')
+    .replace(/æ/g, 'ae')
+    .replace(/\s+/g, ' ')
+    .trim();
+
 /** `base` if it is free, else `base-2`, `base-3`, … */
 export function freshId(base: string, taken: (id: string) => boolean): string {
   if (!taken(base)) return base;

@@ -1,0 +1,174 @@
+import { audienceFor, type Audience } from './agenda.js';
+import { todayIn } from './follow-up-dates.js';
+import { isConfidentialPoint } from './follow-ups.js';
+import { COUNCIL, isSecretariat, mayUse } from './roles.js';
+import type { AgendaItem, Data, FollowUp, Meeting, Member } from './schema.js';
+import { fold } from './text.js';
+
+/**
+ * Searching what the council has kept: agenda items with their minutes, and follow-up points.
+ * Each word typed must be found, as a whole word, the start of one ("grorud" in "Groruddalen"),
+ * or, five letters or more, inside one (Norwegian joins words: "forebygging" in
+ * "kriminalitetsforebygging"). Accents and case do not matter. What the viewer may not read
+ * where they ask is not searched at all, so a hit never tells what a hidden text says.
+ */
+
+export interface SearchQuery {
+  /** Folded, in the order typed, without small joining words. */
+  words: string[];
+  /** A year typed among the words ("grorud 2024"): only what happened that year. */
+  year: number | undefined;
+}
+
+/** A piece of a shown text, marked where it is one of the words searched for. */
+export interface Segment {
+  text: string;
+  match: boolean;
+}
+
+interface HitBase {
+  /** When it happened, for the order: a meeting's start, a point's latest line of history. */
+  at: string;
+  title: Segment[];
+  /** Where the words were found beyond the title, about two lines around the first; empty if only the title. */
+  excerpt: Segment[];
+}
+
+export type SearchHit =
+  | (HitBase & {
+      kind: 'item';
+      meeting: Meeting;
+      item: AgendaItem;
+      number: number;
+      /** The words were found in what the minutes say of the item. */
+      inMinutes: boolean;
+      /** The viewer may read the meeting's minutes here. */
+      minutes: boolean;
+    })
+  | (HitBase & { kind: 'point'; point: FollowUp });
+
+/** Small words that say nothing about what is sought. */
+const SMALL_WORDS = new Set(['og', 'i', 'pa', 'om', 'til', 'av', 'for', 'med', 'en', 'et', 'ei', 'den', 'det', 'de', 'som', 'fra', 'the', 'and', 'of', 'in', 'on', 'to', 'a', 'an', 'about']);
+
+const YEAR = /^(19|20)\d\d$/;
+
+interface Token {
+  word: string;
+  index: number;
+  length: number;
+}
+
+function tokens(text: string): Token[] {
+  return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((found) => ({ word: fold(found[0]), index: found.index, length: found[0].length }));
+}
+
+/** The words of `/søk …`: a year among them limits the search to it, unless it is all there is. */
+export function readSearchQuery(text: string): SearchQuery {
+  const typed = tokens(text)
+    .map((t) => t.word)
+    .filter((word) => !SMALL_WORDS.has(word));
+  const year = typed.find((word) => YEAR.test(word));
+  const words = typed.filter((word) => word !== year);
+  // A year alone is sought as a word; small words alone seek nothing.
+  if (words.length === 0) return { words: year === undefined ? [] : [year], year: undefined };
+  return { words: [...new Set(words)], year: year === undefined ? undefined : Number(year) };
+}
+
+function fits(word: string, token: string): boolean {
+  return token === word || (word.length >= 3 && token.startsWith(word)) || (word.length >= 5 && token.includes(word));
+}
+
+interface Field {
+  text: string;
+  /** Shown as the excerpt when a word is found in it; the title is shown anyway. */
+  excerpt: boolean;
+  inMinutes?: boolean;
+}
+
+const EXCERPT_BEFORE = 60;
+const EXCERPT_LENGTH = 220;
+
+/** The text around the first word found, on whole words, with every word found marked. */
+function segmentsOf(text: string, words: readonly string[], cut: boolean): Segment[] {
+  const found = tokens(text).filter((t) => words.some((w) => fits(w, t.word)));
+  let start = 0;
+  let end = text.length;
+  if (cut && text.length > EXCERPT_LENGTH) {
+    const first = found[0]?.index ?? 0;
+    start = first <= EXCERPT_BEFORE ? 0 : text.lastIndexOf(' ', first - EXCERPT_BEFORE) + 1;
+    end = start + EXCERPT_LENGTH >= text.length ? text.length : text.lastIndexOf(' ', start + EXCERPT_LENGTH);
+    if (end <= first) end = Math.min(text.length, first + EXCERPT_LENGTH);
+  }
+  const segments: Segment[] = [];
+  let at = start;
+  for (const t of found) {
+    if (t.index < start || t.index + t.length > end) continue;
+    if (t.index > at) segments.push({ text: text.slice(at, t.index), match: false });
+    segments.push({ text: text.slice(t.index, t.index + t.length), match: true });
+    at = t.index + t.length;
+  }
+  if (end > at) segments.push({ text: text.slice(at, end), match: false });
+  if (start > 0) segments.unshift({ text: '…', match: false });
+  if (end < text.length) segments.push({ text: '…', match: false });
+  return segments.map((s) => ({ ...s, text: s.text.replace(/\s+/g, ' ') }));
+}
+
+/** Title and excerpt if every word is found in the fields, else nothing. */
+function matchFields(title: string, fields: readonly Field[], words: readonly string[]): { title: Segment[]; excerpt: Segment[]; inMinutes: boolean } | undefined {
+  const all = [{ text: title, excerpt: false }, ...fields];
+  const tokenised = all.map((field) => ({ field, words: tokens(field.text).map((t) => t.word) }));
+  if (!words.every((w) => tokenised.some((f) => f.words.some((t) => fits(w, t))))) return undefined;
+  const shown = tokenised.find((f) => f.field.excerpt && words.some((w) => f.words.some((t) => fits(w, t))))?.field;
+  return { title: segmentsOf(title, words, false), excerpt: shown ? segmentsOf(shown.text, words, true) : [], inMinutes: shown?.inMinutes ?? false };
+}
+
+const yearOf = (instant: string, timeZone: string) => Number(todayIn(new Date(instant), timeZone).slice(0, 4));
+
+/** Who may read a meeting's minutes where they ask: the secretariat writes them in personal chat; others read them once sent. */
+export function mayReadMinutes(meeting: Meeting, viewer: Member | undefined, audience: Audience): boolean {
+  if (!meeting.minutes) return false;
+  if (isSecretariat(viewer) && audience === 'personal') return true;
+  return meeting.minutes.sentAt !== undefined;
+}
+
+/**
+ * Everything the viewer may read here that has every word, the newest first. A confidential
+ * item, its minutes and points made from it are searched only where the viewer may see them
+ * (the council in personal chat; its minutes by the secretariat alone, as sent minutes leave
+ * them out); points as `/status` shows them (the secretariat all, others their own).
+ */
+export function search(data: Readonly<Data>, query: SearchQuery, viewer: Member | undefined, where: Audience, timeZone: string): SearchHit[] {
+  if (query.words.length === 0) return [];
+  // Only the council reads confidential items, even in personal chat.
+  const audience = audienceFor(where === 'personal', viewer);
+  const hits: SearchHit[] = [];
+  const writer = isSecretariat(viewer) && audience === 'personal';
+  for (const meeting of data.meetings) {
+    if (meeting.status === 'avlyst') continue;
+    if (query.year !== undefined && yearOf(meeting.start, timeZone) !== query.year) continue;
+    const minutes = mayReadMinutes(meeting, viewer, audience);
+    meeting.agenda.forEach((item, index) => {
+      if (item.confidential && audience === 'shared') return;
+      const said = minutes && (!item.confidential || writer) ? meeting.minutes?.items[item.id] : undefined;
+      const fields: Field[] = [
+        ...(said ? [{ text: said, excerpt: true, inMinutes: true }] : []),
+        { text: item.description ?? '', excerpt: true },
+        { text: item.presenters.join(', '), excerpt: false },
+        ...item.attachments.map((a) => ({ text: a.title, excerpt: true })),
+      ];
+      const found = matchFields(item.title, fields, query.words);
+      if (found) hits.push({ kind: 'item', meeting, item, number: index + 1, at: meeting.start, minutes, ...found });
+    });
+  }
+  const seesPoints = mayUse(viewer, COUNCIL);
+  for (const point of seesPoints ? data.followUps : []) {
+    if (!isSecretariat(viewer) && point.ownerMemberId !== viewer?.id) continue;
+    if (audience === 'shared' && isConfidentialPoint(data, point)) continue;
+    if (query.year !== undefined && !point.history.some((entry) => yearOf(entry.at, timeZone) === query.year)) continue;
+    const fields: Field[] = [{ text: point.description ?? '', excerpt: true }, ...[...point.history].reverse().map((entry) => ({ text: entry.text, excerpt: true }))];
+    const found = matchFields(point.title, fields, query.words);
+    const at = point.history.at(-1)?.at ?? '';
+    if (found) hits.push({ kind: 'point', point, at, title: found.title, excerpt: found.excerpt });
+  }
+  return hits.sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.kind === 'item' && b.kind === 'item' ? a.number - b.number : 0));
+}
