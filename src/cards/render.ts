@@ -397,6 +397,20 @@ export interface AreasFormCardModel {
 }
 
 /** `/innsatsområder`: the council's focus areas of the period, with the open points filed under each. */
+/** `/søk`: what was found, the newest first, with the words found marked. */
+export interface SearchCardModel {
+  title: string;
+  summary: string;
+  hits: {
+    context: string;
+    title: { text: string; match: boolean }[];
+    excerpt: { text: string; match: boolean }[];
+    /** Sent as Action.Submit: each opens as a new message, so the results stay. */
+    buttons: Button[];
+  }[];
+  pages: Button[];
+}
+
 export interface FocusAreasCardModel {
   headline: string;
   title: string;
@@ -527,6 +541,7 @@ interface Templates {
   'salto-unit-form': SaltoUnitFormCardModel;
   'areas-form': AreasFormCardModel;
   'focus-areas': FocusAreasCardModel;
+  search: SearchCardModel;
   notice: NoticeCardModel;
   proposal: ProposalCardModel;
   members: MembersCardModel;

@@ -14,6 +14,8 @@ import { minutesCard, minutesFormCard, savedMinutes } from '../../src/bot/minute
 import { setupCard, unitFormCard, unitFormValues } from '../../src/bot/salto/setup-views.js';
 import { areasFormCard, areasFormValues, councilAreasCard } from '../../src/bot/focus-areas/views.js';
 import { formQuestions } from '../../src/domain/salto-form.js';
+import { readSearchQuery, search } from '../../src/domain/search.js';
+import { searchCard } from '../../src/bot/search/views.js';
 import { answerReport, openRound, roundOverview, startReport, submitReport } from '../../src/domain/salto-rounds.js';
 
 const data = demoData();
@@ -125,6 +127,12 @@ const RENDERED: { [N in TemplateName]?: () => Record<string, unknown> } = {
     const later = demoData();
     later.focusAreas.push({ id: 'io-2027-1', period: '2027', number: 1, title: 'Trygge byrom' });
     return councilAreasCard(later, memberOf(later, 'kari-nordmann'), 'nb', 'Innsatsområdene for 2027 er lagret.');
+  },
+  search: () => {
+    const typed = 'politiet';
+    const query = readSearchQuery(typed);
+    const viewer = memberOf(data, 'kari-nordmann');
+    return searchCard(data, { typed, query, hits: search(data, query, viewer, 'personal', 'Europe/Oslo'), page: 2, viewer, audience: 'personal' }, 'nb', 'Europe/Oslo');
   },
   'salto-round-form': () => roundFormCard(data, 'nb', 'Europe/Oslo', now, undefined, 'Fristen må være senest på møtedagen.')!,
   notice: () => {

@@ -328,6 +328,24 @@ describe('the secretariat’s follow-up points, SaLTo setup and minutes in the P
       ['io-2027-2', 'Barn og unge'],
     ]);
   });
+
+  it('lets the secretary search with /søk and open a hit’s agenda and point as new messages, the hits staying', async () => {
+    // The minutes written above say "Bydel Alna tok opp trygghet på T-banen." under item 8, and a point was made from it.
+    await send('/søk T-banen');
+    await expect.poll(() => page.getByText('Søk: «T-banen»', { exact: true }).count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.getByText('2 treff, de nyeste først', { exact: true }).count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.getByText('Sak 8 · Ordinært møte mandag 7. oktober 2024 kl. 10.00 · fra referatet', { exact: true }).count(), { timeout: 20_000 }).toBe(1);
+    await page.screenshot({ path: path.join(screenshots, 'playground-sok.png'), fullPage: true });
+    // The Playground may drop cards far up the chat from the page, so each check looks at the newest card.
+    const newest = () => page.locator('.ac-adaptiveCard').last();
+    const hits = page.locator('.ac-adaptiveCard').filter({ hasText: 'Søk: «T-banen»' });
+    // «Dagsorden» is an Action.Submit: the agenda comes as a new message, and the hits stay.
+    await hits.getByRole('button', { name: 'Dagsorden', exact: true }).click();
+    await expect.poll(() => newest().textContent(), { timeout: 20_000 }).toMatch(/mandag 7\. oktober 2024 kl\. 10\.00–.*Forebyggende arbeid i Bydel Grorud/);
+    await hits.getByRole('button', { name: 'Vis punktet', exact: true }).click();
+    await expect.poll(() => newest().textContent(), { timeout: 20_000 }).toMatch(/^Historikk for oppfølgingspunktetTrygghet på T-banen tas opp med Sporveien/);
+    expect(await hits.count()).toBe(1);
+  });
 });
 
 type Seed = Record<string, unknown[]> & { reportingUnits: { id: string }[] };

@@ -59,12 +59,19 @@ export function inputValues(card: unknown): Record<string, unknown> {
 
 /** The data of every Action.Execute in a card, those nested in action sets and shown cards too. */
 export function executeData(card: unknown): Record<string, unknown>[] {
-  const found: Record<string, unknown>[] = [];
+  return cardButtons(card)
+    .filter((button) => button.type === 'Action.Execute')
+    .map((button) => button.data);
+}
+
+/** Every Action.Submit and Action.Execute of a card, in order, with its type, title and data. */
+export function cardButtons(card: unknown): { type: string; title: string; data: Record<string, unknown> }[] {
+  const found: { type: string; title: string; data: Record<string, unknown> }[] = [];
   const walk = (node: unknown) => {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const o = node as Record<string, unknown>;
-      if (o['type'] === 'Action.Execute') found.push(o['data'] as Record<string, unknown>);
+      if (o['type'] === 'Action.Submit' || o['type'] === 'Action.Execute') found.push({ type: o['type'], title: String(o['title']), data: o['data'] as Record<string, unknown> });
       Object.values(o).forEach(walk);
     }
   };

@@ -9,6 +9,7 @@ import type { AgendaItem, ConversationKind, Data, Delivery } from '../../src/dom
 import { agendaDocx } from '../../src/reports/agenda-docx.js';
 import { followUpListDocx } from '../../src/reports/follow-ups-docx.js';
 import { minutesDocx } from '../../src/reports/minutes-docx.js';
+import { readSearchQuery, search } from '../../src/domain/search.js';
 import { tabOverview } from '../../src/tab/overview.js';
 import { COORDINATOR_ID, demoData, harness, memberOf, fakeTurn, NOW, withChats } from '../helpers/builders.js';
 
@@ -97,7 +98,7 @@ describe('confidential agenda items, over generated agendas', () => {
     );
   }, 120_000);
 
-  it('never appear in the minutes, which are public, nor the points agreed under them (there or in the follow-up list), nor in the notice with the agenda, while the open items, their texts and points do', async () => {
+  it('never appear in the minutes, which are public, nor the points agreed under them (there or in the follow-up list), nor in the notice with the agenda, nor in what /søk finds outside the council’s personal chats, while the open items, their texts and points do', async () => {
     const compose = composer({ timeZone: 'Europe/Oslo', clock: fixedClock(NOW) });
     await fc.assert(
       fc.asyncProperty(agenda, async (items) => {
@@ -131,6 +132,28 @@ describe('confidential agenda items, over generated agendas', () => {
             expect(text).toContain(`${marks[n]}-punkt`);
           }
         }
+        // /søk, with the minutes sent, for words every item's texts have: every page, in the channel
+        // and a group chat, and in a SaLTo coordinator's personal chat, names no confidential item.
+        meeting.minutes.sentAt = NOW;
+        meeting.minutes.sentRevision = 1;
+        const { deps } = harness(data);
+        const searched: string[] = [];
+        const askers = [[memberOf(data, 'kari-nordmann'), 'channel', CHANNEL], [memberOf(data, 'ola-hansen'), 'groupChat', GROUP_CHAT], [memberOf(data, COORDINATOR_ID), 'personal', 'a:aisha']] as const;
+        for (const [member, kind, conversationId] of askers) {
+          for (const word of ['innleder', 'beskrivelse', 'vedlegg', 'referat', 'punkt']) {
+            for (let page = 1; page <= 3; page += 1) {
+              const turn = fakeTurn({ data: { verb: Verb.SearchPage, text: word, page }, member, kind, conversationId });
+              await handleAction(turn, deps);
+              searched.push(JSON.stringify([turn.replies, turn.responses]));
+            }
+          }
+        }
+        for (const text of searched) for (const secret of secrets(items)) expect(text).not.toContain(secret);
+        // The search really reads the minutes: the secretariat finds every item's in personal chat, the channel only the open ones'.
+        const secretary = memberOf(data, 'kari-nordmann');
+        const found = (where: 'personal' | 'shared') => search(data, readSearchQuery('referat'), secretary, where, 'Europe/Oslo').filter((hit) => hit.kind === 'item' && hit.meeting.id === meeting.id && hit.inMinutes);
+        expect(found('personal')).toHaveLength(items.length);
+        expect(found('shared')).toHaveLength(items.filter((i) => !i.confidential).length);
       }),
       { numRuns: 60 },
     );

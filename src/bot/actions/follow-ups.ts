@@ -334,15 +334,20 @@ export const followUpHistoryAction = defineAction({
   role: COUNCIL,
   schema: z.object({ verb: z.literal(Verb.FollowUpHistory), id, ...place }),
   async handle(turn, data, deps) {
-    const m = messages(turn.lang);
-    const store = deps.store.read();
-    const point = store.followUps.find((p) => p.id === data.id);
-    if (!point) return turn.reply(m['problem.not-found']);
-    if (!isSecretariat(turn.member) && point.ownerMemberId !== turn.member?.id) return turn.reply(m['history.notYours']);
-    if (audienceOf(turn) === 'shared' && isConfidentialPoint(store, point)) return turn.reply(m['history.personalOnly']);
-    await turn.respond(historyCard(store, point, { filter: data.filter, page: data.page }, turn.lang, deps.timeZone));
+    await showHistory(turn, deps, data.id, { filter: data.filter, page: data.page });
   },
 });
+
+/** A point's history, to its owner and the secretariat; a point from a confidential item in personal chat only. */
+export async function showHistory(turn: Turn, deps: BotDeps, pointId: string, place: StatusPlace): Promise<void> {
+  const m = messages(turn.lang);
+  const store = deps.store.read();
+  const point = store.followUps.find((p) => p.id === pointId);
+  if (!point) return turn.reply(m['problem.not-found']);
+  if (!isSecretariat(turn.member) && point.ownerMemberId !== turn.member?.id) return turn.reply(m['history.notYours']);
+  if (audienceOf(turn) === 'shared' && isConfidentialPoint(store, point)) return turn.reply(m['history.personalOnly']);
+  await turn.respond(historyCard(store, point, place, turn.lang, deps.timeZone));
+}
 
 /** "Endre" on a point: the form with the point as it is now, for the secretariat in personal chat. */
 export const followUpEditAction = defineAction({

@@ -48,6 +48,7 @@ import { roundFormAction, saltoSetupShowAction, unitFormAction, unitSaveAction }
 import { areasFormAction, areasSaveAction, councilAreasFormAction, councilAreasSaveAction, councilAreasShowAction } from './focus-areas.js';
 import { memberFormAction, memberSaveAction, membersShowAction } from './members.js';
 import { minutesFormAction, minutesSaveAction } from './minutes.js';
+import { searchOpenAction, searchPageAction } from './search.js';
 
 export { Verb } from './verbs.js';
 export type { CardAction };
@@ -112,6 +113,8 @@ export const ACTIONS: readonly CardAction[] = [
   minutesFormAction,
   minutesSaveAction,
   minutesFollowUpAction,
+  searchPageAction,
+  searchOpenAction,
 ] as CardAction[];
 
 export function findAction(verb: string, table: readonly CardAction[] = ACTIONS): CardAction | undefined {

@@ -63,5 +63,9 @@ export const Verb = {
   CouncilAreasShow: 'innsatsområder.vis',
   CouncilAreasForm: 'innsatsområder.skjema',
   CouncilAreasSave: 'innsatsområder.lagre',
+  /** Another page of `/søk`'s hits. */
+  SearchPage: 'søk.side',
+  /** A hit's button: its meeting's agenda or minutes, or the point, as a new message. */
+  SearchOpen: 'søk.åpne',
 } as const;
 export type Verb = (typeof Verb)[keyof typeof Verb];

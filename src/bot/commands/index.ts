@@ -19,6 +19,7 @@ import { saltoSetupCommand } from './salto-setup.js';
 import { focusAreasCommand } from './focus-areas.js';
 import { membersCommand } from './members.js';
 import { minutesCommand } from './minutes.js';
+import { searchCommand } from './search.js';
 
 export type { Command };
 
@@ -40,6 +41,7 @@ export const COMMANDS: readonly Command[] = [
   statusCommand,
   followUpCommand,
   focusAreasCommand,
+  searchCommand,
   reportCommand,
   reportRoundCommand,
   reportsCommand,
