@@ -29,9 +29,18 @@ export interface Segment {
 interface HitBase {
   /** When it happened, for the order: a meeting's start, a point's latest line of history. */
   at: string;
+  title: string;
+  /** The texts searched beyond the title, those to show first first. */
+  fields: readonly SearchField[];
+}
+
+/** A hit as shown: the words found marked in its title and in the text around the first found elsewhere. */
+export interface MarkedHit {
   title: Segment[];
-  /** Where the words were found beyond the title, about two lines around the first; empty if only the title. */
+  /** About two lines around the first word found beyond the title; empty if only the title has them. */
   excerpt: Segment[];
+  /** The excerpt is from what the minutes say of the item. */
+  inMinutes: boolean;
 }
 
 export type SearchHit =
@@ -40,8 +49,6 @@ export type SearchHit =
       meeting: Meeting;
       item: AgendaItem;
       number: number;
-      /** The words were found in what the minutes say of the item. */
-      inMinutes: boolean;
       /** The viewer may read the meeting's minutes here. */
       minutes: boolean;
     })
@@ -78,7 +85,7 @@ function fits(word: string, token: string): boolean {
   return token === word || (word.length >= 3 && token.startsWith(word)) || (word.length >= 5 && token.includes(word));
 }
 
-interface Field {
+export interface SearchField {
   text: string;
   /** Shown as the excerpt when a word is found in it; the title is shown anyway. */
   excerpt: boolean;
@@ -113,13 +120,39 @@ function segmentsOf(text: string, words: readonly string[], cut: boolean): Segme
   return segments.map((s) => ({ ...s, text: s.text.replace(/\s+/g, ' ') }));
 }
 
-/** Title and excerpt if every word is found in the fields, else nothing. */
-function matchFields(title: string, fields: readonly Field[], words: readonly string[]): { title: Segment[]; excerpt: Segment[]; inMinutes: boolean } | undefined {
-  const all = [{ text: title, excerpt: false }, ...fields];
-  const tokenised = all.map((field) => ({ field, words: tokens(field.text).map((t) => t.word) }));
-  if (!words.every((w) => tokenised.some((f) => f.words.some((t) => fits(w, t))))) return undefined;
-  const shown = tokenised.find((f) => f.field.excerpt && words.some((w) => f.words.some((t) => fits(w, t))))?.field;
-  return { title: segmentsOf(title, words, false), excerpt: shown ? segmentsOf(shown.text, words, true) : [], inMinutes: shown?.inMinutes ?? false };
+/** A hit's title and excerpt with the words marked: made only for the hits a page shows. */
+export function markHit(hit: SearchHit, query: SearchQuery): MarkedHit {
+  const has = (text: string) => tokens(text).some((t) => query.words.some((w) => fits(w, t.word)));
+  const shown = hit.fields.find((field) => field.excerpt && has(field.text));
+  return { title: segmentsOf(hit.title, query.words, false), excerpt: shown ? segmentsOf(shown.text, query.words, true) : [], inMinutes: shown?.inMinutes ?? false };
+}
+
+/**
+ * The folded text of an item, a point or an item's minutes, kept per object: the store never
+ * changes an object in place (a change makes a new one), so a search after the first reads
+ * most of ten years of texts without folding them again, and tokenises only what may fit.
+ */
+const foldedTexts = new WeakMap<object, Map<string, string>>();
+
+function foldedOf(owner: object, key: string, texts: () => readonly string[]): string {
+  let kept = foldedTexts.get(owner);
+  if (!kept) foldedTexts.set(owner, (kept = new Map()));
+  let folded = kept.get(key);
+  if (folded === undefined) kept.set(key, (folded = fold(texts().join(' '))));
+  return folded;
+}
+
+const EDGE = '(?<![\\p{L}\\p{N}])';
+
+/**
+ * A test of folded text for a word, as `fits` would find it among the text's words: five letters
+ * or more anywhere, three or four at the start of a word, shorter ones as a whole word.
+ */
+function finder(word: string): (folded: string) => boolean {
+  if (word.length >= 5) return (folded) => folded.includes(word);
+  // A word is letters and digits only, so it needs no escaping.
+  const pattern = new RegExp(`${EDGE}${word}${word.length >= 3 ? '' : '(?![\\p{L}\\p{N}])'}`, 'u');
+  return (folded) => pattern.test(folded);
 }
 
 const yearOf = (instant: string, timeZone: string) => Number(todayIn(new Date(instant), timeZone).slice(0, 4));
@@ -141,6 +174,8 @@ export function search(data: Readonly<Data>, query: SearchQuery, viewer: Member 
   if (query.words.length === 0) return [];
   // Only the council reads confidential items, even in personal chat.
   const audience = audienceFor(where === 'personal', viewer);
+  const finders = query.words.map(finder);
+  const fitsAll = (folded: string) => finders.every((found) => found(folded));
   const hits: SearchHit[] = [];
   const writer = isSecretariat(viewer) && audience === 'personal';
   for (const meeting of data.meetings) {
@@ -150,14 +185,16 @@ export function search(data: Readonly<Data>, query: SearchQuery, viewer: Member 
     meeting.agenda.forEach((item, index) => {
       if (item.confidential && audience === 'shared') return;
       const said = minutes && (!item.confidential || writer) ? meeting.minutes?.items[item.id] : undefined;
-      const fields: Field[] = [
+      const own = foldedOf(item, '', () => [item.title, item.description ?? '', ...item.presenters, ...item.attachments.map((a) => a.title)]);
+      const saidFolded = said && meeting.minutes ? foldedOf(meeting.minutes, item.id, () => [said]) : '';
+      if (!fitsAll(`${own} ${saidFolded}`)) return;
+      const fields: SearchField[] = [
         ...(said ? [{ text: said, excerpt: true, inMinutes: true }] : []),
         { text: item.description ?? '', excerpt: true },
         { text: item.presenters.join(', '), excerpt: false },
         ...item.attachments.map((a) => ({ text: a.title, excerpt: true })),
       ];
-      const found = matchFields(item.title, fields, query.words);
-      if (found) hits.push({ kind: 'item', meeting, item, number: index + 1, at: meeting.start, minutes, ...found });
+      hits.push({ kind: 'item', meeting, item, number: index + 1, at: meeting.start, minutes, title: item.title, fields });
     });
   }
   const seesPoints = mayUse(viewer, COUNCIL);
@@ -165,10 +202,9 @@ export function search(data: Readonly<Data>, query: SearchQuery, viewer: Member 
     if (!isSecretariat(viewer) && point.ownerMemberId !== viewer?.id) continue;
     if (audience === 'shared' && isConfidentialPoint(data, point)) continue;
     if (query.year !== undefined && !point.history.some((entry) => yearOf(entry.at, timeZone) === query.year)) continue;
-    const fields: Field[] = [{ text: point.description ?? '', excerpt: true }, ...[...point.history].reverse().map((entry) => ({ text: entry.text, excerpt: true }))];
-    const found = matchFields(point.title, fields, query.words);
-    const at = point.history.at(-1)?.at ?? '';
-    if (found) hits.push({ kind: 'point', point, at, title: found.title, excerpt: found.excerpt });
+    if (!fitsAll(foldedOf(point, '', () => [point.title, point.description ?? '', ...point.history.map((entry) => entry.text)]))) continue;
+    const fields: SearchField[] = [{ text: point.description ?? '', excerpt: true }, ...[...point.history].reverse().map((entry) => ({ text: entry.text, excerpt: true }))];
+    hits.push({ kind: 'point', point, at: point.history.at(-1)?.at ?? '', title: point.title, fields });
   }
   return hits.sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.kind === 'item' && b.kind === 'item' ? a.number - b.number : 0));
 }

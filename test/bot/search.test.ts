@@ -99,6 +99,18 @@ describe('/søk', () => {
     expect(cardText(beyond.responses[0])).toContain(`side ${pages} av ${pages}`);
   });
 
+  it('finds a point by the words it has now, after a change', async () => {
+    const h = harness(council());
+    const secretary = memberOf(h.store.read(), SECRETARY_ID);
+    expect(cardText(cardOf(await ask(h, '/søk likere', secretary)))).toContain('2 treff');
+    await h.store.update((draft) => {
+      draft.followUps.find((p) => p.id === 'op-2024-03')!.title = 'Bydelene gir forebyggingen en felles innretning';
+    });
+    const after = cardText(cardOf(await ask(h, '/søk felles innretning', secretary)));
+    expect(after).toContain('Bydelene gir forebyggingen en \nfelles\n \ninnretning');
+    expect(cardText(cardOf(await ask(h, '/søk likere', secretary)))).toContain('1 treff');
+  });
+
   it('asks for words when given none, and refuses a search over 200 characters', async () => {
     const h = harness(council());
     const secretary = memberOf(h.store.read(), SECRETARY_ID);

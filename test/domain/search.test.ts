@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSearchQuery, search, type SearchHit, type Segment } from '../../src/domain/search.js';
+import { markHit, readSearchQuery, search, type SearchHit, type Segment } from '../../src/domain/search.js';
 import type { Data, Member } from '../../src/domain/schema.js';
 import { COORDINATOR_ID, demoData, memberOf, MEMBER_ID, NOW, SECRETARY_ID } from '../helpers/builders.js';
 
@@ -52,16 +52,16 @@ describe('searching the council’s agendas, minutes and points', () => {
     expect(find(data, 'grorud statsbudsjettet', secretary).map(where)).toEqual(['mote-2024-10#3']);
     expect(find(data, 'grorud xyzzy', secretary)).toEqual([]);
     const [hit] = find(data, 'byrådsleder statsbudsjettet', secretary);
-    expect(hit?.kind === 'item' && hit.inMinutes).toBe(true);
+    expect(markHit(hit!, readSearchQuery('byrådsleder statsbudsjettet')).inMinutes).toBe(true);
   });
 
   it('marks the words found and cuts long texts around the first, on whole words', () => {
     const [hit] = find(data, 'statsbudsjettet', secretary);
-    const excerpt = shown(hit!.excerpt);
+    const excerpt = shown(markHit(hit!, readSearchQuery('statsbudsjettet')).excerpt);
     expect(excerpt).toMatch(/^….* \[Statsbudsjettet\]|^….*Til \[statsbudsjettet\]/);
     expect(excerpt.endsWith('…')).toBe(true);
     expect(excerpt.length).toBeLessThan(260);
-    expect(shown(find(data, 'bydel grorud', secretary)[0]!.title)).toBe('[Bydelene] gir forebyggingsarbeidet en likere innretning, etter modell fra [Bydel] [Grorud]');
+    expect(shown(markHit(find(data, 'bydel grorud', secretary)[0]!, readSearchQuery('bydel grorud')).title)).toBe('[Bydelene] gir forebyggingsarbeidet en likere innretning, etter modell fra [Bydel] [Grorud]');
   });
 
   it('limits to a year: meetings held in it, points with something written in it', () => {
@@ -105,7 +105,7 @@ describe('what a search may find, by who asks and where', () => {
     expect(find(sent, 'våpenbeslag', secretary).map(where)).toEqual(['mote-2026-12#5']);
     // The October minutes are sent: anyone with a role reads them, anywhere.
     expect(find(data, 'statsbudsjettet', coordinator, 'shared').map(where)).toEqual(['mote-2024-10#3']);
-    expect(find(data, 'statsbudsjettet', member, 'shared')[0]).toMatchObject({ minutes: true, inMinutes: true });
+    expect(find(data, 'statsbudsjettet', member, 'shared')[0]).toMatchObject({ minutes: true });
   });
 
   it('finds points as /status shows them: the secretariat all, a member their own, a coordinator none', () => {

@@ -9,7 +9,7 @@ import type { AgendaItem, ConversationKind, Data, Delivery } from '../../src/dom
 import { agendaDocx } from '../../src/reports/agenda-docx.js';
 import { followUpListDocx } from '../../src/reports/follow-ups-docx.js';
 import { minutesDocx } from '../../src/reports/minutes-docx.js';
-import { readSearchQuery, search } from '../../src/domain/search.js';
+import { markHit, readSearchQuery, search } from '../../src/domain/search.js';
 import { tabOverview } from '../../src/tab/overview.js';
 import { COORDINATOR_ID, demoData, harness, memberOf, fakeTurn, NOW, withChats } from '../helpers/builders.js';
 
@@ -151,7 +151,7 @@ describe('confidential agenda items, over generated agendas', () => {
         for (const text of searched) for (const secret of secrets(items)) expect(text).not.toContain(secret);
         // The search really reads the minutes: the secretariat finds every item's in personal chat, the channel only the open ones'.
         const secretary = memberOf(data, 'kari-nordmann');
-        const found = (where: 'personal' | 'shared') => search(data, readSearchQuery('referat'), secretary, where, 'Europe/Oslo').filter((hit) => hit.kind === 'item' && hit.meeting.id === meeting.id && hit.inMinutes);
+        const found = (where: 'personal' | 'shared') => search(data, readSearchQuery('referat'), secretary, where, 'Europe/Oslo').filter((hit) => hit.kind === 'item' && hit.meeting.id === meeting.id && markHit(hit, readSearchQuery('referat')).inMinutes);
         expect(found('personal')).toHaveLength(items.length);
         expect(found('shared')).toHaveLength(items.filter((i) => !i.confidential).length);
       }),

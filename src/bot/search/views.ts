@@ -1,6 +1,6 @@
 import type { Audience } from '../../domain/agenda.js';
 import { isSecretariat } from '../../domain/roles.js';
-import type { SearchHit, SearchQuery } from '../../domain/search.js';
+import { markHit, type SearchHit, type SearchQuery } from '../../domain/search.js';
 import type { Data, Lang, Member } from '../../domain/schema.js';
 import { renderCard, type Button, type Card } from '../../cards/render.js';
 import { messages } from '../../i18n/index.js';
@@ -32,12 +32,13 @@ export function searchCard(data: Readonly<Data>, view: SearchView, lang: Lang, t
     title: m['search.title']({ words: view.typed }),
     summary: m['search.summary']({ count: view.hits.length, page, pages }),
     hits: shown.map((hit) => {
+      const marked = markHit(hit, view.query);
       if (hit.kind === 'point') {
         const owner = hit.point.ownerMemberId ? data.members.find((p) => p.id === hit.point.ownerMemberId)?.name : undefined;
         return {
           context: m['search.point']({ status: m[`followUp.status.${hit.point.status}`], owner }),
-          title: hit.title,
-          excerpt: hit.excerpt,
+          title: marked.title,
+          excerpt: marked.excerpt,
           buttons: [{ title: m['search.showPoint'], data: { verb: Verb.SearchOpen, show: 'punkt', id: hit.point.id } }],
         };
       }
@@ -45,9 +46,9 @@ export function searchCard(data: Readonly<Data>, view: SearchView, lang: Lang, t
         ? [{ title: m['search.minutes'], data: writer ? { verb: Verb.MinutesForm, meetingId: hit.meeting.id } : { verb: Verb.SearchOpen, show: 'referat', meetingId: hit.meeting.id } }]
         : [];
       return {
-        context: m['search.item']({ number: hit.number, meeting: meetingName(hit.meeting, lang, timeZone), inMinutes: hit.inMinutes }),
-        title: hit.title,
-        excerpt: hit.excerpt,
+        context: m['search.item']({ number: hit.number, meeting: meetingName(hit.meeting, lang, timeZone), inMinutes: marked.inMinutes }),
+        title: marked.title,
+        excerpt: marked.excerpt,
         buttons: [{ title: m['search.agenda'], data: { verb: Verb.SearchOpen, show: 'dagsorden', meetingId: hit.meeting.id } }, ...minutes],
       };
     }),
