@@ -81,15 +81,26 @@ export function queueFollowUpNotices(data: Data, now: Date, timing: DispatchTimi
 }
 
 /**
- * Tells a point's owner, in personal chat, that someone else made them its owner: once per point
- * and owner. Nothing when they made themselves owner or the bot cannot reach them.
+ * Tells a point's owner, in personal chat, that someone else made them its owner, and the owner
+ * it had before (if any) that it has passed on. Each time the owner changes, so a point given
+ * back is told again; never to whoever made the change, nor to someone the bot cannot reach.
+ * Someone with a notice about the point still waiting gets no second one: what waits is made
+ * from the point as it is when it goes, and is not sent if it no longer holds (a point passed
+ * on and back before anything went tells no one).
  */
-export function queueAssignedNotice(data: Data, point: FollowUp, byMemberId: string | undefined, now: Date): Delivery[] {
-  const owner = point.ownerMemberId;
-  if (!owner || owner === byMemberId || !isOpen(point)) return [];
-  const chat = personalChats(data)(owner);
-  if (!chat) return [];
-  return enqueue(data, 'followup-assigned', { followUpId: point.id }, owner, [{ conversationId: chat.id, memberId: owner }], now, byMemberId);
+const OWNER_NOTICES: readonly Delivery['kind'][] = ['followup-assigned', 'followup-unassigned'];
+
+export function queueAssignedNotice(data: Data, point: FollowUp, byMemberId: string | undefined, now: Date, previousOwner?: string): Delivery[] {
+  if (!isOpen(point)) return [];
+  const chats = personalChats(data);
+  const notice = (kind: 'followup-assigned' | 'followup-unassigned', memberId: string | undefined): Delivery[] => {
+    if (!memberId || memberId === byMemberId) return [];
+    const waiting = data.deliveries.some((d) => OWNER_NOTICES.includes(d.kind) && d.followUpId === point.id && d.memberId === memberId && d.status === 'pending');
+    const chat = chats(memberId);
+    if (waiting || !chat) return [];
+    return enqueue(data, kind, { followUpId: point.id }, `${memberId}|r${point.revision}`, [{ conversationId: chat.id, memberId }], now, byMemberId);
+  };
+  return [...notice('followup-assigned', point.ownerMemberId), ...(previousOwner !== point.ownerMemberId ? notice('followup-unassigned', previousOwner) : [])];
 }
 
 /** The secretariat's summary goes with each agenda, to their personal chats, when there is anything to tell. */

@@ -306,6 +306,9 @@ export const en: Messages = {
   'followUp.headline.overdue': (p) => `The deadline passed on ${p.due}. Mark the point as done, give a new deadline or write how it is going.`,
   'followUp.headline.assigned': (p) => `${p.by} has made you the owner of this follow-up point. The deadline is ${p.due}. You can write here how it is going, and you will get a reminder before the deadline.`,
   'followUp.headline.assignedNoDue': (p) => `${p.by} has made you the owner of this follow-up point. You can write here how it is going.`,
+  'followUp.headline.passedOn': (p) => `${p.by} has passed this follow-up point on to ${p.to}.`,
+  'followUp.headline.passedOnNoOwner': (p) => `${p.by} has taken you off this follow-up point. It has no owner now.`,
+  'followUp.passedOn.text': 'You are no longer its owner and get no reminders about it. What you wrote about the point stays in its history.',
   'followUp.headline.briefing': (p) => `You are to brief the council on this point at the meeting on ${p.date}.`,
   'followUp.reminderTitle': 'Your follow-up point',
   'followUp.imported': (p) =>

@@ -320,6 +320,9 @@ export const nb = {
   'followUp.headline.overdue': (p: { due: string }) => `Fristen gikk ut ${p.due}. Marker punktet som fullført, gi en ny frist eller skriv hvordan det går.`,
   'followUp.headline.assigned': (p: { by: string; due: string }) => `${p.by} har gjort deg til eier av dette oppfølgingspunktet. Fristen er ${p.due}. Her kan du skrive hvordan det går, og du får en påminnelse før fristen.`,
   'followUp.headline.assignedNoDue': (p: { by: string }) => `${p.by} har gjort deg til eier av dette oppfølgingspunktet. Her kan du skrive hvordan det går.`,
+  'followUp.headline.passedOn': (p: { by: string; to: string }) => `${p.by} har gitt dette oppfølgingspunktet videre til ${p.to}.`,
+  'followUp.headline.passedOnNoOwner': (p: { by: string }) => `${p.by} har tatt deg av dette oppfølgingspunktet. Det har ingen eier nå.`,
+  'followUp.passedOn.text': 'Du er ikke lenger eier og får ingen påminnelser om det. Det du har skrevet om punktet, står i historikken.',
   'followUp.headline.briefing': (p: { date: string }) => `Du skal orientere Politirådet om dette punktet i møtet ${p.date}.`,
   'followUp.reminderTitle': 'Ditt oppfølgingspunkt',
   'followUp.imported': (p: { count: number }) =>

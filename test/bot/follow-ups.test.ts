@@ -550,6 +550,81 @@ describe('telling a new owner', () => {
   });
 });
 
+describe('telling a former owner', () => {
+  const compose = composer({ timeZone: 'Europe/Oslo', clock: fixedClock(NOW) });
+  const notices = (h: ReturnType<typeof harness>) => h.store.read().deliveries.filter((d) => d.kind === 'followup-assigned' || d.kind === 'followup-unassigned').map((d) => `${d.kind} ${d.memberId}`);
+  const cardIn = (out: ReturnType<typeof compose>) => (out!.activity as { attachments: { content: unknown }[] }).attachments[0]!.content;
+  function council() {
+    const data = withChats(demoData());
+    data.conversations.push({ ...data.conversations.find((c) => c.id === 'a:ola')!, id: 'a:tor', memberId: 'tor-lund' });
+    return harness(data);
+  }
+  const change = async (h: ReturnType<typeof harness>, ownerMemberId: string) => {
+    const p = pointIn(h, 'op-2024-03');
+    const values = { title: p.title, description: p.description ?? '', focusAreaId: p.focusAreaId, responsible: p.responsible, ownerMemberId, due: '', briefing: p.briefing ? 'true' : 'false' };
+    const check = fakeTurn({ member: secretary, data: { verb: Verb.FollowUpCheck, pointId: p.id, revision: p.revision, ...values } });
+    await handleAction(check, h.deps);
+    const save = (check.responses[0]!['actions'] as { data: Record<string, unknown> }[])[0]!.data;
+    await handleAction(fakeTurn({ member: secretary, data: save }), h.deps);
+    expect(pointIn(h, 'op-2024-03').ownerMemberId).toBe(ownerMemberId || undefined);
+  };
+  const sendAll = (h: ReturnType<typeof harness>) =>
+    h.store.update((draft) => {
+      for (const d of draft.deliveries) d.status = 'sent';
+    });
+
+  it('tells the former owner who passed the point on and to whom, and the first owner again when it comes back', async () => {
+    const h = council();
+    await change(h, 'tor-lund');
+    expect(notices(h)).toEqual(['followup-assigned tor-lund', 'followup-unassigned ola-hansen']);
+    const told = h.store.read().deliveries.find((d) => d.kind === 'followup-unassigned')!;
+    expect(told).toMatchObject({ conversationId: 'a:ola', note: SECRETARY_ID });
+    const card = cardIn(compose(told, h.store.read(), 'send'));
+    expect(cardProblems(card)).toEqual([]);
+    expect(cardText(card)).toBe(
+      'Kari Nordmann har gitt dette oppfølgingspunktet videre til Tor Lund.\nBydelene gir forebyggingsarbeidet en likere innretning, etter modell fra Bydel Grorud\nDu er ikke lenger eier og får ingen påminnelser om det. Det du har skrevet om punktet, står i historikken.\nDine punkter',
+    );
+    await sendAll(h);
+    // Given back: the first owner is told again that it is theirs, the second that it passed on.
+    await change(h, MEMBER_ID);
+    expect(notices(h).slice(2)).toEqual(['followup-assigned ola-hansen', 'followup-unassigned tor-lund']);
+    await sendAll(h);
+    await change(h, '');
+    const off = h.store.read().deliveries.at(-1)!;
+    expect(`${off.kind} ${off.memberId}`).toBe('followup-unassigned ola-hansen');
+    expect(cardText(cardIn(compose(off, h.store.read(), 'send')))).toMatch(/^Kari Nordmann har tatt deg av dette oppfølgingspunktet\. Det har ingen eier nå\./);
+  });
+
+  it('keeps the title of a point from a confidential item from a former owner no longer on the council', async () => {
+    const h = council();
+    await h.store.update((draft) => {
+      draft.followUps.find((p) => p.id === 'op-2024-03')!.source = { meetingId: 'mote-2026-12', itemId: 'mote-2026-12-sit' };
+    });
+    await change(h, 'tor-lund');
+    const told = h.store.read().deliveries.find((d) => d.kind === 'followup-unassigned')!;
+    expect(cardText(cardIn(compose(told, h.store.read(), 'send')))).toContain('Bydelene gir forebyggingsarbeidet');
+    await h.store.update((draft) => {
+      draft.members.find((m) => m.id === MEMBER_ID)!.roles = [];
+    });
+    const text = cardText(cardIn(compose(told, h.store.read(), 'send')));
+    expect(text).toContain('Unntatt offentlighet');
+    expect(text).not.toContain('Bydelene gir forebyggingsarbeidet');
+  });
+
+  it('sends nothing twice while a notice waits, and nothing at all for a point passed on and back before anything went', async () => {
+    const h = council();
+    await change(h, 'tor-lund');
+    await change(h, MEMBER_ID);
+    // Each already has a notice waiting, made when it goes: neither holds now, so nothing is sent.
+    expect(notices(h)).toEqual(['followup-assigned tor-lund', 'followup-unassigned ola-hansen']);
+    for (const d of h.store.read().deliveries.filter((x) => x.followUpId === 'op-2024-03')) expect(compose(d, h.store.read(), 'send')).toBeUndefined();
+    // Passed on once more: the waiting notices hold again and go.
+    await change(h, 'tor-lund');
+    expect(notices(h)).toHaveLength(2);
+    for (const d of h.store.read().deliveries.filter((x) => x.followUpId === 'op-2024-03')) expect(compose(d, h.store.read(), 'send')).toBeDefined();
+  });
+});
+
 describe('making a point', () => {
   const form = { title: 'Felles tiltaksplan for Grønland', description: '', focusAreaId: 'io-2017-1', responsible: 'medlem', ownerMemberId: 'tor-lund', due: 'innen neste møte', briefing: 'true' };
 

@@ -471,8 +471,9 @@ async function saveChanges(turn: Turn, deps: BotDeps, values: FollowUpFormValues
     () =>
       deps.store.update((draft) => {
         const now = deps.clock.now();
+        const formerOwner = draft.followUps.find((p) => p.id === editing.pointId)?.ownerMemberId;
         const edited = editFollowUp(draft, editing.pointId, inputOf(values, undefined, due), turn.member, editing.revision, now, deps.timeZone);
-        if (edited.changed.includes('owner')) queueAssignedNotice(draft, edited.point, turn.member?.id, now);
+        if (edited.changed.includes('owner')) queueAssignedNotice(draft, edited.point, turn.member?.id, now, formerOwner);
         // What the minutes show of a point: its title, who answers for it and its deadline.
         if (edited.changed.some((f) => f === 'title' || f === 'responsible' || f === 'owner' || f === 'due')) notePointChange(draft, edited.point, turn.member?.id, now);
         return edited;

@@ -8,9 +8,9 @@ import { messages } from '../../i18n/index.js';
 import type { Outgoing } from '../../notify/notifier.js';
 import { cardActivity } from '../meetings/outbound.js';
 import { dueLabel } from '../../i18n/points.js';
-import { dayLabel, followUpListLink, reminderCard, summaryCard } from './views.js';
+import { dayLabel, followUpListLink, passedOnCard, reminderCard, summaryCard } from './views.js';
 
-export const FOLLOW_UP_KINDS: readonly Delivery['kind'][] = ['followup-due', 'followup-overdue', 'followup-briefing', 'followup-assigned', 'followup-summary'];
+export const FOLLOW_UP_KINDS: readonly Delivery['kind'][] = ['followup-due', 'followup-overdue', 'followup-briefing', 'followup-assigned', 'followup-unassigned', 'followup-summary'];
 
 /**
  * Makes a follow-up message from the data as it is when it is sent: the owner's point with a
@@ -48,6 +48,12 @@ export function followUpComposer(options: { timeZone: string; clock: Clock; foll
       const dated = point.dueDate ?? point.dueMeetingId ?? point.dueText;
       const headline = dated ? m['followUp.headline.assigned']({ by, due: dueLabel(point, data, lang, options.timeZone) }) : m['followUp.headline.assignedNoDue']({ by });
       return outgoing(reminderCard(data, point, member, headline, context), headline);
+    }
+    if (delivery.kind === 'followup-unassigned') {
+      // Given back to them meanwhile: there is nothing to tell.
+      if (point.ownerMemberId === delivery.memberId) return undefined;
+      const { card, summary } = passedOnCard(data, point, member, delivery.note, lang);
+      return outgoing(card, summary);
     }
     const headline =
       delivery.kind === 'followup-briefing' && meeting

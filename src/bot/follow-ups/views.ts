@@ -284,6 +284,25 @@ export function reminderCard(data: Readonly<Data>, point: FollowUp, owner: Membe
   );
 }
 
+/**
+ * To a point's former owner: who gave it to whom (or that it has no owner now), with the point's
+ * title where they may read it; the first line is also the message's summary in Teams' notification.
+ */
+export function passedOnCard(data: Readonly<Data>, point: FollowUp, formerOwner: Member | undefined, byMemberId: string | undefined, lang: Lang): { card: Card; summary: string } {
+  const m = messages(lang);
+  const by = nameOf(data, byMemberId) || data.council.shortName;
+  const to = point.ownerMemberId ? nameOf(data, point.ownerMemberId) : '';
+  const headline = to ? m['followUp.headline.passedOn']({ by, to }) : m['followUp.headline.passedOnNoOwner']({ by });
+  const hidden = audienceFor(true, formerOwner) === 'shared' && isConfidentialPoint(data, point);
+  const card = renderCard('notice', {
+    headline,
+    title: hidden ? m['status.confidential'] : point.title,
+    text: m['followUp.passedOn.text'],
+    buttons: [{ title: m['status.filter.mine'], data: { verb: Verb.StatusShow, filter: 'mine', page: 1 } }],
+  });
+  return { card, summary: headline };
+}
+
 /** The secretariat's summary before a meeting: closed since the last one, overdue, to be briefed. */
 export function summaryCard(
   data: Readonly<Data>,
