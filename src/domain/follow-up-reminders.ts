@@ -80,6 +80,9 @@ export function queueFollowUpNotices(data: Data, now: Date, timing: DispatchTimi
   });
 }
 
+/** The notices about who owns a point. */
+const OWNER_NOTICES: readonly Delivery['kind'][] = ['followup-assigned', 'followup-unassigned'];
+
 /**
  * Tells a point's owner, in personal chat, that someone else made them its owner, and the owner
  * it had before (if any) that it has passed on. Each time the owner changes, so a point given
@@ -88,8 +91,6 @@ export function queueFollowUpNotices(data: Data, now: Date, timing: DispatchTimi
  * from the point as it is when it goes, and is not sent if it no longer holds (a point passed
  * on and back before anything went tells no one).
  */
-const OWNER_NOTICES: readonly Delivery['kind'][] = ['followup-assigned', 'followup-unassigned'];
-
 export function queueAssignedNotice(data: Data, point: FollowUp, byMemberId: string | undefined, now: Date, previousOwner?: string): Delivery[] {
   if (!isOpen(point)) return [];
   const chats = personalChats(data);
