@@ -3,7 +3,9 @@ import { meetingDate } from './follow-up-dates.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { isConfidentialPoint } from './follow-ups.js';
 import { findMeeting, meetingPhase } from './meetings.js';
-import type { Data, Delivery, FollowUp, Meeting, Minutes } from './schema.js';
+import type { Audience } from './agenda.js';
+import { isSecretariat } from './roles.js';
+import type { Data, Delivery, FollowUp, Meeting, Member, Minutes } from './schema.js';
 
 /**
  * The follow-up points made from each of a meeting's agenda items, in the order they were made:
@@ -36,6 +38,11 @@ export function notePointChange(data: Data, point: Pick<FollowUp, 'source'>, byM
 }
 
 /** What one agenda item's text may hold, and who came or sent apologies. */
+/** The secretariat writes the minutes, in personal chat, where they hold what was said under confidential items. */
+export function writesMinutes(viewer: Member | undefined, audience: Audience): boolean {
+  return isSecretariat(viewer) && audience === 'personal';
+}
+
 export const MINUTES_ITEM_LIMIT = 4000;
 export const MINUTES_PEOPLE_LIMIT = 2000;
 /** All of a meeting's minutes together, so the form that shows them stays within a Teams message. */

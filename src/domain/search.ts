@@ -1,6 +1,7 @@
 import { audienceFor, type Audience } from './agenda.js';
 import { todayIn } from './follow-up-dates.js';
 import { isConfidentialPoint } from './follow-ups.js';
+import { writesMinutes } from './minutes.js';
 import { COUNCIL, isSecretariat, mayUse } from './roles.js';
 import type { AgendaItem, Data, FollowUp, Meeting, Member } from './schema.js';
 import { fold } from './text.js';
@@ -160,7 +161,7 @@ const yearOf = (instant: string, timeZone: string) => Number(todayIn(new Date(in
 /** Who may read a meeting's minutes where they ask: the secretariat writes them in personal chat; others read them once sent. */
 export function mayReadMinutes(meeting: Meeting, viewer: Member | undefined, audience: Audience): boolean {
   if (!meeting.minutes) return false;
-  if (isSecretariat(viewer) && audience === 'personal') return true;
+  if (writesMinutes(viewer, audience)) return true;
   return meeting.minutes.sentAt !== undefined;
 }
 
@@ -177,7 +178,7 @@ export function search(data: Readonly<Data>, query: SearchQuery, viewer: Member 
   const finders = query.words.map(finder);
   const fitsAll = (folded: string) => finders.every((found) => found(folded));
   const hits: SearchHit[] = [];
-  const writer = isSecretariat(viewer) && audience === 'personal';
+  const writer = writesMinutes(viewer, audience);
   for (const meeting of data.meetings) {
     if (meeting.status === 'avlyst') continue;
     if (query.year !== undefined && yearOf(meeting.start, timeZone) !== query.year) continue;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { writesMinutes } from '../../domain/minutes.js';
 import { ROLES } from '../../domain/roles.js';
 import { mayReadMinutes, readSearchQuery, search } from '../../domain/search.js';
-import { isSecretariat } from '../../domain/roles.js';
 import { messages } from '../../i18n/index.js';
 import { audienceOf, refuseTooLong, replyMeetingNotFound, saltoReportUrlOf } from '../meetings/handling.js';
 import { agendaCard, meetingName } from '../meetings/views.js';
@@ -63,7 +63,7 @@ export const searchOpenAction = defineAction({
       const card = agendaCard(meeting, { lang: turn.lang, timeZone: deps.timeZone, audience, viewer, headline: 'none', now: deps.clock.now(), saltoReportUrl: saltoReportUrlOf(deps, meeting.id) });
       return turn.respond(card);
     }
-    if (isSecretariat(turn.member) && audience === 'personal') return showMinutes(turn, deps, meeting);
+    if (writesMinutes(turn.member, audience)) return showMinutes(turn, deps, meeting);
     if (!mayReadMinutes(meeting, turn.member, audience)) return turn.reply(messages(turn.lang)['minutes.notSent']({ meeting: meetingName(meeting, turn.lang, deps.timeZone) }));
     await turn.respond(sentMinutesCard(deps.store.read(), meeting, turn.lang, deps.timeZone));
   },

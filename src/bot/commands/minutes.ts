@@ -1,10 +1,10 @@
 import { isSecretariat, ROLES } from '../../domain/roles.js';
 import { previousMeeting } from '../../domain/named-meetings.js';
-import { lastSentMinutes } from '../../domain/minutes.js';
+import { lastSentMinutes, writesMinutes } from '../../domain/minutes.js';
 import type { Meeting } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import { showMinutes } from '../actions/minutes.js';
-import { namedMeetingOrSay, refuseOutsidePersonal } from '../meetings/handling.js';
+import { audienceOf, namedMeetingOrSay, refuseOutsidePersonal } from '../meetings/handling.js';
 import { meetingName } from '../meetings/views.js';
 import { sentMinutesCard } from '../minutes/views.js';
 import type { BotDeps, Turn } from '../turn.js';
@@ -28,7 +28,7 @@ export const minutesCommand: Command = {
   async handle(turn, args, deps) {
     const m = messages(turn.lang);
     const named = args.trim();
-    const writer = isSecretariat(turn.member) && turn.conversation.kind === 'personal';
+    const writer = writesMinutes(turn.member, audienceOf(turn));
     const data = deps.store.read();
     const meeting = named ? await namedMeetingOrSay(turn, deps, named) : writer ? previousMeeting(data, deps.clock.now()) : lastSentMinutes(data);
     if (!meeting) {

@@ -1,5 +1,5 @@
 import type { Audience } from '../../domain/agenda.js';
-import { isSecretariat } from '../../domain/roles.js';
+import { writesMinutes } from '../../domain/minutes.js';
 import { markHit, type SearchHit, type SearchQuery } from '../../domain/search.js';
 import type { Data, Lang, Member } from '../../domain/schema.js';
 import { renderCard, type Button, type Card } from '../../cards/render.js';
@@ -26,7 +26,7 @@ export function searchCard(data: Readonly<Data>, view: SearchView, lang: Lang, t
   const pages = Math.max(1, Math.ceil(view.hits.length / SEARCH_PAGE_SIZE));
   const page = Math.min(Math.max(1, view.page), pages);
   const shown = view.hits.slice((page - 1) * SEARCH_PAGE_SIZE, page * SEARCH_PAGE_SIZE);
-  const writer = isSecretariat(view.viewer) && view.audience === 'personal';
+  const writer = writesMinutes(view.viewer, view.audience);
   const pageButton = (title: string, to: number): Button => ({ title, data: { verb: Verb.SearchPage, text: view.typed, page: to } });
   return renderCard('search', {
     title: m['search.title']({ words: view.typed }),
