@@ -86,6 +86,9 @@ describe('a data directory that becomes read-only', () => {
     const url = `http://127.0.0.1:${await bot.ready}/api/messages`;
     const post = (text: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message(USERS.member, text, personal)) });
     expect((await post('/foreslå Trygge skoleveier')).status).toBe(200);
+    // The proposal tells the secretariat through the outbox: let those sends finish and be
+    // recorded, or the restart below would send them and the file would differ for that alone.
+    await expect.poll(async () => (await readSaved(dataFile)).deliveries.filter((d) => d.status === 'pending').length, { timeout: 15_000 }).toBe(0);
     const savedBefore = await readSaved(dataFile);
     const files = async () => Object.fromEntries(await Promise.all((await readdir(dataDir)).filter((f) => !f.endsWith('.lock')).map(async (f) => [f, await readFile(path.join(dataDir, f), 'utf8')])));
     const bytesBefore = await files();
