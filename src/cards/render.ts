@@ -489,6 +489,8 @@ export interface MinutesFormCardModel {
     id: string;
     label: string;
     note: string;
+    /** Says that the saved text is not the one the council got; empty when it is, or before sending. */
+    changed: string;
     value: string;
     saved: string;
     hint: string;

@@ -5,7 +5,7 @@ import { isConfidentialPoint } from './follow-ups.js';
 import { findMeeting, meetingPhase } from './meetings.js';
 import type { Audience } from './agenda.js';
 import { isSecretariat } from './roles.js';
-import type { Data, Delivery, FollowUp, Meeting, Member, Minutes } from './schema.js';
+import type { Data, Delivery, FollowUp, Meeting, Member, Minutes, MinutesText } from './schema.js';
 
 /**
  * The follow-up points made from each of a meeting's agenda items, in the order they were made:
@@ -102,11 +102,13 @@ export function saveMinutes(data: Data, meetingId: string, input: MinutesInput, 
   if (total > MINUTES_TOTAL_LIMIT) throw new DomainError(ErrorCode.TextTooLong, `minutes are ${total} long`, { limit: MINUTES_TOTAL_LIMIT });
   // Saving what is already saved changes nothing, so it makes no one else's form stale.
   if (current && current.present === present && current.absent === absent && sameTexts(current.items, items)) return current;
-  const sent = current?.sentAt !== undefined && current.sentRevision !== undefined ? { sentAt: current.sentAt, sentRevision: current.sentRevision } : {};
+  const sent = current?.sentAt !== undefined && current.sentRevision !== undefined ? { sentAt: current.sentAt, sentRevision: current.sentRevision, sent: textOf(sentText(current)!) } : {};
   const minutes: Minutes = { present, absent, items, revision: revision + 1, updatedAt: now.toISOString(), ...(byMemberId ? { updatedBy: byMemberId } : {}), ...sent };
   meeting.minutes = minutes;
   return minutes;
 }
+
+const textOf = (minutes: MinutesText): MinutesText => ({ present: minutes.present, absent: minutes.absent, items: { ...minutes.items } });
 
 function sameTexts(a: Record<string, string>, b: Record<string, string>): boolean {
   const keys = Object.keys(a);
@@ -129,8 +131,19 @@ export function sendMinutes(data: Data, meetingId: string, revision: number, now
   if (queued.length > 0 && minutes.sentRevision !== revision) {
     minutes.sentAt = now.toISOString();
     minutes.sentRevision = revision;
+    minutes.sent = textOf(minutes);
   }
   return queued;
+}
+
+/**
+ * The texts of the minutes as the council last got them: what everyone but the secretariat
+ * reads, also after the secretary has changed them and not yet sent the changes. Minutes saved
+ * before the sent texts were kept have only their current texts, which stand in for them.
+ */
+export function sentText(minutes: Minutes | undefined): MinutesText | undefined {
+  if (minutes?.sentAt === undefined) return undefined;
+  return minutes.sent ?? minutes;
 }
 
 /**

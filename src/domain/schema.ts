@@ -176,11 +176,15 @@ export type Proposal = z.infer<typeof ProposalSchema>;
  * The minutes (referat) of a meeting that has begun: who came, who sent apologies, and what was
  * said and decided under each agenda item, as the secretary wrote it.
  */
-export const MinutesSchema = z.object({
+const MinutesTextSchema = z.object({
   present: z.string().max(2000).default(''),
   absent: z.string().max(2000).default(''),
   /** The text for each agenda item, by the item's id; an item with nothing written has none. */
   items: z.record(z.string(), z.string().max(4000)).default({}),
+});
+export type MinutesText = z.infer<typeof MinutesTextSchema>;
+
+export const MinutesSchema = MinutesTextSchema.extend({
   /** Grows with every save, so a form made before someone else's save is recognised as stale. */
   revision: z.number().int().nonnegative().default(0),
   updatedAt: instant,
@@ -188,6 +192,11 @@ export const MinutesSchema = z.object({
   /** When the minutes were last sent to the council, and the revision that was sent. */
   sentAt: instant.optional(),
   sentRevision: z.number().int().nonnegative().optional(),
+  /**
+   * The texts as they were last sent, which is what everyone but the secretariat reads until the
+   * changes are sent too. Files from before it was kept have none: their current texts stand in.
+   */
+  sent: MinutesTextSchema.optional(),
 });
 export type Minutes = z.infer<typeof MinutesSchema>;
 

@@ -1,7 +1,7 @@
 import { audienceFor, type Audience } from './agenda.js';
 import { todayIn } from './follow-up-dates.js';
 import { isConfidentialPoint } from './follow-ups.js';
-import { writesMinutes } from './minutes.js';
+import { sentText, writesMinutes } from './minutes.js';
 import { COUNCIL, isSecretariat, mayUse } from './roles.js';
 import type { AgendaItem, Data, FollowUp, Meeting, Member } from './schema.js';
 import { fold } from './text.js';
@@ -183,11 +183,13 @@ export function search(data: Readonly<Data>, query: SearchQuery, viewer: Member 
     if (meeting.status === 'avlyst') continue;
     if (query.year !== undefined && yearOf(meeting.start, timeZone) !== query.year) continue;
     const minutes = mayReadMinutes(meeting, viewer, audience);
+    // The writer searches what is written; everyone else what was sent, as `/referat` shows them.
+    const text = minutes ? (writer ? meeting.minutes : sentText(meeting.minutes)) : undefined;
     meeting.agenda.forEach((item, index) => {
       if (item.confidential && audience === 'shared') return;
-      const said = minutes && (!item.confidential || writer) ? meeting.minutes?.items[item.id] : undefined;
+      const said = text && (!item.confidential || writer) ? text.items[item.id] : undefined;
       const own = foldedOf(item, '', () => [item.title, item.description ?? '', ...item.presenters, ...item.attachments.map((a) => a.title)]);
-      const saidFolded = said && meeting.minutes ? foldedOf(meeting.minutes, item.id, () => [said]) : '';
+      const saidFolded = said && text ? foldedOf(text, item.id, () => [said]) : '';
       if (!fitsAll(`${own} ${saidFolded}`)) return;
       const fields: SearchField[] = [
         ...(said ? [{ text: said, excerpt: true, inMinutes: true }] : []),

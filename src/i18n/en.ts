@@ -696,6 +696,7 @@ export const en: Messages = {
   'minutes.sendButton': 'Save and send the minutes',
   'minutes.sentStatus': (p) => `Sent to the council ${p.when}: ${p.sent} have them${p.pending > 0 ? `, ${p.pending} waiting` : ''}${p.failed > 0 ? `, ${p.failed} could not be reached` : ''}.`,
   'minutes.changedSince': 'Changed since they were sent.',
+  'minutes.fieldChanged': 'Changed since the minutes were sent. The council reads what was sent until the changes are sent.',
   'minutes.sending': (p) => `The minutes are saved and are being sent to the council: ${p.count} ${p.count === 1 ? 'recipient' : 'recipients'}.`,
   'minutes.alreadySent': 'The minutes are saved. They have already been sent to the council as they stand.',
   'minutes.noRecipients': 'The minutes are saved, but the bot cannot reach anyone on the council yet: no channel is marked with /channel, and none of the members has the bot.',

@@ -722,6 +722,7 @@ export const nb = {
   'minutes.sentStatus': (p: { when: string; sent: number; pending: number; failed: number }) =>
     `Sendt til rådet ${p.when}: ${p.sent} har fått det${p.pending > 0 ? `, ${p.pending} venter` : ''}${p.failed > 0 ? `, ${p.failed} kunne ikke nås` : ''}.`,
   'minutes.changedSince': 'Endret etter at det ble sendt.',
+  'minutes.fieldChanged': 'Endret etter at referatet ble sendt. Rådet leser det som ble sendt til endringene sendes.',
   'minutes.sending': (p: { count: number }) => `Referatet er lagret og sendes nå til rådet: ${p.count} ${p.count === 1 ? 'mottaker' : 'mottakere'}.`,
   'minutes.alreadySent': 'Referatet er lagret. Det er alt sendt til rådet slik det står.',
   'minutes.noRecipients': 'Referatet er lagret, men boten når ingen i rådet ennå: ingen kanal er merket med /kanal, og ingen av medlemmene har boten.',

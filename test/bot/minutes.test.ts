@@ -540,6 +540,49 @@ describe('/referat for everyone else', () => {
     expect(store.writes()).toBe(0);
   });
 
+  it('shows them as they were sent, not changes the secretary has not sent yet: on /referat, in the search and in the messages still to go', async () => {
+    const { deps, store } = harness(withChats(demoData()));
+    const ITEM = 'sak_mote-2024-10-8';
+    await handleAction(fakeTurn({ member: secretary, data: { verb: Verb.MinutesSave, meetingId: 'mote-2024-10', revision: 1, send: true, [ITEM]: 'Kvadraturen ble tatt opp.' } }), deps);
+    await handleAction(fakeTurn({ member: secretary, data: { verb: Verb.MinutesSave, meetingId: 'mote-2024-10', revision: 2, [ITEM]: 'Utkast om Vaterland.' } }), deps);
+    const read = async (text: string, who = member) => {
+      const turn = fakeTurn({ text, member: who });
+      await handleText(turn, deps);
+      const reply = turn.replies[0];
+      return typeof reply === 'string' ? reply : cardText(cardOf(reply));
+    };
+    const shown = await read('/referat');
+    expect(shown).toContain('Kvadraturen ble tatt opp.');
+    expect(shown).not.toContain('Vaterland');
+    expect(await read('/søk Vaterland')).toMatch(/^Fant ingenting/);
+    expect(await read('/søk Kvadraturen')).toContain('Sak 8 · Ordinært møte mandag 7. oktober 2024 kl. 10.00 · fra referatet');
+    // The secretary writing them finds what is written, and sees on the form which fields differ from what was sent.
+    expect(await read('/søk Vaterland', secretary)).toContain('fra referatet');
+    const form = fakeTurn({ text: '/referat', member: secretary });
+    await handleText(form, deps);
+    expect(cardProblems(form.responses[0])).toEqual([]);
+    const formText = cardText(form.responses[0]);
+    expect(formText.split('Endret etter at referatet ble sendt. Rådet leser det som ble sendt til endringene sendes.')).toHaveLength(2);
+    expect(formText).toContain('Utkast om Vaterland.\nEndret etter at referatet ble sendt.');
+    const channel = fakeTurn({ text: '/referat oktober 2024', member: secretary, kind: 'channel', conversationId: '19:channel@thread.tacv2' });
+    await handleText(channel, deps);
+    expect(cardText(cardOf(channel.replies[0]))).toContain('Kvadraturen ble tatt opp.');
+    // A message of the minutes that has not gone yet carries them as sent.
+    const compose = composer({ timeZone: 'Europe/Oslo', clock: fixedClock(NOW) });
+    const data = store.read();
+    const pending = data.deliveries.find((d) => d.kind === 'minutes' && d.conversationId === 'a:ola')!;
+    const content = (compose(pending, data, 'send')!.activity as { attachments: { content: unknown }[] }).attachments[0]!.content;
+    expect(cardText(content)).toContain('Kvadraturen ble tatt opp.');
+    expect(cardText(content)).not.toContain('Vaterland');
+    // Once the changes are sent, they are what everyone reads.
+    await handleAction(fakeTurn({ member: secretary, data: { verb: Verb.MinutesSave, meetingId: 'mote-2024-10', revision: 3, send: true } }), deps);
+    expect(await read('/referat')).toContain('Utkast om Vaterland.');
+    const after = fakeTurn({ text: '/referat', member: secretary });
+    await handleText(after, deps);
+    expect(cardText(after.responses[0])).not.toContain('Endret etter at referatet ble sendt');
+    expect(await read('/søk Kvadraturen')).toMatch(/^Fant ingenting/);
+  });
+
   it('says when the minutes of a meeting have not been sent, and refuses someone the bot does not know', async () => {
     const { deps } = harness();
     const asked = fakeTurn({ text: '/referat mars', member });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../src/domain/errors.js';
-import { abbreviationsIn, hasMinutesReminders, MINUTES_ITEM_LIMIT, MINUTES_TOTAL_LIMIT, minutesDelivery, minutesMeeting, queueMinutesReminders, saveMinutes, sendMinutes } from '../../src/domain/minutes.js';
+import { abbreviationsIn, hasMinutesReminders, MINUTES_ITEM_LIMIT, MINUTES_TOTAL_LIMIT, minutesDelivery, minutesMeeting, queueMinutesReminders, saveMinutes, sendMinutes, sentText } from '../../src/domain/minutes.js';
 import { previousMeeting } from '../../src/domain/named-meetings.js';
-import type { Data } from '../../src/domain/schema.js';
+import { DataSchema, type Data } from '../../src/domain/schema.js';
 import { codeOf, demoData, NOW, TIMING, withChats } from '../helpers/builders.js';
 
 const now = new Date(NOW);
@@ -96,6 +96,25 @@ describe('sending the minutes', () => {
     expect(sendMinutes(data, 'mote-2024-10', 2, afterDecember)).toHaveLength(3);
     expect(sent(data)).toHaveLength(6);
     expect(meeting(data, 'mote-2024-10').minutes).toMatchObject({ sentAt: afterDecember.toISOString(), sentRevision: 2 });
+  });
+
+  it('keep the texts as sent, which stay what the council reads while the secretary changes them, through the data file too', () => {
+    const data = withChats(demoData());
+    const saved = meeting(data, 'mote-2024-10').minutes!;
+    expect(sentText(saved)).toBeUndefined();
+    saveMinutes(data, 'mote-2024-10', { revision: 1, items: { 'mote-2024-10-8': 'Ingen saker ble meldt.' } }, 'kari-nordmann', now);
+    sendMinutes(data, 'mote-2024-10', 2, now);
+    saveMinutes(data, 'mote-2024-10', { revision: 2, present: 'Bare sekretariatet', items: { 'mote-2024-10-8': 'Utkast til ny tekst.' } }, 'kari-nordmann', afterDecember);
+    const changed = meeting(data, 'mote-2024-10').minutes!;
+    expect(changed).toMatchObject({ revision: 3, sentRevision: 2, present: 'Bare sekretariatet', items: { 'mote-2024-10-8': 'Utkast til ny tekst.' } });
+    expect(sentText(changed)).toEqual({ present: saved.present, absent: saved.absent, items: { ...saved.items, 'mote-2024-10-8': 'Ingen saker ble meldt.' } });
+    // Kept through the schema, as the store reads the file.
+    expect(sentText(DataSchema.parse(JSON.parse(JSON.stringify(data))).meetings.find((m) => m.id === 'mote-2024-10')!.minutes)).toEqual(sentText(changed));
+    sendMinutes(data, 'mote-2024-10', 3, afterDecember);
+    expect(sentText(meeting(data, 'mote-2024-10').minutes)!.items['mote-2024-10-8']).toBe('Utkast til ny tekst.');
+    // Minutes sent before the texts were kept read as they stand.
+    const older = { ...changed, sent: undefined };
+    expect(sentText(older)).toBe(older);
   });
 
   it('are refused for an older version, a meeting without minutes, and one to come; with no one to reach, they count as not sent', () => {

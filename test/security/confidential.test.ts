@@ -105,8 +105,8 @@ describe('confidential agenda items, over generated agendas', () => {
         const data = council(items);
         const meeting = data.meetings.find((m) => m.id === 'mote-2026-12')!;
         const marks = items.map((item) => item.title.split(' ')[0]!);
-        meeting.minutes = { present: '', absent: '', items: Object.fromEntries(items.map((item, n) => [item.id, `${marks[n]}-referat SET`])), revision: 1, updatedAt: NOW };
-        // A follow-up point agreed under each item.
+        meeting.minutes = { present: '', absent: '', items: Object.fromEntries(items.map((item, n) => [item.id, `${marks[n]}-referat SET`])), revision: 1, updatedAt: NOW, sentAt: NOW, sentRevision: 1 };
+        // The minutes were sent; a follow-up point agreed under each item.
         const template = data.followUps[0]!;
         data.followUps.push(...items.map((item, n) => ({ ...template, id: `punkt-${n}`, title: `${marks[n]}-punkt`, source: { meetingId: meeting.id, itemId: item.id }, status: 'åpen' as const })));
         const zip = await JSZip.loadAsync(await minutesDocx(meeting, data, 'Europe/Oslo'));
@@ -132,10 +132,8 @@ describe('confidential agenda items, over generated agendas', () => {
             expect(text).toContain(`${marks[n]}-punkt`);
           }
         }
-        // /søk, with the minutes sent, for words every item's texts have: every page, in the channel
-        // and a group chat, and in a SaLTo coordinator's personal chat, names no confidential item.
-        meeting.minutes.sentAt = NOW;
-        meeting.minutes.sentRevision = 1;
+        // /søk, for words every item's texts have: every page, in the channel and a group chat,
+        // and in a SaLTo coordinator's personal chat, names no confidential item.
         const { deps } = harness(data);
         const searched: string[] = [];
         const askers = [[memberOf(data, 'kari-nordmann'), 'channel', CHANNEL], [memberOf(data, 'ola-hansen'), 'groupChat', GROUP_CHAT], [memberOf(data, COORDINATOR_ID), 'personal', 'a:aisha']] as const;

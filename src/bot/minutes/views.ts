@@ -1,7 +1,7 @@
 import { renderCard, type Card, type MinutesFormCardModel } from '../../cards/render.js';
 import { formatDate, formatDateTime } from '../../domain/dates.js';
 import { attendanceOverview } from '../../domain/attendance.js';
-import { MINUTES_ITEM_LIMIT, MINUTES_PEOPLE_LIMIT, minutesDelivery, pointsByItem } from '../../domain/minutes.js';
+import { MINUTES_ITEM_LIMIT, MINUTES_PEOPLE_LIMIT, minutesDelivery, pointsByItem, sentText } from '../../domain/minutes.js';
 import type { Data, FollowUp, Lang, Meeting, Member } from '../../domain/schema.js';
 import { meetingHeading, messages, presentersText } from '../../i18n/index.js';
 import { pointLine } from '../../i18n/points.js';
@@ -52,10 +52,14 @@ export function minutesFormCard(data: Readonly<Data>, meeting: Meeting, options:
   const m = messages(lang);
   const saved = savedMinutes(data, meeting);
   const differs = (typed: string, stored: string) => (problem && meeting.minutes && typed.trim() !== stored ? stored : '');
+  // What the council has is the text as sent, so the secretary sees which fields a sending would change.
+  const sent = sentText(meeting.minutes);
+  const changed = (stored: string, before: string | undefined) => (sent && stored !== (before ?? '') ? m['minutes.fieldChanged'] : '');
   const people = (id: 'present' | 'absent'): MinutesFormCardModel['fields'][number] => ({
     id,
     label: m[`minutes.${id}`],
     note: '',
+    changed: changed(saved[id], sent?.[id]),
     value: values[id],
     saved: differs(values[id], saved[id]),
     hint: m['minutes.peopleHint'],
@@ -89,6 +93,7 @@ export function minutesFormCard(data: Readonly<Data>, meeting: Meeting, options:
         id: `${ITEM_INPUT_PREFIX}${item.id}`,
         label: [`${index + 1}. ${item.title}`, presentersText(item, lang)].filter(Boolean).join(' '),
         note: item.confidential ? m['minutes.confidentialNote'] : '',
+        changed: changed(saved.items[item.id] ?? '', sent?.items[item.id]),
         value: values.items[item.id] ?? '',
         saved: differs(values.items[item.id] ?? '', saved.items[item.id] ?? ''),
         hint: m['minutes.itemHint'],
@@ -133,12 +138,13 @@ export function minutesReminderCard(meeting: Meeting, lang: Lang, timeZone: stri
 }
 
 /**
- * The minutes as the council gets them in chat: public, so the same wherever they are read. An
- * item exempt from disclosure shows only its number, as in the Word file.
+ * The minutes as the council gets them in chat: public, so the same wherever they are read, and
+ * as they were last sent, not with changes the secretary has not sent yet. An item exempt from
+ * disclosure shows only its number, as in the Word file.
  */
 export function minutesCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, timeZone: string, headline: string): Card {
   const m = messages(lang);
-  const minutes = meeting.minutes;
+  const minutes = sentText(meeting.minutes);
   const points = pointsByItem(data, meeting);
   return renderCard('minutes', {
     headline,
