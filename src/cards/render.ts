@@ -84,6 +84,8 @@ export interface AgendaEditorCardModel {
   minutes: ActionData | null;
   /** The notice with the agenda as a Word file for the meeting papers; null without a public address. */
   download: { title: string; url: string } | null;
+  /** Sends the agenda at once; null once it has gone out, or is going, or the meeting is not to come. */
+  sendNow: ActionData | null;
   cancel: ActionData;
   labels: {
     edit: string;
@@ -104,6 +106,9 @@ export interface AgendaEditorCardModel {
     cancel: string;
     cancelConfirm: string;
     cancelSend: string;
+    sendNow: string;
+    sendNowConfirm: string;
+    sendNowButton: string;
   };
 }
 

@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { attendanceOverview, isAttendee } from './attendance.js';
 import { byId } from './drafts.js';
+import { todayIn } from './follow-up-dates.js';
 import { queueFollowUpSummary } from './follow-up-reminders.js';
 import { remembered } from './dates.js';
 import { meetingPhase } from './meetings.js';
@@ -45,6 +46,42 @@ const sendTimeMs = remembered((year: number, month: number, day: number, sendTim
   return new TZDate(year, month, day, hours, minutes, timeZone).getTime();
 });
 
+/**
+ * When the agenda goes out by itself: at the send time `agendaLeadDays` before the meeting, or
+ * at the time held for it (`agendaSendAt`). Undefined: only when the secretary sends it.
+ */
+export function agendaSendTime(meeting: Pick<Meeting, 'start' | 'agendaSendAt'>, timing: Pick<DispatchTiming, 'agendaLeadDays' | 'sendTime' | 'timeZone'>): Date | undefined {
+  if (meeting.agendaSendAt === undefined) return dueAt(meeting, timing.agendaLeadDays, timing);
+  return Date.parse(meeting.agendaSendAt) < Date.parse(meeting.start) ? new Date(meeting.agendaSendAt) : undefined;
+}
+
+/**
+ * After a meeting is made or moved. When its agenda has not gone out and the time it would go out
+ * has passed, it would go at once, with only the standing items; instead it waits for the next
+ * send time before the meeting, so the secretary can finish it (or send it sooner). With no such
+ * time left, it waits for the secretary. A time the secretary asked for stays.
+ */
+export function holdLateAgenda(meeting: Meeting, now: Date, timing: Pick<DispatchTiming, 'agendaLeadDays' | 'sendTime' | 'timeZone'>): void {
+  if (meeting.agendaQueuedAt || (meeting.agendaSendAt !== undefined && Date.parse(meeting.agendaSendAt) <= now.getTime())) return;
+  delete meeting.agendaSendAt;
+  if (now < dueAt(meeting, timing.agendaLeadDays, timing)) return;
+  const [y, m, d] = todayIn(now, timing.timeZone).split('-').map(Number) as [number, number, number];
+  const today = sendTimeOn(y, m - 1, d, timing);
+  const next = today > now ? today : sendTimeOn(y, m - 1, d + 1, timing);
+  meeting.agendaSendAt = (next.getTime() < Date.parse(meeting.start) ? next : new Date(meeting.start)).toISOString();
+}
+
+/**
+ * The secretary sends a coming meeting's agenda now, whatever time it was due: the scheduler
+ * queues it at its next look, after reaching the council's team, as it would at the usual time.
+ * False when it has gone out already.
+ */
+export function sendAgendaNow(meeting: Meeting, now: Date): boolean {
+  if (meeting.agendaQueuedAt) return false;
+  meeting.agendaSendAt = now.toISOString();
+  return true;
+}
+
 export interface Dispatch {
   meetingId: string;
   kind: 'agenda' | 'reminder';
@@ -60,7 +97,8 @@ export function dueDispatches(data: Readonly<Data>, now: Date, timing: DispatchT
   for (const meeting of data.meetings) {
     if (meetingPhase(meeting, now) !== 'coming') continue;
     if (!meeting.agendaQueuedAt) {
-      if (now >= dueAt(meeting, timing.agendaLeadDays, timing)) due.push({ meetingId: meeting.id, kind: 'agenda' });
+      const at = agendaSendTime(meeting, timing);
+      if (at && now >= at) due.push({ meetingId: meeting.id, kind: 'agenda' });
     } else if (!meeting.reminderQueuedAt && now >= dueAt(meeting, timing.reminderLeadDays, timing)) {
       due.push({ meetingId: meeting.id, kind: 'reminder' });
     }

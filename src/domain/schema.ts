@@ -215,6 +215,12 @@ export const MeetingSchema = z.object({
   /** Grows with every change a posted card shows, so posted cards know when they are stale. */
   revision: z.number().int().nonnegative().default(0),
   minutes: MinutesSchema.optional(),
+  /**
+   * When the agenda goes out by itself, for a meeting made or moved after its usual time
+   * (`agendaLeadDays` before it) had passed, or sent at once by the secretary. At or after the
+   * start it goes out only when the secretary sends it.
+   */
+  agendaSendAt: instant.optional(),
   /** When the agenda was first queued for posting, and when the reminder was. */
   agendaQueuedAt: instant.optional(),
   reminderQueuedAt: instant.optional(),

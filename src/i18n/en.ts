@@ -107,6 +107,10 @@ export const en: Messages = {
   'editor.titleClosed': (p) => `Agenda: ${p.meeting}`,
   'editor.status.notPosted': (p) => `The agenda goes out ${p.when}.`,
   'editor.status.posted': 'The agenda has been sent. Changes update the cards that were sent.',
+  'editor.status.waiting': (p) =>
+    `The agenda goes out ${p.when}. Its usual time, ${p.days} days before the meeting, had already passed, so it waits until then and you can finish it. If it is ready sooner, send it with “Send agenda now”.`,
+  'editor.status.manual': 'The agenda will not go out by itself, as the meeting begins before the next regular sending. Send it with “Send agenda now” when it is ready.',
+  'editor.status.sending': 'The agenda is going out now.',
   'editor.status.started': 'The meeting has started, so the agenda can no longer change. You can write the minutes and make follow-up points from its items.',
   'editor.status.held': 'The meeting has been held, so the agenda stays as it was. You can write the minutes and make follow-up points from its items.',
   'editor.status.cancelled': 'The meeting is cancelled, so the agenda cannot change.',
@@ -125,6 +129,11 @@ export const en: Messages = {
   'editor.cancel': 'Cancel the meeting',
   'editor.cancelConfirm': 'Cancel the meeting? Everyone who got the agenda will be told.',
   'editor.cancelSend': 'Yes, cancel the meeting',
+  'editor.sendNow': 'Send agenda now',
+  'editor.sendNowConfirm': "The agenda goes now to the council's channel and in personal chat to everyone on the council. If you change it afterwards, the cards that were sent are updated.",
+  'editor.sendNowButton': 'Yes, send it',
+  'editor.sentNow': (p) => `The agenda for ${p.meeting} is going out now.`,
+  'editor.alreadySent': 'The agenda has already gone out.',
   'editor.removed': (p) => `The item “${p.title}” was removed.`,
 
   'item.newTitle': 'New item',

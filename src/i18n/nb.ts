@@ -111,6 +111,10 @@ export const nb = {
   'editor.titleClosed': (p: { meeting: string }) => `Dagsorden: ${p.meeting}`,
   'editor.status.notPosted': (p: { when: string }) => `Dagsordenen sendes ut ${p.when}.`,
   'editor.status.posted': 'Dagsordenen er sendt ut. Endringer oppdaterer de utsendte kortene.',
+  'editor.status.waiting': (p: { when: string; days: number }) =>
+    `Dagsordenen sendes ut ${p.when}. Den vanlige tiden, ${p.days} dager før møtet, var alt passert, så den venter til da, og du rekker å gjøre den ferdig. Er den klar før, send den med «Send dagsorden nå».`,
+  'editor.status.manual': 'Dagsordenen sendes ikke ut av seg selv, for møtet begynner før neste faste utsending. Send den med «Send dagsorden nå» når den er klar.',
+  'editor.status.sending': 'Dagsordenen sendes ut nå.',
   'editor.status.started': 'Møtet har startet, så dagsordenen kan ikke endres lenger. Du kan skrive referatet og lage oppfølgingspunkter fra sakene.',
   'editor.status.held': 'Møtet er holdt, så dagsordenen står som den var. Du kan skrive referatet og lage oppfølgingspunkter fra sakene.',
   'editor.status.cancelled': 'Møtet er avlyst, så dagsordenen kan ikke endres.',
@@ -129,6 +133,11 @@ export const nb = {
   'editor.cancel': 'Avlys møtet',
   'editor.cancelConfirm': 'Vil du avlyse møtet? Alle som har fått dagsordenen, får beskjed.',
   'editor.cancelSend': 'Ja, avlys møtet',
+  'editor.sendNow': 'Send dagsorden nå',
+  'editor.sendNowConfirm': 'Dagsordenen sendes nå til rådets kanal og i personlig chat til alle i rådet. Endrer du den etterpå, oppdateres kortene som er sendt.',
+  'editor.sendNowButton': 'Ja, send den',
+  'editor.sentNow': (p: { meeting: string }) => `Dagsordenen for ${p.meeting} sendes ut nå.`,
+  'editor.alreadySent': 'Dagsordenen er alt sendt ut.',
   'editor.removed': (p: { title: string }) => `Saken «${p.title}» er fjernet.`,
 
   'item.newTitle': 'Ny sak',

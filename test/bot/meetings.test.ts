@@ -3,13 +3,15 @@ import { Verb } from '../../src/bot/actions/index.js';
 import { composer } from '../../src/bot/compose.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import { handleAction, handleText } from '../../src/bot/router.js';
-import { cardProblems, inputValues } from '../helpers/adaptive-cards.js';
+import { dueDispatches, queueDispatch } from '../../src/domain/deliveries.js';
+import { cardButtons, cardProblems, inputValues } from '../helpers/adaptive-cards.js';
 import { cardText, demoData, fakeTurn, harness, memberOf, MEMBER_ID, SECRETARY_ID, COORDINATOR_ID, withChats } from '../helpers/builders.js';
 
 const data = demoData();
 const secretary = memberOf(data, SECRETARY_ID);
 const member = memberOf(data, MEMBER_ID);
 const coordinator = memberOf(data, COORDINATOR_ID);
+const showCards = (card: unknown) => ((card as { actions?: { type: string; title: string; card?: unknown }[] }).actions ?? []).filter((a) => a.type === 'Action.ShowCard');
 
 describe('/møteplan and /neste', () => {
   it('show every member the coming meetings, and only the secretary the planning buttons', async () => {
@@ -232,6 +234,61 @@ describe('the secretary’s meeting tools', () => {
     const unknown = fakeTurn({ member: secretary, data: { ...remind, meetingId: 'mote-1999-01' } });
     await handleAction(unknown, deps);
     expect(unknown.texts()).toEqual(['Jeg finner ikke det du viser til; det kan være fjernet. Ingenting er endret.']);
+  });
+
+  it('holds the agenda of a meeting made at short notice until the next send time, and sends it when the secretary says so', async () => {
+    const { deps, store, kicks } = harness(withChats(demoData()));
+    const made = fakeTurn({ member: secretary, data: { verb: Verb.MeetingSave, kind: 'ekstraordinært', title: 'Skyting på Grønland', date: '2026-11-25', startTime: '14:00', endTime: '15:30', place: 'Rådhuset' } });
+    await handleAction(made, deps);
+    const editor = made.responses[0];
+    expect(cardProblems(editor)).toEqual([]);
+    expect(cardText(editor)).toContain(
+      'Dagsordenen sendes ut mandag 23. november 2026 kl. 09.00. Den vanlige tiden, 7 dager før møtet, var alt passert, så den venter til da, og du rekker å gjøre den ferdig. Er den klar før, send den med «Send dagsorden nå».',
+    );
+    const meeting = store.read().meetings.find((m) => m.title === 'Skyting på Grønland')!;
+    expect(meeting.agendaSendAt).toBe('2026-11-23T08:00:00.000Z');
+    const [send] = showCards(editor).filter((a) => a.title === 'Send dagsorden nå');
+    expect(cardText(send?.card)).toContain('Dagsordenen sendes nå til rådets kanal og i personlig chat til alle i rådet.');
+    const button = cardButtons(send?.card).find((b) => b.title === 'Ja, send den')!;
+    expect(button.data).toEqual({ verb: Verb.AgendaSend, meetingId: meeting.id, revision: meeting.revision });
+
+    // A card from before someone changed the agenda sends nothing.
+    await handleAction(fakeTurn({ member: secretary, data: { verb: Verb.ItemSave, meetingId: meeting.id, revision: meeting.revision, title: 'Skytingen på Grønland', presenters: 'Politimester' } }), deps);
+    const before = store.read();
+    const stale = fakeTurn({ member: secretary, data: button.data });
+    await handleAction(stale, deps);
+    expect(stale.texts()).toEqual(['Kortet er utdatert fordi møtet er endret siden. Ingenting er endret; her er det oppdaterte kortet.']);
+    expect(store.read().meetings.find((m) => m.id === meeting.id)!.agendaSendAt).toBe(before.meetings.find((m) => m.id === meeting.id)!.agendaSendAt);
+
+    const kicked = kicks();
+    const sent = fakeTurn({ member: secretary, data: { ...button.data, revision: meeting.revision + 1 } });
+    await handleAction(sent, deps);
+    expect(sent.texts()).toEqual(['Dagsordenen for Skyting på Grønland onsdag 25. november 2026 kl. 14.00 sendes ut nå.']);
+    expect(kicks()).toBe(kicked + 1);
+    expect(cardText(sent.responses[0])).toContain('Dagsordenen sendes ut nå.');
+    expect(showCards(sent.responses[0]).map((a) => a.title)).not.toContain('Send dagsorden nå');
+    expect(dueDispatches(store.read(), deps.clock.now(), deps.timing)).toEqual([{ meetingId: meeting.id, kind: 'agenda' }]);
+
+    // Once it has gone out, the button is gone and a second press says so.
+    await store.update((draft) => queueDispatch(draft, { meetingId: meeting.id, kind: 'agenda' }, deps.clock.now(), deps.timing));
+    const again = fakeTurn({ member: secretary, data: { ...button.data, revision: meeting.revision + 1 } });
+    await handleAction(again, deps);
+    expect(again.texts()).toEqual(['Dagsordenen er alt sendt ut.']);
+    expect(cardText(again.responses[0])).toContain('Dagsordenen er sendt ut.');
+  });
+
+  it('leaves the agenda to the secretary when the meeting begins before the next send time', async () => {
+    const { deps } = harness(withChats(demoData()));
+    const made = fakeTurn({ member: secretary, data: { verb: Verb.MeetingSave, kind: 'ekstraordinært', date: '2026-11-23', startTime: '08:30', endTime: '09:30' } });
+    await handleAction(made, deps);
+    expect(cardText(made.responses[0])).toContain('Dagsordenen sendes ikke ut av seg selv, for møtet begynner før neste faste utsending. Send den med «Send dagsorden nå» når den er klar.');
+    expect(showCards(made.responses[0]).map((a) => a.title)).toContain('Send dagsorden nå');
+    // In good time, the usual time, and the button to send it sooner.
+    const inTime = fakeTurn({ text: '/dagsorden desember', member: secretary });
+    await handleText(inTime, deps);
+    const card = inTime.responses[0];
+    expect(cardText(card)).toContain('Dagsordenen sendes ut torsdag 3. desember 2026 kl. 09.00.');
+    expect(showCards(card).map((a) => a.title)).toContain('Send dagsorden nå');
   });
 
   it('keeps what the secretary typed on the meeting form when the date is in the past', async () => {

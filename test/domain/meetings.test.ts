@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acceptProposal, addAgendaItem, audienceFor, declineProposal, moveAgendaItem, parseAttachments, proposeItem, removeAgendaItem, visibleItem } from '../../src/domain/agenda.js';
 import { answerAttendance, attendanceOverview } from '../../src/domain/attendance.js';
-import { agendaRecipients, dueAt, dueDispatches, queueDispatch, recordOutcome, staleCards } from '../../src/domain/deliveries.js';
+import { agendaRecipients, agendaSendTime, dueAt, dueDispatches, holdLateAgenda, queueDispatch, recordOutcome, sendAgendaNow, staleCards } from '../../src/domain/deliveries.js';
 import { ErrorCode, type DomainError } from '../../src/domain/errors.js';
 import { cancelMeeting, createMeeting, createMeetings, meetingPhase, proposeYear, updateMeeting, zonedInstant, type MeetingInput } from '../../src/domain/meetings.js';
 import { readNewMeetingWords } from '../../src/domain/meeting-words.js';
@@ -51,6 +51,65 @@ describe('when agendas and reminders are due', () => {
     expect(dueDispatches(data, late, TIMING)).toEqual([{ meetingId: 'mote-2026-12', kind: 'agenda' }]);
     queueDispatch(data, { meetingId: 'mote-2026-12', kind: 'agenda' }, late, TIMING);
     expect(dueDispatches(data, late, TIMING)).toEqual([]);
+  });
+
+  it('holds the agenda of a meeting made after its time until the next send time, so the secretary can finish it', () => {
+    const data = demoData();
+    // Made on Sunday 22 November at 09.00 for Wednesday 25 November 14.00: the usual time (18 November) has passed.
+    const late = createMeeting(data, input({ kind: 'ekstraordinært', date: '2026-11-25', startTime: '14:00', endTime: '15:00' }), now, TZ);
+    holdLateAgenda(late, now, TIMING);
+    expect(late.agendaSendAt).toBe('2026-11-23T08:00:00.000Z');
+    expect(agendaSendTime(late, TIMING)?.toISOString()).toBe('2026-11-23T08:00:00.000Z');
+    expect(dueDispatches(data, now, TIMING)).toEqual([]);
+    expect(dueDispatches(data, new Date('2026-11-23T07:59:59Z'), TIMING)).toEqual([]);
+    expect(dueDispatches(data, new Date('2026-11-23T08:00:00Z'), TIMING)).toEqual([{ meetingId: late.id, kind: 'agenda' }]);
+    // Before 09.00 the same day's send time is the next one.
+    const early = createMeeting(data, input({ kind: 'ekstraordinært', date: '2026-11-26', startTime: '14:00', endTime: '15:00' }), now, TZ);
+    holdLateAgenda(early, new Date('2026-11-22T06:00:00Z'), TIMING);
+    expect(early.agendaSendAt).toBe('2026-11-22T08:00:00.000Z');
+    // A meeting made in good time keeps the usual time.
+    const inTime = createMeeting(data, input(), now, TZ);
+    holdLateAgenda(inTime, now, TIMING);
+    expect(inTime.agendaSendAt).toBeUndefined();
+    expect(agendaSendTime(inTime, TIMING)).toEqual(dueAt(inTime, 7, TIMING));
+  });
+
+  it('leaves the agenda to the secretary when the meeting begins before the next send time, and sends it alone when asked', () => {
+    const data = demoData();
+    // Made on Sunday at 09.00 for Monday 08.30: the next send time, Monday 09.00, is after the start.
+    const tomorrow = createMeeting(data, input({ kind: 'ekstraordinært', date: '2026-11-23', startTime: '08:30', endTime: '09:30' }), now, TZ);
+    holdLateAgenda(tomorrow, now, TIMING);
+    expect(agendaSendTime(tomorrow, TIMING)).toBeUndefined();
+    for (const at of [now, new Date('2026-11-23T07:00:00Z')]) expect(dueDispatches(data, at, TIMING)).toEqual([]);
+    const asked = new Date('2026-11-22T10:00:00Z');
+    expect(sendAgendaNow(tomorrow, asked)).toBe(true);
+    expect(dueDispatches(data, asked, TIMING)).toEqual([{ meetingId: tomorrow.id, kind: 'agenda' }]);
+    queueDispatch(data, { meetingId: tomorrow.id, kind: 'agenda' }, asked, TIMING);
+    // The reminder's time had passed, so the agenda went alone; asking again sends nothing.
+    expect(dueDispatches(data, asked, TIMING)).toEqual([]);
+    expect(sendAgendaNow(tomorrow, asked)).toBe(false);
+  });
+
+  it('sends the agenda of any coming meeting at once when the secretary asks, and keeps that through a move', () => {
+    const data = demoData();
+    const december = data.meetings.find((m) => m.id === 'mote-2026-12')!;
+    sendAgendaNow(december, now);
+    expect(dueDispatches(data, now, TIMING)).toEqual([{ meetingId: 'mote-2026-12', kind: 'agenda' }]);
+    holdLateAgenda(december, now, TIMING);
+    expect(december.agendaSendAt).toBe(NOW.replace('Z', '.000Z'));
+  });
+
+  it('moves the hold with the meeting: later, the usual time again; nearer, the next send time', () => {
+    const data = demoData();
+    const meeting = createMeeting(data, input({ kind: 'ekstraordinært', date: '2026-11-25', startTime: '14:00', endTime: '15:00' }), now, TZ);
+    holdLateAgenda(meeting, now, TIMING);
+    updateMeeting(data, meeting.id, input({ kind: 'ekstraordinært', date: '2027-01-20', startTime: '14:00', endTime: '15:00' }), meeting.revision, now, TZ);
+    holdLateAgenda(meeting, now, TIMING);
+    expect(meeting.agendaSendAt).toBeUndefined();
+    const december = data.meetings.find((m) => m.id === 'mote-2026-12')!;
+    updateMeeting(data, december.id, input({ date: '2026-11-24' }), december.revision, now, TZ);
+    holdLateAgenda(december, now, TIMING);
+    expect(december.agendaSendAt).toBe('2026-11-23T08:00:00.000Z');
   });
 
   it('sends nothing for a meeting that has started, is cancelled or was held', () => {

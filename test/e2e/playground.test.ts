@@ -147,8 +147,13 @@ describe('meetings and agendas in the Playground', { timeout: 180_000 }, () => {
     await expect.poll(() => page.getByText('Rediger dagsorden: Ekstramøte om ungdomsvold').count(), { timeout: 20_000 }).toBe(1);
   });
 
-  it('posts the agenda at once, since the meeting is within the lead time', async () => {
+  it('holds the agenda, since the meeting is within the lead time, and posts it when the secretary sends it', async () => {
+    await expect.poll(() => page.getByText(/^Dagsordenen sendes (ut .* så den venter til da|ikke ut av seg selv)/).count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.getByText('Dagsorden for neste møte').count()).toBe(0);
+    await page.getByRole('button', { name: 'Send dagsorden nå' }).last().click();
+    await page.getByRole('button', { name: 'Ja, send den' }).last().click();
     await expect.poll(() => page.getByText('Dagsorden for neste møte').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.getByText('Dagsordenen sendes ut nå.', { exact: true }).count(), { timeout: 20_000 }).toBe(1);
   });
 
   it('adds an agenda item, and the posted agenda card is updated in place', async () => {

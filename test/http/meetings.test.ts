@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Verb } from '../../src/bot/actions/index.js';
 import { installed, invoke, message, USERS } from '../helpers/activities.js';
+import { executeData } from '../helpers/adaptive-cards.js';
 import { cardText, NOW } from '../helpers/builders.js';
 import { cardIn, connectorSuite, expectChangedLinksRefused, onDisk, seedFileWith, wordText, type BotUnderTest } from '../helpers/running-bot.js';
 
@@ -31,12 +32,19 @@ async function councilReachable(bot: BotUnderTest) {
   suite.stub.sent.length = 0;
 }
 
-/** The secretary saves a new meeting on the meeting form (an Action.Execute). */
-async function createMeeting(bot: BotUnderTest, fields: Record<string, string> = {}) {
+/**
+ * The secretary saves a meeting on the meeting form (an Action.Execute). A new one is days away,
+ * after the time its agenda would usually go out, so the agenda waits; unless told otherwise the
+ * secretary then sends it with «Send dagsorden nå» on the editor that came back.
+ */
+async function createMeeting(bot: BotUnderTest, fields: Record<string, string> = {}, options: { send: boolean } = { send: true }) {
   const res = await bot.post(
     invoke(USERS.secretary, { verb: Verb.MeetingSave, kind: 'ekstraordinært', title: 'Ekstraordinært møte om ungdomsvold', date: '2026-11-26', startTime: '10:00', endTime: '11:00', place: 'Oslo rådhus', ...fields }, personal(USERS.secretary)),
   );
-  return (await res.json()) as { statusCode: number; type: string; value: unknown };
+  const created = (await res.json()) as { statusCode: number; type: string; value: unknown };
+  const send = executeData(created.value).find((data) => data['verb'] === Verb.AgendaSend);
+  if (options.send && send) await bot.post(invoke(USERS.secretary, send, personal(USERS.secretary)));
+  return created;
 }
 
 async function sendDue(bot: BotUnderTest) {
@@ -111,6 +119,22 @@ describe('agendas over HTTP', () => {
     expect(agendas()).toHaveLength(2);
   });
 
+  it('holds the agenda of a meeting made at short notice until the secretary sends it, then posts it to everyone', async () => {
+    const bot = await start();
+    await councilReachable(bot);
+    const created = await createMeeting(bot, {}, { send: false });
+    expect(cardText(created.value)).toContain('Dagsordenen sendes ut mandag 23. november 2026 kl. 09.00.');
+    await sendDue(bot);
+    const agendas = () => suite.stub.sent.filter((s) => s.method === 'POST' && cardText(cardIn(s)).includes('Dagsorden for neste møte'));
+    expect(agendas()).toEqual([]);
+    const send = executeData(created.value).find((data) => data['verb'] === Verb.AgendaSend)!;
+    const res = await bot.post(invoke(USERS.secretary, send, personal(USERS.secretary)));
+    expect(cardText(((await res.json()) as { value: unknown }).value)).toContain('Dagsordenen sendes ut nå.');
+    // The button woke the scheduler, which queued the agenda and woke the notifier: no tick here.
+    await expect.poll(() => agendas().length, { timeout: 10_000 }).toBe(3);
+    expect(agendas().map((s) => s.conversationId).sort()).toEqual([CHANNEL, 'a:personal-29:kari', 'a:personal-29:ola'].sort());
+  });
+
   it('opens a personal chat with council members in the team who never opened the bot, and sends them the agenda', async () => {
     const bot = await start();
     await councilReachable(bot);
@@ -137,7 +161,7 @@ describe('agendas over HTTP', () => {
     const meetingId = (await onDisk(bot)).meetings.find((m) => m.kind === 'ekstraordinært')!.id;
     await bot.post(invoke(USERS.secretary, { verb: Verb.ItemSave, meetingId, revision: 0, title: 'Gjengkonflikt i Oslo øst', presenters: 'Oslo politidistrikt', confidential: 'true' }, personal(USERS.secretary)));
     await sendDue(bot);
-    // The agenda went out when the meeting was made; the item reached the posted cards as an update.
+    // The agenda went out when the secretary sent it; the item reached the posted cards as an update.
     const inChannel = cardText(cardIn(suite.stub.delivered(CHANNEL).at(-1)));
     const inChat = cardText(cardIn(suite.stub.delivered('a:personal-29:ola').at(-1)));
     expect(inChannel).toContain('Unntatt offentlighet');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { agendaReceivers, enqueue } from '../../domain/deliveries.js';
-import { cancelMeeting, createMeeting, createMeetings, updateMeeting, type MeetingInput, type PlannedMeeting } from '../../domain/meetings.js';
+import { agendaReceivers, enqueue, holdLateAgenda, sendAgendaNow } from '../../domain/deliveries.js';
+import { assertRevision, cancelMeeting, createMeeting, createMeetings, openMeeting, updateMeeting, type MeetingInput, type PlannedMeeting } from '../../domain/meetings.js';
 import { SECRETARIAT } from '../../domain/roles.js';
 import { MeetingKindSchema } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
@@ -50,8 +50,13 @@ export const meetingSaveAction = defineAction({
       deps,
       () =>
         deps.store.update((draft) => {
-          if (!meetingId) return { meeting: createMeeting(draft, input, now, deps.timeZone), created: true, moved: false };
+          if (!meetingId) {
+            const meeting = createMeeting(draft, input, now, deps.timeZone);
+            holdLateAgenda(meeting, now, deps.timing);
+            return { meeting, created: true, moved: false };
+          }
           const change = updateMeeting(draft, meetingId, input, data.revision, now, deps.timeZone);
+          if (change.moved) holdLateAgenda(change.meeting, now, deps.timing);
           // Everyone who got the agenda hears that it moved; their cards are updated in place too.
           if (change.moved) enqueue(draft, 'moved', meetingId, `r${change.meeting.revision}`, agendaReceivers(draft, meetingId), now);
           return { meeting: change.meeting, created: false, moved: change.moved };
@@ -90,6 +95,31 @@ export const meetingCancelAction = defineAction({
   },
 });
 
+/** «Send dagsorden nå»: the agenda goes out at once, however far off its time was. */
+export const agendaSendAction = defineAction({
+  verb: Verb.AgendaSend,
+  role: SECRETARIAT,
+  schema: z.object({ verb: z.literal(Verb.AgendaSend), meetingId: id, revision }),
+  async handle(turn, data, deps) {
+    const m = messages(turn.lang);
+    const now = deps.clock.now();
+    const sent = await attempt(turn, deps, () =>
+      deps.store.update((draft) => {
+        const meeting = openMeeting(draft, data.meetingId, now);
+        // The secretary sends what the card showed, not an agenda someone has changed since.
+        assertRevision(meeting, data.revision);
+        return { meeting, asked: sendAgendaNow(meeting, now) };
+      }),
+    );
+    if (sent) {
+      // The scheduler queues it, after reaching the council's team, and wakes the notifier.
+      if (sent.asked) deps.notifier.kick();
+      await turn.reply(sent.asked ? m['editor.sentNow']({ meeting: meetingName(sent.meeting, turn.lang, deps.timeZone) }) : m['editor.alreadySent']);
+    }
+    await showEditor(turn, deps, data.meetingId);
+  },
+});
+
 const year = z.coerce.number().int().min(2000).max(2100);
 
 export const yearPlanShowAction = defineAction({
@@ -123,7 +153,12 @@ export const yearPlanConfirmAction = defineAction({
     const created = await attempt(
       turn,
       deps,
-      () => deps.store.update((draft) => createMeetings(draft, chosen, now, deps.timeZone)),
+      () =>
+        deps.store.update((draft) => {
+          const meetings = createMeetings(draft, chosen, now, deps.timeZone);
+          for (const meeting of meetings) holdLateAgenda(meeting, now, deps.timing);
+          return meetings;
+        }),
       async (problem) => {
         await turn.respond(yearPlanCard(deps.store.read(), data.year, turn.lang, deps.timeZone, problem, plan));
       },

@@ -7,6 +7,8 @@ export const Verb = {
   Apologies: 'oppmøte.forfall',
   Propose: 'sak.foreslå',
   EditorShow: 'dagsorden.rediger',
+  /** The secretary sends a coming meeting's agenda at once. */
+  AgendaSend: 'dagsorden.send',
   ItemForm: 'sak.skjema',
   ItemSave: 'sak.lagre',
   ItemMove: 'sak.flytt',

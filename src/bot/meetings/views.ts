@@ -12,7 +12,7 @@ import { visibleItem, type Audience } from '../../domain/agenda.js';
 import { attendanceOf, attendanceOverview, isAttendee } from '../../domain/attendance.js';
 import { formatDate, formatDateTime, formatMonth, remembered } from '../../domain/dates.js';
 import { meetingDate } from '../../domain/follow-up-dates.js';
-import { dueAt, unansweredRecipients, undelivered, unreachableRecipients, type DispatchTiming } from '../../domain/deliveries.js';
+import { agendaSendTime, unansweredRecipients, undelivered, unreachableRecipients, type DispatchTiming } from '../../domain/deliveries.js';
 import { DomainError, ErrorCode } from '../../domain/errors.js';
 import { comingMeetings, meetingInputOf, meetingPhase, proposeYear, saltoItemId, type MeetingInput, type PlannedMeeting } from '../../domain/meetings.js';
 import { COUNCIL, mayReadConfidential, mayUse, SECRETARIAT } from '../../domain/roles.js';
@@ -254,6 +254,8 @@ export function editorCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, t
   const last = meeting.agenda.length - 1;
   const phase = meetingPhase(meeting, now);
   const open = phase === 'coming';
+  const sendsAt = agendaSendTime(meeting, timing);
+  const sending = !meeting.agendaQueuedAt && sendsAt !== undefined && sendsAt <= now;
   return renderCard('agenda-editor', {
     title: m[open ? 'editor.title' : 'editor.titleClosed']({ meeting: meetingLabel(meeting, lang) }),
     subtitle: meetingSubtitle(meeting, lang, timeZone),
@@ -266,7 +268,13 @@ export function editorCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, t
             ? m['editor.status.started']
             : meeting.agendaQueuedAt
               ? m['editor.status.posted']
-              : m['editor.status.notPosted']({ when: formatDateTime(dueAt(meeting, timing.agendaLeadDays, timing), timeZone, lang) }),
+              : sending
+                ? m['editor.status.sending']
+                : sendsAt === undefined
+                  ? m['editor.status.manual']
+                  : meeting.agendaSendAt === undefined
+                    ? m['editor.status.notPosted']({ when: formatDateTime(sendsAt, timeZone, lang) })
+                    : m['editor.status.waiting']({ when: formatDateTime(sendsAt, timeZone, lang), days: timing.agendaLeadDays }),
     open,
     items: meeting.agenda.map((item, index) => ({
       number: `${index + 1}.`,
@@ -295,6 +303,7 @@ export function editorCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, t
     attendance: { verb: Verb.AttendanceShow, meetingId: meeting.id },
     minutes: phase === 'held' || phase === 'under-way' ? { verb: Verb.MinutesForm, meetingId: meeting.id } : null,
     download: agendaUrl ? { title: m['agendaDoc.download'], url: agendaUrl } : null,
+    sendNow: open && !meeting.agendaQueuedAt && !sending ? { verb: Verb.AgendaSend, ...rev } : null,
     cancel: { verb: Verb.MeetingCancel, ...rev },
     labels: {
       edit: m['editor.edit'],
@@ -315,6 +324,9 @@ export function editorCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, t
       cancel: m['editor.cancel'],
       cancelConfirm: m['editor.cancelConfirm'],
       cancelSend: m['editor.cancelSend'],
+      sendNow: m['editor.sendNow'],
+      sendNowConfirm: m['editor.sendNowConfirm'],
+      sendNowButton: m['editor.sendNowButton'],
     },
   });
 }
