@@ -45,9 +45,9 @@ export interface BotDeps {
   seedFollowUps?: (() => Pick<Data, 'focusAreas' | 'followUps'> | undefined) | undefined;
   /** A signed, expiring download link for a round's compiled report; undefined without a public address. */
   reportUrl?: ((roundId: string) => string | undefined) | undefined;
-  /** A signed, expiring download link for a meeting's minutes as a Word file; undefined without a public address. */
   /** The signed link to a meeting's notice with its agenda as a Word file; undefined without a public address. */
   agendaUrl?: ((meetingId: string) => string | undefined) | undefined;
+  /** A signed, expiring download link for a meeting's minutes as a Word file; undefined without a public address. */
   minutesUrl?: ((meetingId: string) => string | undefined) | undefined;
   /** A signed, expiring download link for the follow-up list for a meeting's papers; undefined without a public address. */
   followUpListUrl?: ((meetingId: string) => string | undefined) | undefined;
