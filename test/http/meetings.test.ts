@@ -42,7 +42,7 @@ async function createMeeting(bot: BotUnderTest, fields: Record<string, string> =
     invoke(USERS.secretary, { verb: Verb.MeetingSave, kind: 'ekstraordinært', title: 'Ekstraordinært møte om ungdomsvold', date: '2026-11-26', startTime: '10:00', endTime: '11:00', place: 'Oslo rådhus', ...fields }, personal(USERS.secretary)),
   );
   const created = (await res.json()) as { statusCode: number; type: string; value: unknown };
-  const send = executeData(created.value).find((data) => data['verb'] === Verb.AgendaSend);
+  const send = executeData(created.value).find((data): data is { verb: string } & Record<string, unknown> => data['verb'] === Verb.AgendaSend);
   if (options.send && send) await bot.post(invoke(USERS.secretary, send, personal(USERS.secretary)));
   return created;
 }
@@ -127,7 +127,7 @@ describe('agendas over HTTP', () => {
     await sendDue(bot);
     const agendas = () => suite.stub.sent.filter((s) => s.method === 'POST' && cardText(cardIn(s)).includes('Dagsorden for neste møte'));
     expect(agendas()).toEqual([]);
-    const send = executeData(created.value).find((data) => data['verb'] === Verb.AgendaSend)!;
+    const send = executeData(created.value).find((data): data is { verb: string } & Record<string, unknown> => data['verb'] === Verb.AgendaSend)!;
     const res = await bot.post(invoke(USERS.secretary, send, personal(USERS.secretary)));
     expect(cardText(((await res.json()) as { value: unknown }).value)).toContain('Dagsordenen sendes ut nå.');
     // The button woke the scheduler, which queued the agenda and woke the notifier: no tick here.
