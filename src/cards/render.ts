@@ -325,7 +325,9 @@ export interface SaltoRoundCardModel {
   units: { name: string; detail: string; state: string; stateColor: 'good' | 'warning' | 'attention' | 'default'; unlock: ActionData | null }[];
   downloadUrl: string;
   buttons: Button[];
-  labels: { unlock: string; download: string };
+  /** The form that moves the deadline; null once the meeting has begun, and where no one can change it. */
+  deadline: { value: string; min: string; max: string; save: ActionData } | null;
+  labels: { unlock: string; download: string; changeDeadline: string; newDeadline: string; deadlineHint: string; deadlineError: string; saveDeadline: string };
 }
 
 export interface SaltoCompiledCardModel {

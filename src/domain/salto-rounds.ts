@@ -1,4 +1,4 @@
-import { addDays, format, parse } from 'date-fns';
+import { addDays, format, isValid, parse } from 'date-fns';
 import { enqueue, personalChats, personalRecipients, sendTimeOn, type DispatchTiming } from './deliveries.js';
 import { byId } from './drafts.js';
 import { DomainError, ErrorCode } from './errors.js';
@@ -6,7 +6,7 @@ import { meetingDate, todayIn } from './follow-up-dates.js';
 import { latestPeriod } from './follow-ups.js';
 import { findMeeting, openMeeting } from './meetings.js';
 import { advance, formQuestions, missingAnswers, type FormInput, type FormResult } from './salto-form.js';
-import type { Data, Delivery, Member, ReportingUnit, SaltoReport, SaltoRound } from './schema.js';
+import type { Data, Delivery, Meeting, Member, ReportingUnit, SaltoReport, SaltoRound } from './schema.js';
 
 /** The SaLTo focus areas of the latest programme period: the ones a new round asks about. */
 export function currentSaltoFocusAreas(data: Readonly<Data>) {
@@ -35,6 +35,14 @@ export function roundOfMeeting(data: Readonly<Data>, meetingId: string): SaltoRo
   return data.saltoRounds.find((r) => r.meetingId === meetingId);
 }
 
+/** A deadline is a day of the calendar, today or later, and no later than the meeting's day. */
+function checkDeadline(meeting: Meeting, deadline: string, now: Date, timeZone: string): void {
+  const day = parse(deadline, 'yyyy-MM-dd', new Date(0));
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(deadline) || !isValid(day) || format(day, 'yyyy-MM-dd') !== deadline) throw new DomainError(ErrorCode.InvalidDate, 'malformed deadline');
+  if (deadline < todayIn(now, timeZone)) throw new DomainError(ErrorCode.DueInPast, 'deadline in the past', { date: deadline });
+  if (deadline > meetingDate(meeting, timeZone)) throw new DomainError(ErrorCode.DeadlineAfterMeeting, 'deadline after the meeting');
+}
+
 /**
  * Opens a round for a meeting with the current focus areas and every reporting unit, and
  * queues the invitation to each coordinator the bot can reach.
@@ -43,15 +51,33 @@ export function openRound(data: Data, meetingId: string, deadline: string | unde
   const meeting = openMeeting(data, meetingId, now);
   if (roundOfMeeting(data, meetingId)) throw new DomainError(ErrorCode.RoundExists, `meeting ${meetingId} has a round`);
   const chosen = deadline ?? defaultDeadline(data, meetingId, timeZone);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(chosen)) throw new DomainError(ErrorCode.InvalidDate, 'malformed deadline');
-  if (chosen < todayIn(now, timeZone)) throw new DomainError(ErrorCode.DueInPast, 'deadline in the past', { date: chosen });
-  if (chosen > meetingDate(meeting, timeZone)) throw new DomainError(ErrorCode.DeadlineAfterMeeting, 'deadline after the meeting');
+  checkDeadline(meeting, chosen, now, timeZone);
   const focusAreaIds = currentSaltoFocusAreas(data).map((a) => a.id);
   const unitIds = activeUnits(data).map((u) => u.id);
   if (focusAreaIds.length === 0 || unitIds.length === 0) throw new DomainError(ErrorCode.NotFound, 'no SaLTo focus areas or units');
   const round: SaltoRound = { id: `runde-${meetingId}`, meetingId, deadline: chosen, focusAreaIds, unitIds, openedAt: now.toISOString(), openedBy: byMemberId, unlockedUnitIds: [] };
   data.saltoRounds.push(round);
   return { round, invited: queueInvites(data, round, now) };
+}
+
+/**
+ * The secretary moves a round's deadline, while its meeting is to come: within the same limits as
+ * when it opened. The coordinators of units that have not handed in are told; reports locked by
+ * the old deadline open again until the new one, and the reminders follow the new deadline.
+ */
+export function changeDeadline(data: Data, roundId: string, deadline: string, now: Date, timeZone: string): { round: SaltoRound; moved: boolean; told: Delivery[] } {
+  const round = findRound(data, roundId);
+  checkDeadline(openMeeting(data, round.meetingId, now), deadline, now, timeZone);
+  if (deadline === round.deadline) return { round, moved: false, told: [] };
+  round.deadline = deadline;
+  round.deadlineChangedAt = now.toISOString();
+  // The notice carries its deadline, so one overtaken by a later change is not sent.
+  return { round, moved: true, told: enqueue(data, 'salto-deadline-moved', { roundId }, `frist-${deadline}`, personalRecipients(data, waitingCoordinators(data, round)), now, deadline) };
+}
+
+/** The coordinators of the round's units that have not handed in. */
+function waitingCoordinators(data: Readonly<Data>, round: SaltoRound): Member[] {
+  return round.unitIds.filter((unitId) => reportOf(data, round.id, unitId)?.status !== 'levert').flatMap((unitId) => unitCoordinators(data, unitId));
 }
 
 /** The coordinators who report for a unit. */
@@ -272,12 +298,14 @@ export function queueRoundReminders(data: Data, now: Date, timing: DispatchTimin
       ['salto-reminder', sendTimeOn(y, m - 1, d - timing.saltoReminderDays, timing)],
       ['salto-deadline', sendTimeOn(y, m - 1, d, timing)],
     ];
-    // Only the latest due kind, and only one that fell due after the round opened: a round
-    // opened late has just sent its invitation, which says the same.
-    const due = kinds.filter(([, at]) => now >= at && Date.parse(round.openedAt) < at.getTime()).at(-1);
+    // Only the latest due kind, and only one that fell due after the round opened or its deadline
+    // moved: the invitation, or the notice of the new deadline, has just said the same.
+    const since = Date.parse(round.deadlineChangedAt ?? round.openedAt);
+    const due = kinds.filter(([, at]) => now >= at && since < at.getTime()).at(-1);
     if (!due) continue;
-    const coordinators = round.unitIds.filter((unitId) => reportOf(data, round.id, unitId)?.status !== 'levert').flatMap((unitId) => unitCoordinators(data, unitId));
-    queued.push(...enqueue(data, due[0], { roundId: round.id }, due[0], personalRecipients(data, coordinators), now));
+    // A moved deadline gets its own reminders; those of the first keep their ids.
+    const batch = round.deadlineChangedAt ? `${due[0]}-${round.deadline}` : due[0];
+    queued.push(...enqueue(data, due[0], { roundId: round.id }, batch, personalRecipients(data, waitingCoordinators(data, round)), now));
   }
   return queued;
 }

@@ -240,6 +240,8 @@ export const SaltoRoundSchema = z.object({
   openedBy: id,
   /** Units the secretary has let change their report after the deadline (until they hand it in again). */
   unlockedUnitIds: z.array(id).default([]),
+  /** When the secretary last moved the deadline: reminders then count from it, apart from those of the first. */
+  deadlineChangedAt: instant.optional(),
 });
 export type SaltoRound = z.infer<typeof SaltoRoundSchema>;
 
@@ -322,6 +324,8 @@ export const DeliveryKindSchema = z.enum([
   'salto-invite',
   'salto-reminder',
   'salto-deadline',
+  /** To SaLTo coordinators whose unit has not handed in: the secretary moved the deadline; `note` is the new one. */
+  'salto-deadline-moved',
 ]);
 export type DeliveryKind = z.infer<typeof DeliveryKindSchema>;
 

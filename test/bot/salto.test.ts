@@ -6,7 +6,8 @@ import { answerReport, openRound, startReport, submitReport } from '../../src/do
 import { tabOverview, type OverviewContext } from '../../src/tab/overview.js';
 import type { Data } from '../../src/domain/schema.js';
 import { fixedClock } from '../../src/domain/clock.js';
-import { cardProblems } from '../helpers/adaptive-cards.js';
+import { composer } from '../../src/bot/compose.js';
+import { cardButtons, cardProblems, inputValues } from '../helpers/adaptive-cards.js';
 import { cardText, COORDINATOR_ID, demoData, fakeTurn, harness, memberOf, MEMBER_ID, NOW, SECRETARY_ID, withChats } from '../helpers/builders.js';
 
 const ROUND = 'runde-mote-2027-03';
@@ -154,6 +155,73 @@ describe('SaLTo verbs with fake turns', () => {
     await handleAction(compiled, h.deps);
     expect(cardProblems(compiled.responses[0])).toEqual([]);
     expect(cardText(compiled.responses[0])).toContain('Samlet rapport fra lokale og regionale SaLTo-handlingsplaner');
+  });
+});
+
+describe('moving a round\'s deadline', () => {
+  const secretary = memberOf(withRound(), SECRETARY_ID);
+  const coordinator = memberOf(withRound(), COORDINATOR_ID);
+  const compose = composer({ timeZone: 'Europe/Oslo', clock: fixedClock(NOW) });
+  const shown = (data: Data, id: string) => {
+    const delivery = data.deliveries.find((d) => d.id === id)!;
+    const activity = compose(delivery, data, 'send')?.activity as { attachments: { content: unknown }[] } | undefined;
+    return activity && activity.attachments[0]!.content;
+  };
+
+  it('moves it from the round overview, tells the coordinators still writing, and opens a locked report again', async () => {
+    const afterDeadline = fixedClock('2027-02-26T09:00:00Z');
+    const h = harness(withRound(), afterDeadline);
+    const overview = fakeTurn({ text: '/rapporter', member: secretary });
+    await handleText(overview, h.deps);
+    const card = cardOf(overview.replies[0]);
+    expect(cardProblems(card)).toEqual([]);
+    expect(inputValues(card)['deadline']).toBe('2027-02-25');
+    const save = cardButtons(card).find((b) => b.title === 'Lagre fristen')!;
+    expect(save.data).toEqual({ verb: Verb.RoundDeadline, roundId: ROUND });
+
+    for (const [deadline, problem] of [
+      ['2027-02-20', 'Den fristen har allerede vært. Velg i dag eller en senere dato.'],
+      ['2027-03-12', 'Fristen må være senest på møtedagen.'],
+    ]) {
+      const refused = fakeTurn({ member: secretary, data: { ...save.data, deadline } });
+      await handleAction(refused, h.deps);
+      expect(refused.texts()).toEqual([problem]);
+      expect(cardText(refused.responses[0])).toContain('Frist: torsdag 25. februar 2027');
+    }
+    expect(h.store.writes()).toBe(0);
+
+    const moved = fakeTurn({ member: secretary, data: { ...save.data, deadline: '2027-03-04' } });
+    await handleAction(moved, h.deps);
+    const after = cardText(moved.responses[0]);
+    expect(after).toMatch(/^Fristen er endret til torsdag 4\. mars 2027\. 1 koordinator får beskjed\.\nSaLTo-rapportering til møtet torsdag 11\. mars 2027\nFrist: torsdag 4\. mars 2027\n/);
+    expect(after).not.toContain('låst etter fristen');
+    expect(h.kicks()).toBe(1);
+    const notice = shown(h.store.read(), `round:${ROUND}|salto-deadline-moved|frist-2027-03-04|a:aisha`);
+    expect(cardProblems(notice)).toEqual([]);
+    expect(cardText(notice)).toMatch(/^Fristen for SaLTo-rapporten er endret til torsdag 4\. mars 2027\.\nRapportering til Politirådets møte torsdag 11\. mars 2027\n.*Frist: torsdag 4\. mars 2027\./);
+    expect(cardButtons(notice).map((b) => b.title)).toEqual(['Start rapporten for Bydel Grorud']);
+    const reopened = fakeTurn({ text: '/rapport', member: coordinator });
+    await handleText(reopened, h.deps);
+    expect(cardText(cardOf(reopened.replies[0]))).toContain('Bydel Grorud · spørsmål 1 av 18');
+
+    // The same deadline again changes nothing; a notice overtaken by a later move is not sent.
+    const same = fakeTurn({ member: secretary, data: { ...save.data, deadline: '2027-03-04' } });
+    await handleAction(same, h.deps);
+    expect(cardText(same.responses[0])).toMatch(/^Fristen er den samme som før, så ingenting er endret\./);
+    await handleAction(fakeTurn({ member: secretary, data: { ...save.data, deadline: '2027-03-05' } }), h.deps);
+    expect(shown(h.store.read(), `round:${ROUND}|salto-deadline-moved|frist-2027-03-04|a:aisha`)).toBeUndefined();
+    expect(cardText(shown(h.store.read(), `round:${ROUND}|salto-deadline-moved|frist-2027-03-05|a:aisha`))).toContain('endret til fredag 5. mars 2027');
+  });
+
+  it('offers no deadline form once the meeting has begun, and refuses one sent anyway', async () => {
+    const h = harness(withRound(), fixedClock('2027-03-11T09:00:00Z'));
+    const overview = fakeTurn({ text: '/rapporter', member: secretary });
+    await handleText(overview, h.deps);
+    expect(cardButtons(cardOf(overview.replies[0])).map((b) => b.title)).not.toContain('Lagre fristen');
+    const late = fakeTurn({ member: secretary, data: { verb: Verb.RoundDeadline, roundId: ROUND, deadline: '2027-03-11' } });
+    await handleAction(late, h.deps);
+    expect(late.texts()).toEqual(['Møtet er avlyst, avholdt eller har startet, så dette kan ikke lenger endres.']);
+    expect(h.store.writes()).toBe(0);
   });
 });
 

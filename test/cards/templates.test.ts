@@ -110,7 +110,7 @@ const RENDERED: { [N in TemplateName]?: () => Record<string, unknown> } = {
   'salto-round': () => {
     const { salto, round } = saltoData();
     const late = new Date('2027-03-01T08:00:00Z');
-    return roundCard(salto, round, roundOverview(salto, round, late, 'Europe/Oslo'), 'nb', 'Europe/Oslo', 'https://bot.example/rapport/x/1/y.docx', 'Runden er åpnet.');
+    return roundCard(salto, round, roundOverview(salto, round, late, 'Europe/Oslo'), 'nb', 'Europe/Oslo', 'https://bot.example/rapport/x/1/y.docx', 'Runden er åpnet.', late);
   },
   'salto-compiled': () => {
     const { salto, round } = saltoData();

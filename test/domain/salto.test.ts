@@ -7,6 +7,7 @@ import {
   activeReport,
   answerReport,
   catchUpInvites,
+  changeDeadline,
   openRound,
   queueRoundReminders,
   roundOverview,
@@ -223,6 +224,56 @@ describe('reminders and the overview', () => {
     for (const question of formQuestions(round)) say(data, report.id, question.kind === 'status' ? '1' : 'Svar');
     submitReport(data, report.id, aisha(data), now, TZ);
     expect(queueRoundReminders(data, new Date('2027-02-25T08:00:00Z'), TIMING)).toEqual([]);
+  });
+
+  it('moves the deadline within the same limits as at opening, and tells the coordinators still writing', () => {
+    const { data, round } = started();
+    expect(codeOf(() => changeDeadline(data, round.id, '2026-11-21', now, TZ))).toBe(ErrorCode.DueInPast);
+    expect(codeOf(() => changeDeadline(data, round.id, '2027-03-12', now, TZ))).toBe(ErrorCode.DeadlineAfterMeeting);
+    for (const wrong of ['2027-02-30', '1. mars', '']) expect(codeOf(() => changeDeadline(data, round.id, wrong, now, TZ))).toBe(ErrorCode.InvalidDate);
+    expect(codeOf(() => changeDeadline(data, 'runde-ingen', '2027-03-01', now, TZ))).toBe(ErrorCode.NotFound);
+    expect(changeDeadline(data, round.id, '2027-02-25', now, TZ)).toMatchObject({ moved: false, told: [] });
+    expect(round.deadlineChangedAt).toBeUndefined();
+    const { moved, told } = changeDeadline(data, round.id, '2027-03-04', now, TZ);
+    expect(moved).toBe(true);
+    expect(round).toMatchObject({ deadline: '2027-03-04', deadlineChangedAt: NOW.replace('Z', '.000Z') });
+    expect(told.map((d) => [d.kind, d.memberId, d.note])).toEqual([['salto-deadline-moved', 'aisha-rahman', '2027-03-04']]);
+    // Kept through the schema, as the store reads the file.
+    expect(DataSchema.parse(JSON.parse(JSON.stringify(data))).saltoRounds.find((r) => r.id === round.id)).toMatchObject({ deadline: '2027-03-04', deadlineChangedAt: round.deadlineChangedAt });
+    // Once the meeting has begun, the deadline stays.
+    expect(codeOf(() => changeDeadline(data, round.id, '2027-03-11', new Date('2027-03-11T08:30:00Z'), TZ))).toBe(ErrorCode.MeetingClosed);
+  });
+
+  it('tells no one whose unit has handed in, and opens reports locked by the old deadline when it gets later', () => {
+    const { data, report, round } = started();
+    for (const question of formQuestions(round)) say(data, report.id, question.kind === 'status' ? '1' : 'Svar');
+    submitReport(data, report.id, aisha(data), now, TZ);
+    const late = new Date('2027-02-26T08:00:00Z');
+    expect(codeOf(() => startReport(data, round.id, 'bydel-grorud', aisha(data), late, TZ))).toBe(ErrorCode.RoundLocked);
+    expect(changeDeadline(data, round.id, '2027-03-04', late, TZ).told).toEqual([]);
+    expect(startReport(data, round.id, 'bydel-grorud', aisha(data), late, TZ).status).toBe('utkast');
+  });
+
+  it('reminds again before a moved deadline, and not of what fell due before the move', () => {
+    const { data, round } = started();
+    expect(queueRoundReminders(data, new Date('2027-02-22T08:00:00Z'), TIMING).map((d) => d.kind)).toEqual(['salto-reminder']);
+    // On 24 February, the deadline moves from the 25th to 4 March.
+    const moved = new Date('2027-02-24T12:00:00Z');
+    changeDeadline(data, round.id, '2027-03-04', moved, TZ);
+    expect(queueRoundReminders(data, moved, TIMING)).toEqual([]);
+    expect(queueRoundReminders(data, new Date('2027-02-25T08:00:00Z'), TIMING)).toEqual([]);
+    const before = queueRoundReminders(data, new Date('2027-03-01T08:00:00Z'), TIMING);
+    expect(before.map((d) => [d.kind, d.memberId])).toEqual([['salto-reminder', 'aisha-rahman']]);
+    expect(queueRoundReminders(data, new Date('2027-03-02T08:00:00Z'), TIMING)).toEqual([]);
+    expect(queueRoundReminders(data, new Date('2027-03-04T08:00:00Z'), TIMING).map((d) => d.kind)).toEqual(['salto-deadline']);
+    // Moved again, the new deadline gets its own reminder on its day.
+    changeDeadline(data, round.id, '2027-03-05', new Date('2027-03-04T09:00:00Z'), TZ);
+    expect(queueRoundReminders(data, new Date('2027-03-05T08:00:00Z'), TIMING).map((d) => d.kind)).toEqual(['salto-deadline']);
+    // A reminder whose time had passed when the deadline moved is not sent: the notice said it.
+    const other = started();
+    changeDeadline(other.data, other.round.id, '2027-02-26', new Date('2027-02-24T12:00:00Z'), TZ);
+    expect(queueRoundReminders(other.data, new Date('2027-02-24T12:00:00Z'), TIMING)).toEqual([]);
+    expect(queueRoundReminders(other.data, new Date('2027-02-26T08:00:00Z'), TIMING).map((d) => d.kind)).toEqual(['salto-deadline']);
   });
 
   it('shows each unit handed in, draft or not started, with its coordinators', () => {

@@ -43,6 +43,7 @@ import {
   reportUnlockAction,
   roundOpenAction,
   roundShowAction,
+  roundDeadlineAction,
 } from './salto.js';
 import { roundFormAction, saltoSetupShowAction, unitFormAction, unitSaveAction } from './salto-setup.js';
 import { areasFormAction, areasSaveAction, councilAreasFormAction, councilAreasSaveAction, councilAreasShowAction } from './focus-areas.js';
@@ -97,6 +98,7 @@ export const ACTIONS: readonly CardAction[] = [
   reportSubmitAction,
   roundOpenAction,
   roundShowAction,
+  roundDeadlineAction,
   reportUnlockAction,
   reportCompiledAction,
   roundFormAction,

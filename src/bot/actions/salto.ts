@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ErrorCode, isDomainError } from '../../domain/errors.js';
 import { compileRound } from '../../domain/salto-compile.js';
 import { ANSWER_LIMIT, readFormInput, type FormInput } from '../../domain/salto-form.js';
-import { answerReport, findRound, openRound, roundOverview, startReport, submitReport, unlockUnit } from '../../domain/salto-rounds.js';
+import { answerReport, changeDeadline, findRound, openRound, roundOverview, startReport, submitReport, unlockUnit } from '../../domain/salto-rounds.js';
 import { COUNCIL, SECRETARIAT } from '../../domain/roles.js';
 import type { Role, SaltoReport } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
@@ -140,7 +140,7 @@ export async function showRound(turn: Turn, deps: BotDeps, roundId: string, how:
   const round = data.saltoRounds.find((r) => r.id === roundId);
   if (!round) return turn.reply(messages(turn.lang)['problem.not-found']);
   const now = deps.clock.now();
-  await show(turn, roundCard(data, round, roundOverview(data, round, now, deps.timeZone), turn.lang, deps.timeZone, deps.reportUrl?.(round.id), headline), how);
+  await show(turn, roundCard(data, round, roundOverview(data, round, now, deps.timeZone), turn.lang, deps.timeZone, deps.reportUrl?.(round.id), headline, now), how);
 }
 
 export const roundOpenAction = defineAction({
@@ -174,6 +174,21 @@ export const roundShowAction = defineAction({
   schema: z.object({ verb: z.literal(Verb.RoundShow), roundId: id }),
   async handle(turn, data, deps) {
     await showRound(turn, deps, data.roundId, 'respond');
+  },
+});
+
+/** «Endre frist» on `/rapporter`: the round's deadline moves, and the coordinators still writing are told. */
+export const roundDeadlineAction = defineAction({
+  verb: Verb.RoundDeadline,
+  role: SECRETARIAT,
+  schema: z.object({ verb: z.literal(Verb.RoundDeadline), roundId: id, deadline: z.string().max(40).default('') }),
+  async handle(turn, data, deps) {
+    const m = messages(turn.lang);
+    const now = deps.clock.now();
+    const changed = await attempt(turn, deps, () => deps.store.update((draft) => changeDeadline(draft, data.roundId, data.deadline, now, deps.timeZone)));
+    if (!changed) return showRound(turn, deps, data.roundId, 'respond');
+    if (changed.told.length > 0) deps.notifier.kick();
+    await showRound(turn, deps, data.roundId, 'respond', changed.moved ? m['saltoOverview.deadlineChanged']({ deadline: dayLabel(changed.round.deadline, turn.lang, deps.timeZone), told: changed.told.length }) : m['saltoOverview.deadlineSame']);
   },
 });
 

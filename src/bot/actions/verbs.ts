@@ -49,6 +49,8 @@ export const Verb = {
   ReportCompiled: 'rapport.samlet',
   RoundShow: 'rapportrunde.vis',
   RoundOpen: 'rapportrunde.åpne',
+  /** The secretary moves a round's deadline. */
+  RoundDeadline: 'rapportrunde.frist',
   /** From the agenda editor's SaLTo item: the round form for that meeting, or its round. */
   RoundForm: 'rapportrunde.skjema',
   MinutesForm: 'referat.skjema',

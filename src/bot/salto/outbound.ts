@@ -6,7 +6,9 @@ import { dayLabel } from '../follow-ups/views.js';
 import { cardActivity } from '../meetings/outbound.js';
 import { inviteCard } from './views.js';
 
-export const SALTO_KINDS: readonly Delivery['kind'][] = ['salto-invite', 'salto-reminder', 'salto-deadline'];
+export const SALTO_KINDS: readonly Delivery['kind'][] = ['salto-invite', 'salto-reminder', 'salto-deadline', 'salto-deadline-moved'];
+
+const HEADLINES = { 'salto-invite': 'salto.invite.headline', 'salto-deadline': 'salto.deadline.headline' } as const;
 
 /**
  * The invitation or reminder for a coordinator, made when it is sent: a start button for each of
@@ -19,13 +21,17 @@ export function saltoComposer(options: { timeZone: string }) {
     const round = data.saltoRounds.find((r) => r.id === delivery.roundId);
     const member = data.members.find((m) => m.id === delivery.memberId);
     if (!record || !round || !member) return undefined;
+    // A notice of a deadline the secretary has moved again since says what no longer holds.
+    if (delivery.kind === 'salto-deadline-moved' && delivery.note !== round.deadline) return undefined;
     const lang = member.lang ?? 'nb';
     const m = messages(lang);
     const units = unitsOf(round, member).filter((u) => reportOf(data, round.id, u)?.status !== 'levert');
     if (units.length === 0) return undefined;
     const deadline = dayLabel(round.deadline, lang, options.timeZone);
     const headline =
-      delivery.kind === 'salto-invite' ? m['salto.invite.headline'] : delivery.kind === 'salto-deadline' ? m['salto.deadline.headline'] : m['salto.reminder.headline']({ deadline });
+      delivery.kind === 'salto-invite' || delivery.kind === 'salto-deadline'
+        ? m[HEADLINES[delivery.kind]]
+        : m[delivery.kind === 'salto-deadline-moved' ? 'salto.moved.headline' : 'salto.reminder.headline']({ deadline });
     return { reference: record.reference, tenantId: record.tenantId, activity: cardActivity(inviteCard(data, round, units, lang, options.timeZone, headline), headline, lang), revision: undefined };
   };
 }

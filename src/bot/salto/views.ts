@@ -1,6 +1,6 @@
 import { renderCard, type Button, type Card, type SaltoReviewCardModel } from '../../cards/render.js';
 import { meetingDate, todayIn } from '../../domain/follow-up-dates.js';
-import { comingMeetings } from '../../domain/meetings.js';
+import { comingMeetings, meetingPhase } from '../../domain/meetings.js';
 import type { CompiledRound } from '../../domain/salto-compile.js';
 import { currentQuestion, formQuestions, isStatusValue, missingAnswers, STATUS_VALUES, type FormProblem, type Question, type StatusValue } from '../../domain/salto-form.js';
 import { defaultDeadline, previousAnswer, type UnitOverview } from '../../domain/salto-rounds.js';
@@ -176,9 +176,13 @@ function defaultDeadlineOrToday(data: Readonly<Data>, meetingId: string, now: Da
 
 const STATE_COLORS = { levert: 'good', utkast: 'warning', 'ikke startet': 'default' } as const;
 
-/** `/rapporter`: every unit with its state and coordinators, unlock buttons after the deadline, the compiled report. */
-export function roundCard(data: Readonly<Data>, round: SaltoRound, overview: readonly UnitOverview[], lang: Lang, timeZone: string, downloadUrl: string | undefined, headline = ''): Card {
+/**
+ * `/rapporter`: every unit with its state and coordinators, unlock buttons after the deadline, the
+ * compiled report, and (given the time, while the meeting is to come) the form to move the deadline.
+ */
+export function roundCard(data: Readonly<Data>, round: SaltoRound, overview: readonly UnitOverview[], lang: Lang, timeZone: string, downloadUrl: string | undefined, headline = '', now?: Date): Card {
   const m = messages(lang);
+  const meeting = data.meetings.find((x) => x.id === round.meetingId);
   const count = (state: UnitOverview['state']) => overview.filter((u) => u.state === state).length;
   return renderCard('salto-round', {
     headline,
@@ -205,7 +209,19 @@ export function roundCard(data: Readonly<Data>, round: SaltoRound, overview: rea
       { title: m['saltoOverview.compiled'], data: { verb: Verb.ReportCompiled, roundId: round.id } },
       { title: m['saltoOverview.refresh'], data: { verb: Verb.RoundShow, roundId: round.id } },
     ],
-    labels: { unlock: m['saltoOverview.unlock'], download: m['saltoOverview.download'] },
+    deadline:
+      now && meeting && meetingPhase(meeting, now) === 'coming'
+        ? { value: round.deadline, min: todayIn(now, timeZone), max: meetingDate(meeting, timeZone), save: { verb: Verb.RoundDeadline, roundId: round.id } }
+        : null,
+    labels: {
+      unlock: m['saltoOverview.unlock'],
+      download: m['saltoOverview.download'],
+      changeDeadline: m['saltoOverview.changeDeadline'],
+      newDeadline: m['saltoOverview.newDeadline'],
+      deadlineHint: m['saltoOverview.deadlineHint'],
+      deadlineError: m['saltoOverview.deadlineError'],
+      saveDeadline: m['saltoOverview.saveDeadline'],
+    },
   });
 }
 
