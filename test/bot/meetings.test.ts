@@ -4,8 +4,9 @@ import { composer } from '../../src/bot/compose.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import { handleAction, handleText } from '../../src/bot/router.js';
 import { dueDispatches, queueDispatch } from '../../src/domain/deliveries.js';
+import { openRound } from '../../src/domain/salto-rounds.js';
 import { cardButtons, cardProblems, inputValues } from '../helpers/adaptive-cards.js';
-import { cardText, demoData, fakeTurn, harness, memberOf, MEMBER_ID, SECRETARY_ID, COORDINATOR_ID, withChats } from '../helpers/builders.js';
+import { cardText, demoData, fakeTurn, harness, memberOf, MEMBER_ID, NOW, SECRETARY_ID, COORDINATOR_ID, withChats } from '../helpers/builders.js';
 
 const data = demoData();
 const secretary = memberOf(data, SECRETARY_ID);
@@ -289,6 +290,25 @@ describe('the secretary’s meeting tools', () => {
     const card = inTime.responses[0];
     expect(cardText(card)).toContain('Dagsordenen sendes ut torsdag 3. desember 2026 kl. 09.00.');
     expect(showCards(card).map((a) => a.title)).toContain('Send dagsorden nå');
+  });
+
+  it('moves a SaLTo round\'s deadline with its meeting when the meeting moves before it, and tells the coordinators', async () => {
+    const world = withChats(demoData());
+    openRound(world, 'mote-2027-03', undefined, SECRETARY_ID, new Date(NOW), 'Europe/Oslo');
+    const { deps, store } = harness(world);
+    const move = async (date: string) => {
+      const meeting = store.read().meetings.find((m) => m.id === 'mote-2027-03')!;
+      const turn = fakeTurn({ member: secretary, data: { verb: Verb.MeetingSave, meetingId: meeting.id, revision: meeting.revision, kind: 'ordinært', date, startTime: '09:00', endTime: '11:30', place: 'Oslo rådhus' } });
+      await handleAction(turn, deps);
+      return turn.texts();
+    };
+    // Later: the deadline (25 February) stays.
+    expect(await move('2027-03-18')).toEqual(['Møtet er flyttet: Ordinært møte torsdag 18. mars 2027 kl. 09.00. Alle som har fått dagsordenen, får beskjed.']);
+    expect(store.read().saltoRounds[0]!.deadline).toBe('2027-02-25');
+    // Before it: the deadline moves to the meeting's day, and the coordinator still writing is told.
+    expect((await move('2027-02-18'))[1]).toBe('Fristen for SaLTo-rapportene var etter den nye møtedagen, så den er flyttet til torsdag 18. februar 2027. Koordinatorene som ikke har levert, får beskjed.');
+    expect(store.read().saltoRounds[0]!.deadline).toBe('2027-02-18');
+    expect(store.read().deliveries.filter((d) => d.kind === 'salto-deadline-moved').map((d) => [d.memberId, d.note])).toEqual([['aisha-rahman', '2027-02-18']]);
   });
 
   it('keeps what the secretary typed on the meeting form when the date is in the past', async () => {

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { agendaReceivers, enqueue, holdLateAgenda, sendAgendaNow } from '../../domain/deliveries.js';
 import { assertRevision, cancelMeeting, createMeeting, createMeetings, openMeeting, updateMeeting, type MeetingInput, type PlannedMeeting } from '../../domain/meetings.js';
+import { meetingDate } from '../../domain/follow-up-dates.js';
 import { SECRETARIAT } from '../../domain/roles.js';
+import { changeDeadline, roundOfMeeting } from '../../domain/salto-rounds.js';
 import { MeetingKindSchema } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import { attempt, meetingFor, refuseTooLong, replyMeetingNotFound } from '../meetings/handling.js';
+import { dayLabel } from '../follow-ups/views.js';
 import { agendaCard, meetingFormCard, meetingName, scheduleCard, yearPlanCard } from '../meetings/views.js';
 import { showEditor } from './agenda-editing.js';
 import { defineAction, field } from './card-action.js';
@@ -53,13 +56,17 @@ export const meetingSaveAction = defineAction({
           if (!meetingId) {
             const meeting = createMeeting(draft, input, now, deps.timeZone);
             holdLateAgenda(meeting, now, deps.timing);
-            return { meeting, created: true, moved: false };
+            return { meeting, created: true, moved: false, deadline: undefined };
           }
           const change = updateMeeting(draft, meetingId, input, data.revision, now, deps.timeZone);
           if (change.moved) holdLateAgenda(change.meeting, now, deps.timing);
+          // A SaLTo round's deadline may not come after its meeting: moved earlier, it moves with it.
+          const round = change.moved ? roundOfMeeting(draft, meetingId) : undefined;
+          const day = meetingDate(change.meeting, deps.timeZone);
+          const deadline = round && round.deadline > day ? changeDeadline(draft, round.id, day, now, deps.timeZone).round.deadline : undefined;
           // Everyone who got the agenda hears that it moved; their cards are updated in place too.
           if (change.moved) enqueue(draft, 'moved', meetingId, `r${change.meeting.revision}`, agendaReceivers(draft, meetingId), now);
-          return { meeting: change.meeting, created: false, moved: change.moved };
+          return { meeting: change.meeting, created: false, moved: change.moved, deadline };
         }),
       async (problem) => {
         const meeting = meetingId ? deps.store.read().meetings.find((mt) => mt.id === meetingId) : undefined;
@@ -71,6 +78,7 @@ export const meetingSaveAction = defineAction({
     deps.notifier.kick();
     const name = meetingName(result.meeting, turn.lang, deps.timeZone);
     await turn.reply(result.created ? m['meetingForm.created']({ meeting: name }) : result.moved ? m['meetingForm.moved']({ meeting: name }) : m['meetingForm.saved']);
+    if (result.deadline) await turn.reply(m['meetingForm.deadlineMoved']({ deadline: dayLabel(result.deadline, turn.lang, deps.timeZone) }));
     await showEditor(turn, deps, result.meeting.id);
   },
 });
