@@ -180,6 +180,26 @@ export function postponeFollowUp(data: Data, id: string, actor: Member | undefin
 }
 
 /**
+ * After a meeting is cancelled: the open points due by it are due by the next meeting instead,
+ * where the council can hear them (and their briefing items follow); with no meeting after it,
+ * by the day it was to be held. Each change is written in the point's history, as a
+ * postponement is.
+ */
+export function moveDueFromCancelled(data: Data, meetingId: string, actor: Member | undefined, now: Date, timeZone: string): { points: FollowUp[]; due: Due } {
+  const cancelled = findMeeting(data, meetingId);
+  const next = comingMeetings(data, now).find((m) => m.id !== meetingId && Date.parse(m.start) > Date.parse(cancelled.start));
+  const due: Due = next ? { dueMeetingId: next.id } : { dueDate: meetingDate(cancelled, timeZone) };
+  const points = data.followUps.filter((point) => point.dueMeetingId === meetingId && isOpen(point));
+  for (const point of points) {
+    setDue(point, due);
+    point.history.push({ ...by(actor, now), text: '', ...dueFields(due) });
+    point.revision += 1;
+  }
+  if (points.length > 0) syncBriefingItems(data, now, timeZone);
+  return { points, due };
+}
+
+/**
  * Opens a closed point again ("Angre" right after closing it, or a point closed by mistake),
  * with the status it had before it was closed; the reopening is written in its history. A point
  * already open again is left as it is, so a second click changes nothing.

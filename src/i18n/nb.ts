@@ -172,6 +172,8 @@ export const nb = {
   'meetingForm.back': 'Tilbake',
   'meetingForm.created': (p: { meeting: string }) => `Møtet er lagt inn: ${p.meeting}. Her er dagsordenen du kan redigere.`,
   'meetingForm.moved': (p: { meeting: string }) => `Møtet er flyttet: ${p.meeting}. Alle som har fått dagsordenen, får beskjed.`,
+  'meetingForm.pointsMoved': (p: { count: number; due: string }) =>
+    `${p.count === 1 ? '1 oppfølgingspunkt' : `${p.count} oppfølgingspunkter`} hadde frist til dette møtet. Ny frist: ${p.due}.`,
   'meetingForm.deadlineMoved': (p: { deadline: string }) =>
     `Fristen for SaLTo-rapportene var etter den nye møtedagen, så den er flyttet til ${p.deadline}. Koordinatorene som ikke har levert, får beskjed.`,
   'meetingForm.saved': 'Endringene er lagret.',

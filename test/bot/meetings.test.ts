@@ -311,6 +311,29 @@ describe('the secretary’s meeting tools', () => {
     expect(store.read().deliveries.filter((d) => d.kind === 'salto-deadline-moved').map((d) => [d.memberId, d.note])).toEqual([['aisha-rahman', '2027-02-18']]);
   });
 
+  it('moves the points due by a cancelled meeting to the next one, says so, and counts the sent minutes listing them as changed', async () => {
+    const world = withChats(demoData());
+    const held = world.meetings.find((m) => m.id === 'mote-2024-10')!;
+    held.minutes = { ...held.minutes!, sentAt: '2024-10-14T10:00:00Z', sentRevision: held.minutes!.revision };
+    const { deps, store } = harness(world);
+    const seminar = store.read().meetings.find((m) => m.id === 'seminar-2027')!;
+    const turn = fakeTurn({ member: secretary, data: { verb: Verb.MeetingCancel, meetingId: seminar.id, revision: seminar.revision } });
+    await handleAction(turn, deps);
+    expect(turn.texts()).toEqual([
+      'Politirådets seminar 2027: rullering av handlingsplanen torsdag 21. oktober 2027 kl. 09.00 er avlyst. Alle som har fått dagsordenen, får beskjed.',
+      '1 oppfølgingspunkt hadde frist til dette møtet. Ny frist: innen møtet torsdag 9. desember 2027.',
+    ]);
+    const data = store.read();
+    expect(data.followUps.find((p) => p.id === 'op-2024-01')!.dueMeetingId).toBe('mote-2027-12');
+    const minutes = data.meetings.find((m) => m.id === 'mote-2024-10')!.minutes!;
+    expect(minutes.revision).toBe(minutes.sentRevision! + 1);
+    // A meeting no point is due by says nothing of points.
+    const march = data.meetings.find((m) => m.id === 'mote-2027-03')!;
+    const other = fakeTurn({ member: secretary, data: { verb: Verb.MeetingCancel, meetingId: march.id, revision: march.revision } });
+    await handleAction(other, deps);
+    expect(other.texts()).toHaveLength(1);
+  });
+
   it('keeps what the secretary typed on the meeting form when the date is in the past', async () => {
     const { deps, store } = harness();
     const turn = fakeTurn({ member: secretary, data: { verb: Verb.MeetingSave, kind: 'ordinært', title: 'Møte i fortiden', date: '2026-01-15', startTime: '09:00', endTime: '11:00', place: 'Rådhuset' } });

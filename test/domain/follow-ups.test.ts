@@ -10,6 +10,7 @@ import {
   editFollowUp,
   followUpChanges,
   importFollowUps,
+  moveDueFromCancelled,
   postponeFollowUp,
   reopenFollowUp,
   setFollowUpStatus,
@@ -553,6 +554,33 @@ describe('briefing points on the agenda', () => {
     expect(data.meetings.find((m) => m.id === 'mote-2026-12')!.revision).toBe(revision + 1);
     setFollowUpStatus(data, 'op-2024-02', tor(data), 'fullført', 1, now, TZ);
     expect(briefings(data, 'mote-2027-06')).toEqual([]);
+  });
+
+  it('moves the points due by a cancelled meeting to the next one, with their briefing, and to its day when none follows', () => {
+    const data = demoData();
+    syncBriefingItems(data, now, TZ);
+    // op-2024-01 is due by the seminar on 21 October 2027; op-2024-02 by a date, and stays.
+    const seminar = data.meetings.find((m) => m.id === 'seminar-2027')!;
+    seminar.status = 'avlyst';
+    const before = point(data, 'op-2024-02').dueDate;
+    const moved = moveDueFromCancelled(data, 'seminar-2027', kari(data), now, TZ);
+    expect(moved.points.map((p) => p.id)).toEqual(['op-2024-01']);
+    expect(moved.due).toEqual({ dueMeetingId: 'mote-2027-12' });
+    expect(point(data, 'op-2024-01')).toMatchObject({ dueMeetingId: 'mote-2027-12', revision: 1 });
+    expect(point(data, 'op-2024-01').history.at(-1)).toMatchObject({ byMemberId: 'kari-nordmann', text: '', dueMeetingId: 'mote-2027-12' });
+    expect(briefings(data, 'mote-2027-12').map((i) => i.followUpId)).toEqual(['op-2024-01']);
+    expect(point(data, 'op-2024-02').dueDate).toBe(before);
+    // The last meeting of the plan cancelled: due by the day it was to be held.
+    data.meetings.find((m) => m.id === 'mote-2027-12')!.status = 'avlyst';
+    expect(moveDueFromCancelled(data, 'mote-2027-12', kari(data), now, TZ).due).toEqual({ dueDate: '2027-12-09' });
+    expect(point(data, 'op-2024-01')).toMatchObject({ dueDate: '2027-12-09', revision: 2 });
+    expect(point(data, 'op-2024-01').dueMeetingId).toBeUndefined();
+    // A closed point keeps what it had.
+    const closed = demoData();
+    setFollowUpStatus(closed, 'op-2024-01', kari(closed), 'fullført', 0, now, TZ);
+    closed.meetings.find((m) => m.id === 'seminar-2027')!.status = 'avlyst';
+    expect(moveDueFromCancelled(closed, 'seminar-2027', kari(closed), now, TZ).points).toEqual([]);
+    expect(point(closed, 'op-2024-01').dueMeetingId).toBe('seminar-2027');
   });
 
   it('leaves a meeting that has started alone', () => {

@@ -4,9 +4,12 @@ import { assertRevision, cancelMeeting, createMeeting, createMeetings, openMeeti
 import { meetingDate } from '../../domain/follow-up-dates.js';
 import { SECRETARIAT } from '../../domain/roles.js';
 import { changeDeadline, roundOfMeeting } from '../../domain/salto-rounds.js';
+import { moveDueFromCancelled } from '../../domain/follow-ups.js';
+import { notePointChange } from '../../domain/minutes.js';
 import { MeetingKindSchema } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import { attempt, meetingFor, refuseTooLong, replyMeetingNotFound } from '../meetings/handling.js';
+import { dueLabel } from '../../i18n/points.js';
 import { dayLabel } from '../follow-ups/views.js';
 import { agendaCard, meetingFormCard, meetingName, scheduleCard, yearPlanCard } from '../meetings/views.js';
 import { showEditor } from './agenda-editing.js';
@@ -89,16 +92,23 @@ export const meetingCancelAction = defineAction({
   schema: z.object({ verb: z.literal(Verb.MeetingCancel), meetingId: id, revision }),
   async handle(turn, data, deps) {
     const now = deps.clock.now();
-    const meeting = await attempt(turn, deps, () =>
+    const m = messages(turn.lang);
+    const done = await attempt(turn, deps, () =>
       deps.store.update((draft) => {
         const cancelled = cancelMeeting(draft, data.meetingId, data.revision, now);
         enqueue(draft, 'cancelled', cancelled.id, 'avlyst', agendaReceivers(draft, cancelled.id), now);
-        return cancelled;
+        const moved = moveDueFromCancelled(draft, cancelled.id, turn.member, now, deps.timeZone);
+        // Sent minutes list these points with their deadlines.
+        for (const point of moved.points) notePointChange(draft, point, turn.member?.id, now);
+        return { meeting: cancelled, moved };
       }),
     );
-    if (!meeting) return showEditor(turn, deps, data.meetingId);
+    if (!done) return showEditor(turn, deps, data.meetingId);
+    const { meeting, moved } = done;
     deps.notifier.kick();
-    await turn.reply(messages(turn.lang)['meetingForm.cancelled']({ meeting: meetingName(meeting, turn.lang, deps.timeZone) }));
+    await turn.reply(m['meetingForm.cancelled']({ meeting: meetingName(meeting, turn.lang, deps.timeZone) }));
+    const [first] = moved.points;
+    if (first) await turn.reply(m['meetingForm.pointsMoved']({ count: moved.points.length, due: dueLabel(first, deps.store.read(), turn.lang, deps.timeZone) }));
     await turn.respond(agendaCard(meeting, { lang: turn.lang, timeZone: deps.timeZone, audience: 'personal', headline: 'none', now }));
   },
 });
