@@ -1,7 +1,7 @@
 import { dueAt, enqueue, personalChats, personalRecipients, sendTimeOn, type DispatchTiming } from './deliveries.js';
 import { dueDateOf, todayIn } from './follow-up-dates.js';
 import { briefingMeeting, isOpen } from './follow-ups.js';
-import { isSecretariat } from './roles.js';
+import { COUNCIL, isSecretariat, mayUse } from './roles.js';
 import { statusPoint, statusView, type StatusView } from './follow-up-status.js';
 import type { Data, Delivery, FollowUp, Meeting } from './schema.js';
 
@@ -26,13 +26,15 @@ function atSendTime(date: string, daysBefore: number, timing: DispatchTiming): D
 /**
  * Reminders owners should have by now, as a pure function of the data and the time: due
  * within the notice window, overdue (from the send time the day after the due date), or to
- * brief the council at a meeting within the window. Points without an owner get none.
+ * brief the council at a meeting within the window. Points without an owner get none, and nor do
+ * those whose owner is no longer on the council: the secretariat gives them to someone else.
  */
 export function dueFollowUpNotices(data: Readonly<Data>, now: Date, timing: DispatchTiming): FollowUpNotice[] {
   const notices: FollowUpNotice[] = [];
   const today = todayIn(now, timing.timeZone);
+  const council = new Set(data.members.filter((m) => mayUse(m, COUNCIL)).map((m) => m.id));
   for (const point of data.followUps) {
-    if (!isOpen(point) || !point.ownerMemberId) continue;
+    if (!isOpen(point) || !point.ownerMemberId || !council.has(point.ownerMemberId)) continue;
     const owner = point.ownerMemberId;
     const meeting = briefingMeeting(data, point, now, timing.timeZone);
     if (meeting && now >= dueAt(meeting, timing.followUpNoticeDays, timing)) {

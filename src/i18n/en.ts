@@ -572,6 +572,8 @@ export const en: Messages = {
   'members.add': 'Add a person',
   'members.added': (p) => `${p.name} has been added. The bot recognises them by their email address the first time they write to it.`,
   'members.saved': (p) => `The changes for ${p.name} are saved.`,
+  'members.leftPoints': (p) =>
+    `${p.name} owns ${p.count === 1 ? '1 open follow-up point' : `${p.count} open follow-up points`} and gets no more reminders. Give ${p.count === 1 ? 'it' : 'them'} to someone else with “Change” on /status ${p.name}.`,
   'members.left': (p) => `${p.name} no longer has a role on the council, but their name stays on what they did.`,
   'memberForm.titleNew': 'New person on the council',
   'memberForm.titleEdit': (p) => `Change ${p.name}`,

@@ -596,6 +596,8 @@ export const nb = {
   'members.added': (p: { name: string }) => `${p.name} er lagt til. Boten kjenner personen igjen på e-postadressen første gang de skriver til den.`,
   'members.saved': (p: { name: string }) => `Endringene for ${p.name} er lagret.`,
   'members.left': (p: { name: string }) => `${p.name} har ingen rolle i rådet lenger, men navnet står fortsatt på det de har gjort.`,
+  'members.leftPoints': (p: { name: string; count: number }) =>
+    `${p.name} eier ${p.count === 1 ? '1 åpent oppfølgingspunkt' : `${p.count} åpne oppfølgingspunkter`} og får ikke lenger påminnelser. Gi ${p.count === 1 ? 'det' : 'dem'} til en annen med «Endre» på /status ${p.name}.`,
   'memberForm.titleNew': 'Ny person i rådet',
   'memberForm.titleEdit': (p: { name: string }) => `Endre ${p.name}`,
   'memberForm.name': 'Navn',

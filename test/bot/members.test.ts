@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Verb } from '../../src/bot/actions/index.js';
 import { handleAction, handleText } from '../../src/bot/router.js';
+import { composer } from '../../src/bot/compose.js';
+import { dueFollowUpNotices } from '../../src/domain/follow-up-reminders.js';
 import { memberKey } from '../../src/domain/members.js';
 import { cardProblems, inputValues } from '../helpers/adaptive-cards.js';
-import { cardText, COORDINATOR_ID, demoData, fakeTurn, harness, memberOf, MEMBER_ID, SECRETARY_ID, withChats } from '../helpers/builders.js';
+import { cardText, COORDINATOR_ID, demoData, fakeTurn, harness, memberOf, MEMBER_ID, NOW, SECRETARY_ID, withChats } from '../helpers/builders.js';
 
 const data = demoData();
 const secretary = memberOf(data, SECRETARY_ID);
@@ -91,5 +93,20 @@ describe('/medlemmer', () => {
     expect(store.read().deliveries).toEqual([expect.objectContaining({ kind: 'agenda', meetingId: 'mote-2026-12', conversationId: 'a:aisha', memberId: COORDINATOR_ID })]);
     expect(kicks()).toBe(1);
     expect(store.read().members.find((m) => m.id === COORDINATOR_ID)!.roles).toEqual(['observator', 'salto-koordinator']);
+  });
+
+  it('tells the secretary of the open points someone taken off the council still owns, who gets no more reminders of them', async () => {
+    const { deps, store } = harness(withChats(demoData()));
+    const ola = store.read().members.find((m) => m.id === MEMBER_ID)!;
+    const turn = fakeTurn({ member: secretary, data: { verb: Verb.MemberSave, memberId: ola.id, formKey: memberKey(ola), name: ola.name, title: ola.title ?? '', email: ola.email ?? '', roles: '' } });
+    await handleAction(turn, deps);
+    expect(cardText(turn.responses[0])).toMatch(
+      /^Ola Hansen har ingen rolle i rådet lenger, men navnet står fortsatt på det de har gjort\. Ola Hansen eier 1 åpent oppfølgingspunkt og får ikke lenger påminnelser\. Gi det til en annen med «Endre» på \/status Ola Hansen\.\n/,
+    );
+    // His overdue point is in no reminder, and one already waiting is not sent.
+    expect(dueFollowUpNotices(store.read(), deps.clock.now(), deps.timing).map((n) => n.followUpId)).not.toContain('op-2024-03');
+    const waiting = { id: 'op:op-2024-03|followup-overdue|2026-11-01|a:ola', kind: 'followup-overdue' as const, followUpId: 'op-2024-03', conversationId: 'a:ola', memberId: MEMBER_ID, status: 'pending' as const, attempts: 0, createdAt: NOW };
+    expect(composer({ timeZone: 'Europe/Oslo', clock: deps.clock })(waiting, store.read(), 'send')).toBeUndefined();
+    expect(composer({ timeZone: 'Europe/Oslo', clock: deps.clock })(waiting, withChats(demoData()), 'send')).toBeDefined();
   });
 });

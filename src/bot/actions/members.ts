@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { catchUpAgendas } from '../../domain/deliveries.js';
 import { MEMBER_TEXT_LIMIT, memberKey, onCouncil, saveMember } from '../../domain/members.js';
+import { isOpen } from '../../domain/follow-ups.js';
 import { SECRETARIAT } from '../../domain/roles.js';
 import { messages } from '../../i18n/index.js';
 import { attempt, refuseOutsidePersonal, refuseTooLong } from '../meetings/handling.js';
@@ -77,7 +78,9 @@ export const memberSaveAction = defineAction({
     if (!saved) return;
     if (saved.queued > 0) deps.notifier.kick();
     const name = saved.member.name;
-    const headline = saved.created ? m['members.added']({ name }) : onCouncil(saved.member) ? m['members.saved']({ name }) : m['members.left']({ name });
+    const owned = deps.store.read().followUps.filter((point) => point.ownerMemberId === saved.member.id && isOpen(point)).length;
+    const left = owned > 0 ? `${m['members.left']({ name })} ${m['members.leftPoints']({ name, count: owned })}` : m['members.left']({ name });
+    const headline = saved.created ? m['members.added']({ name }) : onCouncil(saved.member) ? m['members.saved']({ name }) : left;
     await turn.respond(membersCard(deps.store.read(), turn.lang, headline));
   },
 });

@@ -2,6 +2,7 @@ import type { Clock } from '../../domain/clock.js';
 import { todayIn } from '../../domain/follow-up-dates.js';
 import { followUpSummary } from '../../domain/follow-up-reminders.js';
 import { isOpen } from '../../domain/follow-ups.js';
+import { COUNCIL, mayUse } from '../../domain/roles.js';
 import { meetingDate } from '../../domain/follow-up-dates.js';
 import type { Data, Delivery } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
@@ -55,6 +56,8 @@ export function followUpComposer(options: { timeZone: string; clock: Clock; foll
       const { card, summary } = passedOnCard(data, point, member, delivery.note, lang);
       return outgoing(card, summary);
     }
+    // An owner taken off the council meanwhile gets no more reminders of council points.
+    if (!mayUse(member, COUNCIL)) return undefined;
     const headline =
       delivery.kind === 'followup-briefing' && meeting
         ? m['followUp.headline.briefing']({ date: dayLabel(meetingDate(meeting, options.timeZone), lang, options.timeZone) })
