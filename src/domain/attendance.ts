@@ -37,8 +37,20 @@ export function answerAttendance(data: Data, meetingId: string, memberId: string
   return record;
 }
 
+/** The answers that hold: those given since the meeting last moved to another day. */
+function currentAnswers(meeting: Meeting): Attendance[] {
+  const from = meeting.answersFrom;
+  return from === undefined ? meeting.attendance : meeting.attendance.filter((a) => Date.parse(a.at) >= Date.parse(from));
+}
+
 export function attendanceOf(meeting: Meeting, memberId: string | undefined): Attendance | undefined {
-  return memberId === undefined ? undefined : meeting.attendance.find((a) => a.memberId === memberId);
+  return memberId === undefined ? undefined : currentAnswers(meeting).find((a) => a.memberId === memberId);
+}
+
+/** A member's answer from before the meeting moved to another day, not given again since: kept, shown, not counted. */
+export function earlierAnswer(meeting: Meeting, memberId: string | undefined): Attendance | undefined {
+  const answer = memberId === undefined ? undefined : meeting.attendance.find((a) => a.memberId === memberId);
+  return answer && answer !== attendanceOf(meeting, memberId) ? answer : undefined;
 }
 
 export interface AttendanceOverview {
@@ -50,7 +62,7 @@ export interface AttendanceOverview {
 /** Everyone expected, sorted by name, split by their answer; answers from non-attendees count too. */
 export function attendanceOverview(data: Readonly<Data>, meeting: Meeting): AttendanceOverview {
   const byName = (a: Member, b: Member) => a.name.localeCompare(b.name, 'nb');
-  const answered = new Map(meeting.attendance.map((a) => [a.memberId, a]));
+  const answered = new Map(currentAnswers(meeting).map((a) => [a.memberId, a]));
   const people = data.members.filter((m) => isAttendee(m) || answered.has(m.id)).sort(byName);
   const overview: AttendanceOverview = { coming: [], apologies: [], unanswered: [] };
   for (const member of people) {

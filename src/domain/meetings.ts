@@ -210,15 +210,19 @@ export interface MeetingChange {
   meeting: Meeting;
   /** Start or end moved: everyone who got the agenda is told. */
   moved: boolean;
+  /** Moved to another day: the answers given so far were for the old one, so everyone is asked again. */
+  askAgain: boolean;
   /** Anything a posted card shows changed. */
   changed: boolean;
 }
+
+const localDay = (instant: string, timeZone: string) => format(new TZDate(Date.parse(instant), timeZone), 'yyyy-MM-dd');
 
 export function updateMeeting(data: Data, meetingId: string, input: MeetingInput, revision: number | undefined, now: Date, timeZone: string): MeetingChange {
   const meeting = openMeeting(data, meetingId, now);
   assertRevision(meeting, revision);
   const checked = checkMeetingInput(data, input, now, timeZone, meetingId);
-  const before = JSON.stringify(meeting);
+  const before = { json: JSON.stringify(meeting), start: meeting.start };
   const moved = Date.parse(meeting.start) !== checked.start.getTime() || Date.parse(meeting.end) !== checked.end.getTime();
   meeting.kind = input.kind;
   meeting.start = moved ? checked.start.toISOString() : meeting.start;
@@ -226,11 +230,13 @@ export function updateMeeting(data: Data, meetingId: string, input: MeetingInput
   setOptional(meeting, 'title', checked.title);
   setOptional(meeting, 'place', checked.place);
   setOptional(meeting, 'onlineUrl', checked.onlineUrl);
-  const changed = JSON.stringify(meeting) !== before;
+  const changed = JSON.stringify(meeting) !== before.json;
   if (changed) meeting.revision += 1;
   // The reminder belongs to the day before the meeting; a moved meeting gets a new one.
   if (moved) delete meeting.reminderQueuedAt;
-  return { meeting, moved, changed };
+  const askAgain = moved && meeting.attendance.length > 0 && localDay(meeting.start, timeZone) !== localDay(before.start, timeZone);
+  if (askAgain) meeting.answersFrom = now.toISOString();
+  return { meeting, moved, changed, askAgain };
 }
 
 function setOptional<K extends 'title' | 'place' | 'onlineUrl'>(meeting: Meeting, key: K, value: string | undefined): void {

@@ -215,6 +215,8 @@ export const MeetingSchema = z.object({
   /** Grows with every change a posted card shows, so posted cards know when they are stale. */
   revision: z.number().int().nonnegative().default(0),
   minutes: MinutesSchema.optional(),
+  /** Answers given before this were for another day: a meeting moved to another day asks again. */
+  answersFrom: instant.optional(),
   /**
    * When the agenda goes out by itself, for a meeting made or moved after its usual time
    * (`agendaLeadDays` before it) had passed, or sent at once by the secretary. At or after the

@@ -53,6 +53,7 @@ export const en: Messages = {
   'agenda.answer.kommer': "Your answer: I'm coming.",
   'agenda.answer.forfall': (p) => (p.substitute ? `Your answer: Apologies. Substitute: ${p.substitute}.` : 'Your answer: Apologies.'),
   'agenda.answer.change': 'You can change your answer until the meeting starts.',
+  'agenda.answer.earlier': (p) => `You answered “${p.answer === 'kommer' ? "I'm coming" : 'Apologies'}” before the meeting moved to another day. Please answer again for the new day.`,
   'agenda.sharedNote': 'Items exempt from public disclosure are shown only in a personal chat with the bot.',
   'agenda.councilOnlyNote': 'Items exempt from public disclosure are shown to the council only.',
   'agenda.join': 'Join the Teams meeting',
@@ -174,6 +175,7 @@ export const en: Messages = {
   'meetingForm.cancelled': (p) => `${p.meeting} is cancelled. Everyone who got the agenda will be told.`,
 
   'notice.moved': (p) => `${p.meeting} has moved to ${p.when}. The agenda below is updated.`,
+  'notice.movedAskAgain': 'Answers given so far were for the old day: please answer again on the agenda whether you are coming.',
   'notice.cancelled': (p) => `${p.meeting} is cancelled.`,
 
   'problem.date-in-past': 'A meeting cannot start in the past. Choose a later date or time.',

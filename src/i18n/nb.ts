@@ -53,6 +53,8 @@ export const nb = {
   'agenda.answer.forfall': (p: { substitute: string | undefined }) =>
     p.substitute ? `Ditt svar: Forfall. Vara: ${p.substitute}.` : 'Ditt svar: Forfall.',
   'agenda.answer.change': 'Du kan endre svaret til møtet starter.',
+  'agenda.answer.earlier': (p: { answer: 'kommer' | 'forfall' }) =>
+    `Du svarte «${p.answer === 'kommer' ? 'Jeg kommer' : 'Forfall'}» før møtet ble flyttet til en annen dag. Svar på nytt for den nye dagen.`,
   'agenda.sharedNote': 'Saker unntatt offentlighet vises bare i personlig chat med boten.',
   'agenda.councilOnlyNote': 'Saker unntatt offentlighet vises bare for Politirådet.',
   'agenda.join': 'Bli med i Teams-møtet',
@@ -180,6 +182,7 @@ export const nb = {
   'meetingForm.cancelled': (p: { meeting: string }) => `${p.meeting} er avlyst. Alle som har fått dagsordenen, får beskjed.`,
 
   'notice.moved': (p: { meeting: string; when: string }) => `${p.meeting} er flyttet til ${p.when}. Dagsordenen under er oppdatert.`,
+  'notice.movedAskAgain': 'Svarene som er gitt, gjaldt den gamle dagen: svar på nytt på dagsordenen om du kommer.',
   'notice.cancelled': (p: { meeting: string }) => `${p.meeting} er avlyst.`,
 
   'problem.date-in-past': 'Møtet kan ikke starte i fortiden. Velg en senere dato eller et senere klokkeslett.',

@@ -334,6 +334,30 @@ describe('the secretary’s meeting tools', () => {
     expect(other.texts()).toHaveLength(1);
   });
 
+  it('asks everyone to answer again when a meeting moves to another day, showing each their earlier answer', async () => {
+    const world = withChats(demoData());
+    const december = world.meetings.find((m) => m.id === 'mote-2026-12')!;
+    december.agendaQueuedAt = '2026-11-20T08:00:00Z';
+    world.deliveries.push({ id: 'mote-2026-12|agenda|auto|a:ola', kind: 'agenda', meetingId: 'mote-2026-12', conversationId: 'a:ola', memberId: MEMBER_ID, status: 'sent', attempts: 1, createdAt: '2026-11-20T08:00:00Z' });
+    december.attendance = [{ memberId: MEMBER_ID, answer: 'forfall', substitute: 'Per Vara', at: '2026-11-21T08:00:00Z' }];
+    const { deps, store } = harness(world);
+    const turn = fakeTurn({ member: secretary, data: { verb: Verb.MeetingSave, meetingId: december.id, revision: december.revision, kind: 'ordinært', date: '2026-12-11', startTime: '09:00', endTime: '11:30', place: 'Oslo rådhus' } });
+    await handleAction(turn, deps);
+    const data = store.read();
+    const notice = data.deliveries.find((d) => d.kind === 'moved')!;
+    const text = (composer({ timeZone: 'Europe/Oslo', clock: deps.clock })(notice, data, 'send')!.activity as { text: string }).text;
+    expect(text).toBe(
+      'Ordinært møte er flyttet til fredag 11. desember 2026 kl. 09.00. Dagsordenen under er oppdatert. Svarene som er gitt, gjaldt den gamle dagen: svar på nytt på dagsordenen om du kommer.',
+    );
+    const next = fakeTurn({ text: '/neste', member });
+    await handleText(next, deps);
+    const card = (next.replies[0] as { card: unknown }).card;
+    expect(cardText(card)).toContain('Du svarte «Forfall» før møtet ble flyttet til en annen dag. Svar på nytt for den nye dagen.');
+    // What was typed is still on the form.
+    expect(inputValues(card)).toMatchObject({ substitute: 'Per Vara' });
+    expect(data.meetings.find((m) => m.id === 'mote-2026-12')!.attendance).toHaveLength(1);
+  });
+
   it('keeps what the secretary typed on the meeting form when the date is in the past', async () => {
     const { deps, store } = harness();
     const turn = fakeTurn({ member: secretary, data: { verb: Verb.MeetingSave, kind: 'ordinært', title: 'Møte i fortiden', date: '2026-01-15', startTime: '09:00', endTime: '11:00', place: 'Rådhuset' } });

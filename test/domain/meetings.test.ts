@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { acceptProposal, addAgendaItem, audienceFor, declineProposal, moveAgendaItem, parseAttachments, proposeItem, removeAgendaItem, visibleItem } from '../../src/domain/agenda.js';
-import { answerAttendance, attendanceOverview } from '../../src/domain/attendance.js';
+import { answerAttendance, attendanceOf, attendanceOverview, earlierAnswer } from '../../src/domain/attendance.js';
 import { agendaRecipients, agendaSendTime, dueAt, dueDispatches, holdLateAgenda, queueDispatch, recordOutcome, sendAgendaNow, staleCards } from '../../src/domain/deliveries.js';
 import { ErrorCode, type DomainError } from '../../src/domain/errors.js';
 import { cancelMeeting, createMeeting, createMeetings, meetingPhase, proposeYear, updateMeeting, zonedInstant, type MeetingInput } from '../../src/domain/meetings.js';
 import { readNewMeetingWords } from '../../src/domain/meeting-words.js';
 import { meetingNamed } from '../../src/domain/named-meetings.js';
-import type { Meeting } from '../../src/domain/schema.js';
+import { DataSchema, type Meeting } from '../../src/domain/schema.js';
 import { demoData, NOW, TIMING, withChats } from '../helpers/builders.js';
 
 const TZ = 'Europe/Oslo';
@@ -477,6 +477,29 @@ describe('attendance', () => {
     expect(overview.coming.map((m) => m.id).sort()).toEqual(['ingrid-berg', 'ola-hansen']);
     expect(overview.apologies).toEqual([]);
     expect(overview.unanswered.map((m) => m.id)).not.toContain('kari-nordmann');
+  });
+
+  it('asks again when the meeting moves to another day, keeping the earlier answers apart; a new time the same day keeps them', () => {
+    const data = demoData();
+    const meeting = data.meetings.find((m) => m.id === 'mote-2026-12')!;
+    answerAttendance(data, meeting.id, 'ola-hansen', { answer: 'forfall', substitute: 'Per Vara' }, undefined, now);
+    answerAttendance(data, meeting.id, 'ingrid-berg', { answer: 'kommer' }, undefined, now);
+    // Half an hour later the same day: the answers hold.
+    const later = updateMeeting(data, meeting.id, input({ date: '2026-12-10', startTime: '09:30', endTime: '12:00' }), meeting.revision, now, TZ);
+    expect(later).toMatchObject({ moved: true, askAgain: false });
+    expect(attendanceOf(meeting, 'ola-hansen')?.answer).toBe('forfall');
+    // Another day: no one has answered for it, and what they said is kept.
+    const moved = new Date('2026-11-23T08:00:00Z');
+    expect(updateMeeting(data, meeting.id, input({ date: '2026-12-11' }), meeting.revision, moved, TZ)).toMatchObject({ moved: true, askAgain: true });
+    expect(attendanceOf(meeting, 'ola-hansen')).toBeUndefined();
+    expect(earlierAnswer(meeting, 'ola-hansen')).toMatchObject({ answer: 'forfall', substitute: 'Per Vara' });
+    expect(attendanceOverview(data, meeting)).toMatchObject({ coming: [], apologies: [] });
+    expect(attendanceOverview(data, meeting).unanswered.map((m) => m.id)).toEqual(expect.arrayContaining(['ingrid-berg', 'ola-hansen']));
+    // An answer for the new day counts, and replaces the earlier one.
+    answerAttendance(data, meeting.id, 'ingrid-berg', { answer: 'kommer' }, undefined, new Date('2026-11-24T08:00:00Z'));
+    expect(attendanceOverview(data, meeting).coming.map((m) => m.id)).toEqual(['ingrid-berg']);
+    expect(earlierAnswer(meeting, 'ingrid-berg')).toBeUndefined();
+    expect(DataSchema.parse(JSON.parse(JSON.stringify(data))).meetings.find((m) => m.id === meeting.id)!.answersFrom).toBe(moved.toISOString());
   });
 
   it('refuses an answer from a card made before the meeting moved, and after the meeting started', () => {

@@ -11,6 +11,7 @@ import { messages } from '../../i18n/index.js';
 import { attempt, meetingFor, refuseTooLong, replyMeetingNotFound } from '../meetings/handling.js';
 import { dueLabel } from '../../i18n/points.js';
 import { dayLabel } from '../follow-ups/views.js';
+import { ASK_AGAIN } from '../meetings/outbound.js';
 import { agendaCard, meetingFormCard, meetingName, scheduleCard, yearPlanCard } from '../meetings/views.js';
 import { showEditor } from './agenda-editing.js';
 import { defineAction, field } from './card-action.js';
@@ -68,7 +69,7 @@ export const meetingSaveAction = defineAction({
           const day = meetingDate(change.meeting, deps.timeZone);
           const deadline = round && round.deadline > day ? changeDeadline(draft, round.id, day, now, deps.timeZone).round.deadline : undefined;
           // Everyone who got the agenda hears that it moved; their cards are updated in place too.
-          if (change.moved) enqueue(draft, 'moved', meetingId, `r${change.meeting.revision}`, agendaReceivers(draft, meetingId), now);
+          if (change.moved) enqueue(draft, 'moved', meetingId, `r${change.meeting.revision}`, agendaReceivers(draft, meetingId), now, change.askAgain ? ASK_AGAIN : undefined);
           return { meeting: change.meeting, created: false, moved: change.moved, deadline };
         }),
       async (problem) => {

@@ -44,6 +44,9 @@ export function memberUserIds(data: Readonly<Data>): string[] {
   return ids;
 }
 
+/** The note on a move's notice when the meeting moved to another day, so the answers given are asked for again. */
+export const ASK_AGAIN = 'svar-igjen';
+
 /**
  * Makes each outbox message from the data as it is when it is sent: the agenda card in the
  * member's language (confidential items hidden outside personal chat), or a short notice.
@@ -98,8 +101,10 @@ function noticeText(delivery: Delivery, data: Readonly<Data>, meeting: Meeting, 
   const m = messages(lang);
   const name = meetingName(meeting, lang, timeZone);
   switch (delivery.kind) {
-    case 'moved':
-      return m['notice.moved']({ meeting: meetingLabel(meeting, lang), when: formatDateTime(meeting.start, timeZone, lang) });
+    case 'moved': {
+      const moved = m['notice.moved']({ meeting: meetingLabel(meeting, lang), when: formatDateTime(meeting.start, timeZone, lang) });
+      return delivery.note === ASK_AGAIN ? `${moved} ${m['notice.movedAskAgain']}` : moved;
+    }
     case 'cancelled':
       return m['notice.cancelled']({ meeting: name });
     default: {

@@ -9,7 +9,7 @@ import {
   type Card,
 } from '../../cards/render.js';
 import { visibleItem, type Audience } from '../../domain/agenda.js';
-import { attendanceOf, attendanceOverview, isAttendee } from '../../domain/attendance.js';
+import { attendanceOf, attendanceOverview, earlierAnswer, isAttendee } from '../../domain/attendance.js';
 import { formatDate, formatDateTime, formatMonth, remembered } from '../../domain/dates.js';
 import { meetingDate } from '../../domain/follow-up-dates.js';
 import { agendaSendTime, unansweredRecipients, undelivered, unreachableRecipients, type DispatchTiming } from '../../domain/deliveries.js';
@@ -149,6 +149,8 @@ export function agendaCard(meeting: Meeting, view: AgendaView): Card {
   const cancelled = phase === 'cancelled';
   const open = phase === 'coming';
   const answer = attendanceOf(meeting, viewer?.id);
+  // An answer given before the meeting moved to another day is shown, and asked for again.
+  const earlier = earlierAnswer(meeting, viewer?.id);
   // Once the meeting has begun, that is the news, whatever the card was sent as.
   const held = phase === 'held';
   const started = phase === 'under-way';
@@ -191,13 +193,19 @@ export function agendaCard(meeting: Meeting, view: AgendaView): Card {
         ],
       };
     }),
-    answer: answer ? (answer.answer === 'kommer' ? m['agenda.answer.kommer'] : m['agenda.answer.forfall']({ substitute: answer.substitute })) : '',
+    answer: answer
+      ? answer.answer === 'kommer'
+        ? m['agenda.answer.kommer']
+        : m['agenda.answer.forfall']({ substitute: answer.substitute })
+      : earlier && open
+        ? m['agenda.answer.earlier']({ answer: earlier.answer })
+        : '',
     note: [answer && open ? m['agenda.answer.change'] : '', hasHidden ? m[viewer && !mayReadConfidential(viewer) ? 'agenda.councilOnlyNote' : 'agenda.sharedNote'] : ''].filter(Boolean).join(' '),
     onlineUrl: !cancelled && meeting.onlineUrl ? meeting.onlineUrl : '',
     canAnswer: open && (viewer === undefined || mayUse(viewer, COUNCIL)),
     canPropose: open && (viewer === undefined || mayUse(viewer, COUNCIL)),
-    substitute: answer?.substitute ?? '',
-    reason: answer?.reason ?? '',
+    substitute: (answer ?? earlier)?.substitute ?? '',
+    reason: (answer ?? earlier)?.reason ?? '',
     attend: { verb: Verb.Attend, ...base },
     apologies: { verb: Verb.Apologies, ...base },
     propose: { verb: Verb.Propose, ...base },
