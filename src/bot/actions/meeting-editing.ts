@@ -66,8 +66,8 @@ export const meetingSaveAction = defineAction({
           if (change.moved) holdLateAgenda(change.meeting, now, deps.timing);
           // A SaLTo round's deadline may not come after its meeting: moved earlier, it moves with it.
           const round = change.moved ? roundOfMeeting(draft, meetingId) : undefined;
-          const day = meetingDate(change.meeting, deps.timeZone);
-          const deadline = round && round.deadline > day ? changeDeadline(draft, round.id, day, now, deps.timeZone).round.deadline : undefined;
+          const day = round && meetingDate(change.meeting, deps.timeZone);
+          const deadline = round && day && round.deadline > day ? changeDeadline(draft, round.id, day, now, deps.timeZone).round.deadline : undefined;
           // Everyone who got the agenda hears that it moved; their cards are updated in place too.
           if (change.moved) enqueue(draft, 'moved', meetingId, `r${change.meeting.revision}`, agendaReceivers(draft, meetingId), now, change.askAgain ? ASK_AGAIN : undefined);
           return { meeting: change.meeting, created: false, moved: change.moved, deadline };
