@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { attendanceOverview, isAttendee } from './attendance.js';
+import { attendanceOf, attendanceOverview, isAttendee } from './attendance.js';
 import { byId } from './drafts.js';
 import { todayIn } from './follow-up-dates.js';
 import { queueFollowUpSummary } from './follow-up-reminders.js';
@@ -224,7 +224,9 @@ export function queueDispatch(data: Data, dispatch: Dispatch, now: Date, timing:
     if (meeting.reminderQueuedAt) return [];
     meeting.reminderQueuedAt = at;
   }
-  const queued = enqueue(data, dispatch.kind, meeting.id, 'auto', agendaRecipients(data), now);
+  // Someone who has sent apologies needs no reminder of the meeting.
+  const recipients = agendaRecipients(data).filter((r) => dispatch.kind === 'agenda' || attendanceOf(meeting, r.memberId)?.answer !== 'forfall');
+  const queued = enqueue(data, dispatch.kind, meeting.id, 'auto', recipients, now);
   return dispatch.kind === 'agenda' ? [...queued, ...queueFollowUpSummary(data, meeting, now, timing.timeZone)] : queued;
 }
 

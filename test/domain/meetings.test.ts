@@ -131,6 +131,16 @@ describe('when agendas and reminders are due', () => {
     expect(data.deliveries).toHaveLength(4);
   });
 
+  it('sends no reminder to a member who has sent apologies, but the channel and the others get it', () => {
+    const data = withChats(demoData());
+    const at = new Date('2026-12-09T08:00:00Z');
+    queueDispatch(data, { meetingId: 'mote-2026-12', kind: 'agenda' }, new Date('2026-12-03T08:00:00Z'), TIMING);
+    answerAttendance(data, 'mote-2026-12', 'ola-hansen', { answer: 'forfall', substitute: 'Per Vara' }, undefined, new Date('2026-12-04T08:00:00Z'));
+    answerAttendance(data, 'mote-2026-12', 'kari-nordmann', { answer: 'kommer' }, undefined, new Date('2026-12-04T08:00:00Z'));
+    const reminders = queueDispatch(data, { meetingId: 'mote-2026-12', kind: 'reminder' }, at, TIMING);
+    expect(reminders.map((d) => d.conversationId)).toEqual(['19:channel@thread.tacv2', 'a:kari']);
+  });
+
   it('skips a chat whose user blocked the bot, after Teams said so', () => {
     const data = withChats(demoData());
     const [first] = queueDispatch(data, { meetingId: 'mote-2026-12', kind: 'agenda' }, now, TIMING).filter((d) => d.conversationId === 'a:ola');
