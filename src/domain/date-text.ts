@@ -30,6 +30,8 @@ const DAY_PATTERNS: readonly [pattern: string, hasYear: boolean][] = [
 
 const MONTH_PATTERNS = ['MMMM yyyy', 'MMM yyyy', 'MMMM', 'MMM'] as const;
 
+const WEEKDAY = /^(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|monday|tuesday|wednesday|thursday|friday|saturday|sunday),? (?=\d)/;
+
 /** A local calendar date as yyyy-MM-dd. */
 export function ymd(date: Date): string {
   return format(date, 'yyyy-MM-dd');
@@ -60,8 +62,10 @@ function parseWith(text: string, pattern: string, reference: Date): Date | undef
  * Without a year it falls in the reference date's year. Lower-case text expected.
  */
 export function readDay(text: string, reference: Date): { date: Date; hasYear: boolean } | undefined {
+  // The weekday the bot writes before a date ("torsdag 11. mars 2027") names nothing more.
+  const day = text.replace(WEEKDAY, '');
   for (const [pattern, hasYear] of DAY_PATTERNS) {
-    const date = parseWith(text, pattern, reference);
+    const date = parseWith(day, pattern, reference);
     if (date) return { date, hasYear };
   }
   return undefined;

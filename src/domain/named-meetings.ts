@@ -20,7 +20,9 @@ export function meetingNamed(data: Readonly<Data>, name: string, now: Date, time
     .replace(/[.!?]+$/, '')
     // "for møtet i mars", "til møtet 10. desember", "for the meeting in March": the words around the name.
     .replace(/^(?:for|til|fra|to|from) /, '')
-    .replace(/^(?:møtet|the meeting|meeting) /, '');
+    .replace(/^(?:møtet|the meeting|meeting) /, '')
+    // A meeting's time, as the bot writes it after the date ("torsdag 11. mars 2027 kl. 09.00").
+    .replace(/,? (?:kl\.? ?|at )\d{1,2}[.:]\d{2}$/, '');
   if (/^(?:(?:neste|next) )?(?:møte|møtet|meeting)$|^(?:neste|next)$/.test(text)) return nextMeeting(data, now);
   if (/^(forrige|siste|last|previous)( møte| meeting)?$/.test(text)) {
     return previousMeeting(data, now);

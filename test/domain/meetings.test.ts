@@ -198,6 +198,11 @@ describe('naming a meeting after a command', () => {
     ['desember 2027', 'mote-2027-12'],
     ['seminaret', 'seminar-2027'],
     ['Møtet 11. mars', 'mote-2027-03'],
+    // As the bot writes it, weekday and time included, in either language.
+    ['torsdag 9. desember 2027', 'mote-2027-12'],
+    ['torsdag 11. mars 2027 kl. 09.00', 'mote-2027-03'],
+    ['Thursday 11 March 2027 at 09:00', 'mote-2027-03'],
+    ['torsdag, 10.12', 'mote-2026-12'],
     ['2024', 'mote-2024-10'],
     ['i 2027', 'mote-2027-03'],
     ['for møtet i mars', 'mote-2027-03'],
