@@ -4,7 +4,7 @@ import { byId } from './drafts.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { meetingDate, todayIn } from './follow-up-dates.js';
 import { latestPeriod } from './follow-ups.js';
-import { findMeeting, openMeeting } from './meetings.js';
+import { comingMeetings, findMeeting, openMeeting } from './meetings.js';
 import { advance, formQuestions, missingAnswers, type FormInput, type FormResult } from './salto-form.js';
 import type { Data, Delivery, Meeting, Member, ReportingUnit, SaltoReport, SaltoRound } from './schema.js';
 
@@ -97,7 +97,28 @@ function queueInvites(data: Data, round: SaltoRound, now: Date, only?: string): 
 
 /** A coordinator who installs the bot after a round opened is invited then, while it is open. */
 export function catchUpInvites(data: Data, memberId: string, now: Date, timeZone: string): Delivery[] {
-  return data.saltoRounds.filter((r) => todayIn(now, timeZone) <= r.deadline).flatMap((r) => queueInvites(data, r, now, memberId));
+  return data.saltoRounds.filter((r) => todayIn(now, timeZone) <= r.deadline && !forCancelledMeeting(data, r)).flatMap((r) => queueInvites(data, r, now, memberId));
+}
+
+/** A round whose meeting was cancelled and that had no later meeting to go on to: it asks no one for more. */
+function forCancelledMeeting(data: Readonly<Data>, round: SaltoRound): boolean {
+  return data.meetings.find((m) => m.id === round.meetingId)?.status === 'avlyst';
+}
+
+/**
+ * After a meeting is cancelled, its SaLTo round goes on to the next meeting, with its deadline
+ * (which is before the cancelled meeting, so before the next), units and answers as they are:
+ * the council reads the reports there. When there is no later meeting, or it has a round of its
+ * own, the round stays with the cancelled meeting and no more invitations or reminders go out.
+ */
+export function followCancelledMeeting(data: Data, meetingId: string, now: Date): { round: SaltoRound; to: Meeting | undefined } | undefined {
+  const round = roundOfMeeting(data, meetingId);
+  if (!round) return undefined;
+  const cancelled = findMeeting(data, meetingId);
+  const next = comingMeetings(data, now).find((m) => m.id !== meetingId && Date.parse(m.start) > Date.parse(cancelled.start));
+  if (!next || roundOfMeeting(data, next.id)) return { round, to: undefined };
+  round.meetingId = next.id;
+  return { round, to: next };
 }
 
 export function isLocked(round: SaltoRound, unitId: string, now: Date, timeZone: string): boolean {
@@ -292,7 +313,7 @@ export function queueRoundReminders(data: Data, now: Date, timing: DispatchTimin
   const today = todayIn(now, timing.timeZone);
   const queued: Delivery[] = [];
   for (const round of data.saltoRounds) {
-    if (today > round.deadline) continue;
+    if (today > round.deadline || forCancelledMeeting(data, round)) continue;
     const [y, m, d] = round.deadline.split('-').map(Number) as [number, number, number];
     const kinds: ['salto-reminder' | 'salto-deadline', Date][] = [
       ['salto-reminder', sendTimeOn(y, m - 1, d - timing.saltoReminderDays, timing)],

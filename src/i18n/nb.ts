@@ -176,6 +176,10 @@ export const nb = {
   'meetingForm.moved': (p: { meeting: string }) => `Møtet er flyttet: ${p.meeting}. Alle som har fått dagsordenen, får beskjed.`,
   'meetingForm.pointsMoved': (p: { count: number; due: string }) =>
     `${p.count === 1 ? '1 oppfølgingspunkt' : `${p.count} oppfølgingspunkter`} hadde frist til dette møtet. Ny frist: ${p.due}.`,
+  'meetingForm.roundMoved': (p: { meeting: string; deadline: string }) =>
+    `SaLTo-rapportrunden til møtet går videre til ${p.meeting}, med samme frist (${p.deadline}) og de svarene som alt er gitt.`,
+  'meetingForm.roundStays': (p: { date: string }) =>
+    `Møtet hadde en SaLTo-rapportrunde. Neste møte har sin egen (eller det er ikke satt opp flere møter), så runden står på det avlyste møtet, og koordinatorene får ingen flere påminnelser. Rapportene finner du med /rapporter ${p.date}.`,
   'meetingForm.deadlineMoved': (p: { deadline: string }) =>
     `Fristen for SaLTo-rapportene var etter den nye møtedagen, så den er flyttet til ${p.deadline}. Koordinatorene som ikke har levert, får beskjed.`,
   'meetingForm.saved': 'Endringene er lagret.',

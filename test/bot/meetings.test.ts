@@ -358,6 +358,40 @@ describe('the secretary’s meeting tools', () => {
     expect(data.meetings.find((m) => m.id === 'mote-2026-12')!.attendance).toHaveLength(1);
   });
 
+  it('takes a cancelled meeting\'s SaLTo round on to the next meeting, or leaves it where the secretary can still read it', async () => {
+    const world = withChats(demoData());
+    openRound(world, 'mote-2027-03', undefined, SECRETARY_ID, new Date(NOW), 'Europe/Oslo');
+    const { deps, store } = harness(world);
+    const cancel = async (meetingId: string) => {
+      const meeting = store.read().meetings.find((m) => m.id === meetingId)!;
+      const turn = fakeTurn({ member: secretary, data: { verb: Verb.MeetingCancel, meetingId, revision: meeting.revision } });
+      await handleAction(turn, deps);
+      return turn.texts();
+    };
+    expect((await cancel('mote-2027-03'))[1]).toBe(
+      'SaLTo-rapportrunden til møtet går videre til Ordinært møte torsdag 10. juni 2027 kl. 09.00, med samme frist (torsdag 25. februar 2027) og de svarene som alt er gitt.',
+    );
+    const june = fakeTurn({ text: '/rapporter juni', member: secretary });
+    await handleText(june, deps);
+    expect(cardText((june.replies[0] as { card: unknown }).card)).toMatch(/^SaLTo-rapportering til møtet torsdag 10\. juni 2027\nFrist: torsdag 25\. februar 2027/);
+  });
+
+  it('leaves a cancelled meeting\'s SaLTo round where it is when the next meeting has its own, readable with /rapporter', async () => {
+    const world = withChats(demoData());
+    openRound(world, 'mote-2027-03', undefined, SECRETARY_ID, new Date(NOW), 'Europe/Oslo');
+    openRound(world, 'mote-2027-06', undefined, SECRETARY_ID, new Date(NOW), 'Europe/Oslo');
+    const { deps, store } = harness(world);
+    const march = store.read().meetings.find((m) => m.id === 'mote-2027-03')!;
+    const turn = fakeTurn({ member: secretary, data: { verb: Verb.MeetingCancel, meetingId: march.id, revision: march.revision } });
+    await handleAction(turn, deps);
+    expect(turn.texts()[1]).toBe(
+      'Møtet hadde en SaLTo-rapportrunde. Neste møte har sin egen (eller det er ikke satt opp flere møter), så runden står på det avlyste møtet, og koordinatorene får ingen flere påminnelser. Rapportene finner du med /rapporter torsdag 11. mars 2027.',
+    );
+    const read = fakeTurn({ text: '/rapporter torsdag 11. mars 2027', member: secretary });
+    await handleText(read, deps);
+    expect(cardText((read.replies[0] as { card: unknown }).card)).toMatch(/^SaLTo-rapportering til møtet torsdag 11\. mars 2027\n/);
+  });
+
   it('keeps what the secretary typed on the meeting form when the date is in the past', async () => {
     const { deps, store } = harness();
     const turn = fakeTurn({ member: secretary, data: { verb: Verb.MeetingSave, kind: 'ordinært', title: 'Møte i fortiden', date: '2026-01-15', startTime: '09:00', endTime: '11:00', place: 'Rådhuset' } });

@@ -8,6 +8,7 @@ import {
   answerReport,
   catchUpInvites,
   changeDeadline,
+  followCancelledMeeting,
   openRound,
   queueRoundReminders,
   roundOverview,
@@ -21,6 +22,7 @@ import { codeOf, demoData, memberOf, NOW, TIMING, withChats } from '../helpers/b
 const now = new Date(NOW);
 const TZ = 'Europe/Oslo';
 const aisha = (data: Data) => memberOf(data, 'aisha-rahman');
+const ROUND_ID = 'runde-mote-2027-03';
 
 /** A round for the March meeting with its default deadline (25 February 2027), Aisha's report started. */
 function started() {
@@ -274,6 +276,25 @@ describe('reminders and the overview', () => {
     changeDeadline(other.data, other.round.id, '2027-02-26', new Date('2027-02-24T12:00:00Z'), TZ);
     expect(queueRoundReminders(other.data, new Date('2027-02-24T12:00:00Z'), TIMING)).toEqual([]);
     expect(queueRoundReminders(other.data, new Date('2027-02-26T08:00:00Z'), TIMING).map((d) => d.kind)).toEqual(['salto-deadline']);
+  });
+
+  it('goes on to the next meeting when its meeting is cancelled, or stays and asks no one for more when that has a round', () => {
+    const { data, round, report } = started();
+    data.meetings.find((m) => m.id === 'mote-2027-03')!.status = 'avlyst';
+    expect(followCancelledMeeting(data, 'mote-2027-03', now)).toMatchObject({ to: { id: 'mote-2027-06' } });
+    expect(round).toMatchObject({ id: ROUND_ID, meetingId: 'mote-2027-06', deadline: '2027-02-25' });
+    expect(data.saltoReports.find((r) => r.id === report.id)!.roundId).toBe(ROUND_ID);
+    expect(queueRoundReminders(data, new Date('2027-02-22T08:00:00Z'), TIMING).map((d) => d.kind)).toEqual(['salto-reminder']);
+
+    const other = started();
+    openRound(other.data, 'mote-2027-06', undefined, 'kari-nordmann', now, TZ);
+    other.data.meetings.find((m) => m.id === 'mote-2027-03')!.status = 'avlyst';
+    expect(followCancelledMeeting(other.data, 'mote-2027-03', now)).toMatchObject({ to: undefined });
+    expect(other.round.meetingId).toBe('mote-2027-03');
+    expect(queueRoundReminders(other.data, new Date('2027-02-22T08:00:00Z'), TIMING)).toEqual([]);
+    other.data.deliveries = [];
+    expect(catchUpInvites(other.data, 'aisha-rahman', now, TZ).map((d) => d.roundId)).toEqual(['runde-mote-2027-06']);
+    expect(followCancelledMeeting(other.data, 'mote-2026-12', now)).toBeUndefined();
   });
 
   it('shows each unit handed in, draft or not started, with its coordinators', () => {

@@ -3,7 +3,7 @@ import { agendaReceivers, enqueue, holdLateAgenda, sendAgendaNow } from '../../d
 import { assertRevision, cancelMeeting, createMeeting, createMeetings, openMeeting, updateMeeting, type MeetingInput, type PlannedMeeting } from '../../domain/meetings.js';
 import { meetingDate } from '../../domain/follow-up-dates.js';
 import { SECRETARIAT } from '../../domain/roles.js';
-import { changeDeadline, roundOfMeeting } from '../../domain/salto-rounds.js';
+import { changeDeadline, followCancelledMeeting, roundOfMeeting } from '../../domain/salto-rounds.js';
 import { moveDueFromCancelled } from '../../domain/follow-ups.js';
 import { notePointChange } from '../../domain/minutes.js';
 import { MeetingKindSchema } from '../../domain/schema.js';
@@ -101,15 +101,23 @@ export const meetingCancelAction = defineAction({
         const moved = moveDueFromCancelled(draft, cancelled.id, turn.member, now, deps.timeZone);
         // Sent minutes list these points with their deadlines.
         for (const point of moved.points) notePointChange(draft, point, turn.member?.id, now);
-        return { meeting: cancelled, moved };
+        return { meeting: cancelled, moved, round: followCancelledMeeting(draft, cancelled.id, now) };
       }),
     );
     if (!done) return showEditor(turn, deps, data.meetingId);
-    const { meeting, moved } = done;
+    const { meeting, moved, round } = done;
     deps.notifier.kick();
     await turn.reply(m['meetingForm.cancelled']({ meeting: meetingName(meeting, turn.lang, deps.timeZone) }));
     const [first] = moved.points;
     if (first) await turn.reply(m['meetingForm.pointsMoved']({ count: moved.points.length, due: dueLabel(first, deps.store.read(), turn.lang, deps.timeZone) }));
+    if (round) {
+      const deadline = dayLabel(round.round.deadline, turn.lang, deps.timeZone);
+      await turn.reply(
+        round.to
+          ? m['meetingForm.roundMoved']({ meeting: meetingName(round.to, turn.lang, deps.timeZone), deadline })
+          : m['meetingForm.roundStays']({ date: dayLabel(meetingDate(meeting, deps.timeZone), turn.lang, deps.timeZone) }),
+      );
+    }
     await turn.respond(agendaCard(meeting, { lang: turn.lang, timeZone: deps.timeZone, audience: 'personal', headline: 'none', now }));
   },
 });
