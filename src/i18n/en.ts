@@ -129,6 +129,8 @@ export const en: Messages = {
   'editor.attendance': 'Attendance',
   'editor.cancel': 'Cancel the meeting',
   'editor.cancelConfirm': 'Cancel the meeting? Everyone who got the agenda will be told.',
+  'editor.cancelPoints': (p) => `${p.count === 1 ? '1 follow-up point is' : `${p.count} follow-up points are`} due by the meeting and will be due by the next one instead.`,
+  'editor.cancelRound': "The meeting's SaLTo reporting round goes on to the next meeting, unless that has its own.",
   'editor.cancelSend': 'Yes, cancel the meeting',
   'editor.sendNow': 'Send agenda now',
   'editor.sendNowConfirm': "The agenda goes now to the council's channel and in personal chat to everyone on the council. If you change it afterwards, the cards that were sent are updated.",

@@ -134,6 +134,9 @@ export const nb = {
   'editor.attendance': 'Oppmøte',
   'editor.cancel': 'Avlys møtet',
   'editor.cancelConfirm': 'Vil du avlyse møtet? Alle som har fått dagsordenen, får beskjed.',
+  'editor.cancelPoints': (p: { count: number }) =>
+    `${p.count === 1 ? '1 oppfølgingspunkt har' : `${p.count} oppfølgingspunkter har`} frist til møtet og får frist til neste møte i stedet.`,
+  'editor.cancelRound': 'SaLTo-rapportrunden til møtet går videre til neste møte, om det ikke har sin egen.',
   'editor.cancelSend': 'Ja, avlys møtet',
   'editor.sendNow': 'Send dagsorden nå',
   'editor.sendNowConfirm': 'Dagsordenen sendes nå til rådets kanal og i personlig chat til alle i rådet. Endrer du den etterpå, oppdateres kortene som er sendt.',

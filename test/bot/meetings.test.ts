@@ -317,6 +317,10 @@ describe('the secretary’s meeting tools', () => {
     held.minutes = { ...held.minutes!, sentAt: '2024-10-14T10:00:00Z', sentRevision: held.minutes!.revision };
     const { deps, store } = harness(world);
     const seminar = store.read().meetings.find((m) => m.id === 'seminar-2027')!;
+    // The editor's confirmation says what will move.
+    const editor = fakeTurn({ text: '/dagsorden seminaret', member: secretary });
+    await handleText(editor, deps);
+    expect(cardText(editor.responses[0])).toContain('Vil du avlyse møtet? Alle som har fått dagsordenen, får beskjed. 1 oppfølgingspunkt har frist til møtet og får frist til neste møte i stedet.\n');
     const turn = fakeTurn({ member: secretary, data: { verb: Verb.MeetingCancel, meetingId: seminar.id, revision: seminar.revision } });
     await handleAction(turn, deps);
     expect(turn.texts()).toEqual([
@@ -368,6 +372,9 @@ describe('the secretary’s meeting tools', () => {
       await handleAction(turn, deps);
       return turn.texts();
     };
+    const editor = fakeTurn({ text: '/dagsorden mars', member: secretary });
+    await handleText(editor, deps);
+    expect(cardText(editor.responses[0])).toContain('får beskjed. SaLTo-rapportrunden til møtet går videre til neste møte, om det ikke har sin egen.');
     expect((await cancel('mote-2027-03'))[1]).toBe(
       'SaLTo-rapportrunden til møtet går videre til Ordinært møte torsdag 10. juni 2027 kl. 09.00, med samme frist (torsdag 25. februar 2027) og de svarene som alt er gitt.',
     );

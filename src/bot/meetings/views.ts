@@ -12,6 +12,7 @@ import { visibleItem, type Audience } from '../../domain/agenda.js';
 import { attendanceOf, attendanceOverview, earlierAnswer, isAttendee } from '../../domain/attendance.js';
 import { formatDate, formatDateTime, formatMonth, remembered } from '../../domain/dates.js';
 import { meetingDate } from '../../domain/follow-up-dates.js';
+import { isOpen } from '../../domain/follow-ups.js';
 import { agendaSendTime, unansweredRecipients, undelivered, unreachableRecipients, type DispatchTiming } from '../../domain/deliveries.js';
 import { DomainError, ErrorCode } from '../../domain/errors.js';
 import { comingMeetings, meetingInputOf, meetingPhase, proposeYear, saltoItemId, type MeetingInput, type PlannedMeeting } from '../../domain/meetings.js';
@@ -263,6 +264,8 @@ export function editorCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, t
   const phase = meetingPhase(meeting, now);
   const open = phase === 'coming';
   const sendsAt = agendaSendTime(meeting, timing);
+  const dueHere = open ? data.followUps.filter((p) => p.dueMeetingId === meeting.id && isOpen(p)).length : 0;
+  const roundHere = open && data.saltoRounds.some((r) => r.meetingId === meeting.id);
   const sending = !meeting.agendaQueuedAt && sendsAt !== undefined && sendsAt <= now;
   return renderCard('agenda-editor', {
     title: m[open ? 'editor.title' : 'editor.titleClosed']({ meeting: meetingLabel(meeting, lang) }),
@@ -330,7 +333,12 @@ export function editorCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, t
       attendance: m['editor.attendance'],
       minutes: m['editor.minutes'],
       cancel: m['editor.cancel'],
-      cancelConfirm: m['editor.cancelConfirm'],
+      cancelConfirm: [
+        m['editor.cancelConfirm'],
+        // What cancelling takes on to the next meeting, so it is no surprise.
+        ...(dueHere > 0 ? [m['editor.cancelPoints']({ count: dueHere })] : []),
+        ...(roundHere ? [m['editor.cancelRound']] : []),
+      ].join(' '),
       cancelSend: m['editor.cancelSend'],
       sendNow: m['editor.sendNow'],
       sendNowConfirm: m['editor.sendNowConfirm'],
