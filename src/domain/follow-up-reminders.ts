@@ -106,6 +106,21 @@ export function queueAssignedNotice(data: Data, point: FollowUp, byMemberId: str
   return [...notice('followup-assigned', point.ownerMemberId), ...(previousOwner !== point.ownerMemberId ? notice('followup-unassigned', previousOwner) : [])];
 }
 
+/**
+ * Tells a point's owner, in personal chat, that someone else moved its deadline (a postponement,
+ * a correction, or the meeting it was due by cancelled). Never to whoever made the change, to an
+ * owner off the council, or to someone the bot cannot reach. An owner with such a notice still
+ * waiting gets no second one: it is made when it goes, with the deadline as it is then.
+ */
+export function queueRescheduledNotice(data: Data, point: FollowUp, byMemberId: string | undefined, now: Date): Delivery[] {
+  const owner = point.ownerMemberId;
+  if (!isOpen(point) || !owner || owner === byMemberId || !mayUse(data.members.find((m) => m.id === owner), COUNCIL)) return [];
+  const waiting = data.deliveries.some((d) => d.kind === 'followup-rescheduled' && d.followUpId === point.id && d.memberId === owner && d.status === 'pending');
+  const chat = personalChats(data)(owner);
+  if (waiting || !chat) return [];
+  return enqueue(data, 'followup-rescheduled', { followUpId: point.id }, `${owner}|r${point.revision}`, [{ conversationId: chat.id, memberId: owner }], now, byMemberId);
+}
+
 /** The secretariat's summary goes with each agenda, to their personal chats, when there is anything to tell. */
 export function queueFollowUpSummary(data: Data, meeting: Meeting, now: Date, timeZone: string): Delivery[] {
   const summary = followUpSummary(data, meeting, now, timeZone);

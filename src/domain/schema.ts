@@ -320,6 +320,8 @@ export const DeliveryKindSchema = z.enum([
   'followup-assigned',
   /** To a point's former owner when the secretariat gives it to someone else; `note` is who did. */
   'followup-unassigned',
+  /** To a point's owner when someone else moves its deadline; `note` is who did. */
+  'followup-rescheduled',
   /** To the secretariat with the agenda: what closed, what is overdue, what will be briefed. */
   'followup-summary',
   /** To SaLTo coordinators: a round has opened; reminders before and on the deadline. */

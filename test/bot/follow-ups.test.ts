@@ -4,7 +4,7 @@ import { statusCard } from '../../src/bot/follow-ups/views.js';
 import { handleAction, handleText } from '../../src/bot/router.js';
 import { composer } from '../../src/bot/compose.js';
 import { fixedClock } from '../../src/domain/clock.js';
-import type { Delivery, FollowUp } from '../../src/domain/schema.js';
+import type { Delivery, FollowUp, Member } from '../../src/domain/schema.js';
 import { cardProblems, executeData } from '../helpers/adaptive-cards.js';
 import { cardText, demoData, fakeTurn, harness, memberOf, MEMBER_ID, NOW, SECRETARY_ID, COORDINATOR_ID, withChats } from '../helpers/builders.js';
 
@@ -547,6 +547,50 @@ describe('telling a new owner', () => {
     await change('op-2024-02', 'tor-lund'); // Tor Lund has not opened the bot: nothing to send
     expect(assigned(h)).toHaveLength(1);
     expect(compose(assigned(h)[0]!, h.store.read(), 'send')).toBeUndefined();
+  });
+});
+
+describe('telling an owner their deadline moved', () => {
+  const compose = composer({ timeZone: 'Europe/Oslo', clock: fixedClock(NOW) });
+  const rescheduled = (h: ReturnType<typeof harness>) => h.store.read().deliveries.filter((d) => d.kind === 'followup-rescheduled');
+  const postpone = (h: ReturnType<typeof harness>, who: Member, dueDate: string) =>
+    handleAction(fakeTurn({ member: who, data: { verb: Verb.FollowUpPostponeConfirm, id: 'op-2024-03', revision: pointIn(h, 'op-2024-03').revision, dueDate, filter: '', page: 1 } }), h.deps);
+
+  it('tells the owner when the secretariat postpones their point, once while a notice waits, and not when they postpone it themself', async () => {
+    const h = harness(withChats(demoData()));
+    await postpone(h, secretary, '2027-03-01');
+    expect(rescheduled(h).map((d) => [d.followUpId, d.conversationId, d.memberId, d.note])).toEqual([['op-2024-03', 'a:ola', MEMBER_ID, SECRETARY_ID]]);
+    await postpone(h, secretary, '2027-04-01');
+    expect(rescheduled(h)).toHaveLength(1);
+    // Made when it goes: the deadline as it is then.
+    const card = (compose(rescheduled(h)[0]!, h.store.read(), 'send')!.activity as { attachments: { content: unknown }[] }).attachments[0]!.content;
+    expect(cardProblems(card)).toEqual([]);
+    expect(cardText(card)).toMatch(/^Kari Nordmann har endret fristen for oppfølgingspunktet ditt\. Ny frist: torsdag 1\. april 2027\.\n/);
+    const own = harness(withChats(demoData()));
+    await postpone(own, memberOf(own.store.read(), MEMBER_ID), '2027-03-01');
+    expect(rescheduled(own)).toEqual([]);
+  });
+
+  it('tells the owner when «Endre» changes the deadline or the meeting it was due by is cancelled', async () => {
+    const h = harness(withChats(demoData()));
+    const p = pointIn(h, 'op-2024-03');
+    const values = { title: p.title, description: p.description ?? '', focusAreaId: p.focusAreaId, responsible: p.responsible, ownerMemberId: MEMBER_ID, due: 'ingen frist', briefing: 'false' };
+    const check = fakeTurn({ member: secretary, data: { verb: Verb.FollowUpCheck, pointId: p.id, revision: p.revision, ...values } });
+    await handleAction(check, h.deps);
+    await handleAction(fakeTurn({ member: secretary, data: (check.responses[0]!['actions'] as { data: Record<string, unknown> }[])[0]!.data }), h.deps);
+    const card = (compose(rescheduled(h)[0]!, h.store.read(), 'send')!.activity as { attachments: { content: unknown }[] }).attachments[0]!.content;
+    expect(cardText(card)).toMatch(/^Kari Nordmann har tatt bort fristen for oppfølgingspunktet ditt\.\n/);
+
+    // Ola owns a point due by the seminar; cancelling it moves the deadline, and he is told.
+    const world = withChats(demoData());
+    world.followUps.find((x) => x.id === 'op-2024-01')!.ownerMemberId = MEMBER_ID;
+    const c = harness(world);
+    const seminar = c.store.read().meetings.find((m) => m.id === 'seminar-2027')!;
+    await handleAction(fakeTurn({ member: secretary, data: { verb: Verb.MeetingCancel, meetingId: seminar.id, revision: seminar.revision } }), c.deps);
+    const moved = rescheduled(c)[0]!;
+    expect(moved).toMatchObject({ followUpId: 'op-2024-01', memberId: MEMBER_ID });
+    const movedCard = (compose(moved, c.store.read(), 'send')!.activity as { attachments: { content: unknown }[] }).attachments[0]!.content;
+    expect(cardText(movedCard)).toMatch(/^Kari Nordmann har endret fristen for oppfølgingspunktet ditt\. Ny frist: innen møtet torsdag 9\. desember 2027\.\n/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError, ErrorCode, isDomainError } from '../../domain/errors.js';
 import { meansNoDue, parseDue, type Due } from '../../domain/follow-up-dates.js';
-import { queueAssignedNotice } from '../../domain/follow-up-reminders.js';
+import { queueAssignedNotice, queueRescheduledNotice } from '../../domain/follow-up-reminders.js';
 import {
   addFollowUpUpdate,
   checkFollowUpInput,
@@ -186,7 +186,14 @@ export const followUpPostponeConfirmAction = defineAction({
       turn,
       deps,
       { filter: data.filter, page: data.page },
-      () => deps.store.update((draft) => postponeFollowUp(draft, data.id, turn.member, due, data.revision, deps.clock.now(), deps.timeZone)),
+      () =>
+        deps.store.update((draft) => {
+          const now = deps.clock.now();
+          const point = postponeFollowUp(draft, data.id, turn.member, due, data.revision, now, deps.timeZone);
+          // The owner hears of a deadline someone else moved.
+          queueRescheduledNotice(draft, point, turn.member?.id, now);
+          return point;
+        }),
       messages(turn.lang)['followUp.headline.postponed'],
     );
   },
@@ -474,6 +481,8 @@ async function saveChanges(turn: Turn, deps: BotDeps, values: FollowUpFormValues
         const formerOwner = draft.followUps.find((p) => p.id === editing.pointId)?.ownerMemberId;
         const edited = editFollowUp(draft, editing.pointId, inputOf(values, undefined, due), turn.member, editing.revision, now, deps.timeZone);
         if (edited.changed.includes('owner')) queueAssignedNotice(draft, edited.point, turn.member?.id, now, formerOwner);
+        // A new owner hears the deadline with the point; the same owner hears that it moved.
+        else if (edited.changed.includes('due')) queueRescheduledNotice(draft, edited.point, turn.member?.id, now);
         // What the minutes show of a point: its title, who answers for it and its deadline.
         if (edited.changed.some((f) => f === 'title' || f === 'responsible' || f === 'owner' || f === 'due')) notePointChange(draft, edited.point, turn.member?.id, now);
         return edited;

@@ -6,6 +6,7 @@ import { SECRETARIAT } from '../../domain/roles.js';
 import { changeDeadline, followCancelledMeeting, roundOfMeeting } from '../../domain/salto-rounds.js';
 import { moveDueFromCancelled } from '../../domain/follow-ups.js';
 import { notePointChange } from '../../domain/minutes.js';
+import { queueRescheduledNotice } from '../../domain/follow-up-reminders.js';
 import { MeetingKindSchema } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import { attempt, meetingFor, refuseTooLong, replyMeetingNotFound } from '../meetings/handling.js';
@@ -100,7 +101,10 @@ export const meetingCancelAction = defineAction({
         enqueue(draft, 'cancelled', cancelled.id, 'avlyst', agendaReceivers(draft, cancelled.id), now);
         const moved = moveDueFromCancelled(draft, cancelled.id, turn.member, now, deps.timeZone);
         // Sent minutes list these points with their deadlines.
-        for (const point of moved.points) notePointChange(draft, point, turn.member?.id, now);
+        for (const point of moved.points) {
+          notePointChange(draft, point, turn.member?.id, now);
+          queueRescheduledNotice(draft, point, turn.member?.id, now);
+        }
         return { meeting: cancelled, moved, round: followCancelledMeeting(draft, cancelled.id, now) };
       }),
     );

@@ -11,7 +11,15 @@ import { cardActivity } from '../meetings/outbound.js';
 import { dueLabel } from '../../i18n/points.js';
 import { dayLabel, followUpListLink, passedOnCard, reminderCard, summaryCard } from './views.js';
 
-export const FOLLOW_UP_KINDS: readonly Delivery['kind'][] = ['followup-due', 'followup-overdue', 'followup-briefing', 'followup-assigned', 'followup-unassigned', 'followup-summary'];
+export const FOLLOW_UP_KINDS: readonly Delivery['kind'][] = [
+  'followup-due',
+  'followup-overdue',
+  'followup-briefing',
+  'followup-assigned',
+  'followup-unassigned',
+  'followup-rescheduled',
+  'followup-summary',
+];
 
 /**
  * Makes a follow-up message from the data as it is when it is sent: the owner's point with a
@@ -58,6 +66,14 @@ export function followUpComposer(options: { timeZone: string; clock: Clock; foll
     }
     // An owner taken off the council meanwhile gets no more reminders of council points.
     if (!mayUse(member, COUNCIL)) return undefined;
+    if (delivery.kind === 'followup-rescheduled') {
+      // Given to someone else meanwhile: they hear of it as its new owner.
+      if (point.ownerMemberId !== delivery.memberId) return undefined;
+      const by = data.members.find((x) => x.id === delivery.note)?.name ?? data.council.shortName;
+      const dated = point.dueDate ?? point.dueMeetingId ?? point.dueText;
+      const headline = dated ? m['followUp.headline.rescheduled']({ by, due: dueLabel(point, data, lang, options.timeZone) }) : m['followUp.headline.rescheduledNoDue']({ by });
+      return outgoing(reminderCard(data, point, member, headline, context), headline);
+    }
     const headline =
       delivery.kind === 'followup-briefing' && meeting
         ? m['followUp.headline.briefing']({ date: dayLabel(meetingDate(meeting, options.timeZone), lang, options.timeZone) })
