@@ -50,14 +50,6 @@ export function followUpComposer(options: { timeZone: string; clock: Clock; foll
     }
     const point = data.followUps.find((p) => p.id === delivery.followUpId);
     if (!point || !isOpen(point)) return undefined;
-    if (delivery.kind === 'followup-assigned') {
-      // Someone else may own the point by now: only its owner is told.
-      if (point.ownerMemberId !== delivery.memberId) return undefined;
-      const by = data.members.find((x) => x.id === delivery.note)?.name ?? data.council.shortName;
-      const dated = point.dueDate ?? point.dueMeetingId ?? point.dueText;
-      const headline = dated ? m['followUp.headline.assigned']({ by, due: dueLabel(point, data, lang, options.timeZone) }) : m['followUp.headline.assignedNoDue']({ by });
-      return outgoing(reminderCard(data, point, member, headline, context), headline);
-    }
     if (delivery.kind === 'followup-unassigned') {
       // Given back to them meanwhile: there is nothing to tell.
       if (point.ownerMemberId === delivery.memberId) return undefined;
@@ -66,12 +58,13 @@ export function followUpComposer(options: { timeZone: string; clock: Clock; foll
     }
     // An owner taken off the council meanwhile gets no more reminders of council points.
     if (!mayUse(member, COUNCIL)) return undefined;
-    if (delivery.kind === 'followup-rescheduled') {
-      // Given to someone else meanwhile: they hear of it as its new owner.
+    if (delivery.kind === 'followup-assigned' || delivery.kind === 'followup-rescheduled') {
+      // Someone else may own the point by now: only its owner is told, as its owner.
       if (point.ownerMemberId !== delivery.memberId) return undefined;
       const by = data.members.find((x) => x.id === delivery.note)?.name ?? data.council.shortName;
       const dated = point.dueDate ?? point.dueMeetingId ?? point.dueText;
-      const headline = dated ? m['followUp.headline.rescheduled']({ by, due: dueLabel(point, data, lang, options.timeZone) }) : m['followUp.headline.rescheduledNoDue']({ by });
+      const [withDue, withoutDue] = delivery.kind === 'followup-assigned' ? (['assigned', 'assignedNoDue'] as const) : (['rescheduled', 'rescheduledNoDue'] as const);
+      const headline = dated ? m[`followUp.headline.${withDue}`]({ by, due: dueLabel(point, data, lang, options.timeZone) }) : m[`followUp.headline.${withoutDue}`]({ by });
       return outgoing(reminderCard(data, point, member, headline, context), headline);
     }
     const headline =
