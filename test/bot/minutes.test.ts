@@ -458,6 +458,29 @@ describe('sent minutes and the points made afterwards', () => {
     expect(store.read().meetings.find((m) => m.id === 'mote-2024-10')!.minutes).toMatchObject({ revision: 1, sentRevision: 1 });
   });
 
+  it('count as changed when a point they list is postponed, cancelled or opened again after it was, and not when it is done', async () => {
+    const { deps, store } = harness(withChats(demoData()));
+    await sendMinutes(deps, 1);
+    const revision = () => store.read().meetings.find((m) => m.id === 'mote-2024-10')!.minutes!.revision;
+    const resend = () => sendMinutes(deps, revision());
+    const point = () => store.read().followUps.find((p) => p.id === 'op-2024-03')!;
+    const act = (data: Record<string, unknown>) => handleAction(fakeTurn({ member: secretary, data: { id: 'op-2024-03', filter: '', page: 1, ...data } }), deps);
+    await act({ verb: Verb.FollowUpDone, revision: point().revision });
+    expect(revision()).toBe(1);
+    await act({ verb: Verb.FollowUpReopen, revision: point().revision });
+    expect(revision()).toBe(1);
+    await act({ verb: Verb.FollowUpPostponeConfirm, revision: point().revision, dueDate: '2027-03-01' });
+    expect(revision()).toBe(2);
+    await resend();
+    await act({ verb: Verb.FollowUpUpdate, revision: point().revision, 'tekst_op-2024-03': 'Lagt bort.', 'status_op-2024-03': 'avlyst' });
+    expect(point().status).toBe('avlyst');
+    expect(revision()).toBe(3);
+    await resend();
+    await act({ verb: Verb.FollowUpReopen, revision: point().revision });
+    expect(point().status).toBe('åpen');
+    expect(revision()).toBe(4);
+  });
+
   it('count as changed when «Endre» corrects what they show of a point, and not for its description', async () => {
     const { deps, store } = harness(withChats(demoData()));
     await sendMinutes(deps, 1);

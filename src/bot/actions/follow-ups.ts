@@ -21,7 +21,7 @@ import {
 import { COUNCIL, isSecretariat, SECRETARIAT } from '../../domain/roles.js';
 import { nextMeeting } from '../../domain/meetings.js';
 import { notePointChange } from '../../domain/minutes.js';
-import { FollowUpStatusSchema, ResponsibleSchema, type Data, type FollowUp } from '../../domain/schema.js';
+import { FollowUpStatusSchema, ResponsibleSchema, type Data, type FollowUp, type Member } from '../../domain/schema.js';
 import { listOf, messages } from '../../i18n/index.js';
 import {
   emptyFormValues,
@@ -113,6 +113,16 @@ async function changePoint(turn: Turn, deps: BotDeps, where: StatusPlace, run: (
   await showStatus(turn, deps, where, done, 'respond', saved);
 }
 
+/**
+ * Sent minutes list the points made from their items, except those cancelled: a point cancelled,
+ * or opened again after it was, changes what they show, so they count as changed.
+ */
+function noteCancelling(draft: Data, before: Readonly<Data>, point: FollowUp, actor: Member | undefined, now: Date): FollowUp {
+  const was = before.followUps.find((p) => p.id === point.id)?.status;
+  if ((was === 'avlyst') !== (point.status === 'avlyst')) notePointChange(draft, point, actor?.id, now);
+  return point;
+}
+
 export const statusShowAction = defineAction({
   verb: Verb.StatusShow,
   role: COUNCIL,
@@ -190,8 +200,9 @@ export const followUpPostponeConfirmAction = defineAction({
         deps.store.update((draft) => {
           const now = deps.clock.now();
           const point = postponeFollowUp(draft, data.id, turn.member, due, data.revision, now, deps.timeZone);
-          // The owner hears of a deadline someone else moved.
+          // The owner hears of a deadline someone else moved; sent minutes show the deadline.
           queueRescheduledNotice(draft, point, turn.member?.id, now);
+          notePointChange(draft, point, turn.member?.id, now);
           return point;
         }),
       messages(turn.lang)['followUp.headline.postponed'],
@@ -216,7 +227,7 @@ export const followUpUpdateAction = defineAction({
     const saved = await attempt(
       turn,
       deps,
-      () => deps.store.update((draft) => addFollowUpUpdate(draft, data.id, turn.member, text, status, deps.clock.now(), deps.timeZone)),
+      () => deps.store.update((draft, before) => noteCancelling(draft, before, addFollowUpUpdate(draft, data.id, turn.member, text, status, deps.clock.now(), deps.timeZone), turn.member, deps.clock.now())),
       (problem) => turn.reply(problem),
     );
     if (saved === undefined) return;
@@ -235,7 +246,7 @@ export const followUpReopenAction = defineAction({
       turn,
       deps,
       { filter: data.filter, page: data.page },
-      () => deps.store.update((draft) => reopenFollowUp(draft, data.id, turn.member, data.revision, deps.clock.now(), deps.timeZone)),
+      () => deps.store.update((draft, before) => noteCancelling(draft, before, reopenFollowUp(draft, data.id, turn.member, data.revision, deps.clock.now(), deps.timeZone), turn.member, deps.clock.now())),
       messages(turn.lang)['followUp.headline.reopened'],
     );
   },
