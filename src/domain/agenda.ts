@@ -1,5 +1,5 @@
 import { DomainError, ErrorCode } from './errors.js';
-import { assertRevision, CLOSING_SUFFIXES, isWebUrl, openMeeting } from './meetings.js';
+import { assertRevision, CLOSING_SUFFIXES, findMeeting, isWebUrl, openMeeting } from './meetings.js';
 import { mayReadConfidential } from './roles.js';
 import type { AgendaItem, Attachment, Data, Meeting, Member, Proposal } from './schema.js';
 
@@ -145,6 +145,21 @@ export function proposeItem(data: Data, meetingId: string, byMemberId: string, i
   };
   meeting.proposals.push(proposal);
   return proposal;
+}
+
+/**
+ * After a meeting is cancelled: the proposals still waiting for an answer go on to `to`, the next
+ * meeting, where the secretariat decides them; each takes that meeting's next proposal id.
+ */
+export function moveWaitingProposals(data: Data, meetingId: string, to: Meeting): Proposal[] {
+  const from = findMeeting(data, meetingId);
+  const waiting = from.proposals.filter((p) => p.status === 'foreslått');
+  from.proposals = from.proposals.filter((p) => p.status !== 'foreslått');
+  return waiting.map((proposal) => {
+    const moved = { ...proposal, id: `${to.id}-f${to.proposals.length + 1}` };
+    to.proposals.push(moved);
+    return moved;
+  });
 }
 
 function pendingProposal(meeting: Meeting, proposalId: string): Proposal {

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { DomainError, ErrorCode } from './errors.js';
 import { dueDateOf, meetingDate, todayIn, type Due } from './follow-up-dates.js';
-import { CLOSING_SUFFIXES, comingMeetings, findMeeting, meetingPhase } from './meetings.js';
+import { CLOSING_SUFFIXES, comingMeetings, findMeeting, meetingAfter, meetingPhase } from './meetings.js';
 import { isSecretariat } from './roles.js';
 import type { AgendaItem, Data, FocusArea, FollowUp, FollowUpEntry, FollowUpStatus, Meeting, Member, Responsible } from './schema.js';
 
@@ -186,9 +186,8 @@ export function postponeFollowUp(data: Data, id: string, actor: Member | undefin
  * postponement is.
  */
 export function moveDueFromCancelled(data: Data, meetingId: string, actor: Member | undefined, now: Date, timeZone: string): { points: FollowUp[]; due: Due } {
-  const cancelled = findMeeting(data, meetingId);
-  const next = comingMeetings(data, now).find((m) => m.id !== meetingId && Date.parse(m.start) > Date.parse(cancelled.start));
-  const due: Due = next ? { dueMeetingId: next.id } : { dueDate: meetingDate(cancelled, timeZone) };
+  const next = meetingAfter(data, meetingId, now);
+  const due: Due = next ? { dueMeetingId: next.id } : { dueDate: meetingDate(findMeeting(data, meetingId), timeZone) };
   const points = data.followUps.filter((point) => point.dueMeetingId === meetingId && isOpen(point));
   for (const point of points) {
     setDue(point, due);

@@ -16,6 +16,12 @@ export function comingMeetings(data: Readonly<Data>, now: Date, options: { inclu
     .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
 }
 
+/** The first planned meeting after a meeting (which may be cancelled), not yet ended: where what was meant for it goes on to. */
+export function meetingAfter(data: Readonly<Data>, meetingId: string, now: Date): Meeting | undefined {
+  const start = Date.parse(findMeeting(data, meetingId).start);
+  return comingMeetings(data, now).find((m) => m.id !== meetingId && Date.parse(m.start) > start);
+}
+
 export function findMeeting(data: Readonly<Data>, meetingId: string): Meeting {
   const meeting = data.meetings.find((m) => m.id === meetingId);
   if (!meeting) throw new DomainError(ErrorCode.NotFound, `no meeting ${meetingId}`);

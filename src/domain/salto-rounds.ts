@@ -4,7 +4,7 @@ import { byId } from './drafts.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { meetingDate, todayIn } from './follow-up-dates.js';
 import { latestPeriod } from './follow-ups.js';
-import { comingMeetings, findMeeting, openMeeting } from './meetings.js';
+import { findMeeting, meetingAfter, openMeeting } from './meetings.js';
 import { advance, formQuestions, missingAnswers, type FormInput, type FormResult } from './salto-form.js';
 import type { Data, Delivery, Meeting, Member, ReportingUnit, SaltoReport, SaltoRound } from './schema.js';
 
@@ -114,8 +114,7 @@ function forCancelledMeeting(data: Readonly<Data>, round: SaltoRound): boolean {
 export function followCancelledMeeting(data: Data, meetingId: string, now: Date): { round: SaltoRound; to: Meeting | undefined } | undefined {
   const round = roundOfMeeting(data, meetingId);
   if (!round) return undefined;
-  const cancelled = findMeeting(data, meetingId);
-  const next = comingMeetings(data, now).find((m) => m.id !== meetingId && Date.parse(m.start) > Date.parse(cancelled.start));
+  const next = meetingAfter(data, meetingId, now);
   if (!next || roundOfMeeting(data, next.id)) return { round, to: undefined };
   round.meetingId = next.id;
   return { round, to: next };

@@ -172,6 +172,10 @@ export const en: Messages = {
   'meetingForm.created': (p) => `The meeting is in the schedule: ${p.meeting}. Here is its agenda to edit.`,
   'meetingForm.moved': (p) => `The meeting has moved: ${p.meeting}. Everyone who got the agenda will be told.`,
   'meetingForm.pointsMoved': (p) => `${p.count === 1 ? '1 follow-up point was' : `${p.count} follow-up points were`} due by this meeting. New deadline: ${p.due}.`,
+  'meetingForm.proposalsMoved': (p) =>
+    p.count === 1
+      ? `1 proposal for the agenda was not yet decided. It goes on to ${p.meeting}, where you can take it or decline it.`
+      : `${p.count} proposals for the agenda were not yet decided. They go on to ${p.meeting}, where you can take them or decline them.`,
   'meetingForm.roundMoved': (p) => `The meeting's SaLTo reporting round goes on to ${p.meeting}, with the same deadline (${p.deadline}) and the answers already given.`,
   'meetingForm.roundStays': (p) =>
     `The meeting had a SaLTo reporting round. The next meeting has its own (or no more meetings are planned), so the round stays with the cancelled meeting, and the coordinators get no more reminders. You find the reports with /reports ${p.date}.`,

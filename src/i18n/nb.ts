@@ -179,6 +179,10 @@ export const nb = {
   'meetingForm.moved': (p: { meeting: string }) => `Møtet er flyttet: ${p.meeting}. Alle som har fått dagsordenen, får beskjed.`,
   'meetingForm.pointsMoved': (p: { count: number; due: string }) =>
     `${p.count === 1 ? '1 oppfølgingspunkt' : `${p.count} oppfølgingspunkter`} hadde frist til dette møtet. Ny frist: ${p.due}.`,
+  'meetingForm.proposalsMoved': (p: { count: number; meeting: string }) =>
+    p.count === 1
+      ? `1 forslag til dagsordenen var ikke avgjort. Det går videre til ${p.meeting}, der du kan ta det med eller avslå det.`
+      : `${p.count} forslag til dagsordenen var ikke avgjort. De går videre til ${p.meeting}, der du kan ta dem med eller avslå dem.`,
   'meetingForm.roundMoved': (p: { meeting: string; deadline: string }) =>
     `SaLTo-rapportrunden til møtet går videre til ${p.meeting}, med samme frist (${p.deadline}) og de svarene som alt er gitt.`,
   'meetingForm.roundStays': (p: { date: string }) =>

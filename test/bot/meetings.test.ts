@@ -523,6 +523,29 @@ describe('the secretary’s meeting tools', () => {
     expect(cardText(opened.responses[0])).toMatch(/^Rediger dagsorden: Ordinært møte/);
   });
 
+  it('takes proposals not yet answered on to the next meeting when a meeting is cancelled, with a new message to decide them there', async () => {
+    const { deps, store } = harness(withChats(demoData()));
+    const compose = composer({ timeZone: 'Europe/Oslo', clock: deps.clock });
+    await handleText(fakeTurn({ text: '/foreslå Trygghet i T-banen', member }), deps);
+    const first = store.read().deliveries[0]!;
+    const december = store.read().meetings.find((m) => m.id === 'mote-2026-12')!;
+    const cancel = fakeTurn({ member: secretary, data: { verb: Verb.MeetingCancel, meetingId: december.id, revision: december.revision } });
+    await handleAction(cancel, deps);
+    expect(cancel.texts()).toContain('1 forslag til dagsordenen var ikke avgjort. Det går videre til Ordinært møte torsdag 11. mars 2027 kl. 09.00, der du kan ta det med eller avslå det.');
+    const data = store.read();
+    expect(data.meetings.find((m) => m.id === 'mote-2026-12')!.proposals).toEqual([]);
+    expect(data.meetings.find((m) => m.id === 'mote-2027-03')!.proposals).toEqual([expect.objectContaining({ id: 'mote-2027-03-f1', title: 'Trygghet i T-banen', byMemberId: MEMBER_ID, status: 'foreslått' })]);
+    // The first message, about the cancelled meeting, has nothing to say now; the new one decides it for March.
+    expect(compose(first, data, 'send')).toBeUndefined();
+    const notice = data.deliveries.find((d) => d.kind === 'proposal' && d.meetingId === 'mote-2027-03')!;
+    expect(notice).toMatchObject({ conversationId: 'a:kari', memberId: SECRETARY_ID });
+    const card = (compose(notice, data, 'send')!.activity as { attachments: { content: unknown }[] }).attachments[0]!.content;
+    expect(cardText(card)).toContain('Foreslått av Ola Hansen til Ordinært møte torsdag 11. mars 2027 kl. 09.00.');
+    const take = (card as { actions: { data: Record<string, unknown> }[] }).actions[0]!.data;
+    await handleAction(fakeTurn({ member: secretary, data: take }), deps);
+    expect(store.read().meetings.find((m) => m.id === 'mote-2027-03')!.agenda.map((i) => i.title)).toContain('Trygghet i T-banen');
+  });
+
   it('tells no one but the rest of the secretariat when a secretary proposes', async () => {
     const { deps, store } = harness(withChats(demoData()));
     await handleText(fakeTurn({ text: '/foreslå Status for Oslostandarden', member: secretary }), deps);

@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { agendaReceivers, enqueue, holdLateAgenda, sendAgendaNow } from '../../domain/deliveries.js';
-import { assertRevision, cancelMeeting, createMeeting, createMeetings, openMeeting, updateMeeting, type MeetingInput, type PlannedMeeting } from '../../domain/meetings.js';
+import { moveWaitingProposals } from '../../domain/agenda.js';
+import { agendaReceivers, enqueue, holdLateAgenda, personalRecipients, sendAgendaNow } from '../../domain/deliveries.js';
+import { assertRevision, cancelMeeting, createMeeting, createMeetings, meetingAfter, openMeeting, updateMeeting, type MeetingInput, type PlannedMeeting } from '../../domain/meetings.js';
 import { meetingDate } from '../../domain/follow-up-dates.js';
-import { SECRETARIAT } from '../../domain/roles.js';
+import { isSecretariat, SECRETARIAT } from '../../domain/roles.js';
 import { changeDeadline, followCancelledMeeting, roundOfMeeting } from '../../domain/salto-rounds.js';
 import { moveDueFromCancelled } from '../../domain/follow-ups.js';
 import { notePointChange } from '../../domain/minutes.js';
 import { queueRescheduledNotice } from '../../domain/follow-up-reminders.js';
-import { MeetingKindSchema } from '../../domain/schema.js';
+import { MeetingKindSchema, type Data, type Meeting } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import { attempt, meetingFor, refuseTooLong, replyMeetingNotFound } from '../meetings/handling.js';
 import { dueLabel } from '../../i18n/points.js';
@@ -105,15 +106,17 @@ export const meetingCancelAction = defineAction({
           notePointChange(draft, point, turn.member?.id, now);
           queueRescheduledNotice(draft, point, turn.member?.id, now);
         }
-        return { meeting: cancelled, moved, round: followCancelledMeeting(draft, cancelled.id, now) };
+        const proposals = moveProposals(draft, cancelled.id, meetingAfter(draft, cancelled.id, now), now);
+        return { meeting: cancelled, moved, round: followCancelledMeeting(draft, cancelled.id, now), proposals };
       }),
     );
     if (!done) return showEditor(turn, deps, data.meetingId);
-    const { meeting, moved, round } = done;
+    const { meeting, moved, round, proposals } = done;
     deps.notifier.kick();
     await turn.reply(m['meetingForm.cancelled']({ meeting: meetingName(meeting, turn.lang, deps.timeZone) }));
     const [first] = moved.points;
     if (first) await turn.reply(m['meetingForm.pointsMoved']({ count: moved.points.length, due: dueLabel(first, deps.store.read(), turn.lang, deps.timeZone) }));
+    if (proposals) await turn.reply(m['meetingForm.proposalsMoved']({ count: proposals.count, meeting: meetingName(proposals.to, turn.lang, deps.timeZone) }));
     if (round) {
       const deadline = dayLabel(round.round.deadline, turn.lang, deps.timeZone);
       await turn.reply(
@@ -125,6 +128,20 @@ export const meetingCancelAction = defineAction({
     await turn.respond(agendaCard(meeting, { lang: turn.lang, timeZone: deps.timeZone, audience: 'personal', headline: 'none', now }));
   },
 });
+
+/**
+ * The proposals a cancelled meeting had not yet answered go on to the next meeting, and the
+ * secretariat is told of each again there, with buttons that decide it for that meeting.
+ */
+function moveProposals(draft: Data, cancelledId: string, next: Meeting | undefined, now: Date): { count: number; to: Meeting } | undefined {
+  if (!next) return undefined;
+  const proposals = moveWaitingProposals(draft, cancelledId, next);
+  for (const proposal of proposals) {
+    const secretariat = draft.members.filter((member) => isSecretariat(member) && member.id !== proposal.byMemberId);
+    enqueue(draft, 'proposal', next.id, proposal.id, personalRecipients(draft, secretariat), now);
+  }
+  return proposals.length > 0 ? { count: proposals.length, to: next } : undefined;
+}
 
 /** «Send dagsorden nå»: the agenda goes out at once, however far off its time was. */
 export const agendaSendAction = defineAction({
