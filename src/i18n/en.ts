@@ -171,6 +171,7 @@ export const en: Messages = {
   'meetingForm.back': 'Back',
   'meetingForm.created': (p) => `The meeting is in the schedule: ${p.meeting}. Here is its agenda to edit.`,
   'meetingForm.moved': (p) => `The meeting has moved: ${p.meeting}. Everyone who got the agenda will be told.`,
+  'meetingForm.movedNoOne': (p) => `The meeting has moved: ${p.meeting}. No one has had the agenda yet, so no one needs telling.`,
   'meetingForm.pointsMoved': (p) => `${p.count === 1 ? '1 follow-up point was' : `${p.count} follow-up points were`} due by this meeting. New deadline: ${p.due}.`,
   'meetingForm.proposalsMoved': (p) =>
     p.count === 1
@@ -182,6 +183,7 @@ export const en: Messages = {
   'meetingForm.deadlineMoved': (p) => `The SaLTo reports' deadline was after the new day of the meeting, so it has moved to ${p.deadline}. The coordinators who have not handed in are told.`,
   'meetingForm.saved': 'The changes are saved.',
   'meetingForm.cancelled': (p) => `${p.meeting} is cancelled. Everyone who got the agenda will be told.`,
+  'meetingForm.cancelledNoOne': (p) => `${p.meeting} is cancelled. No one has had the agenda yet, so no one needs telling.`,
 
   'notice.moved': (p) => `${p.meeting} has moved to ${p.when}. The agenda below is updated.`,
   'notice.movedAskAgain': 'Answers given so far were for the old day: please answer again on the agenda whether you are coming.',

@@ -177,6 +177,7 @@ export const nb = {
   'meetingForm.back': 'Tilbake',
   'meetingForm.created': (p: { meeting: string }) => `Møtet er lagt inn: ${p.meeting}. Her er dagsordenen du kan redigere.`,
   'meetingForm.moved': (p: { meeting: string }) => `Møtet er flyttet: ${p.meeting}. Alle som har fått dagsordenen, får beskjed.`,
+  'meetingForm.movedNoOne': (p: { meeting: string }) => `Møtet er flyttet: ${p.meeting}. Ingen har fått dagsordenen ennå, så ingen trenger beskjed.`,
   'meetingForm.pointsMoved': (p: { count: number; due: string }) =>
     `${p.count === 1 ? '1 oppfølgingspunkt' : `${p.count} oppfølgingspunkter`} hadde frist til dette møtet. Ny frist: ${p.due}.`,
   'meetingForm.proposalsMoved': (p: { count: number; meeting: string }) =>
@@ -191,6 +192,7 @@ export const nb = {
     `Fristen for SaLTo-rapportene var etter den nye møtedagen, så den er flyttet til ${p.deadline}. Koordinatorene som ikke har levert, får beskjed.`,
   'meetingForm.saved': 'Endringene er lagret.',
   'meetingForm.cancelled': (p: { meeting: string }) => `${p.meeting} er avlyst. Alle som har fått dagsordenen, får beskjed.`,
+  'meetingForm.cancelledNoOne': (p: { meeting: string }) => `${p.meeting} er avlyst. Ingen har fått dagsordenen ennå, så ingen trenger beskjed.`,
 
   'notice.moved': (p: { meeting: string; when: string }) => `${p.meeting} er flyttet til ${p.when}. Dagsordenen under er oppdatert.`,
   'notice.movedAskAgain': 'Svarene som er gitt, gjaldt den gamle dagen: svar på nytt på dagsordenen om du kommer.',

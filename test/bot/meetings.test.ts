@@ -303,7 +303,7 @@ describe('the secretary’s meeting tools', () => {
       return turn.texts();
     };
     // Later: the deadline (25 February) stays.
-    expect(await move('2027-03-18')).toEqual(['Møtet er flyttet: Ordinært møte torsdag 18. mars 2027 kl. 09.00. Alle som har fått dagsordenen, får beskjed.']);
+    expect(await move('2027-03-18')).toEqual(['Møtet er flyttet: Ordinært møte torsdag 18. mars 2027 kl. 09.00. Ingen har fått dagsordenen ennå, så ingen trenger beskjed.']);
     expect(store.read().saltoRounds[0]!.deadline).toBe('2027-02-25');
     // Before it: the deadline moves to the meeting's day, and the coordinator still writing is told.
     expect((await move('2027-02-18'))[1]).toBe('Fristen for SaLTo-rapportene var etter den nye møtedagen, så den er flyttet til torsdag 18. februar 2027. Koordinatorene som ikke har levert, får beskjed.');
@@ -324,7 +324,7 @@ describe('the secretary’s meeting tools', () => {
     const turn = fakeTurn({ member: secretary, data: { verb: Verb.MeetingCancel, meetingId: seminar.id, revision: seminar.revision } });
     await handleAction(turn, deps);
     expect(turn.texts()).toEqual([
-      'Politirådets seminar 2027: rullering av handlingsplanen torsdag 21. oktober 2027 kl. 09.00 er avlyst. Alle som har fått dagsordenen, får beskjed.',
+      'Politirådets seminar 2027: rullering av handlingsplanen torsdag 21. oktober 2027 kl. 09.00 er avlyst. Ingen har fått dagsordenen ennå, så ingen trenger beskjed.',
       '1 oppfølgingspunkt hadde frist til dette møtet. Ny frist: innen møtet torsdag 9. desember 2027.',
     ]);
     const data = store.read();
@@ -347,6 +347,8 @@ describe('the secretary’s meeting tools', () => {
     const { deps, store } = harness(world);
     const turn = fakeTurn({ member: secretary, data: { verb: Verb.MeetingSave, meetingId: december.id, revision: december.revision, kind: 'ordinært', date: '2026-12-11', startTime: '09:00', endTime: '11:30', place: 'Oslo rådhus' } });
     await handleAction(turn, deps);
+    // Ola got the agenda, so the reply says those who did are told.
+    expect(turn.texts()[0]).toBe('Møtet er flyttet: Ordinært møte fredag 11. desember 2026 kl. 09.00. Alle som har fått dagsordenen, får beskjed.');
     const data = store.read();
     const notice = data.deliveries.find((d) => d.kind === 'moved')!;
     const text = (composer({ timeZone: 'Europe/Oslo', clock: deps.clock })(notice, data, 'send')!.activity as { text: string }).text;

@@ -62,7 +62,7 @@ export const meetingSaveAction = defineAction({
           if (!meetingId) {
             const meeting = createMeeting(draft, input, now, deps.timeZone);
             holdLateAgenda(meeting, now, deps.timing);
-            return { meeting, created: true, moved: false, deadline: undefined };
+            return { meeting, created: true, moved: false, deadline: undefined, told: 0 };
           }
           const change = updateMeeting(draft, meetingId, input, data.revision, now, deps.timeZone);
           if (change.moved) holdLateAgenda(change.meeting, now, deps.timing);
@@ -71,8 +71,8 @@ export const meetingSaveAction = defineAction({
           const day = round && meetingDate(change.meeting, deps.timeZone);
           const deadline = round && day && round.deadline > day ? changeDeadline(draft, round.id, day, now, deps.timeZone).round.deadline : undefined;
           // Everyone who got the agenda hears that it moved; their cards are updated in place too.
-          if (change.moved) enqueue(draft, 'moved', meetingId, `r${change.meeting.revision}`, agendaReceivers(draft, meetingId), now, change.askAgain ? ASK_AGAIN : undefined);
-          return { meeting: change.meeting, created: false, moved: change.moved, deadline };
+          const told = change.moved ? enqueue(draft, 'moved', meetingId, `r${change.meeting.revision}`, agendaReceivers(draft, meetingId), now, change.askAgain ? ASK_AGAIN : undefined).length : 0;
+          return { meeting: change.meeting, created: false, moved: change.moved, deadline, told };
         }),
       async (problem) => {
         const meeting = meetingId ? deps.store.read().meetings.find((mt) => mt.id === meetingId) : undefined;
@@ -83,7 +83,8 @@ export const meetingSaveAction = defineAction({
     if (!result) return;
     deps.notifier.kick();
     const name = meetingName(result.meeting, turn.lang, deps.timeZone);
-    await turn.reply(result.created ? m['meetingForm.created']({ meeting: name }) : result.moved ? m['meetingForm.moved']({ meeting: name }) : m['meetingForm.saved']);
+    const moved = result.told > 0 ? m['meetingForm.moved']({ meeting: name }) : m['meetingForm.movedNoOne']({ meeting: name });
+    await turn.reply(result.created ? m['meetingForm.created']({ meeting: name }) : result.moved ? moved : m['meetingForm.saved']);
     if (result.deadline) await turn.reply(m['meetingForm.deadlineMoved']({ deadline: dayLabel(result.deadline, turn.lang, deps.timeZone) }));
     await showEditor(turn, deps, result.meeting.id);
   },
@@ -99,7 +100,7 @@ export const meetingCancelAction = defineAction({
     const done = await attempt(turn, deps, () =>
       deps.store.update((draft) => {
         const cancelled = cancelMeeting(draft, data.meetingId, data.revision, now);
-        enqueue(draft, 'cancelled', cancelled.id, 'avlyst', agendaReceivers(draft, cancelled.id), now);
+        const told = enqueue(draft, 'cancelled', cancelled.id, 'avlyst', agendaReceivers(draft, cancelled.id), now).length;
         const moved = moveDueFromCancelled(draft, cancelled.id, turn.member, now, deps.timeZone);
         // Sent minutes list these points with their deadlines.
         for (const point of moved.points) {
@@ -107,13 +108,13 @@ export const meetingCancelAction = defineAction({
           queueRescheduledNotice(draft, point, turn.member?.id, now);
         }
         const proposals = moveProposals(draft, cancelled.id, meetingAfter(draft, cancelled.id, now), now);
-        return { meeting: cancelled, moved, round: followCancelledMeeting(draft, cancelled.id, now), proposals };
+        return { meeting: cancelled, told, moved, round: followCancelledMeeting(draft, cancelled.id, now), proposals };
       }),
     );
     if (!done) return showEditor(turn, deps, data.meetingId);
-    const { meeting, moved, round, proposals } = done;
+    const { meeting, told, moved, round, proposals } = done;
     deps.notifier.kick();
-    await turn.reply(m['meetingForm.cancelled']({ meeting: meetingName(meeting, turn.lang, deps.timeZone) }));
+    await turn.reply(m[told > 0 ? 'meetingForm.cancelled' : 'meetingForm.cancelledNoOne']({ meeting: meetingName(meeting, turn.lang, deps.timeZone) }));
     const [first] = moved.points;
     if (first) await turn.reply(m['meetingForm.pointsMoved']({ count: moved.points.length, due: dueLabel(first, deps.store.read(), turn.lang, deps.timeZone) }));
     if (proposals) await turn.reply(m['meetingForm.proposalsMoved']({ count: proposals.count, meeting: meetingName(proposals.to, turn.lang, deps.timeZone) }));
