@@ -102,7 +102,7 @@ export function saveMinutes(data: Data, meetingId: string, input: MinutesInput, 
   if (total > MINUTES_TOTAL_LIMIT) throw new DomainError(ErrorCode.TextTooLong, `minutes are ${total} long`, { limit: MINUTES_TOTAL_LIMIT });
   // Saving what is already saved changes nothing, so it makes no one else's form stale.
   if (current && current.present === present && current.absent === absent && sameTexts(current.items, items)) return current;
-  const sent = current?.sentAt !== undefined && current.sentRevision !== undefined ? { sentAt: current.sentAt, sentRevision: current.sentRevision, sent: textOf(sentText(current)!) } : {};
+  const sent = current?.sentAt !== undefined && current.sentRevision !== undefined ? { sentAt: current.sentAt, sentRevision: current.sentRevision, sent: current.sent ?? textOf(current) } : {};
   const minutes: Minutes = { present, absent, items, revision: revision + 1, updatedAt: now.toISOString(), ...(byMemberId ? { updatedBy: byMemberId } : {}), ...sent };
   meeting.minutes = minutes;
   return minutes;
