@@ -87,6 +87,7 @@ export interface AgendaEditorCardModel {
   /** Sends the agenda at once; null once it has gone out, or is going, or the meeting is not to come. */
   sendNow: ActionData | null;
   cancel: ActionData;
+  reinstate: ActionData | null;
   labels: {
     edit: string;
     up: string;
@@ -106,6 +107,9 @@ export interface AgendaEditorCardModel {
     cancel: string;
     cancelConfirm: string;
     cancelSend: string;
+    reinstate: string;
+    reinstateConfirm: string;
+    reinstateSend: string;
     sendNow: string;
     sendNowConfirm: string;
     sendNowButton: string;

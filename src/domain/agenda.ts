@@ -1,7 +1,7 @@
 import { DomainError, ErrorCode } from './errors.js';
 import { assertRevision, CLOSING_SUFFIXES, findMeeting, isWebUrl, openMeeting } from './meetings.js';
 import { mayReadConfidential } from './roles.js';
-import type { AgendaItem, Attachment, Data, Meeting, Member, Proposal } from './schema.js';
+import type { AgendaItem, Attachment, Cancellation, Data, Meeting, Member, Proposal } from './schema.js';
 
 /** An agenda item as the secretary's form sends it. */
 export interface AgendaItemInput {
@@ -136,7 +136,7 @@ export function proposeItem(data: Data, meetingId: string, byMemberId: string, i
   if (!title) throw new DomainError(ErrorCode.EmptyTitle, 'proposal without a title');
   const description = clean(input.description);
   const proposal: Proposal = {
-    id: `${meeting.id}-f${meeting.proposals.length + 1}`,
+    id: proposalId(meeting),
     byMemberId,
     title,
     status: 'foreslått',
@@ -149,17 +149,54 @@ export function proposeItem(data: Data, meetingId: string, byMemberId: string, i
 
 /**
  * After a meeting is cancelled: the proposals still waiting for an answer go on to `to`, the next
- * meeting, where the secretariat decides them; each takes that meeting's next proposal id.
+ * meeting, where the secretariat decides them; each takes an id of that meeting.
  */
-export function moveWaitingProposals(data: Data, meetingId: string, to: Meeting): Proposal[] {
-  const from = findMeeting(data, meetingId);
-  const waiting = from.proposals.filter((p) => p.status === 'foreslått');
-  from.proposals = from.proposals.filter((p) => p.status !== 'foreslått');
-  return waiting.map((proposal) => {
-    const moved = { ...proposal, id: `${to.id}-f${to.proposals.length + 1}` };
-    to.proposals.push(moved);
-    return moved;
+export function moveWaitingProposals(data: Data, meetingId: string, to: Meeting): MovedProposal[] {
+  return moveProposals(findMeeting(data, meetingId), to, (p) => (p.status === 'foreslått' ? proposalId(to) : undefined));
+}
+
+/**
+ * A cancelled meeting held after all: the proposals its cancellation moved on come back with the
+ * ids they had, so the messages already sent about them work again, if still waiting for an answer.
+ */
+export function moveProposalsBack(data: Data, meetingId: string, cancellation: Cancellation): Proposal[] {
+  const from = cancellation.movedTo ? data.meetings.find((m) => m.id === cancellation.movedTo) : undefined;
+  if (!from) return [];
+  const to = findMeeting(data, meetingId);
+  const taken = (id: string) => to.proposals.some((p) => p.id === id);
+  const back = (p: Proposal) => {
+    const earlier = cancellation.proposals.find((pair) => pair.to === p.id)?.from;
+    return p.status === 'foreslått' && earlier ? (taken(earlier) ? proposalId(to) : earlier) : undefined;
+  };
+  return moveProposals(from, to, back).map((moved) => moved.proposal);
+}
+
+/** A proposal moved to another meeting, and the id it had where it was. */
+export interface MovedProposal {
+  from: string;
+  proposal: Proposal;
+}
+
+/** Moves the proposals `idFor` gives an id in `to`, from one meeting to the other. */
+function moveProposals(from: Meeting, to: Meeting, idFor: (proposal: Proposal) => string | undefined): MovedProposal[] {
+  const moved: MovedProposal[] = [];
+  from.proposals = from.proposals.filter((proposal) => {
+    const id = idFor(proposal);
+    if (id === undefined) return true;
+    const copy = { ...proposal, id };
+    to.proposals.push(copy);
+    moved.push({ from: proposal.id, proposal: copy });
+    return false;
   });
+  return moved;
+}
+
+/** A proposal id the meeting has not used: one more than it has, or the first free number after it. */
+function proposalId(meeting: Meeting): string {
+  for (let n = meeting.proposals.length + 1; ; n++) {
+    const id = `${meeting.id}-f${n}`;
+    if (!meeting.proposals.some((p) => p.id === id)) return id;
+  }
 }
 
 function pendingProposal(meeting: Meeting, proposalId: string): Proposal {

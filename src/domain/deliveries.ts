@@ -266,6 +266,13 @@ export function agendaReceivers(data: Readonly<Data>, meetingId: string): Recipi
     .map((d) => ({ conversationId: d.conversationId, ...(d.memberId ? { memberId: d.memberId } : {}) }));
 }
 
+/** Everyone a meeting's cancellation was queued for: they hear when it is held after all. */
+export function cancellationReceivers(data: Readonly<Data>, meetingId: string): Recipient[] {
+  return data.deliveries
+    .filter((d) => d.meetingId === meetingId && d.kind === 'cancelled')
+    .map((d) => ({ conversationId: d.conversationId, ...(d.memberId ? { memberId: d.memberId } : {}) }));
+}
+
 export function pendingDeliveries(data: Readonly<Data>): Delivery[] {
   return data.deliveries.filter((d) => d.status === 'pending');
 }

@@ -3,7 +3,7 @@ import { DomainError, ErrorCode } from './errors.js';
 import { dueDateOf, meetingDate, todayIn, type Due } from './follow-up-dates.js';
 import { CLOSING_SUFFIXES, comingMeetings, findMeeting, meetingAfter, meetingPhase } from './meetings.js';
 import { isSecretariat } from './roles.js';
-import type { AgendaItem, Data, FocusArea, FollowUp, FollowUpEntry, FollowUpStatus, Meeting, Member, Responsible } from './schema.js';
+import type { AgendaItem, Cancellation, Data, FocusArea, FollowUp, FollowUpEntry, FollowUpStatus, Meeting, Member, Responsible } from './schema.js';
 
 export const OPEN_STATUSES: readonly FollowUpStatus[] = ['åpen', 'pågår'];
 
@@ -189,13 +189,34 @@ export function moveDueFromCancelled(data: Data, meetingId: string, actor: Membe
   const next = meetingAfter(data, meetingId, now);
   const due: Due = next ? { dueMeetingId: next.id } : { dueDate: meetingDate(findMeeting(data, meetingId), timeZone) };
   const points = data.followUps.filter((point) => point.dueMeetingId === meetingId && isOpen(point));
+  moveDue(data, points, due, actor, now, timeZone);
+  return { points, due };
+}
+
+/**
+ * A cancelled meeting held after all: the points its cancellation moved on are due by it again,
+ * those still open and due where the cancellation left them (one postponed or corrected since
+ * keeps what was chosen for it).
+ */
+export function moveDueBack(data: Data, meetingId: string, cancellation: Cancellation, actor: Member | undefined, now: Date, timeZone: string): FollowUp[] {
+  const left: Due = cancellation.movedTo ? { dueMeetingId: cancellation.movedTo } : { dueDate: meetingDate(findMeeting(data, meetingId), timeZone) };
+  const points = data.followUps.filter((point) => cancellation.pointIds.includes(point.id) && isOpen(point) && isDue(point, left));
+  moveDue(data, points, { dueMeetingId: meetingId }, actor, now, timeZone);
+  return points;
+}
+
+function isDue(point: FollowUp, due: Due): boolean {
+  return 'dueMeetingId' in due ? point.dueMeetingId === due.dueMeetingId : point.dueMeetingId === undefined && point.dueDate === due.dueDate;
+}
+
+/** New deadlines the council's calendar gave, written in each point's history as a postponement is. */
+function moveDue(data: Data, points: readonly FollowUp[], due: Due, actor: Member | undefined, now: Date, timeZone: string): void {
   for (const point of points) {
     setDue(point, due);
     point.history.push({ ...by(actor, now), text: '', ...dueFields(due) });
     point.revision += 1;
   }
   if (points.length > 0) syncBriefingItems(data, now, timeZone);
-  return { points, due };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, format, getDay, startOfMonth } from 'date-fns';
 import { DomainError, ErrorCode } from './errors.js';
-import type { AgendaItem, Data, Meeting, MeetingKind } from './schema.js';
+import type { AgendaItem, Cancellation, Data, Meeting, MeetingKind } from './schema.js';
 import { freshId } from './text.js';
 
 /** The next planned meeting that has not yet ended. */
@@ -256,6 +256,25 @@ export function cancelMeeting(data: Data, meetingId: string, revision: number | 
   meeting.status = 'avlyst';
   meeting.revision += 1;
   return meeting;
+}
+
+/**
+ * «Gjenoppta møtet»: a cancelled meeting is held after all, as long as it has not begun and no
+ * other meeting has taken its time. Returns what cancelling it had moved on, for the caller to
+ * bring back; a meeting not cancelled is left as it is.
+ */
+export function reinstateMeeting(data: Data, meetingId: string, revision: number | undefined, now: Date, timeZone: string): { meeting: Meeting; cancellation: Cancellation | undefined } {
+  const meeting = findMeeting(data, meetingId);
+  assertRevision(meeting, revision);
+  if (meeting.status !== 'avlyst') return { meeting, cancellation: undefined };
+  if (Date.parse(meeting.start) <= now.getTime()) throw new DomainError(ErrorCode.MeetingClosed, `meeting ${meetingId} has begun`, { status: meeting.status });
+  // Its time may have been taken by another meeting meanwhile.
+  checkMeetingInput(data, meetingInputOf(meeting, timeZone), now, timeZone, meeting.id);
+  const { cancellation } = meeting;
+  delete meeting.cancellation;
+  meeting.status = 'planlagt';
+  meeting.revision += 1;
+  return { meeting, cancellation };
 }
 
 /** One meeting of a proposed year plan; `existing` is set when the year already has one like it. */

@@ -6,7 +6,7 @@ import { meetingDate, todayIn } from './follow-up-dates.js';
 import { latestPeriod } from './follow-ups.js';
 import { findMeeting, meetingAfter, openMeeting } from './meetings.js';
 import { advance, formQuestions, missingAnswers, type FormInput, type FormResult } from './salto-form.js';
-import type { Data, Delivery, Meeting, Member, ReportingUnit, SaltoReport, SaltoRound } from './schema.js';
+import type { Cancellation, Data, Delivery, Meeting, Member, ReportingUnit, SaltoReport, SaltoRound } from './schema.js';
 
 /** The SaLTo focus areas of the latest programme period: the ones a new round asks about. */
 export function currentSaltoFocusAreas(data: Readonly<Data>) {
@@ -118,6 +118,28 @@ export function followCancelledMeeting(data: Data, meetingId: string, now: Date)
   if (!next || roundOfMeeting(data, next.id)) return { round, to: undefined };
   round.meetingId = next.id;
   return { round, to: next };
+}
+
+/**
+ * A cancelled meeting held after all: the round its cancellation took on to the next meeting comes
+ * back, unless it has been moved since; its deadline comes no later than the meeting's day.
+ */
+export function followReinstatedMeeting(data: Data, meetingId: string, cancellation: Cancellation, now: Date, timeZone: string): SaltoRound | undefined {
+  const round = data.saltoRounds.find((r) => r.id === cancellation.roundId && r.meetingId === cancellation.movedTo);
+  if (!round || roundOfMeeting(data, meetingId)) return undefined;
+  round.meetingId = meetingId;
+  keepDeadlineBy(data, meetingId, now, timeZone);
+  return round;
+}
+
+/**
+ * A round's deadline may not come after its meeting: when the meeting comes earlier, the deadline
+ * moves to its day and the coordinators are told. Returns the new deadline, if it moved.
+ */
+export function keepDeadlineBy(data: Data, meetingId: string, now: Date, timeZone: string): string | undefined {
+  const round = roundOfMeeting(data, meetingId);
+  const day = meetingDate(findMeeting(data, meetingId), timeZone);
+  return round && round.deadline > day ? changeDeadline(data, round.id, day, now, timeZone).round.deadline : undefined;
 }
 
 export function isLocked(round: SaltoRound, unitId: string, now: Date, timeZone: string): boolean {

@@ -226,8 +226,22 @@ export const MeetingSchema = z.object({
   /** When the agenda was first queued for posting, and when the reminder was. */
   agendaQueuedAt: instant.optional(),
   reminderQueuedAt: instant.optional(),
+  /** What cancelling the meeting moved on, so that holding it after all can bring back what is still as it was left. */
+  cancellation: z
+    .object({
+      at: instant,
+      /** The next meeting, where the points, the round and the proposals went; without one the points became due by this meeting's day. */
+      movedTo: id.optional(),
+      pointIds: z.array(id).default([]),
+      /** The SaLTo round, when it went on to `movedTo`. */
+      roundId: id.optional(),
+      /** Each waiting proposal's id here and on `movedTo`. */
+      proposals: z.array(z.object({ from: id, to: id })).default([]),
+    })
+    .optional(),
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
+export type Cancellation = NonNullable<Meeting['cancellation']>;
 
 /** A reporting round: the SaLTo units report to one meeting, by a deadline. */
 export const SaltoRoundSchema = z.object({
@@ -303,6 +317,8 @@ export const DeliveryKindSchema = z.enum([
   'reminder',
   'moved',
   'cancelled',
+  /** To those told of a cancellation: the meeting is held after all. */
+  'reinstated',
   /** To the proposer: what became of their proposal. */
   'decision',
   /** To the secretariat: a member proposed an item for a meeting's agenda. */

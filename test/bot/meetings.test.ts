@@ -495,8 +495,14 @@ describe('the secretary’s meeting tools', () => {
     const reopened = fakeTurn({ member: secretary, data: { verb: Verb.EditorShow, meetingId: march.id } });
     await handleAction(reopened, deps);
     const cancelled = reopened.responses[0];
-    expect(cardText(cancelled)).toContain('Møtet er avlyst, så dagsordenen kan ikke endres.');
-    expect(new Set(verbsOf(cancelled))).toEqual(new Set([Verb.FollowUpForm, Verb.AttendanceShow]));
+    expect(cardText(cancelled)).toContain('Møtet er avlyst, så dagsordenen kan ikke endres. Blir det holdt likevel, velg «Gjenoppta møtet».');
+    expect(new Set(verbsOf(cancelled))).toEqual(new Set([Verb.FollowUpForm, Verb.AttendanceShow, Verb.MeetingReinstate]));
+    // Once its time has come, it cannot be held after all.
+    const later = harness(store.read(), fixedClock('2027-03-11T08:00:00Z'));
+    const past = fakeTurn({ member: secretary, data: { verb: Verb.EditorShow, meetingId: march.id } });
+    await handleAction(past, later.deps);
+    expect(cardText(past.responses[0])).toContain('Møtet er avlyst, så dagsordenen kan ikke endres.\n');
+    expect(new Set(verbsOf(past.responses[0]))).toEqual(new Set([Verb.FollowUpForm, Verb.AttendanceShow]));
   });
 
   it('tells the secretariat of a new proposal in personal chat, with buttons to take it or open the agenda', async () => {
@@ -546,6 +552,93 @@ describe('the secretary’s meeting tools', () => {
     const take = (card as { actions: { data: Record<string, unknown> }[] }).actions[0]!.data;
     await handleAction(fakeTurn({ member: secretary, data: take }), deps);
     expect(store.read().meetings.find((m) => m.id === 'mote-2027-03')!.agenda.map((i) => i.title)).toContain('Trygghet i T-banen');
+  });
+
+  it('holds a cancelled meeting after all: tells those told of the cancellation, and brings back what went on to the next meeting', async () => {
+    const world = withChats(demoData());
+    const december = world.meetings.find((m) => m.id === 'mote-2026-12')!;
+    december.agendaQueuedAt = '2026-11-20T08:00:00Z';
+    for (const [conversationId, memberId] of [['a:ola', MEMBER_ID], ['a:kari', SECRETARY_ID]] as const) {
+      world.deliveries.push({ id: `mote-2026-12|agenda|auto|${conversationId}`, kind: 'agenda', meetingId: december.id, conversationId, memberId, status: 'sent', attempts: 1, createdAt: '2026-11-20T08:00:00Z' });
+    }
+    // A point due by the meeting, and one that the secretary will postpone after the cancellation.
+    Object.assign(world.followUps.find((p) => p.id === 'op-2024-03')!, { dueMeetingId: december.id, dueDate: undefined });
+    Object.assign(world.followUps.find((p) => p.id === 'op-2024-02')!, { dueMeetingId: december.id, dueDate: undefined });
+    openRound(world, december.id, undefined, SECRETARY_ID, new Date(NOW), 'Europe/Oslo');
+    const { deps, store } = harness(world);
+    const compose = composer({ timeZone: 'Europe/Oslo', clock: deps.clock });
+    await handleText(fakeTurn({ text: '/foreslå Trygghet i T-banen', member }), deps);
+    const cancel = fakeTurn({ member: secretary, data: { verb: Verb.MeetingCancel, meetingId: december.id, revision: december.revision } });
+    await handleAction(cancel, deps);
+    // The cancellation's answer is the editor, where the meeting can be held after all, saying what would come back.
+    const editor = cancel.responses.at(-1);
+    expect(cardProblems(editor)).toEqual([]);
+    expect(cardText(editor)).toContain(
+      'Skal møtet holdes likevel, på samme tid og med dagsordenen som før? Alle som fikk beskjed om avlysningen, får beskjed. Da møtet ble avlyst, gikk 2 oppfølgingspunkter, SaLTo-rapportrunden og 1 forslag til dagsordenen videre til neste møte. Det kommer tilbake hit, så sant ingen har endret det siden.',
+    );
+    // Ola's cancellation went out; Kari's had not when the meeting was reinstated.
+    // Tor's point has been postponed since, to a date.
+    await store.update((d) => {
+      d.deliveries.find((x) => x.kind === 'cancelled' && x.conversationId === 'a:ola')!.status = 'sent';
+      Object.assign(d.followUps.find((p) => p.id === 'op-2024-02')!, { dueMeetingId: undefined, dueDate: '2027-02-01' });
+    });
+
+    const button = cardButtons(editor).find((b) => b.title === 'Ja, gjenoppta møtet')!;
+    const reinstate = fakeTurn({ member: secretary, data: button.data });
+    await handleAction(reinstate, deps);
+    expect(reinstate.texts()).toEqual([
+      'Ordinært møte torsdag 10. desember 2026 kl. 09.00 blir holdt likevel. Alle som fikk beskjed om avlysningen, får beskjed.',
+      '1 oppfølgingspunkt har frist til møtet igjen. SaLTo-rapportrunden er tilbake på møtet, med frist torsdag 26. november 2026. 1 forslag til dagsordenen er tilbake på møtet og venter på svar.',
+    ]);
+    expect(cardText(reinstate.responses[0])).toMatch(/^Rediger dagsorden: Ordinært møte\n[\s\S]*Trygghet i T-banen[\s\S]*Avlys møtet/);
+    const data = store.read();
+    const meeting = data.meetings.find((m) => m.id === december.id)!;
+    expect([meeting.status, meeting.cancellation]).toEqual(['planlagt', undefined]);
+    expect(meeting.proposals).toEqual([expect.objectContaining({ id: 'mote-2026-12-f1', title: 'Trygghet i T-banen', status: 'foreslått' })]);
+    expect(data.meetings.find((m) => m.id === 'mote-2027-03')!.proposals).toEqual([]);
+    expect(data.saltoRounds[0]!.meetingId).toBe(december.id);
+    expect(data.followUps.find((p) => p.id === 'op-2024-03')!.dueMeetingId).toBe(december.id);
+    // The point postponed since keeps the deadline chosen for it.
+    const postponed = data.followUps.find((p) => p.id === 'op-2024-02')!;
+    expect([postponed.dueDate, postponed.dueMeetingId]).toEqual(['2027-02-01', undefined]);
+    const sent = (delivery: (typeof data.deliveries)[number]) => (compose(delivery, data, 'send')?.activity as { text?: string } | undefined)?.text;
+    const held = data.deliveries.filter((d) => d.kind === 'reinstated');
+    expect(held.map((d) => d.conversationId).sort()).toEqual(['a:kari', 'a:ola']);
+    expect(sent(held.find((d) => d.conversationId === 'a:ola')!)).toBe('Ordinært møte torsdag 10. desember 2026 kl. 09.00 blir holdt likevel, til samme tid. Dagsordenen du har fått, er oppdatert.');
+    // Kari never heard of the cancellation: neither message goes to her.
+    expect(compose(held.find((d) => d.conversationId === 'a:kari')!, data, 'send')).toBeUndefined();
+    expect(compose(data.deliveries.find((d) => d.kind === 'cancelled' && d.conversationId === 'a:kari')!, data, 'send')).toBeUndefined();
+    // The secretariat's message about the proposal on March has nothing to say now.
+    expect(compose(data.deliveries.find((d) => d.kind === 'proposal' && d.meetingId === 'mote-2027-03')!, data, 'send')).toBeUndefined();
+
+    // The card pressed again is out of date and changes nothing.
+    const again = fakeTurn({ member: secretary, data: button.data });
+    await handleAction(again, deps);
+    expect(again.texts()[0]).toBe('Kortet er utdatert fordi møtet er endret siden. Ingenting er endret; her er det oppdaterte kortet.');
+    expect(store.read().deliveries.filter((d) => d.kind === 'reinstated')).toHaveLength(2);
+
+    // Cancelled again, everyone who got the agenda is told again.
+    const current = store.read().meetings.find((m) => m.id === december.id)!;
+    await handleAction(fakeTurn({ member: secretary, data: { verb: Verb.MeetingCancel, meetingId: december.id, revision: current.revision } }), deps);
+    expect(store.read().deliveries.filter((d) => d.kind === 'cancelled' && d.status === 'pending').map((d) => d.conversationId).sort()).toEqual(['a:kari', 'a:kari', 'a:ola']);
+  });
+
+  it('does not hold a cancelled meeting after all when another meeting has taken its time, or for those who may not', async () => {
+    const { deps, store } = harness(withChats(demoData()));
+    const december = store.read().meetings.find((m) => m.id === 'mote-2026-12')!;
+    await handleAction(fakeTurn({ member: secretary, data: { verb: Verb.MeetingCancel, meetingId: december.id, revision: december.revision } }), deps);
+    const revision = store.read().meetings.find((m) => m.id === december.id)!.revision;
+    const refused = fakeTurn({ member, data: { verb: Verb.MeetingReinstate, meetingId: december.id, revision } });
+    await handleAction(refused, deps);
+    expect(store.read().meetings.find((m) => m.id === december.id)!.status).toBe('avlyst');
+    expect(refused.texts()[0]).toMatch(/sekretariatet/);
+    await handleAction(fakeTurn({ member: secretary, data: { verb: Verb.MeetingSave, kind: 'ekstraordinært', date: '2026-12-10', startTime: '10:00', endTime: '12:00', place: 'Oslo rådhus' } }), deps);
+    const writes = store.writes();
+    const clash = fakeTurn({ member: secretary, data: { verb: Verb.MeetingReinstate, meetingId: december.id, revision } });
+    await handleAction(clash, deps);
+    expect(clash.texts()[0]).toBe('Tidspunktet kolliderer med et annet møte: Ekstraordinært møte torsdag 10. desember 2026 kl. 10.00.');
+    expect(store.read().meetings.find((m) => m.id === december.id)!.status).toBe('avlyst');
+    expect(store.writes()).toBe(writes);
   });
 
   it('tells no one but the rest of the secretariat when a secretary proposes', async () => {

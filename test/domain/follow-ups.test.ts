@@ -10,6 +10,7 @@ import {
   editFollowUp,
   followUpChanges,
   importFollowUps,
+  moveDueBack,
   moveDueFromCancelled,
   postponeFollowUp,
   reopenFollowUp,
@@ -581,6 +582,39 @@ describe('briefing points on the agenda', () => {
     closed.meetings.find((m) => m.id === 'seminar-2027')!.status = 'avlyst';
     expect(moveDueFromCancelled(closed, 'seminar-2027', kari(closed), now, TZ).points).toEqual([]);
     expect(point(closed, 'op-2024-01').dueMeetingId).toBe('seminar-2027');
+  });
+
+  it('makes the points a cancellation moved on due by the meeting again when it is held after all, those still due as it left them', () => {
+    const data = demoData();
+    syncBriefingItems(data, now, TZ);
+    point(data, 'op-2024-02').dueMeetingId = 'seminar-2027';
+    delete point(data, 'op-2024-02').dueDate;
+    const seminar = data.meetings.find((m) => m.id === 'seminar-2027')!;
+    seminar.status = 'avlyst';
+    const moved = moveDueFromCancelled(data, 'seminar-2027', kari(data), now, TZ);
+    expect(moved.points.map((p) => p.id)).toEqual(['op-2024-01', 'op-2024-02']);
+    // Tor closes his point meanwhile.
+    setFollowUpStatus(data, 'op-2024-02', tor(data), 'fullført', point(data, 'op-2024-02').revision, now, TZ);
+    seminar.status = 'planlagt';
+    const cancellation = { at: now.toISOString(), movedTo: 'mote-2027-12', pointIds: ['op-2024-01', 'op-2024-02'], proposals: [] };
+    expect(moveDueBack(data, 'seminar-2027', cancellation, kari(data), now, TZ).map((p) => p.id)).toEqual(['op-2024-01']);
+    expect(point(data, 'op-2024-01')).toMatchObject({ dueMeetingId: 'seminar-2027', revision: 2 });
+    expect(point(data, 'op-2024-01').history.at(-1)).toMatchObject({ byMemberId: 'kari-nordmann', dueMeetingId: 'seminar-2027' });
+    expect(briefings(data, 'seminar-2027').map((i) => i.followUpId)).toEqual(['op-2024-01']);
+    expect(briefings(data, 'mote-2027-12')).toEqual([]);
+    expect(point(data, 'op-2024-02').dueMeetingId).toBe('mote-2027-12');
+    // With no meeting to go on to, the points were due by its day; one given another day since stays.
+    const last = demoData();
+    last.followUps.push({ ...point(last, 'op-2024-01'), id: 'op-x', dueMeetingId: 'mote-2027-12' });
+    point(last, 'op-2024-01').dueMeetingId = 'mote-2027-12';
+    last.meetings.find((m) => m.id === 'mote-2027-12')!.status = 'avlyst';
+    moveDueFromCancelled(last, 'mote-2027-12', kari(last), now, TZ);
+    point(last, 'op-x').dueDate = '2028-01-15';
+    last.meetings.find((m) => m.id === 'mote-2027-12')!.status = 'planlagt';
+    const back = moveDueBack(last, 'mote-2027-12', { at: now.toISOString(), pointIds: ['op-2024-01', 'op-x'], proposals: [] }, kari(last), now, TZ);
+    expect(back.map((p) => p.id)).toEqual(['op-2024-01']);
+    expect(point(last, 'op-2024-01').dueMeetingId).toBe('mote-2027-12');
+    expect(point(last, 'op-x').dueDate).toBe('2028-01-15');
   });
 
   it('leaves a meeting that has started alone', () => {

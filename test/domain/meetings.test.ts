@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { acceptProposal, addAgendaItem, audienceFor, declineProposal, moveAgendaItem, parseAttachments, proposeItem, removeAgendaItem, visibleItem } from '../../src/domain/agenda.js';
+import { acceptProposal, addAgendaItem, audienceFor, declineProposal, moveAgendaItem, moveProposalsBack, moveWaitingProposals, parseAttachments, proposeItem, removeAgendaItem, visibleItem } from '../../src/domain/agenda.js';
 import { answerAttendance, attendanceOf, attendanceOverview, earlierAnswer } from '../../src/domain/attendance.js';
 import { agendaRecipients, agendaSendTime, dueAt, dueDispatches, holdLateAgenda, queueDispatch, recordOutcome, sendAgendaNow, staleCards } from '../../src/domain/deliveries.js';
 import { ErrorCode, type DomainError } from '../../src/domain/errors.js';
-import { cancelMeeting, createMeeting, createMeetings, meetingPhase, proposeYear, updateMeeting, zonedInstant, type MeetingInput } from '../../src/domain/meetings.js';
+import { cancelMeeting, createMeeting, createMeetings, meetingPhase, proposeYear, reinstateMeeting, updateMeeting, zonedInstant, type MeetingInput } from '../../src/domain/meetings.js';
 import { readNewMeetingWords } from '../../src/domain/meeting-words.js';
 import { meetingNamed } from '../../src/domain/named-meetings.js';
 import { DataSchema, type Meeting } from '../../src/domain/schema.js';
@@ -359,6 +359,46 @@ describe('the meeting schedule', () => {
     cancelMeeting(data, 'mote-2026-12', 0, now);
     expectCode(() => cancelMeeting(data, 'mote-2026-12', 1, now), ErrorCode.MeetingClosed);
     expectCode(() => addAgendaItem(data, 'mote-2026-12', { title: 'x' }, undefined, now), ErrorCode.MeetingClosed);
+  });
+
+  it('holds a cancelled meeting after all until it begins, unless another meeting has taken its time', () => {
+    const data = demoData();
+    const cancelled = cancelMeeting(data, 'mote-2026-12', 0, now);
+    cancelled.cancellation = { at: now.toISOString(), movedTo: 'mote-2027-03', pointIds: ['op-2024-03'], proposals: [] };
+    expectCode(() => reinstateMeeting(data, 'mote-2026-12', 0, now, TZ), ErrorCode.Stale);
+    expectCode(() => reinstateMeeting(data, 'mote-2026-12', 1, new Date('2026-12-10T08:00:00Z'), TZ), ErrorCode.MeetingClosed);
+    const other = createMeeting(data, input({ kind: 'ekstraordinært', date: '2026-12-10', startTime: '10:00', endTime: '11:00' }), now, TZ);
+    expectCode(() => reinstateMeeting(data, 'mote-2026-12', 1, now, TZ), ErrorCode.MeetingClash);
+    expect(cancelled.status).toBe('avlyst');
+    cancelMeeting(data, other.id, 0, now);
+    const { meeting, cancellation } = reinstateMeeting(data, 'mote-2026-12', 1, now, TZ);
+    expect(cancellation).toMatchObject({ movedTo: 'mote-2027-03', pointIds: ['op-2024-03'] });
+    expect([meeting.status, meeting.revision, meeting.cancellation]).toEqual(['planlagt', 2, undefined]);
+    expect(DataSchema.parse(data).meetings.find((m) => m.id === 'mote-2026-12')!.status).toBe('planlagt');
+    // A meeting not cancelled is left as it is.
+    expect(reinstateMeeting(data, 'mote-2026-12', 2, now, TZ)).toEqual({ meeting, cancellation: undefined });
+    expect(meeting.revision).toBe(2);
+  });
+
+  it('brings back the proposals a cancellation moved on with the ids they had, those still waiting', () => {
+    const data = demoData();
+    const waiting = proposeItem(data, 'mote-2026-12', 'ola-hansen', { title: 'Trygghet i T-banen' }, now);
+    const decided = proposeItem(data, 'mote-2026-12', 'ola-hansen', { title: 'Russefeiring' }, now);
+    const third = proposeItem(data, 'mote-2026-12', 'ola-hansen', { title: 'Sommerjobber' }, now);
+    declineProposal(data, 'mote-2026-12', decided.id, 'Nei', 'kari-nordmann', now);
+    const march = data.meetings.find((m) => m.id === 'mote-2027-03')!;
+    cancelMeeting(data, 'mote-2026-12', 0, now);
+    const moved = moveWaitingProposals(data, 'mote-2026-12', march);
+    expect(moved.map((x) => [x.from, x.proposal.id])).toEqual([[waiting.id, 'mote-2027-03-f1'], [third.id, 'mote-2027-03-f2']]);
+    // The secretary takes one in March before the meeting is held after all; it stays there.
+    acceptProposal(data, 'mote-2027-03', 'mote-2027-03-f1', 'kari-nordmann', now);
+    const cancellation = { at: now.toISOString(), movedTo: march.id, pointIds: [], proposals: moved.map((x) => ({ from: x.from, to: x.proposal.id })) };
+    data.meetings.find((m) => m.id === 'mote-2026-12')!.status = 'planlagt';
+    expect(moveProposalsBack(data, 'mote-2026-12', cancellation).map((p) => [p.id, p.title])).toEqual([[third.id, 'Sommerjobber']]);
+    expect(march.proposals.map((p) => [p.id, p.status])).toEqual([['mote-2027-03-f1', 'godtatt']]);
+    // A new proposal takes an id no proposal of the meeting has (f3 came back).
+    expect(data.meetings.find((m) => m.id === 'mote-2026-12')!.proposals.map((p) => p.id)).toEqual([decided.id, 'mote-2026-12-f3']);
+    expect(proposeItem(data, 'mote-2026-12', 'ola-hansen', { title: 'Nytt' }, now).id).toBe('mote-2026-12-f4');
   });
 
   it('proposes four ordinary meetings and a seminar for an empty year, and nothing for a planned one', () => {

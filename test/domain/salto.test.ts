@@ -9,6 +9,7 @@ import {
   catchUpInvites,
   changeDeadline,
   followCancelledMeeting,
+  followReinstatedMeeting,
   openRound,
   queueRoundReminders,
   roundOverview,
@@ -295,6 +296,25 @@ describe('reminders and the overview', () => {
     other.data.deliveries = [];
     expect(catchUpInvites(other.data, 'aisha-rahman', now, TZ).map((d) => d.roundId)).toEqual(['runde-mote-2027-06']);
     expect(followCancelledMeeting(other.data, 'mote-2026-12', now)).toBeUndefined();
+  });
+
+  it('comes back to its meeting when the meeting is held after all, with a deadline no later than its day, unless moved since', () => {
+    const { data, round } = started();
+    data.meetings.find((m) => m.id === 'mote-2027-03')!.status = 'avlyst';
+    followCancelledMeeting(data, 'mote-2027-03', now);
+    // On the June meeting, the secretary gave the units until 1 April.
+    changeDeadline(data, ROUND_ID, '2027-04-01', now, TZ);
+    data.deliveries = [];
+    data.meetings.find((m) => m.id === 'mote-2027-03')!.status = 'planlagt';
+    const cancellation = { at: now.toISOString(), movedTo: 'mote-2027-06', roundId: ROUND_ID, pointIds: [], proposals: [] };
+    expect(followReinstatedMeeting(data, 'mote-2027-03', cancellation, now, TZ)).toBe(round);
+    expect(round).toMatchObject({ meetingId: 'mote-2027-03', deadline: '2027-03-11' });
+    expect(data.deliveries.filter((d) => d.kind === 'salto-deadline-moved').map((d) => d.note)).toEqual(['2027-03-11']);
+    // A round since taken to another meeting stays where it is.
+    const other = started();
+    other.round.meetingId = 'mote-2027-09';
+    expect(followReinstatedMeeting(other.data, 'mote-2027-03', cancellation, now, TZ)).toBeUndefined();
+    expect(other.round.meetingId).toBe('mote-2027-09');
   });
 
   it('shows each unit handed in, draft or not started, with its coordinators', () => {

@@ -215,6 +215,16 @@ describe('agendas over HTTP', () => {
     await bot.notifier.idle();
     expect(suite.stub.sent.filter((s) => s.body.text?.endsWith('er avlyst.'))).toHaveLength(3);
     expect(suite.stub.sent.filter((s) => s.method === 'PUT' && cardText(cardIn(s)).includes('Møtet er avlyst'))).toHaveLength(3);
+    // Held after all: the same three are told, and their cards no longer say it is cancelled.
+    const updates = suite.stub.sent.filter((s) => s.method === 'PUT').length;
+    await bot.post(invoke(USERS.secretary, { verb: Verb.MeetingReinstate, meetingId, revision: 2 }, personal(USERS.secretary)));
+    await bot.notifier.idle();
+    const held = suite.stub.sent.filter((s) => s.body.text?.includes('blir holdt likevel, til samme tid.'));
+    expect(held.map((s) => s.conversationId).sort()).toEqual([CHANNEL, 'a:personal-29:kari', 'a:personal-29:ola'].sort());
+    const refreshed = suite.stub.sent.filter((s) => s.method === 'PUT').slice(updates);
+    expect(refreshed).toHaveLength(3);
+    for (const update of refreshed) expect(cardText(cardIn(update))).not.toContain('Møtet er avlyst');
+    expect((await onDisk(bot)).meetings.find((m) => m.id === meetingId)!.status).toBe('planlagt');
   });
 
   it('waits for Retry-After after a 429 and then delivers', async () => {

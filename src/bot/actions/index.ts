@@ -11,7 +11,7 @@ import {
   proposeAction,
 } from './agenda-editing.js';
 import { agendaViewAction, apologiesAction, attendAction, attendanceRemindAction, attendanceShowAction } from './attendance.js';
-import { agendaSendAction, meetingCancelAction, meetingFormAction, meetingSaveAction, yearPlanConfirmAction, yearPlanShowAction } from './meeting-editing.js';
+import { agendaSendAction, meetingCancelAction, meetingFormAction, meetingReinstateAction, meetingSaveAction, yearPlanConfirmAction, yearPlanShowAction } from './meeting-editing.js';
 
 import {
   followUpCheckAction,
@@ -72,6 +72,7 @@ export const ACTIONS: readonly CardAction[] = [
   meetingFormAction,
   meetingSaveAction,
   meetingCancelAction,
+  meetingReinstateAction,
   agendaSendAction,
   yearPlanShowAction,
   yearPlanConfirmAction,

@@ -1,20 +1,20 @@
 import { z } from 'zod';
-import { moveWaitingProposals } from '../../domain/agenda.js';
-import { agendaReceivers, enqueue, holdLateAgenda, personalRecipients, sendAgendaNow } from '../../domain/deliveries.js';
-import { assertRevision, cancelMeeting, createMeeting, createMeetings, meetingAfter, openMeeting, updateMeeting, type MeetingInput, type PlannedMeeting } from '../../domain/meetings.js';
+import { moveProposalsBack, moveWaitingProposals, type MovedProposal } from '../../domain/agenda.js';
+import { agendaReceivers, cancellationReceivers, enqueue, holdLateAgenda, personalRecipients, sendAgendaNow } from '../../domain/deliveries.js';
+import { assertRevision, cancelMeeting, createMeeting, createMeetings, meetingAfter, openMeeting, reinstateMeeting, updateMeeting, type MeetingInput, type PlannedMeeting } from '../../domain/meetings.js';
 import { meetingDate } from '../../domain/follow-up-dates.js';
 import { isSecretariat, SECRETARIAT } from '../../domain/roles.js';
-import { changeDeadline, followCancelledMeeting, roundOfMeeting } from '../../domain/salto-rounds.js';
-import { moveDueFromCancelled } from '../../domain/follow-ups.js';
+import { followCancelledMeeting, followReinstatedMeeting, keepDeadlineBy } from '../../domain/salto-rounds.js';
+import { moveDueBack, moveDueFromCancelled } from '../../domain/follow-ups.js';
 import { notePointChange } from '../../domain/minutes.js';
 import { queueRescheduledNotice } from '../../domain/follow-up-reminders.js';
-import { MeetingKindSchema, type Data, type Meeting } from '../../domain/schema.js';
+import { MeetingKindSchema, type Data, type FollowUp, type Meeting, type Member } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import { attempt, meetingFor, refuseTooLong, replyMeetingNotFound } from '../meetings/handling.js';
 import { dueLabel } from '../../i18n/points.js';
 import { dayLabel } from '../follow-ups/views.js';
 import { ASK_AGAIN } from '../meetings/outbound.js';
-import { agendaCard, meetingFormCard, meetingName, scheduleCard, yearPlanCard } from '../meetings/views.js';
+import { meetingFormCard, meetingName, scheduleCard, yearPlanCard } from '../meetings/views.js';
 import { showEditor } from './agenda-editing.js';
 import { defineAction, field } from './card-action.js';
 import { Verb } from './verbs.js';
@@ -67,9 +67,7 @@ export const meetingSaveAction = defineAction({
           const change = updateMeeting(draft, meetingId, input, data.revision, now, deps.timeZone);
           if (change.moved) holdLateAgenda(change.meeting, now, deps.timing);
           // A SaLTo round's deadline may not come after its meeting: moved earlier, it moves with it.
-          const round = change.moved ? roundOfMeeting(draft, meetingId) : undefined;
-          const day = round && meetingDate(change.meeting, deps.timeZone);
-          const deadline = round && day && round.deadline > day ? changeDeadline(draft, round.id, day, now, deps.timeZone).round.deadline : undefined;
+          const deadline = change.moved ? keepDeadlineBy(draft, meetingId, now, deps.timeZone) : undefined;
           // Everyone who got the agenda hears that it moved; their cards are updated in place too.
           const told = change.moved ? enqueue(draft, 'moved', meetingId, `r${change.meeting.revision}`, agendaReceivers(draft, meetingId), now, change.askAgain ? ASK_AGAIN : undefined).length : 0;
           return { meeting: change.meeting, created: false, moved: change.moved, deadline, told };
@@ -100,15 +98,21 @@ export const meetingCancelAction = defineAction({
     const done = await attempt(turn, deps, () =>
       deps.store.update((draft) => {
         const cancelled = cancelMeeting(draft, data.meetingId, data.revision, now);
-        const told = enqueue(draft, 'cancelled', cancelled.id, 'avlyst', agendaReceivers(draft, cancelled.id), now).length;
+        const told = enqueue(draft, 'cancelled', cancelled.id, `avlyst-r${cancelled.revision}`, agendaReceivers(draft, cancelled.id), now).length;
+        const next = meetingAfter(draft, cancelled.id, now);
         const moved = moveDueFromCancelled(draft, cancelled.id, turn.member, now, deps.timeZone);
-        // Sent minutes list these points with their deadlines.
-        for (const point of moved.points) {
-          notePointChange(draft, point, turn.member?.id, now);
-          queueRescheduledNotice(draft, point, turn.member?.id, now);
-        }
-        const proposals = moveProposals(draft, cancelled.id, meetingAfter(draft, cancelled.id, now), now);
-        return { meeting: cancelled, told, moved, round: followCancelledMeeting(draft, cancelled.id, now), proposals };
+        noteRescheduled(draft, moved.points, turn.member, now);
+        const proposals = next ? moveProposals(draft, cancelled.id, next, now) : [];
+        const round = followCancelledMeeting(draft, cancelled.id, now);
+        // Kept, so that holding the meeting after all can bring back what is still as it was left.
+        cancelled.cancellation = {
+          at: now.toISOString(),
+          ...(next ? { movedTo: next.id } : {}),
+          pointIds: moved.points.map((point) => point.id),
+          ...(round?.to ? { roundId: round.round.id } : {}),
+          proposals: proposals.map((p) => ({ from: p.from, to: p.proposal.id })),
+        };
+        return { meeting: cancelled, told, moved, round, proposals: next && proposals.length > 0 ? { count: proposals.length, to: next } : undefined };
       }),
     );
     if (!done) return showEditor(turn, deps, data.meetingId);
@@ -126,22 +130,68 @@ export const meetingCancelAction = defineAction({
           : m['meetingForm.roundStays']({ date: dayLabel(meetingDate(meeting, deps.timeZone), turn.lang, deps.timeZone) }),
       );
     }
-    await turn.respond(agendaCard(meeting, { lang: turn.lang, timeZone: deps.timeZone, audience: 'personal', headline: 'none', now }));
+    // The editor of the cancelled meeting, where it can be held after all.
+    await showEditor(turn, deps, meeting.id);
   },
 });
+
+/**
+ * «Gjenoppta møtet»: a cancelled meeting is held after all. Everyone told of the cancellation is
+ * told, posted cards are updated, and what the cancellation moved on comes back where it is still
+ * as it was left.
+ */
+export const meetingReinstateAction = defineAction({
+  verb: Verb.MeetingReinstate,
+  role: SECRETARIAT,
+  schema: z.object({ verb: z.literal(Verb.MeetingReinstate), meetingId: id, revision }),
+  async handle(turn, data, deps) {
+    const now = deps.clock.now();
+    const m = messages(turn.lang);
+    const done = await attempt(turn, deps, () =>
+      deps.store.update((draft) => {
+        const { meeting, cancellation } = reinstateMeeting(draft, data.meetingId, data.revision, now, deps.timeZone);
+        if (meeting.status === 'avlyst' || !cancellation) return { meeting, told: 0, points: [], round: undefined, proposals: [] };
+        holdLateAgenda(meeting, now, deps.timing);
+        const told = enqueue(draft, 'reinstated', meeting.id, `gjenopptatt-r${meeting.revision}`, cancellationReceivers(draft, meeting.id), now).length;
+        const points = moveDueBack(draft, meeting.id, cancellation, turn.member, now, deps.timeZone);
+        noteRescheduled(draft, points, turn.member, now);
+        return { meeting, told, points, round: followReinstatedMeeting(draft, meeting.id, cancellation, now, deps.timeZone), proposals: moveProposalsBack(draft, meeting.id, cancellation) };
+      }),
+    );
+    if (!done) return showEditor(turn, deps, data.meetingId);
+    const { meeting, told, points, round, proposals } = done;
+    deps.notifier.kick();
+    const name = meetingName(meeting, turn.lang, deps.timeZone);
+    await turn.reply(m[told > 0 ? 'meetingForm.reinstated' : 'meetingForm.reinstatedNoOne']({ meeting: name }));
+    const back = [
+      points.length > 0 ? m['meetingForm.pointsBack']({ count: points.length }) : '',
+      round ? m['meetingForm.roundBack']({ deadline: dayLabel(round.deadline, turn.lang, deps.timeZone) }) : '',
+      proposals.length > 0 ? m['meetingForm.proposalsBack']({ count: proposals.length }) : '',
+    ].filter(Boolean);
+    if (back.length > 0) await turn.reply(back.join(' '));
+    await showEditor(turn, deps, meeting.id);
+  },
+});
+
+/** Owners of points whose deadline the council's calendar moved are told, and sent minutes listing them count as changed. */
+function noteRescheduled(draft: Data, points: readonly FollowUp[], actor: Member | undefined, now: Date): void {
+  for (const point of points) {
+    notePointChange(draft, point, actor?.id, now);
+    queueRescheduledNotice(draft, point, actor?.id, now);
+  }
+}
 
 /**
  * The proposals a cancelled meeting had not yet answered go on to the next meeting, and the
  * secretariat is told of each again there, with buttons that decide it for that meeting.
  */
-function moveProposals(draft: Data, cancelledId: string, next: Meeting | undefined, now: Date): { count: number; to: Meeting } | undefined {
-  if (!next) return undefined;
-  const proposals = moveWaitingProposals(draft, cancelledId, next);
-  for (const proposal of proposals) {
+function moveProposals(draft: Data, cancelledId: string, next: Meeting, now: Date): MovedProposal[] {
+  const moved = moveWaitingProposals(draft, cancelledId, next);
+  for (const { proposal } of moved) {
     const secretariat = draft.members.filter((member) => isSecretariat(member) && member.id !== proposal.byMemberId);
     enqueue(draft, 'proposal', next.id, proposal.id, personalRecipients(draft, secretariat), now);
   }
-  return proposals.length > 0 ? { count: proposals.length, to: next } : undefined;
+  return moved;
 }
 
 /** «Send dagsorden nå»: the agenda goes out at once, however far off its time was. */

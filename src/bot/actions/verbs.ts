@@ -18,6 +18,7 @@ export const Verb = {
   MeetingForm: 'møte.skjema',
   MeetingSave: 'møte.lagre',
   MeetingCancel: 'møte.avlys',
+  MeetingReinstate: 'møte.gjenoppta',
   YearPlanShow: 'årsplan.vis',
   YearPlanConfirm: 'årsplan.bekreft',
   AttendanceShow: 'oppmøte.oversikt',

@@ -90,6 +90,7 @@ export function meetingComposer(options: { timeZone: string; clock: Clock; repor
         });
         return cardActivity(card, meetingName(meeting, lang, options.timeZone), lang);
       }
+      if (!stillHolds(delivery, data, meeting)) return undefined;
       return textActivity(noticeText(delivery, data, meeting, lang, options.timeZone));
     })();
     if (!activity) return undefined;
@@ -107,6 +108,8 @@ function noticeText(delivery: Delivery, data: Readonly<Data>, meeting: Meeting, 
     }
     case 'cancelled':
       return m['notice.cancelled']({ meeting: name });
+    case 'reinstated':
+      return m['notice.reinstated']({ meeting: name });
     default: {
       const proposal = proposalOf(delivery, meeting);
       const title = proposal?.title ?? '';
@@ -115,6 +118,16 @@ function noticeText(delivery: Delivery, data: Readonly<Data>, meeting: Meeting, 
         : m['proposal.declined']({ title, meeting: name, reason: proposal?.reason ?? delivery.note });
     }
   }
+}
+
+/**
+ * A cancellation held back by the meeting being held after all is not sent, and the word that it
+ * is held goes only where the cancellation went.
+ */
+function stillHolds(delivery: Delivery, data: Readonly<Data>, meeting: Meeting): boolean {
+  if (delivery.kind === 'cancelled') return meeting.status === 'avlyst';
+  if (delivery.kind !== 'reinstated') return true;
+  return meeting.status !== 'avlyst' && data.deliveries.some((d) => d.kind === 'cancelled' && d.meetingId === meeting.id && d.conversationId === delivery.conversationId && d.status === 'sent');
 }
 
 /** The proposal a message about one is for: its id is the batch in the delivery's id. */

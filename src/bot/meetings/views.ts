@@ -18,7 +18,7 @@ import { DomainError, ErrorCode } from '../../domain/errors.js';
 import { comingMeetings, meetingInputOf, meetingPhase, proposeYear, saltoItemId, type MeetingInput, type PlannedMeeting } from '../../domain/meetings.js';
 import { COUNCIL, mayReadConfidential, mayUse, SECRETARIAT } from '../../domain/roles.js';
 import type { AgendaItem, Data, Lang, Meeting, MeetingKind, Member, Proposal } from '../../domain/schema.js';
-import { meetingHeading, messages, presentersText } from '../../i18n/index.js';
+import { listOf, meetingHeading, messages, presentersText } from '../../i18n/index.js';
 import { Verb } from '../actions/verbs.js';
 
 const KINDS: readonly MeetingKind[] = ['ordinært', 'seminar', 'ekstraordinært'];
@@ -267,12 +267,20 @@ export function editorCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, t
   const dueHere = open ? data.followUps.filter((p) => p.dueMeetingId === meeting.id && isOpen(p)).length : 0;
   const roundHere = open && data.saltoRounds.some((r) => r.meetingId === meeting.id);
   const sending = !meeting.agendaQueuedAt && sendsAt !== undefined && sendsAt <= now;
+  // A cancelled meeting may be held after all, until its time comes.
+  const reinstatable = phase === 'cancelled' && Date.parse(meeting.start) > now.getTime();
+  const { pointIds = [], roundId, proposals = [] } = meeting.cancellation ?? {};
+  const movedOn = [
+    pointIds.length > 0 ? m['editor.reinstatePoints']({ count: pointIds.length }) : '',
+    roundId ? m['editor.reinstateRound'] : '',
+    proposals.length > 0 ? m['editor.reinstateProposals']({ count: proposals.length }) : '',
+  ].filter(Boolean);
   return renderCard('agenda-editor', {
     title: m[open ? 'editor.title' : 'editor.titleClosed']({ meeting: meetingLabel(meeting, lang) }),
     subtitle: meetingSubtitle(meeting, lang, timeZone),
     status:
       phase === 'cancelled'
-        ? m['editor.status.cancelled']
+        ? m[reinstatable ? 'editor.status.cancelledReinstate' : 'editor.status.cancelled']
         : phase === 'held'
           ? m['editor.status.held']
           : phase === 'under-way'
@@ -316,6 +324,7 @@ export function editorCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, t
     download: agendaUrl ? { title: m['agendaDoc.download'], url: agendaUrl } : null,
     sendNow: open && !meeting.agendaQueuedAt && !sending ? { verb: Verb.AgendaSend, ...rev } : null,
     cancel: { verb: Verb.MeetingCancel, ...rev },
+    reinstate: reinstatable ? { verb: Verb.MeetingReinstate, ...rev } : null,
     labels: {
       edit: m['editor.edit'],
       up: m['editor.up'],
@@ -340,6 +349,9 @@ export function editorCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, t
         ...(roundHere ? [m['editor.cancelRound']] : []),
       ].join(' '),
       cancelSend: m['editor.cancelSend'],
+      reinstate: m['editor.reinstate'],
+      reinstateConfirm: [m['editor.reinstateConfirm'], ...(movedOn.length > 0 ? [m['editor.reinstateBack']({ what: listOf(lang, movedOn) })] : [])].join(' '),
+      reinstateSend: m['editor.reinstateSend'],
       sendNow: m['editor.sendNow'],
       sendNowConfirm: m['editor.sendNowConfirm'],
       sendNowButton: m['editor.sendNowButton'],
@@ -455,21 +467,27 @@ export function scheduleCard(data: Readonly<Data>, viewer: Member | undefined, l
     title: inYear === undefined ? m['schedule.title'] : m['schedule.titleYear']({ year: inYear }),
     empty: inYear === undefined ? m['meeting.noneComing'] : m['schedule.noneInYear']({ year: inYear }),
     meetings: meetings.map((meeting) => {
-      const held = meetingPhase(meeting, now) === 'held';
-      const actions: Button[] = secretary
-        ? [
+      const phase = meetingPhase(meeting, now);
+      const held = phase === 'held';
+      // A cancelled meeting still to come: its editor, where it can be held after all.
+      const actions: Button[] = !secretary
+        ? []
+        : phase === 'cancelled'
+          ? Date.parse(meeting.start) > now.getTime()
+            ? [{ title: m['schedule.agenda'], data: { verb: Verb.EditorShow, meetingId: meeting.id } }]
+            : []
+          : [
             { title: held ? m['schedule.agenda'] : m['schedule.edit'], data: { verb: Verb.EditorShow, meetingId: meeting.id } },
             { title: m['schedule.attendance'], data: { verb: Verb.AttendanceShow, meetingId: meeting.id } },
             ...(held ? [{ title: m['editor.minutes'], data: { verb: Verb.MinutesForm, meetingId: meeting.id } }] : []),
-          ]
-        : [];
+          ];
       return {
         when: meetingWhen(meeting, lang, timeZone),
         status: meeting.status === 'avlyst' ? m['meeting.cancelled'] : held ? m['schedule.held'] : '',
         statusColor: meeting.status === 'avlyst' ? ('Attention' as const) : ('Default' as const),
         what: `${meetingHeading(meeting, lang)} · ${m['schedule.agendaItems']({ count: meeting.agenda.length })}`,
         where: meeting.place ?? '',
-        actions: meeting.status !== 'avlyst' ? actions : [],
+        actions,
       };
     }),
     calendarHint: calendarUrl ? m['schedule.calendarHint'] : '',
