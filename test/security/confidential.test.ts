@@ -60,9 +60,13 @@ describe('confidential agenda items, over generated agendas', () => {
         const data = council(items);
         const hidden = secrets(items);
         const shared: string[] = [];
+        // A cancellation is told only of a meeting still cancelled when it goes.
+        const cancelled = structuredClone(data);
+        cancelled.meetings.find((m) => m.id === 'mote-2026-12')!.status = 'avlyst';
         for (const kind of ['agenda', 'reminder', 'attendance-reminder', 'moved', 'cancelled'] as const) {
-          for (const conversationId of [CHANNEL, GROUP_CHAT]) shared.push(JSON.stringify(compose(delivery(kind, conversationId), data, 'send')?.activity));
-          shared.push(JSON.stringify(compose(delivery(kind, CHANNEL), data, 'update')?.activity));
+          const state = kind === 'cancelled' ? cancelled : data;
+          for (const conversationId of [CHANNEL, GROUP_CHAT]) shared.push(JSON.stringify(compose(delivery(kind, conversationId), state, 'send')!.activity));
+          shared.push(JSON.stringify(compose(delivery(kind, CHANNEL), state, 'update')!.activity));
         }
         // What members see in the channel and group chat when they ask, or when their card refreshes.
         const { deps } = harness(data);
