@@ -21,6 +21,10 @@ const EnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   /** The JSON database. Created from SEED_FILE when it does not exist. */
   DATA_FILE: z.string().min(1).default('data/politirad.json'),
+  /** Where files the secretariat sends the bot for agenda items are kept. Empty: `vedlegg` beside DATA_FILE. */
+  FILES_DIR: optionalText,
+  /** The largest file (in MB) the bot takes for an agenda item. */
+  FILE_MAX_MB: z.coerce.number().int().min(1).max(250).default(25),
   /** Seed imported when DATA_FILE does not exist. */
   SEED_FILE: z.string().min(1).default(path.join(PROJECT_ROOT, 'src/seed/demo-seed.json')),
   /** The bot's Entra app (client) id. Empty: local mode, no authentication. */
@@ -65,6 +69,8 @@ export interface Config {
   port: number;
   host: string;
   dataFile: string;
+  /** Files kept for agenda items, and the largest taken. */
+  files: { dir: string; maxBytes: number };
   seedFile: string;
   timeZone: string;
   publicBaseUrl: string | undefined;
@@ -111,6 +117,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     host: e.HOST,
     dataFile: path.resolve(e.DATA_FILE),
+    files: { dir: path.resolve(e.FILES_DIR ?? path.join(path.dirname(e.DATA_FILE), 'vedlegg')), maxBytes: e.FILE_MAX_MB * 1024 * 1024 },
     seedFile: path.resolve(e.SEED_FILE),
     timeZone: e.TZ_NAME,
     publicBaseUrl: e.PUBLIC_BASE_URL,

@@ -3,6 +3,7 @@ import { createAdapter } from './bot/adapter.js';
 import { connectorTransport } from './bot/connector-transport.js';
 import { composer } from './bot/compose.js';
 import { calendarUrl, meetingCalendar, validCalendarToken } from './calendar/feed.js';
+import { fileShelf } from './files/shelf.js';
 import { PolitiradBot } from './bot/politirad-bot.js';
 import type { Config } from './config.js';
 import type { Clock } from './domain/clock.js';
@@ -112,6 +113,7 @@ export async function startBot(config: Config, logger: Logger, overrides: Overri
       minutesUrl: (meetingId: string) => (baseUrl ? documentUrl(baseUrl, linkSecret(), 'minutes', meetingId, clock.now(), config.reportLinkHours) : undefined),
       followUpListUrl: (meetingId: string) => (baseUrl ? documentUrl(baseUrl, linkSecret(), 'followUps', meetingId, clock.now(), config.reportLinkHours) : undefined),
       agendaUrl: (meetingId: string) => (baseUrl ? documentUrl(baseUrl, linkSecret(), 'agenda', meetingId, clock.now(), config.reportLinkHours) : undefined),
+      files: fileShelf({ dir: config.files.dir, maxBytes: config.files.maxBytes, secret: linkSecret, baseUrl: () => baseUrl }),
     };
     const bot = new PolitiradBot(deps, { allowedTenantIds: config.allowedTenantIds });
     const adapter = createAdapter(config, logger, overrides.openIdMetadataUrl);
@@ -130,6 +132,7 @@ export async function startBot(config: Config, logger: Logger, overrides: Overri
       endpoint: { process: (req, res) => adapter.process(req, res, (context) => bot.run(context)) },
       health: () => ({ mode }),
       tab,
+      file: (id, name, token) => deps.files.open(id, name, token),
       calendar: (memberId, token) => {
         const data = store.read();
         const member = data.members.find((m) => m.id === memberId);

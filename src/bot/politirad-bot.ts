@@ -17,6 +17,7 @@ import { catchUpInvites } from '../domain/salto-rounds.js';
 import { formatDateTime } from '../domain/dates.js';
 import { nextMeeting } from '../domain/meetings.js';
 import type { ConversationKind, Lang, Member } from '../domain/schema.js';
+import type { SentFile } from '../files/shelf.js';
 import { langFromLocale, messages, roleNames } from '../i18n/index.js';
 import { Verb } from './actions/index.js';
 import { shownName } from './commands/command.js';
@@ -24,7 +25,7 @@ import { COMMANDS, type Command } from './commands/index.js';
 import { commandsFor } from './commands/visible.js';
 import { IdentityResolver } from './identity.js';
 import { RecentIds } from './recent-ids.js';
-import { handleAction, handleText } from './router.js';
+import { handleAction, handleFiles, handleText } from './router.js';
 import type { BotDeps, Reply, Turn } from './turn.js';
 
 export interface BotOptions {
@@ -95,7 +96,8 @@ export class PolitiradBot extends TeamsActivityHandler {
     await this.record(context, member, true);
     const turn = this.turnFrom(context, member);
     const value: unknown = context.activity.value;
-    if (value !== null && typeof value === 'object' && !turn.text) await handleAction(turn, this.deps);
+    if (turn.files && turn.files.length > 0) await handleFiles(turn, this.deps);
+    else if (value !== null && typeof value === 'object' && !turn.text) await handleAction(turn, this.deps);
     else await handleText(turn, this.deps);
   }
 
@@ -218,6 +220,7 @@ export class PolitiradBot extends TeamsActivityHandler {
       conversation: where,
       text: activity.type === ActivityTypes.Message ? (TurnContext.removeRecipientMention(activity) ?? '').trim() : '',
       data: activity.value,
+      files: sentFiles(activity),
       reply: async (message: Reply) => {
         await context.sendActivity(typeof message === 'string' ? plainText(message) : cardMessage(message.card, lang));
       },
@@ -242,6 +245,17 @@ function referenceFor(activity: Activity, conversationId: string): Record<string
 /** A card as a message, its long texts shortened if Teams would refuse it whole. */
 function cardMessage(card: Card, lang: Lang): Partial<Activity> {
   return MessageFactory.attachment(CardFactory.adaptiveCard(fitCard(card, lang)));
+}
+
+/** A file sent to the bot in personal chat arrives as this attachment, with a short-lived download link. */
+const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
+
+function sentFiles(activity: Activity): SentFile[] {
+  if (activity.type !== ActivityTypes.Message) return [];
+  return (activity.attachments ?? []).flatMap((attachment) => {
+    const downloadUrl = (attachment.content as { downloadUrl?: unknown } | undefined)?.downloadUrl;
+    return attachment.contentType === FILE_DOWNLOAD_INFO && typeof attachment.name === 'string' && typeof downloadUrl === 'string' ? [{ name: attachment.name, downloadUrl }] : [];
+  });
 }
 
 /** Text the bot sends is plain: anything a user typed and the bot repeats cannot become Markdown. */

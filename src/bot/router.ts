@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { ErrorCode, isDomainError } from '../domain/errors.js';
-import { mayUse, type Access } from '../domain/roles.js';
+import { mayUse, SECRETARIAT, type Access } from '../domain/roles.js';
 import { isTooLong, MAX_MESSAGE_LENGTH } from '../domain/text.js';
 import { accessNames, messages } from '../i18n/index.js';
 import { ACTIONS, findAction, type CardAction } from './actions/index.js';
 import { answerFromChat, COORDINATOR } from './actions/salto.js';
+import { receiveFiles } from './actions/attachments.js';
 import { activeReport } from '../domain/salto-rounds.js';
 import { nearestWord, parseText } from './command-parser.js';
 import { COMMANDS, commandWords, findCommand, type Command } from './commands/index.js';
@@ -53,6 +54,11 @@ export async function handleText(turn: Turn, deps: BotDeps, tables: Tables = DEF
   if (about.length > 0) await turn.reply(m['input.aboutCommands']({ commands: about.map((c) => ({ name: shownName(c, turn.lang), description: m[c.description] })) }));
   else if (THANKS.test(turn.text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim())) await turn.reply(m['input.thanks']);
   else await turn.reply(m['input.notACommand']);
+}
+
+/** Files sent in personal chat: the secretariat's, for agenda items. */
+export async function handleFiles(turn: Turn, deps: BotDeps): Promise<void> {
+  await guarded(turn, SECRETARIAT, () => receiveFiles(turn, deps));
 }
 
 /** A short message of thanks: "takk!", "tusen takk", "thanks", "thank you :)". */

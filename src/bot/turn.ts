@@ -3,6 +3,7 @@ import type { Clock } from '../domain/clock.js';
 import type { DispatchTiming } from '../domain/deliveries.js';
 import type { ConversationKind, Data, Lang, Member } from '../domain/schema.js';
 import type { Store } from '../domain/store.js';
+import type { FileShelf, SentFile } from '../files/shelf.js';
 import type { Logger } from '../logger.js';
 
 /** What a handler may send back: plain text (shown as text, never as Markdown from users) or a card. */
@@ -23,6 +24,8 @@ export interface Turn {
   text: string;
   /** Data submitted from a card, not yet validated. */
   data: unknown;
+  /** Files sent with the message (Teams delivers them to a bot in personal chat only). */
+  files?: readonly SentFile[] | undefined;
   reply(message: Reply): Promise<void>;
   /**
    * Shows this card in place of the card the user acted on (the answer to an Action.Execute);
@@ -51,4 +54,6 @@ export interface BotDeps {
   minutesUrl?: ((meetingId: string) => string | undefined) | undefined;
   /** A signed, expiring download link for the follow-up list for a meeting's papers; undefined without a public address. */
   followUpListUrl?: ((meetingId: string) => string | undefined) | undefined;
+  /** Where files sent for agenda items are kept; absent where the bot takes no files. */
+  files?: FileShelf | undefined;
 }

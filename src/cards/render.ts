@@ -477,6 +477,20 @@ export interface ProposalCardModel {
   labels: { accept: string; open: string };
 }
 
+/** A file the secretariat sent in chat, to attach to an item of a coming meeting. */
+export interface FileAttachCardModel {
+  headline: string;
+  /** Its name and size. */
+  file: string;
+  /** Where it is attached already, or ''. */
+  attached: string;
+  problem: string;
+  targets: { title: string; value: string }[];
+  values: { target: string; title: string };
+  attach: ActionData;
+  labels: { target: string; targetError: string; title: string; titleError: string; attach: string };
+}
+
 /** A short message with a headline and buttons: invitations, reminders, a choice of unit. */
 export interface NoticeCardModel {
   headline: string;
@@ -557,6 +571,7 @@ interface Templates {
   search: SearchCardModel;
   notice: NoticeCardModel;
   proposal: ProposalCardModel;
+  'file-attach': FileAttachCardModel;
   members: MembersCardModel;
   'member-form': MemberFormCardModel;
   'minutes-form': MinutesFormCardModel;

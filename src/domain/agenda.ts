@@ -129,6 +129,22 @@ export function removeAgendaItem(data: Data, meetingId: string, itemId: string, 
   return removed;
 }
 
+/**
+ * A file the secretariat sent in chat, attached to an item of a meeting still to come. The same
+ * link again changes nothing.
+ */
+export function attachToItem(data: Data, meetingId: string, itemId: string, attachment: Attachment, now: Date): { item: AgendaItem; number: number; added: boolean } {
+  const meeting = openMeeting(data, meetingId, now);
+  const index = findItem(meeting, itemId);
+  const item = meeting.agenda[index] as AgendaItem;
+  const title = clean(attachment.title);
+  if (!title) throw new DomainError(ErrorCode.EmptyTitle, 'attachment without a title', { what: 'attachment' });
+  if (item.attachments.some((a) => a.url === attachment.url)) return { item, number: index + 1, added: false };
+  item.attachments.push({ title, url: attachment.url });
+  changed(meeting);
+  return { item, number: index + 1, added: true };
+}
+
 /** "Foreslå sak": any member may propose; the proposal waits for the secretary. */
 export function proposeItem(data: Data, meetingId: string, byMemberId: string, input: { title: string; description?: string | undefined }, now: Date): Proposal {
   const meeting = openMeeting(data, meetingId, now);

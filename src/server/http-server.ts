@@ -1,6 +1,8 @@
+import { createReadStream } from 'node:fs';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { z } from 'zod';
 import type { Logger } from '../logger.js';
+import { FILE_PATH, type OpenedFile } from '../files/shelf.js';
 import { DOCUMENT_PATH, type DocumentKind } from '../reports/links.js';
 import type { TabAnswer, TabService } from '../tab/service.js';
 
@@ -17,6 +19,8 @@ export interface HttpServerOptions {
   calendar?: (memberId: string, token: string) => string | undefined;
   /** A compiled report, a meeting's minutes or its follow-up list as a Word file for a signed, unexpired link, or undefined when the link is not valid. */
   document?: (kind: DocumentKind, id: string, expires: string, token: string) => Promise<{ file: Buffer; name: string } | undefined>;
+  /** A file the secretariat attached to an agenda item, for its signed link, or undefined when the link is not valid. */
+  file?: (id: string, name: string, token: string) => Promise<OpenedFile | undefined>;
   /** The personal tab: its page, files and JSON API. */
   tab?: TabService;
 }
@@ -110,6 +114,35 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       res.sendRaw(200, document.file);
     });
   }
+
+  server.get(`/${FILE_PATH}/:id/:token/:name`, async (req: Request, res: Response) => {
+    const { id, token, name } = req.params as { id: string; token: string; name: string };
+    const file = options.file ? await options.file(id, name, token) : undefined;
+    if (!file) {
+      // Tampered links and files not kept get the same answer.
+      res.send(404, { error: 'not found' });
+      return;
+    }
+    // Never run as a page: a file is shown only when it is a PDF or a picture, and never sniffed.
+    const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+    res.writeHead(200, {
+      'content-type': file.type,
+      'content-length': file.size,
+      'content-disposition': `${file.inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
+      'cache-control': 'private, max-age=3600',
+    });
+    await new Promise<void>((resolve) => {
+      const stream = createReadStream(file.path);
+      stream.on('error', () => {
+        res.destroy();
+        resolve();
+      });
+      stream.on('end', resolve);
+      stream.pipe(res);
+    });
+  });
 
   const tab = options.tab;
   if (tab) {

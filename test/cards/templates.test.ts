@@ -16,6 +16,7 @@ import { areasFormCard, areasFormValues, councilAreasCard } from '../../src/bot/
 import { formQuestions } from '../../src/domain/salto-form.js';
 import { readSearchQuery, search } from '../../src/domain/search.js';
 import { searchCard } from '../../src/bot/search/views.js';
+import { fileCard } from '../../src/bot/actions/attachments.js';
 import { answerReport, openRound, roundOverview, startReport, submitReport } from '../../src/domain/salto-rounds.js';
 
 const data = demoData();
@@ -60,6 +61,11 @@ const RENDERED: { [N in TemplateName]?: () => Record<string, unknown> } = {
   schedule: () => scheduleCard(data, memberOf(data, 'kari-nordmann'), 'nb', 'Europe/Oslo', now, 'https://bot.example/kalender/kari/x.ics'),
   'year-plan': () => yearPlanCard(data, 2028, 'nb', 'Europe/Oslo'),
   members: () => membersCard(data, 'nb', 'Per Olsen er lagt til.'),
+  'file-attach': () => {
+    const withFile = structuredClone(data);
+    withFile.meetings.find((m) => m.id === 'mote-2026-12')!.agenda[3]!.attachments = [{ title: 'Presentasjon', url: `https://bot.example/vedlegg/${'a'.repeat(64)}/x/p.pdf` }];
+    return fileCard(withFile, { id: 'a'.repeat(64), name: 'Presentasjon Grorud.pdf', size: 2_400_000 }, { lang: 'nb', timeZone: 'Europe/Oslo', now }, { target: '', title: 'Presentasjon' }, 'Velg saken filen skal legges ved.');
+  },
   'member-form': () => memberFormCard(memberOf(data, 'tor-lund'), 'key', memberFormValues(memberOf(data, 'tor-lund')), 'nb', 'E-postadressen brukes alt av Ola Hansen.'),
   'minutes-form': () => {
     const held = structuredClone(data.meetings.find((m) => m.id === 'mote-2024-10')!);

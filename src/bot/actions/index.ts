@@ -11,6 +11,7 @@ import {
   proposeAction,
 } from './agenda-editing.js';
 import { agendaViewAction, apologiesAction, attendAction, attendanceRemindAction, attendanceShowAction } from './attendance.js';
+import { fileAttachAction } from './attachments.js';
 import { agendaSendAction, meetingCancelAction, meetingFormAction, meetingReinstateAction, meetingSaveAction, yearPlanConfirmAction, yearPlanShowAction } from './meeting-editing.js';
 
 import {
@@ -73,6 +74,7 @@ export const ACTIONS: readonly CardAction[] = [
   meetingSaveAction,
   meetingCancelAction,
   meetingReinstateAction,
+  fileAttachAction,
   agendaSendAction,
   yearPlanShowAction,
   yearPlanConfirmAction,

@@ -19,6 +19,7 @@ export const Verb = {
   MeetingSave: 'møte.lagre',
   MeetingCancel: 'møte.avlys',
   MeetingReinstate: 'møte.gjenoppta',
+  FileAttach: 'vedlegg.legg-ved',
   YearPlanShow: 'årsplan.vis',
   YearPlanConfirm: 'årsplan.bekreft',
   AttendanceShow: 'oppmøte.oversikt',
