@@ -86,6 +86,9 @@ describe('files sent in chat for the agenda', () => {
     const gone = fakeTurn({ member: secretary, data: { ...button.data, target: 'mote-2026-12#finnes-ikke', attachmentTitle: 'Mitt notat' } });
     await handleAction(gone, deps);
     expect(inputValues(gone.responses[0])).toMatchObject({ target: 'mote-2026-12#finnes-ikke', attachmentTitle: 'Mitt notat' });
+    const blank = fakeTurn({ member: secretary, data: { ...button.data, target: 'mote-2026-12#mote-2026-12-1', attachmentTitle: '  ' } });
+    await handleAction(blank, deps);
+    expect(cardText(blank.responses[0])).toContain('Vedlegget må ha en tittel.');
     expect(store.writes()).toBe(0);
   });
 

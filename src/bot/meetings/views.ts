@@ -85,7 +85,7 @@ export function problemText(error: unknown, lang: Lang, data: Readonly<Data>, ti
       return stale[String(error.details['what'])] ?? m['problem.stale'];
     }
     case ErrorCode.EmptyTitle: {
-      const empty = { update: m['problem.emptyUpdate'], unit: m['unitForm.nameError'], areas: m['problem.emptyAreas'], coordinator: m['problem.emptyCoordinator'], member: m['memberForm.nameError'] } as Record<string, string>;
+      const empty = { update: m['problem.emptyUpdate'], unit: m['unitForm.nameError'], areas: m['problem.emptyAreas'], coordinator: m['problem.emptyCoordinator'], member: m['memberForm.nameError'], attachment: m['files.titleError'] } as Record<string, string>;
       return empty[String(error.details['what'])] ?? m['problem.empty-title'];
     }
     case ErrorCode.NameTaken:
