@@ -321,6 +321,8 @@ export const DeliveryKindSchema = z.enum([
   'reinstated',
   /** To the proposer: what became of their proposal. */
   'decision',
+  /** To the proposer: their proposal went on with its meeting's cancellation, or came back when the meeting was held after all. */
+  'proposal-moved',
   /** To the secretariat: a member proposed an item for a meeting's agenda. */
   'proposal',
   'attendance-reminder',

@@ -221,6 +221,8 @@ export const en: Messages = {
 
   'notice.moved': (p) => `${p.meeting} has moved to ${p.when}. The agenda below is updated.`,
   'notice.movedAskAgain': 'Answers given so far were for the old day: please answer again on the agenda whether you are coming.',
+  'notice.proposalMoved': (p) => `The meeting you proposed “${p.title}” for is cancelled. The proposal goes on to ${p.meeting}, where the secretariat decides on it.`,
+  'notice.proposalBack': (p) => `${p.meeting} is held after all, and your proposal “${p.title}” is back on it.`,
   'notice.cancelled': (p) => `${p.meeting} is cancelled.`,
   'notice.reinstated': (p) => `${p.meeting} is held after all, at the same time. The agenda you got is updated.`,
 

@@ -231,6 +231,9 @@ export const nb = {
 
   'notice.moved': (p: { meeting: string; when: string }) => `${p.meeting} er flyttet til ${p.when}. Dagsordenen under er oppdatert.`,
   'notice.movedAskAgain': 'Svarene som er gitt, gjaldt den gamle dagen: svar på nytt på dagsordenen om du kommer.',
+  'notice.proposalMoved': (p: { title: string; meeting: string }) =>
+    `Møtet du foreslo «${p.title}» til, er avlyst. Forslaget går videre til ${p.meeting}, og sekretariatet tar stilling til det der.`,
+  'notice.proposalBack': (p: { title: string; meeting: string }) => `${p.meeting} blir holdt likevel, og forslaget ditt «${p.title}» er tilbake på det.`,
   'notice.cancelled': (p: { meeting: string }) => `${p.meeting} er avlyst.`,
   'notice.reinstated': (p: { meeting: string }) => `${p.meeting} blir holdt likevel, til samme tid. Dagsordenen du har fått, er oppdatert.`,
 

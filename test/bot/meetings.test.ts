@@ -577,8 +577,15 @@ describe('the secretary’s meeting tools', () => {
       'Skal møtet holdes likevel, på samme tid og med dagsordenen som før? Alle som fikk beskjed om avlysningen, får beskjed. Da møtet ble avlyst, gikk 2 oppfølgingspunkter, SaLTo-rapportrunden og 1 forslag til dagsordenen videre til neste møte. Det kommer tilbake hit, så sant ingen har endret det siden.',
     );
     // Ola's cancellation went out; Kari's had not when the meeting was reinstated.
+    // Ola is told where his proposal went.
+    const movedNotice = store.read().deliveries.find((d) => d.kind === 'proposal-moved')!;
+    expect(movedNotice).toMatchObject({ meetingId: 'mote-2027-03', conversationId: 'a:ola' });
+    expect((compose(movedNotice, store.read(), 'send')!.activity as { text: string }).text).toBe(
+      'Møtet du foreslo «Trygghet i T-banen» til, er avlyst. Forslaget går videre til Ordinært møte torsdag 11. mars 2027 kl. 09.00, og sekretariatet tar stilling til det der.',
+    );
     // Tor's point has been postponed since, to a date.
     await store.update((d) => {
+      d.deliveries.find((x) => x.kind === 'proposal-moved')!.status = 'sent';
       d.deliveries.find((x) => x.kind === 'cancelled' && x.conversationId === 'a:ola')!.status = 'sent';
       Object.assign(d.followUps.find((p) => p.id === 'op-2024-02')!, { dueMeetingId: undefined, dueDate: '2027-02-01' });
     });
@@ -608,6 +615,11 @@ describe('the secretary’s meeting tools', () => {
     // Kari never heard of the cancellation: neither message goes to her.
     expect(compose(held.find((d) => d.conversationId === 'a:kari')!, data, 'send')).toBeUndefined();
     expect(compose(data.deliveries.find((d) => d.kind === 'cancelled' && d.conversationId === 'a:kari')!, data, 'send')).toBeUndefined();
+    // Ola, told it went on, is told it came back; the message about March would say nothing true now.
+    const back = data.deliveries.filter((d) => d.kind === 'proposal-moved' && d.meetingId === december.id);
+    expect(back.map((d) => [d.conversationId, d.note])).toEqual([['a:ola', 'tilbake']]);
+    expect(sent(back[0]!)).toBe('Ordinært møte torsdag 10. desember 2026 kl. 09.00 blir holdt likevel, og forslaget ditt «Trygghet i T-banen» er tilbake på det.');
+    expect(compose(movedNotice, data, 'send')).toBeUndefined();
     // The secretariat's message about the proposal on March has nothing to say now.
     expect(compose(data.deliveries.find((d) => d.kind === 'proposal' && d.meetingId === 'mote-2027-03')!, data, 'send')).toBeUndefined();
 
@@ -621,6 +633,18 @@ describe('the secretary’s meeting tools', () => {
     const current = store.read().meetings.find((m) => m.id === december.id)!;
     await handleAction(fakeTurn({ member: secretary, data: { verb: Verb.MeetingCancel, meetingId: december.id, revision: current.revision } }), deps);
     expect(store.read().deliveries.filter((d) => d.kind === 'cancelled' && d.status === 'pending').map((d) => d.conversationId).sort()).toEqual(['a:kari', 'a:kari', 'a:ola']);
+  });
+
+  it('tells a proposer nothing of a move and a return that both came before the first message went', async () => {
+    const { deps, store } = harness(withChats(demoData()));
+    const compose = composer({ timeZone: 'Europe/Oslo', clock: deps.clock });
+    await handleText(fakeTurn({ text: '/foreslå Trygghet i T-banen', member }), deps);
+    const december = () => store.read().meetings.find((m) => m.id === 'mote-2026-12')!;
+    await handleAction(fakeTurn({ member: secretary, data: { verb: Verb.MeetingCancel, meetingId: 'mote-2026-12', revision: december().revision } }), deps);
+    await handleAction(fakeTurn({ member: secretary, data: { verb: Verb.MeetingReinstate, meetingId: 'mote-2026-12', revision: december().revision } }), deps);
+    const notices = store.read().deliveries.filter((d) => d.kind === 'proposal-moved');
+    expect(notices.map((d) => d.meetingId)).toEqual(['mote-2027-03']);
+    expect(compose(notices[0]!, store.read(), 'send')).toBeUndefined();
   });
 
   it('does not hold a cancelled meeting after all when another meeting has taken its time, or for those who may not', async () => {

@@ -8,12 +8,12 @@ import { followCancelledMeeting, followReinstatedMeeting, keepDeadlineBy } from 
 import { moveDueBack, moveDueFromCancelled } from '../../domain/follow-ups.js';
 import { notePointChange } from '../../domain/minutes.js';
 import { queueRescheduledNotice } from '../../domain/follow-up-reminders.js';
-import { MeetingKindSchema, type Data, type FollowUp, type Meeting, type Member } from '../../domain/schema.js';
+import { MeetingKindSchema, type Cancellation, type Data, type FollowUp, type Meeting, type Member, type Proposal } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import { attempt, meetingFor, refuseTooLong, replyMeetingNotFound } from '../meetings/handling.js';
 import { dueLabel } from '../../i18n/points.js';
 import { dayLabel } from '../follow-ups/views.js';
-import { ASK_AGAIN } from '../meetings/outbound.js';
+import { ASK_AGAIN, PROPOSAL_BACK } from '../meetings/outbound.js';
 import { meetingFormCard, meetingName, scheduleCard, yearPlanCard } from '../meetings/views.js';
 import { showEditor } from './agenda-editing.js';
 import { defineAction, field } from './card-action.js';
@@ -155,7 +155,9 @@ export const meetingReinstateAction = defineAction({
         const told = enqueue(draft, 'reinstated', meeting.id, `gjenopptatt-r${meeting.revision}`, cancellationReceivers(draft, meeting.id), now).length;
         const points = moveDueBack(draft, meeting.id, cancellation, turn.member, now, deps.timeZone);
         noteRescheduled(draft, points, turn.member, now);
-        return { meeting, told, points, round: followReinstatedMeeting(draft, meeting.id, cancellation, now, deps.timeZone), proposals: moveProposalsBack(draft, meeting.id, cancellation) };
+        const proposals = moveProposalsBack(draft, meeting.id, cancellation);
+        tellProposersBack(draft, meeting.id, cancellation, proposals, now);
+        return { meeting, told, points, round: followReinstatedMeeting(draft, meeting.id, cancellation, now, deps.timeZone), proposals };
       }),
     );
     if (!done) return showEditor(turn, deps, data.meetingId);
@@ -190,8 +192,26 @@ function moveProposals(draft: Data, cancelledId: string, next: Meeting, now: Dat
   for (const { proposal } of moved) {
     const secretariat = draft.members.filter((member) => isSecretariat(member) && member.id !== proposal.byMemberId);
     enqueue(draft, 'proposal', next.id, proposal.id, personalRecipients(draft, secretariat), now);
+    tellProposer(draft, next.id, proposal, now);
   }
   return moved;
+}
+
+/** The proposer hears where their proposal went; the note says it came back to a meeting held after all. */
+function tellProposer(draft: Data, meetingId: string, proposal: Proposal, now: Date, note?: string): void {
+  enqueue(draft, 'proposal-moved', meetingId, proposal.id, personalRecipients(draft, draft.members.filter((member) => member.id === proposal.byMemberId)), now, note);
+}
+
+/**
+ * Proposals back on a meeting held after all: a proposer told that theirs went on is told that it
+ * came back (one whose message had not gone never hears of either).
+ */
+function tellProposersBack(draft: Data, meetingId: string, cancellation: Cancellation, proposals: readonly Proposal[], now: Date): void {
+  for (const proposal of proposals) {
+    const movedTo = cancellation.proposals.find((pair) => pair.from === proposal.id)?.to;
+    const told = draft.deliveries.some((d) => d.kind === 'proposal-moved' && d.meetingId === cancellation.movedTo && d.id.includes(`|${movedTo}|`) && d.status === 'sent');
+    if (told) tellProposer(draft, meetingId, proposal, now, PROPOSAL_BACK);
+  }
 }
 
 /** «Send dagsorden nå»: the agenda goes out at once, however far off its time was. */

@@ -46,6 +46,8 @@ export function memberUserIds(data: Readonly<Data>): string[] {
 
 /** The note on a move's notice when the meeting moved to another day, so the answers given are asked for again. */
 export const ASK_AGAIN = 'svar-igjen';
+/** The note on a proposer's notice when their proposal came back to a meeting held after all. */
+export const PROPOSAL_BACK = 'tilbake';
 
 /**
  * Makes each outbox message from the data as it is when it is sent: the agenda card in the
@@ -110,6 +112,10 @@ function noticeText(delivery: Delivery, data: Readonly<Data>, meeting: Meeting, 
       return m['notice.cancelled']({ meeting: name });
     case 'reinstated':
       return m['notice.reinstated']({ meeting: name });
+    case 'proposal-moved': {
+      const title = proposalOf(delivery, meeting)?.title ?? '';
+      return m[delivery.note === PROPOSAL_BACK ? 'notice.proposalBack' : 'notice.proposalMoved']({ title, meeting: name });
+    }
     default: {
       const proposal = proposalOf(delivery, meeting);
       const title = proposal?.title ?? '';
@@ -122,10 +128,13 @@ function noticeText(delivery: Delivery, data: Readonly<Data>, meeting: Meeting, 
 
 /**
  * A cancellation held back by the meeting being held after all is not sent, and the word that it
- * is held goes only where the cancellation went.
+ * is held goes only where the cancellation went; a proposer hears where their proposal went only
+ * while it is still there.
  */
 function stillHolds(delivery: Delivery, data: Readonly<Data>, meeting: Meeting): boolean {
   if (delivery.kind === 'cancelled') return meeting.status === 'avlyst';
+  // Where the proposal is now, still waiting: decided or moved on since, its later message says so.
+  if (delivery.kind === 'proposal-moved') return proposalOf(delivery, meeting)?.status === 'foreslått';
   if (delivery.kind !== 'reinstated') return true;
   return meeting.status !== 'avlyst' && data.deliveries.some((d) => d.kind === 'cancelled' && d.meetingId === meeting.id && d.conversationId === delivery.conversationId && d.status === 'sent');
 }
