@@ -1,6 +1,6 @@
 import { dueDateOf, todayIn } from './follow-up-dates.js';
 import { isOpen, latestPeriod, mayChangeFollowUp } from './follow-ups.js';
-import { isSecretariat } from './roles.js';
+import { maySeeFollowUp } from './roles.js';
 import type { Data, FocusArea, FollowUp, Member, Responsible } from './schema.js';
 import { fold } from './text.js';
 
@@ -178,10 +178,9 @@ export interface StatusView {
   pages: number;
 }
 
-/** Members and observers see their own points; the secretariat sees all. */
+/** Members and observers see their own points; the secretariat and the chairs see all. */
 function seesFollowUp(viewer: Member | undefined): (point: FollowUp) => boolean {
-  if (isSecretariat(viewer)) return () => true;
-  return (point) => viewer !== undefined && point.ownerMemberId === viewer.id;
+  return (point) => maySeeFollowUp(viewer, point);
 }
 
 function matches(filter: StatusFilter, item: StatusPoint, viewer: Member | undefined): boolean {

@@ -19,6 +19,22 @@ export function isSecretariat(member: Member | undefined): boolean {
   return member?.roles.some((role) => SECRETARIAT.includes(role)) ?? false;
 }
 
+/** The council's chair and deputy chair: they lead the meetings where the follow-up list is gone through. */
+export const CHAIRS: readonly Role[] = ['leder', 'nestleder'];
+
+/**
+ * Who sees every follow-up point, not only their own: the secretariat, and the chair and deputy
+ * chair. Seeing is not changing: only the secretariat changes another owner's point.
+ */
+export function seesAllPoints(member: Member | undefined): boolean {
+  return isSecretariat(member) || (member?.roles.some((role) => CHAIRS.includes(role)) ?? false);
+}
+
+/** A point its owner sees, and those who see them all. */
+export function maySeeFollowUp(member: Member | undefined, point: { ownerMemberId?: string | undefined }): boolean {
+  return seesAllPoints(member) || (member !== undefined && point.ownerMemberId === member.id);
+}
+
 /**
  * Who may read what is shared in confidence (unntatt offentlighet): those who sit on, observe or
  * serve the council. Not SaLTo coordinators, and not anyone else who finds the bot.

@@ -2,7 +2,7 @@ import { audienceFor, type Audience } from './agenda.js';
 import { todayIn } from './follow-up-dates.js';
 import { isConfidentialPoint } from './follow-ups.js';
 import { sentText, writesMinutes } from './minutes.js';
-import { COUNCIL, isSecretariat, mayUse } from './roles.js';
+import { COUNCIL, maySeeFollowUp, mayUse } from './roles.js';
 import type { AgendaItem, Data, FollowUp, Meeting, Member } from './schema.js';
 import { fold } from './text.js';
 
@@ -202,7 +202,7 @@ export function search(data: Readonly<Data>, query: SearchQuery, viewer: Member 
   }
   const seesPoints = mayUse(viewer, COUNCIL);
   for (const point of seesPoints ? data.followUps : []) {
-    if (!isSecretariat(viewer) && point.ownerMemberId !== viewer?.id) continue;
+    if (!maySeeFollowUp(viewer, point)) continue;
     if (audience === 'shared' && isConfidentialPoint(data, point)) continue;
     if (query.year !== undefined && !point.history.some((entry) => yearOf(entry.at, timeZone) === query.year)) continue;
     if (!fitsAll(foldedOf(point, '', () => [point.title, point.description ?? '', ...point.history.map((entry) => entry.text)]))) continue;

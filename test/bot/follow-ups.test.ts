@@ -5,7 +5,7 @@ import { handleAction, handleText } from '../../src/bot/router.js';
 import { composer } from '../../src/bot/compose.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import type { Delivery, FollowUp, Member } from '../../src/domain/schema.js';
-import { cardProblems, executeData } from '../helpers/adaptive-cards.js';
+import { cardButtons, cardProblems, executeData } from '../helpers/adaptive-cards.js';
 import { cardText, demoData, fakeTurn, harness, memberOf, MEMBER_ID, NOW, SECRETARY_ID, COORDINATOR_ID, withChats } from '../helpers/builders.js';
 
 const data = demoData();
@@ -63,6 +63,30 @@ describe('/status', () => {
     const asObserver = fakeTurn({ text: '/status', member: observer });
     await handleText(asObserver, deps);
     expect(cardText(cardOf(asObserver.replies[0]))).toContain('Ingen åpne oppfølgingspunkter her.');
+  });
+
+  it('shows the chair and deputy chair every open point, with buttons on their own only', async () => {
+    const { deps } = harness();
+    const asSecretary = fakeTurn({ text: '/status', member: secretary });
+    await handleText(asSecretary, deps);
+    const counts = cardText(cardOf(asSecretary.replies[0])).split('\n')[1];
+    for (const chair of [memberOf(data, 'ingrid-berg'), chief]) {
+      const turn = fakeTurn({ text: '/status', member: chair });
+      await handleText(turn, deps);
+      const card = cardOf(turn.replies[0]);
+      const text = cardText(card);
+      expect(text.split('\n').slice(0, 2)).toEqual(['Oppfølgingspunkter', counts]);
+      expect(text).toContain('Bydelene gir forebyggingsarbeidet');
+      expect(text).not.toContain('Du ser punktene du eier.');
+      expect(text).not.toContain('Nytt punkt');
+      // Buttons only on the politimester's own point; Ola's is his to change.
+      const done = cardButtons(card).filter((b) => b.title === 'Fullført').map((b) => b.data['id']);
+      expect(done).toEqual(chair === chief ? ['op-2024-02'] : []);
+    }
+    // They find others' points with /søk too.
+    const search = fakeTurn({ text: '/søk Oslostandard', member: memberOf(data, 'ingrid-berg') });
+    await handleText(search, deps);
+    expect(cardText(cardOf(search.replies[0]))).toContain('Oslostandard');
   });
 
   it('refuses a coordinator and a stranger, and says what it did not understand in a filter', async () => {
@@ -488,11 +512,15 @@ describe('a point\'s history', () => {
     expect(JSON.stringify(card)).toContain(JSON.stringify({ verb: Verb.StatusShow, filter: 'mine', page: 1 }));
   });
 
-  it('is the owner\'s and the secretariat\'s, and a confidential point\'s only in personal chat', async () => {
+  it('is the owner\'s, the secretariat\'s and the chairs\', and a confidential point\'s only in personal chat', async () => {
     const h = harness(withChats(demoData()));
-    const other = fakeTurn({ member: chief, data: { verb: Verb.FollowUpHistory, id: 'op-2024-03' } });
+    const other = fakeTurn({ member: memberOf(data, 'byrad-set'), data: { verb: Verb.FollowUpHistory, id: 'op-2024-03' } });
     await handleAction(other, h.deps);
-    expect(other.texts()).toEqual(['Du ser historikken for dine egne oppfølgingspunkter. Sekretariatet ser alle.']);
+    expect(other.texts()).toEqual(['Du ser historikken for dine egne oppfølgingspunkter. Sekretariatet, lederen og nestlederen ser alle.']);
+    // The politimester, as deputy chair, reads it.
+    const deputy = fakeTurn({ member: chief, data: { verb: Verb.FollowUpHistory, id: 'op-2024-03' } });
+    await handleAction(deputy, h.deps);
+    expect(cardText(deputy.responses[0])).toContain('Bydelene gir forebyggingsarbeidet');
     await h.store.update((d) => {
       d.meetings.find((m) => m.id === 'mote-2024-10')!.agenda.find((i) => i.id === 'mote-2024-10-5')!.confidential = true;
     });

@@ -18,7 +18,7 @@ import {
   setFollowUpStatus,
   type FollowUpInput,
 } from '../../domain/follow-ups.js';
-import { COUNCIL, isSecretariat, SECRETARIAT } from '../../domain/roles.js';
+import { COUNCIL, maySeeFollowUp, SECRETARIAT } from '../../domain/roles.js';
 import { nextMeeting } from '../../domain/meetings.js';
 import { notePointChange } from '../../domain/minutes.js';
 import { FollowUpStatusSchema, ResponsibleSchema, type Data, type FollowUp, type Member } from '../../domain/schema.js';
@@ -345,7 +345,7 @@ export const followUpFormAction = defineAction({
 
 /**
  * "Historikk" on a point: everything written and changed on it. Members see their own points'
- * history, the secretariat any; a point from a confidential item only in personal chat.
+ * history, the secretariat and the chairs any; a point from a confidential item only in personal chat.
  */
 export const followUpHistoryAction = defineAction({
   verb: Verb.FollowUpHistory,
@@ -356,13 +356,13 @@ export const followUpHistoryAction = defineAction({
   },
 });
 
-/** A point's history, to its owner and the secretariat; a point from a confidential item in personal chat only. */
+/** A point's history, to its owner, the secretariat and the chairs; a point from a confidential item in personal chat only. */
 export async function showHistory(turn: Turn, deps: BotDeps, pointId: string, place: StatusPlace): Promise<void> {
   const m = messages(turn.lang);
   const store = deps.store.read();
   const point = store.followUps.find((p) => p.id === pointId);
   if (!point) return turn.reply(m['problem.not-found']);
-  if (!isSecretariat(turn.member) && point.ownerMemberId !== turn.member?.id) return turn.reply(m['history.notYours']);
+  if (!maySeeFollowUp(turn.member, point)) return turn.reply(m['history.notYours']);
   if (audienceOf(turn) === 'shared' && isConfidentialPoint(store, point)) return turn.reply(m['history.personalOnly']);
   await turn.respond(historyCard(store, point, place, turn.lang, deps.timeZone));
 }

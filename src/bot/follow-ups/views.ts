@@ -4,7 +4,7 @@ import { formatCalendarDay, formatDate, formatDay } from '../../domain/dates.js'
 import { parseStatusFilter, statusPoint, statusView, type AmbiguousStatusFilter, type StatusFilter, type StatusPoint, type StatusView } from '../../domain/follow-up-status.js';
 import { briefingMeeting, currentFocusAreas, isConfidentialPoint, isOpen, latestUpdate, type FollowUpField, type FollowUpInput } from '../../domain/follow-ups.js';
 import { meetingDate, type Due } from '../../domain/follow-up-dates.js';
-import { COUNCIL, isSecretariat } from '../../domain/roles.js';
+import { COUNCIL, isSecretariat, seesAllPoints } from '../../domain/roles.js';
 import type { Data, FollowUp, Lang, Meeting, Member, Responsible } from '../../domain/schema.js';
 import { listOf, messages } from '../../i18n/index.js';
 import { dueLabel, focusAreaHeading } from '../../i18n/points.js';
@@ -212,6 +212,7 @@ export function statusCard(data: Readonly<Data>, options: StatusCardOptions): Ca
   if (filter.kind === 'ambiguous') return ambiguityText(filter, data, lang);
   const view = statusView(data, { viewer, filter, now: options.now, timeZone: options.timeZone, page: place.page, pageSize: options.pageSize ?? STATUS_PAGE_SIZE });
   const secretary = isSecretariat(viewer);
+  const all = seesAllPoints(viewer);
   const here = { ...place, page: view.page };
   const pager: Button[] = [
     ...(view.page > 1 ? [{ title: m['status.previous'], data: { verb: Verb.StatusShow, filter: place.filter, page: view.page - 1 } }] : []),
@@ -228,10 +229,10 @@ export function statusCard(data: Readonly<Data>, options: StatusCardOptions): Ca
   return renderStatus(data, view, {
     ...options,
     place: here,
-    title: secretary ? m['status.title'] : m['status.titleMine'],
+    title: all ? m['status.title'] : m['status.titleMine'],
     counts: m['status.counts'](view.counts),
     selection: m['status.selection']({ filter: filterName(filter, data, lang), matched: view.matched, page: view.page, pages: view.pages }),
-    note: [secretary ? '' : m['status.ownNote'], hasHidden ? m['status.sharedNote'] : ''].filter(Boolean).join(' '),
+    note: [all ? '' : m['status.ownNote'], hasHidden ? m['status.sharedNote'] : ''].filter(Boolean).join(' '),
     actions,
   });
 }
