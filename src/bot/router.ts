@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ErrorCode, isDomainError } from '../domain/errors.js';
-import { mayUse, SECRETARIAT, type Access } from '../domain/roles.js';
+import { COUNCIL, mayUse, SECRETARIAT, type Access } from '../domain/roles.js';
 import { isTooLong, MAX_MESSAGE_LENGTH } from '../domain/text.js';
 import { accessNames, messages } from '../i18n/index.js';
 import { ACTIONS, findAction, type CardAction } from './actions/index.js';
@@ -56,8 +56,12 @@ export async function handleText(turn: Turn, deps: BotDeps, tables: Tables = DEF
   else await turn.reply(m['input.notACommand']);
 }
 
-/** Files sent in personal chat: the secretariat's, for agenda items. */
+/** Files sent in personal chat: the secretariat's, for agenda items; anyone else is told where to send theirs. */
 export async function handleFiles(turn: Turn, deps: BotDeps): Promise<void> {
+  if (!mayUse(turn.member, SECRETARIAT)) {
+    await turn.reply(messages(turn.lang)[mayUse(turn.member, COUNCIL) ? 'files.notSecretariat' : 'files.notCouncil']);
+    return;
+  }
   await guarded(turn, SECRETARIAT, () => receiveFiles(turn, deps));
 }
 

@@ -211,6 +211,8 @@ export const en: Messages = {
   'files.attached': (p) => `Attached: ${p.where}.`,
   'files.done': (p) => `“${p.title}” is attached to item ${p.number} “${p.item}” of ${p.meeting}. Agendas already sent are updated.`,
   'files.already': (p) => `The file is already attached to item ${p.number} “${p.item}” of ${p.meeting}. Nothing changed.`,
+  'files.notSecretariat': 'The secretariat attaches files to the agenda, so I did not take the file. Send it to the secretariat, or propose the item it belongs to with /propose. Nothing changed.',
+  'files.notCouncil': 'I take files only from the secretariat, for the agenda. Nothing changed.',
   'files.personalOnly': 'I take files for the agenda in personal chat with me.',
   'files.unavailable': 'The bot has no public address (PUBLIC_BASE_URL), so the council cannot open files from here. Put the file in SharePoint and paste its link into the item instead.',
   'files.noMeeting': 'There is no coming meeting with items to attach the file to. Make the meeting first, with /meeting or /yearplan.',

@@ -221,6 +221,8 @@ export const nb = {
   'files.done': (p: { title: string; number: number; item: string; meeting: string }) =>
     `«${p.title}» er lagt ved sak ${p.number} «${p.item}» på ${p.meeting}. Dagsordener som alt er sendt, blir oppdatert.`,
   'files.already': (p: { title: string; number: number; item: string; meeting: string }) => `Filen er alt lagt ved sak ${p.number} «${p.item}» på ${p.meeting}. Ingenting er endret.`,
+  'files.notSecretariat': 'Filer til dagsordenen legger sekretariatet ved, så jeg har ikke tatt imot filen. Send den til sekretariatet, eller foreslå saken den hører til med /foreslå. Ingenting er endret.',
+  'files.notCouncil': 'Jeg tar bare imot filer fra sekretariatet, til dagsordenen. Ingenting er endret.',
   'files.personalOnly': 'Filer til dagsordenen tar jeg imot i personlig chat med meg.',
   'files.unavailable': 'Boten har ingen offentlig adresse (PUBLIC_BASE_URL), så rådet kan ikke åpne filer herfra. Legg filen i SharePoint og lim inn lenken i saken i stedet.',
   'files.noMeeting': 'Det er ingen kommende møter med saker å legge filen ved. Lag møtet først, med /møte eller /årsplan.',

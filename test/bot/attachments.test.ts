@@ -104,7 +104,10 @@ describe('files sent in chat for the agenda', () => {
     ]);
     const fromMember = filesTurn([sent('Mitt forslag.pdf')], { member });
     await handleFiles(fromMember, deps);
-    expect(fromMember.texts()[0]).toMatch(/^Beklager, dette kan bare sekretariatet eller administrator gjøre\./);
+    expect(fromMember.texts()).toEqual(['Filer til dagsordenen legger sekretariatet ved, så jeg har ikke tatt imot filen. Send den til sekretariatet, eller foreslå saken den hører til med /foreslå. Ingenting er endret.']);
+    const fromCoordinator = filesTurn([sent('Rapport.docx')], { member: memberOf(data, 'aisha-rahman') });
+    await handleFiles(fromCoordinator, deps);
+    expect(fromCoordinator.texts()).toEqual(['Jeg tar bare imot filer fra sekretariatet, til dagsordenen. Ingenting er endret.']);
     const inChannel = filesTurn([sent('Notat.pdf')], { kind: 'channel', conversationId: '19:channel@thread.tacv2' });
     await handleFiles(inChannel, deps);
     expect(inChannel.texts()).toEqual(['Filer til dagsordenen tar jeg imot i personlig chat med meg.']);

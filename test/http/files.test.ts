@@ -68,7 +68,7 @@ describe('files sent in chat over HTTP', () => {
     const fromMember = { ...withFile(''), from: USERS.member, conversation: { id: `a:personal-${USERS.member.id}`, conversationType: 'personal' } };
     expect((await bot.post(fromMember)).status).toBe(200);
     const reply = suite.stub.sent.filter((s) => s.conversationId === `a:personal-${USERS.member.id}`).at(-1);
-    expect(reply?.body.text).toMatch(/^Beklager, dette kan bare sekretariatet/);
+    expect(reply?.body.text).toMatch(/^Filer til dagsordenen legger sekretariatet ved, så jeg har ikke tatt imot filen\./);
     expect(fetched).toBe(0);
   });
 });
