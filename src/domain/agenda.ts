@@ -1,5 +1,5 @@
 import { DomainError, ErrorCode } from './errors.js';
-import { assertRevision, CLOSING_SUFFIXES, findMeeting, isWebUrl, openMeeting } from './meetings.js';
+import { assertRevision, CLOSING_SUFFIXES, findMeeting, isWebUrl, meetingPhase, openMeeting } from './meetings.js';
 import { mayReadConfidential } from './roles.js';
 import type { AgendaItem, Attachment, Cancellation, Data, Meeting, Member, Proposal } from './schema.js';
 
@@ -130,11 +130,13 @@ export function removeAgendaItem(data: Data, meetingId: string, itemId: string, 
 }
 
 /**
- * A file the secretariat sent in chat, attached to an item of a meeting still to come. The same
- * link again changes nothing.
+ * A file the secretariat sent in chat, attached to an item of a meeting still to come, or of one
+ * held whose minutes have not gone out (presentations often come after the meeting, for the
+ * minutes' list of attachments). The same link again changes nothing.
  */
 export function attachToItem(data: Data, meetingId: string, itemId: string, attachment: Attachment, now: Date): { item: AgendaItem; number: number; added: boolean } {
-  const meeting = openMeeting(data, meetingId, now);
+  const meeting = findMeeting(data, meetingId);
+  if (!takesAttachments(meeting, now)) throw new DomainError(ErrorCode.MeetingClosed, `meeting ${meetingId} takes no attachments`, { status: meeting.status });
   const index = findItem(meeting, itemId);
   const item = meeting.agenda[index] as AgendaItem;
   const title = clean(attachment.title);
@@ -143,6 +145,12 @@ export function attachToItem(data: Data, meetingId: string, itemId: string, atta
   item.attachments.push({ title, url: attachment.url });
   changed(meeting);
   return { item, number: index + 1, added: true };
+}
+
+/** A meeting to come, or one begun whose minutes have not been sent. */
+export function takesAttachments(meeting: Meeting, now: Date): boolean {
+  const phase = meetingPhase(meeting, now);
+  return phase === 'coming' || ((phase === 'held' || phase === 'under-way') && !meeting.minutes?.sentAt);
 }
 
 /** "Foreslå sak": any member may propose; the proposal waits for the secretary. */

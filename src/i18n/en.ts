@@ -207,6 +207,7 @@ export const en: Messages = {
   'files.titleError': 'The attachment needs a title.',
   'files.attach': 'Attach',
   'files.choice': (p) => `Item ${p.number}: ${p.item} (${p.date})`,
+  'files.forMinutes': (p) => `${p.date}, for the minutes`,
   'files.attachedTo': (p) => `item ${p.number} “${p.item}”, ${p.meeting}`,
   'files.attached': (p) => `Attached: ${p.where}.`,
   'files.done': (p) => `“${p.title}” is attached to item ${p.number} “${p.item}” of ${p.meeting}. Agendas already sent are updated.`,

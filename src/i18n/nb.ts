@@ -216,6 +216,7 @@ export const nb = {
   'files.titleError': 'Vedlegget må ha en tittel.',
   'files.attach': 'Legg ved',
   'files.choice': (p: { number: number; item: string; date: string }) => `Sak ${p.number}: ${p.item} (${p.date})`,
+  'files.forMinutes': (p: { date: string }) => `${p.date}, til referatet`,
   'files.attachedTo': (p: { number: number; item: string; meeting: string }) => `sak ${p.number} «${p.item}», ${p.meeting}`,
   'files.attached': (p: { where: string }) => `Lagt ved: ${p.where}.`,
   'files.done': (p: { title: string; number: number; item: string; meeting: string }) =>

@@ -73,6 +73,33 @@ describe('files sent in chat for the agenda', () => {
     expect(store.read().meetings.find((m) => m.id === 'mote-2026-12')!.revision).toBe(1);
   });
 
+  it('offers the items of the last meeting held while its minutes are being written, and no longer once they are sent', async () => {
+    const { deps, store } = harness();
+    deps.files = fakeShelf().shelf;
+    const turn = filesTurn([sent('Presentasjon fra politiet.pdf')]);
+    await handleFiles(turn, deps);
+    const card = (turn.replies[0] as { card: unknown }).card;
+    expect(JSON.stringify(card)).toContain('"title":"Sak 4: Byutvikling (7. oktober 2024, til referatet)","value":"mote-2024-10#mote-2024-10-4"');
+    const button = cardButtons(card)[0]!;
+    const attach = fakeTurn({ member: secretary, data: { ...button.data, target: 'mote-2024-10#mote-2024-10-4', attachmentTitle: 'Presentasjon fra politiet' } });
+    await handleAction(attach, deps);
+    expect(attach.texts()[0]).toMatch(/^«Presentasjon fra politiet» er lagt ved sak 4 «Byutvikling» på Ordinært møte mandag 7\. oktober 2024/);
+    expect(store.read().meetings.find((m) => m.id === 'mote-2024-10')!.agenda[3]!.attachments.map((a) => a.title)).toContain('Presentasjon fra politiet');
+    // Sent minutes are what the council has: the meeting takes no more.
+    await store.update((d) => {
+      const held = d.meetings.find((m) => m.id === 'mote-2024-10')!;
+      held.minutes = { ...held.minutes!, sentAt: '2026-11-20T10:00:00Z' };
+    });
+    const later = filesTurn([sent('Enda en.pdf')]);
+    await handleFiles(later, deps);
+    expect(JSON.stringify((later.replies[0] as { card: unknown }).card)).not.toContain('til referatet');
+    const writes = store.writes();
+    const refused = fakeTurn({ member: secretary, data: { ...button.data, target: 'mote-2024-10#mote-2024-10-5', attachmentTitle: 'Sent' } });
+    await handleAction(refused, deps);
+    expect(cardText(refused.responses[0])).toContain('Møtet er avlyst, avholdt eller har startet, så dette kan ikke lenger endres.');
+    expect(store.writes()).toBe(writes);
+  });
+
   it('keeps the card as it was, with the problem, when the item is gone or no item is chosen', async () => {
     const { deps, store } = harness();
     deps.files = fakeShelf().shelf;
@@ -130,6 +157,7 @@ describe('files sent in chat for the agenda', () => {
     expect(turn.texts()).toEqual(['Boten har ingen offentlig adresse (PUBLIC_BASE_URL), så rådet kan ikke åpne filer herfra. Legg filen i SharePoint og lim inn lenken i saken i stedet.']);
     const empty = demoData();
     empty.meetings = empty.meetings.filter((m) => Date.parse(m.start) < Date.parse('2026-11-22T00:00:00Z'));
+    for (const meeting of empty.meetings) meeting.minutes = { ...meeting.minutes!, sentAt: '2024-10-14T10:00:00Z' };
     const noMeeting = harness(empty);
     noMeeting.deps.files = fakeShelf().shelf;
     const none = filesTurn([sent('Notat.pdf')]);

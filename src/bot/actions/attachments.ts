@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Card } from '../../cards/render.js';
 import { renderCard } from '../../cards/render.js';
-import { attachToItem } from '../../domain/agenda.js';
+import { attachToItem, takesAttachments } from '../../domain/agenda.js';
 import { formatDate } from '../../domain/dates.js';
 import { comingMeetings } from '../../domain/meetings.js';
+import { previousMeeting } from '../../domain/named-meetings.js';
 import { SECRETARIAT } from '../../domain/roles.js';
 import type { Data, Lang } from '../../domain/schema.js';
 import { FILE_PATH, type KeptFile } from '../../files/shelf.js';
@@ -16,7 +17,7 @@ import { Verb } from './verbs.js';
 
 /** At most this many files of one message are taken; Teams lets a user send ten. */
 const MAX_FILES = 5;
-/** The coming meetings whose items a file may go to. */
+/** The coming meetings whose items a file may go to (besides the last one held, for its minutes). */
 const MEETINGS_SHOWN = 3;
 
 /**
@@ -44,15 +45,20 @@ export async function receiveFiles(turn: Turn, deps: BotDeps): Promise<void> {
   }
 }
 
-/** Items of the next few meetings, as "Sak 4: Byutvikling (10. desember 2026)". */
+/**
+ * Items of the last meeting held while its minutes are being written, then of the next few
+ * meetings, as "Sak 4: Byutvikling (10. desember 2026)".
+ */
 function targets(data: Readonly<Data>, view: FileView): { title: string; value: string }[] {
   const { lang, timeZone } = view;
   const m = messages(lang);
-  return comingMeetings(data, view.now)
-    .slice(0, MEETINGS_SHOWN)
-    .flatMap((meeting) =>
-      meeting.agenda.map((item, index) => ({ title: m['files.choice']({ number: index + 1, item: item.title, date: formatDate(meeting.start, timeZone, lang) }), value: `${meeting.id}#${item.id}` })),
-    );
+  const held = previousMeeting(data, view.now);
+  const meetings = [...(held && takesAttachments(held, view.now) ? [held] : []), ...comingMeetings(data, view.now).slice(0, MEETINGS_SHOWN)];
+  return meetings.flatMap((meeting) => {
+    const date = formatDate(meeting.start, timeZone, lang);
+    const when = meeting === held ? m['files.forMinutes']({ date }) : date;
+    return meeting.agenda.map((item, index) => ({ title: m['files.choice']({ number: index + 1, item: item.title, date: when }), value: `${meeting.id}#${item.id}` }));
+  });
 }
 
 export interface FileView {
