@@ -261,7 +261,7 @@ export function cancelMeeting(data: Data, meetingId: string, revision: number | 
 /**
  * «Gjenoppta møtet»: a cancelled meeting is held after all, as long as it has not begun and no
  * other meeting has taken its time. Returns what cancelling it had moved on, for the caller to
- * bring back; a meeting not cancelled is left as it is.
+ * bring back; a meeting not cancelled is left as it is, with no cancellation returned.
  */
 export function reinstateMeeting(data: Data, meetingId: string, revision: number | undefined, now: Date, timeZone: string): { meeting: Meeting; cancellation: Cancellation | undefined } {
   const meeting = findMeeting(data, meetingId);
@@ -270,7 +270,8 @@ export function reinstateMeeting(data: Data, meetingId: string, revision: number
   if (Date.parse(meeting.start) <= now.getTime()) throw new DomainError(ErrorCode.MeetingClosed, `meeting ${meetingId} has begun`, { status: meeting.status });
   // Its time may have been taken by another meeting meanwhile.
   checkMeetingInput(data, meetingInputOf(meeting, timeZone), now, timeZone, meeting.id);
-  const { cancellation } = meeting;
+  // A meeting cancelled before cancellations were kept moved nothing that can be found again.
+  const cancellation = meeting.cancellation ?? { at: now.toISOString(), pointIds: [], proposals: [] };
   delete meeting.cancellation;
   meeting.status = 'planlagt';
   meeting.revision += 1;

@@ -647,6 +647,19 @@ describe('the secretary’s meeting tools', () => {
     expect(compose(notices[0]!, store.read(), 'send')).toBeUndefined();
   });
 
+  it('holds a meeting cancelled before cancellations were kept after all, telling those told', async () => {
+    const world = withChats(demoData());
+    const december = world.meetings.find((m) => m.id === 'mote-2026-12')!;
+    Object.assign(december, { status: 'avlyst', revision: 1 });
+    world.deliveries.push({ id: 'mote-2026-12|cancelled|avlyst|a:ola', kind: 'cancelled', meetingId: december.id, conversationId: 'a:ola', memberId: MEMBER_ID, status: 'sent', attempts: 1, createdAt: '2026-11-20T08:00:00Z' });
+    const { deps, store } = harness(world);
+    const turn = fakeTurn({ member: secretary, data: { verb: Verb.MeetingReinstate, meetingId: december.id, revision: 1 } });
+    await handleAction(turn, deps);
+    expect(turn.texts()).toEqual(['Ordinært møte torsdag 10. desember 2026 kl. 09.00 blir holdt likevel. Alle som fikk beskjed om avlysningen, får beskjed.']);
+    expect(store.read().meetings.find((m) => m.id === december.id)!.status).toBe('planlagt');
+    expect(store.read().deliveries.filter((d) => d.kind === 'reinstated').map((d) => d.conversationId)).toEqual(['a:ola']);
+  });
+
   it('does not hold a cancelled meeting after all when another meeting has taken its time, or for those who may not', async () => {
     const { deps, store } = harness(withChats(demoData()));
     const december = store.read().meetings.find((m) => m.id === 'mote-2026-12')!;

@@ -150,7 +150,7 @@ export const meetingReinstateAction = defineAction({
     const done = await attempt(turn, deps, () =>
       deps.store.update((draft) => {
         const { meeting, cancellation } = reinstateMeeting(draft, data.meetingId, data.revision, now, deps.timeZone);
-        if (meeting.status === 'avlyst' || !cancellation) return { meeting, told: 0, points: [], round: undefined, proposals: [] };
+        if (!cancellation) return { meeting, told: 0, points: [], round: undefined, proposals: [] };
         holdLateAgenda(meeting, now, deps.timing);
         const told = enqueue(draft, 'reinstated', meeting.id, `gjenopptatt-r${meeting.revision}`, cancellationReceivers(draft, meeting.id), now).length;
         const points = moveDueBack(draft, meeting.id, cancellation, turn.member, now, deps.timeZone);
