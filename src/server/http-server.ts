@@ -139,7 +139,11 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         res.destroy();
         resolve();
       });
-      stream.on('end', resolve);
+      // Sent, or the reader went away halfway.
+      res.on('close', () => {
+        stream.destroy();
+        resolve();
+      });
       stream.pipe(res);
     });
   });
