@@ -251,10 +251,12 @@ function cardMessage(card: Card, lang: Lang): Partial<Activity> {
 const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
 
 function sentFiles(activity: Activity): SentFile[] {
-  if (activity.type !== ActivityTypes.Message) return [];
-  return (activity.attachments ?? []).flatMap((attachment) => {
-    const downloadUrl = (attachment.content as { downloadUrl?: unknown } | undefined)?.downloadUrl;
-    return attachment.contentType === FILE_DOWNLOAD_INFO && typeof attachment.name === 'string' && typeof downloadUrl === 'string' ? [{ name: attachment.name, downloadUrl }] : [];
+  if (activity.type !== ActivityTypes.Message || !Array.isArray(activity.attachments)) return [];
+  return activity.attachments.flatMap((attachment: unknown) => {
+    if (attachment === null || typeof attachment !== 'object') return [];
+    const { contentType, name, content } = attachment as { contentType?: unknown; name?: unknown; content?: unknown };
+    const downloadUrl = content !== null && typeof content === 'object' ? (content as { downloadUrl?: unknown }).downloadUrl : undefined;
+    return contentType === FILE_DOWNLOAD_INFO && typeof name === 'string' && typeof downloadUrl === 'string' ? [{ name, downloadUrl }] : [];
   });
 }
 

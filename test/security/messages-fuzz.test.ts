@@ -59,6 +59,33 @@ const cardData = fc
   })
   .map(({ verb, ids, extra, revision }) => ({ ...extra, ...ids, revision, verb }));
 
+/** Files as Teams attaches them to a message, and things that only look like them. */
+function sentFiles(stubUrl: string) {
+  const downloadUrl = fc.oneof(
+    fc.constantFrom(`${stubUrl}/no-such-file`, 'https://127.0.0.1:1/refused', 'http://intern.example/x.pdf', 'javascript:alert(1)', 'file:///etc/passwd', '', `${stubUrl}/${'x'.repeat(5000)}`),
+    fc.string({ maxLength: 200 }),
+    wrongForString,
+  );
+  const wellFormed = fc.record({
+    contentType: fc.constant('application/vnd.microsoft.teams.file.download.info'),
+    name: oddText,
+    content: fc.record({ downloadUrl, fileType: fc.string({ maxLength: 10 }) }),
+  });
+  const attachment = fc.record(
+    {
+      contentType: fc.oneof(fc.constant('application/vnd.microsoft.teams.file.download.info'), fc.string({ maxLength: 40 }), wrongForString),
+      name: fc.oneof(oddText, forgedId, wrongForString),
+      content: fc.oneof(fc.record({ downloadUrl, uniqueId: fc.string({ maxLength: 40 }), fileType: fc.string({ maxLength: 10 }) }, { requiredKeys: [] }), wrongForObject),
+      contentUrl: fc.oneof(fc.string({ maxLength: 100 }), wrongForString),
+    },
+    { requiredKeys: [] },
+  );
+  return fc.oneof(
+    { arbitrary: fc.array(fc.oneof(wellFormed, attachment), { minLength: 1, maxLength: 12 }), weight: 4 },
+    { arbitrary: fc.oneof(wrongForObject, fc.string({ maxLength: 20 })), weight: 1 },
+  );
+}
+
 describe('/api/messages under thousands of malformed and forged requests', () => {
   it('never crashes, never answers 5xx, and changes the data only through valid requests', async () => {
     const { dataFile } = await councilFile(suite.stub.url);
@@ -83,6 +110,13 @@ describe('/api/messages under thousands of malformed and forged requests', () =>
       fc.asyncProperty(fc.constantFrom(...PEOPLE), oddText, async (user, text) => check(() => bot.post(message(user, text, where(user))))),
       { numRuns: 400 * RUNS },
     );
+    // Files sent in chat, most of them by the secretariat, whose files are fetched.
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(USERS.secretary, USERS.secretary, ...PEOPLE), oddText, sentFiles(suite.stub.url), async (user, text, attachments) =>
+        check(() => bot.post({ ...message(user, text, where(user)), attachments })),
+      ),
+      { numRuns: 200 * RUNS },
+    );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...PEOPLE), cardData, fc.boolean(), async (user, data, asInvoke) =>
         check(() => bot.post(asInvoke ? invoke(user, data, where(user)) : cardSubmit(user, data, where(user)))),
@@ -90,11 +124,13 @@ describe('/api/messages under thousands of malformed and forged requests', () =>
       { numRuns: 1600 * RUNS },
     );
     const total = [...statuses.values()].reduce((a, b) => a + b, 0);
-    expect(total).toBeGreaterThanOrEqual(3000);
+    expect(total).toBeGreaterThanOrEqual(3200);
     // Both kinds of answer happened: refused as malformed (400), and handled with a polite reply (200).
     expect(statuses.get(400)).toBeGreaterThan(500);
     expect(statuses.get(200)).toBeGreaterThan(1000);
     expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+    // No turn failed on the way: every refusal was a handled one, not "noe gikk galt".
+    expect(suite.stub.sent.filter((sent) => sent.body.text?.startsWith('Beklager, noe gikk galt')).map((sent) => sent.body.text)).toEqual([]);
     await bot.notifier.idle();
     expect(await onDisk(bot)).toEqual(before);
   }, 240_000);

@@ -7,7 +7,7 @@ import { comingMeetings } from '../../domain/meetings.js';
 import { previousMeeting } from '../../domain/named-meetings.js';
 import { SECRETARIAT } from '../../domain/roles.js';
 import type { Data, Lang } from '../../domain/schema.js';
-import { FILE_PATH, type KeptFile } from '../../files/shelf.js';
+import { FILE_PATH, fileName, type KeptFile } from '../../files/shelf.js';
 import { messages } from '../../i18n/index.js';
 import { attempt, refuseTooLong } from '../meetings/handling.js';
 import { meetingName } from '../meetings/views.js';
@@ -37,7 +37,9 @@ export async function receiveFiles(turn: Turn, deps: BotDeps): Promise<void> {
     const kept = await shelf.keep(file);
     if ('problem' in kept) {
       deps.logger.info({ activityId: turn.activityId, problem: kept.problem }, 'a sent file was not kept');
-      await turn.reply(kept.problem === 'too-large' ? m['files.tooLarge']({ name: file.name, limit: kept.limitMb }) : m['files.unreachable']({ name: file.name }));
+      // The name as it would be kept: a name of any length may come, and the answer must fit a message.
+      const name = fileName(file.name);
+      await turn.reply(kept.problem === 'too-large' ? m['files.tooLarge']({ name, limit: kept.limitMb }) : m['files.unreachable']({ name }));
       continue;
     }
     const title = files.length === 1 && caption ? caption.slice(0, 300) : kept.name.replace(/\.[A-Za-z0-9]{1,5}$/, '');
