@@ -3,7 +3,8 @@ import { createAdapter } from './bot/adapter.js';
 import { connectorTransport } from './bot/connector-transport.js';
 import { composer } from './bot/compose.js';
 import { calendarUrl, meetingCalendar, validCalendarToken } from './calendar/feed.js';
-import { fileShelf } from './files/shelf.js';
+import { fileShelf, linkedFileIds } from './files/shelf.js';
+
 import { PolitiradBot } from './bot/politirad-bot.js';
 import type { Config } from './config.js';
 import type { Clock } from './domain/clock.js';
@@ -23,6 +24,10 @@ import { compileRound } from './domain/salto-compile.js';
 import { systemClock } from './system-clock.js';
 import { developmentAuthenticator, entraAuthenticator } from './tab/auth.js';
 import { createTabService } from './tab/service.js';
+
+/** How long a file may wait to be attached, and how often files no agenda item links to are looked for. */
+const FILE_GRACE_MS = 24 * 3_600_000;
+const FILE_PRUNE_INTERVAL_MS = 6 * 3_600_000;
 
 export interface RunningBot {
   port: number;
@@ -163,6 +168,18 @@ export async function startBot(config: Config, logger: Logger, overrides: Overri
     baseUrl ??= config.production ? undefined : `http://localhost:${port}`;
     logger.info({ port, host: config.host, timeZone: config.timeZone }, `Listening on http://${config.host}:${port}/api/messages`);
     scheduler.start();
+    // Files no agenda item links to are deleted a day after they came (or were taken off), so a
+    // file sent by mistake, or removed from its item, stops being reachable by its link.
+    const pruneFiles = () =>
+      deps.files
+        .prune(() => linkedFileIds(store.read()), new Date(clock.now().getTime() - FILE_GRACE_MS))
+        .then((ids) => {
+          if (ids.length > 0) logger.info({ count: ids.length }, 'deleted files no agenda item links to');
+        })
+        .catch((error: unknown) => logger.warn({ err: error }, 'could not tidy the files kept for agenda items'));
+    void pruneFiles();
+    const pruning = setInterval(() => void pruneFiles(), FILE_PRUNE_INTERVAL_MS);
+    pruning.unref();
     let stopping: Promise<void> | undefined;
     return {
       port,
@@ -171,6 +188,7 @@ export async function startBot(config: Config, logger: Logger, overrides: Overri
       scheduler,
       stop: () =>
         (stopping ??= (async () => {
+          clearInterval(pruning);
           await scheduler.stop();
           await http.close();
           await notifier.stop();

@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { Data } from '../domain/schema.js';
 
 /**
  * Files the secretariat sends the bot in personal chat, kept for the council's agenda items.
@@ -42,6 +43,27 @@ export interface FileShelf {
   url(id: string, name: string): string | undefined;
   /** A kept file for a signed link; undefined for a tampered link or a file not kept. */
   open(id: string, name: string, token: string): Promise<OpenedFile | undefined>;
+  /**
+   * Deletes the files kept before `before` that no agenda item links to (never attached, or taken
+   * off the item since), and what an interrupted download left. `linked` is asked again just
+   * before each deletion, so a file attached meanwhile stays. Returns the ids deleted.
+   */
+  prune(linked: () => ReadonlySet<string>, before: Date): Promise<string[]>;
+}
+
+/** The kept files some agenda item links to. */
+export function linkedFileIds(data: Readonly<Data>): Set<string> {
+  const ids = new Set<string>();
+  const link = new RegExp(`/${FILE_PATH}/([0-9a-f]{64})/`);
+  for (const meeting of data.meetings) {
+    for (const item of meeting.agenda) {
+      for (const attachment of item.attachments) {
+        const id = link.exec(attachment.url)?.[1];
+        if (id) ids.add(id);
+      }
+    }
+  }
+  return ids;
 }
 
 export interface ShelfOptions {
@@ -148,6 +170,20 @@ export function fileShelf(options: ShelfOptions): FileShelf {
       const base = options.baseUrl();
       const clean = fileName(name);
       return base ? `${base.replace(/\/+$/, '')}/${FILE_PATH}/${id}/${fileToken(options.secret(), id, clean)}/${encodeURIComponent(clean)}` : undefined;
+    },
+    async prune(linked, before) {
+      const names = await fs.readdir(dir).catch(() => [] as string[]);
+      const deleted: string[] = [];
+      const first = linked();
+      for (const name of names) {
+        if (!ID.test(name) && !name.startsWith('.incoming-')) continue;
+        if (first.has(name)) continue;
+        const stat = await fs.stat(path.join(dir, name)).catch(() => undefined);
+        if (!stat?.isFile() || stat.mtime >= before || linked().has(name)) continue;
+        await fs.rm(path.join(dir, name), { force: true });
+        if (ID.test(name)) deleted.push(name);
+      }
+      return deleted;
     },
     async open(id, name, token) {
       if (!ID.test(id)) return undefined;

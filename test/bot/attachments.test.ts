@@ -26,6 +26,7 @@ function fakeShelf(linkable = true) {
     linkable: () => linkable,
     url: (id, name) => (linkable ? `https://bot.example/vedlegg/${id}/signatur/${encodeURIComponent(name)}` : undefined),
     open: async () => undefined,
+    prune: async () => [],
   };
   return { shelf, fetched, kept };
 }

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileName, fileShelf, fileType, mayFetch } from '../../src/files/shelf.js';
+import { fileName, fileShelf, fileType, linkedFileIds, mayFetch } from '../../src/files/shelf.js';
+import { demoData } from '../helpers/builders.js';
 
 const SECRET = 'k'.repeat(43);
 const PDF = Buffer.from('%PDF-1.7 Presentasjon fra Bydel Grorud');
@@ -93,5 +94,24 @@ describe('the file shelf', () => {
     // Without a public address there is no link to give.
     const { shelf: local } = await shelf(null);
     expect([local.linkable(), local.url('0'.repeat(64), 'x.pdf')]).toEqual([false, undefined]);
+  });
+
+  it('deletes files kept a while that no agenda item links to, and what an interrupted download left, and nothing else', async () => {
+    const { dir, shelf: files } = await shelf();
+    const kept = await files.keep({ name: 'Presentasjon.pdf', downloadUrl: `${base}/presentasjon.pdf` });
+    if ('problem' in kept) throw new Error('not kept');
+    const [unlinked, fresh, attachedMeanwhile] = ['b', 'c', 'd'].map((c) => c.repeat(64)) as [string, string, string];
+    for (const name of [unlinked, fresh, attachedMeanwhile, '.incoming-0123', 'notat.txt']) await writeFile(path.join(dir, name), 'x');
+    const dayAgo = new Date(Date.now() - 25 * 3_600_000);
+    for (const name of [kept.id, unlinked, attachedMeanwhile, '.incoming-0123', 'notat.txt']) await utimes(path.join(dir, name), dayAgo, dayAgo);
+
+    const data = demoData();
+    data.meetings[1]!.agenda[0]!.attachments.push({ title: 'Presentasjon', url: files.url(kept.id, kept.name)! });
+    expect(linkedFileIds(data)).toEqual(new Set([kept.id]));
+    // The secretary attaches one while the tidying runs.
+    let asked = 0;
+    const linked = () => (++asked > 1 ? new Set([kept.id, attachedMeanwhile]) : linkedFileIds(data));
+    expect(await files.prune(linked, new Date(Date.now() - 24 * 3_600_000))).toEqual([unlinked]);
+    expect((await readdir(dir)).sort()).toEqual([kept.id, fresh, attachedMeanwhile, 'notat.txt'].sort());
   });
 });
