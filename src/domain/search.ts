@@ -3,11 +3,13 @@ import { todayIn } from './follow-up-dates.js';
 import { isConfidentialPoint } from './follow-ups.js';
 import { sentText, writesMinutes } from './minutes.js';
 import { COUNCIL, maySeeFollowUp, mayUse } from './roles.js';
-import type { AgendaItem, Data, FollowUp, Meeting, Member } from './schema.js';
+import { formQuestions } from './salto-form.js';
+import type { AgendaItem, Data, FollowUp, Meeting, Member, ReportingUnit, SaltoReport, SaltoRound } from './schema.js';
 import { fold } from './text.js';
 
 /**
- * Searching what the council has kept: agenda items with their minutes, and follow-up points.
+ * Searching what the council has kept: agenda items with their minutes, follow-up points, and the
+ * SaLTo reports the units handed in.
  * Each word typed must be found, as a whole word, the start of one ("grorud" in "Groruddalen"),
  * or, five letters or more, inside one (Norwegian joins words: "forebygging" in
  * "kriminalitetsforebygging"). Accents and case do not matter. What the viewer may not read
@@ -53,7 +55,8 @@ export type SearchHit =
       /** The viewer may read the meeting's minutes here. */
       minutes: boolean;
     })
-  | (HitBase & { kind: 'point'; point: FollowUp });
+  | (HitBase & { kind: 'point'; point: FollowUp })
+  | (HitBase & { kind: 'report'; report: SaltoReport; round: SaltoRound; meeting: Meeting | undefined; unit: ReportingUnit | undefined });
 
 /** Small words that say nothing about what is sought. */
 const SMALL_WORDS = new Set(['og', 'i', 'pa', 'om', 'til', 'av', 'for', 'med', 'en', 'et', 'ei', 'den', 'det', 'de', 'som', 'fra', 'the', 'and', 'of', 'in', 'on', 'to', 'a', 'an', 'about']);
@@ -169,7 +172,8 @@ export function mayReadMinutes(meeting: Meeting, viewer: Member | undefined, aud
  * Everything the viewer may read here that has every word, the newest first. A confidential
  * item, its minutes and points made from it are searched only where the viewer may see them
  * (the council in personal chat; its minutes by the secretariat alone, as sent minutes leave
- * them out); points as `/status` shows them (the secretariat all, others their own).
+ * them out); points as `/status` shows them (the secretariat and the chairs all, others their
+ * own); SaLTo reports once handed in, never a draft.
  */
 export function search(data: Readonly<Data>, query: SearchQuery, viewer: Member | undefined, where: Audience, timeZone: string): SearchHit[] {
   if (query.words.length === 0) return [];
@@ -208,6 +212,19 @@ export function search(data: Readonly<Data>, query: SearchQuery, viewer: Member 
     if (!fitsAll(foldedOf(point, '', () => [point.title, point.description ?? '', ...point.history.map((entry) => entry.text)]))) continue;
     const fields: SearchField[] = [{ text: point.description ?? '', excerpt: true }, ...[...point.history].reverse().map((entry) => ({ text: entry.text, excerpt: true }))];
     hits.push({ kind: 'point', point, at: point.history.at(-1)?.at ?? '', title: point.title, fields });
+  }
+  // Reports handed in: the council reads them all in the compiled report its agenda links to.
+  for (const report of data.saltoReports) {
+    if (report.status !== 'levert') continue;
+    const round = data.saltoRounds.find((r) => r.id === report.roundId);
+    if (!round) continue;
+    const meeting = data.meetings.find((m) => m.id === round.meetingId);
+    const at = report.submittedAt ?? report.updatedAt;
+    if (query.year !== undefined && yearOf(meeting?.start ?? at, timeZone) !== query.year) continue;
+    const unit = data.reportingUnits.find((u) => u.id === report.unitId);
+    const answers = formQuestions(round).flatMap((question) => report.answers[question.key] ?? []);
+    if (!fitsAll(foldedOf(report, '', () => [unit?.name ?? report.unitId, ...answers]))) continue;
+    hits.push({ kind: 'report', report, round, meeting, unit, at, title: unit?.name ?? report.unitId, fields: answers.map((text) => ({ text, excerpt: true })) });
   }
   return hits.sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.kind === 'item' && b.kind === 'item' ? a.number - b.number : 0));
 }

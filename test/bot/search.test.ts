@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Verb } from '../../src/bot/actions/index.js';
 import { handleAction, handleText } from '../../src/bot/router.js';
 import { readSearchQuery, search } from '../../src/domain/search.js';
+import { formQuestions } from '../../src/domain/salto-form.js';
+import { answerReport, openRound, startReport, submitReport } from '../../src/domain/salto-rounds.js';
 import type { ConversationKind, Data, Lang, Member } from '../../src/domain/schema.js';
 import { cardButtons, cardProblems } from '../helpers/adaptive-cards.js';
 import { cardText, COORDINATOR_ID, demoData, fakeTurn, harness, memberOf, MEMBER_ID, NOW, SECRETARY_ID, withChats } from '../helpers/builders.js';
@@ -172,5 +174,50 @@ describe('a hit’s buttons', () => {
       expect(refused.replies).toHaveLength(1);
       expect(typeof refused.replies[0]).toBe('string');
     }
+  });
+});
+
+describe('/søk in the SaLTo reports', () => {
+  /** Grorud's report for December handed in, and Sentrum's still a draft, both about drugs. */
+  function withReports(): Data {
+    const data = council();
+    const now = new Date(NOW);
+    const { round } = openRound(data, 'mote-2026-12', undefined, SECRETARY_ID, now, 'Europe/Oslo');
+    const aisha = memberOf(data, COORDINATOR_ID);
+    const grorud = startReport(data, round.id, 'bydel-grorud', aisha, now, 'Europe/Oslo');
+    for (const q of formQuestions(round)) {
+      const text = q.kind === 'status' ? '2' : q.key.endsWith('vanskelig') ? 'Rusmidler selges åpent ved T-banen i Groruddalen.' : 'Uteteam på kveldstid.';
+      answerReport(data, grorud.id, aisha, { kind: 'answer', text }, undefined, now, 'Europe/Oslo');
+    }
+    submitReport(data, grorud.id, aisha, now, 'Europe/Oslo');
+    const sentrum = startReport(data, round.id, 'sentrum', memberOf(data, 'salto-sentrum'), now, 'Europe/Oslo');
+    answerReport(data, sentrum.id, memberOf(data, 'salto-sentrum'), { kind: 'answer', text: '2' }, undefined, now, 'Europe/Oslo');
+    answerReport(data, sentrum.id, memberOf(data, 'salto-sentrum'), { kind: 'answer', text: 'Rusmidler i sentrum, utkast.' }, undefined, now, 'Europe/Oslo');
+    return data;
+  }
+
+  it('finds what a unit handed in, never a draft, and opens the report as it was handed in', async () => {
+    const h = harness(withReports());
+    const data = h.store.read();
+    expect(search(data, readSearchQuery('rusmidler'), memberOf(data, MEMBER_ID), 'shared', 'Europe/Oslo').map((hit) => hit.title)).toEqual(['Bydel Grorud']);
+    expect(search(data, readSearchQuery('rusmidler 2025'), memberOf(data, SECRETARY_ID), 'personal', 'Europe/Oslo')).toEqual([]);
+    const turn = await ask(h, '/søk rusmidler groruddalen', memberOf(data, MEMBER_ID), 'channel');
+    const card = cardOf(turn);
+    expect(cardProblems(card)).toEqual([]);
+    // Each word found is a TextRun of its own.
+    expect(cardText(card)).toContain('SaLTo-rapport · Ordinært møte torsdag 10. desember 2026 kl. 09.00\nBydel Grorud\nRusmidler\n selges åpent ved T-banen i \nGroruddalen\n.\nVis rapporten');
+    const button = cardButtons(card).find((b) => b.title === 'Vis rapporten')!;
+    const opened = await press(h, button.data, memberOf(data, MEMBER_ID), 'channel');
+    const report = opened.responses[0];
+    expect(cardProblems(report)).toEqual([]);
+    expect(cardText(report)).toMatch(/^Levert 22\. november 2026\n/);
+    expect(cardText(report)).toContain('SaLTo-rapport fra Bydel Grorud til Ordinært møte torsdag 10. desember 2026 kl. 09.00');
+    expect(cardText(report)).toContain('Rusmidler selges åpent ved T-banen i Groruddalen.');
+    expect(cardButtons(report)).toEqual([]);
+    // A draft is its author's: a forged button names nothing.
+    const draft = data.saltoReports.find((r) => r.unitId === 'sentrum')!;
+    const forged = await press(h, { verb: Verb.SearchOpen, show: 'rapport', reportId: draft.id }, memberOf(data, MEMBER_ID));
+    expect(forged.responses).toEqual([]);
+    expect(forged.texts()).toHaveLength(1);
   });
 });

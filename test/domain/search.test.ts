@@ -5,7 +5,7 @@ import { COORDINATOR_ID, demoData, memberOf, MEMBER_ID, NOW, SECRETARY_ID } from
 
 const ZONE = 'Europe/Oslo';
 const find = (data: Data, text: string, viewer: Member | undefined, audience: 'personal' | 'shared' = 'personal') => search(data, readSearchQuery(text), viewer, audience, ZONE);
-const where = (hit: SearchHit) => (hit.kind === 'item' ? `${hit.meeting.id}#${hit.number}` : hit.point.id);
+const where = (hit: SearchHit) => (hit.kind === 'item' ? `${hit.meeting.id}#${hit.number}` : hit.kind === 'point' ? hit.point.id : hit.report.id);
 const shown = (segments: Segment[]) => segments.map((s) => (s.match ? `[${s.text}]` : s.text)).join('');
 
 /** The demo data with the 2024 minutes sent, a confidential item with minutes, and a point made from it. */

@@ -6,6 +6,8 @@ import { messages } from '../../i18n/index.js';
 import { audienceOf, refuseTooLong, replyMeetingNotFound, saltoReportUrlOf } from '../meetings/handling.js';
 import { agendaCard, meetingName } from '../meetings/views.js';
 import { sentMinutesCard } from '../minutes/views.js';
+import { reviewCard } from '../salto/views.js';
+import { formatDate } from '../../domain/dates.js';
 import { searchCard } from '../search/views.js';
 import type { BotDeps, Turn } from '../turn.js';
 import { defineAction, field } from './card-action.js';
@@ -40,9 +42,24 @@ export const searchPageAction = defineAction({
   },
 });
 
+/** A unit's SaLTo report as handed in, read-only; a draft is its author's, and not shown here. */
+async function showHandedIn(turn: Turn, deps: BotDeps, reportId: string): Promise<void> {
+  const m = messages(turn.lang);
+  const data = deps.store.read();
+  const report = data.saltoReports.find((r) => r.id === reportId && r.status === 'levert');
+  const round = report && data.saltoRounds.find((r) => r.id === report.roundId);
+  if (!report || !round) return turn.reply(m['problem.not-found']);
+  const meeting = data.meetings.find((mt) => mt.id === round.meetingId);
+  const unit = data.reportingUnits.find((u) => u.id === report.unitId)?.name ?? report.unitId;
+  const title = m['search.reportTitle']({ unit, meeting: meeting ? meetingName(meeting, turn.lang, deps.timeZone) : round.meetingId });
+  const headline = report.submittedAt ? m['search.reportSubmitted']({ date: formatDate(report.submittedAt, deps.timeZone, turn.lang) }) : '';
+  await turn.respond(reviewCard(data, round, report, turn.lang, deps.timeZone, { editable: false, title, headline }));
+}
+
 /**
  * A hit's button, sent as Action.Submit so that what it opens comes as a new message and the
- * hits stay: the meeting's agenda, its minutes as sent, or the point's history. Each is checked
+ * hits stay: the meeting's agenda, its minutes as sent, the point's history, or a unit's SaLTo
+ * report as handed in. Each is checked
  * again here as the command that shows it would, whatever the card said.
  */
 export const searchOpenAction = defineAction({
@@ -52,9 +69,11 @@ export const searchOpenAction = defineAction({
     z.object({ verb: z.literal(Verb.SearchOpen), show: z.literal('dagsorden'), meetingId: field.id }),
     z.object({ verb: z.literal(Verb.SearchOpen), show: z.literal('referat'), meetingId: field.id }),
     z.object({ verb: z.literal(Verb.SearchOpen), show: z.literal('punkt'), id: field.id }),
+    z.object({ verb: z.literal(Verb.SearchOpen), show: z.literal('rapport'), reportId: field.id }),
   ]),
   async handle(turn, data, deps) {
     if (data.show === 'punkt') return showHistory(turn, deps, data.id, { filter: '', page: 1 });
+    if (data.show === 'rapport') return showHandedIn(turn, deps, data.reportId);
     const meeting = deps.store.read().meetings.find((m) => m.id === data.meetingId);
     if (!meeting) return replyMeetingNotFound(turn);
     const audience = audienceOf(turn);

@@ -42,6 +42,14 @@ export function searchCard(data: Readonly<Data>, view: SearchView, lang: Lang, t
           buttons: [{ title: m['search.showPoint'], data: { verb: Verb.SearchOpen, show: 'punkt', id: hit.point.id } }],
         };
       }
+      if (hit.kind === 'report') {
+        return {
+          context: m['search.report']({ meeting: hit.meeting ? meetingName(hit.meeting, lang, timeZone) : hit.round.meetingId }),
+          title: marked.title,
+          excerpt: marked.excerpt,
+          buttons: [{ title: m['search.showReport'], data: { verb: Verb.SearchOpen, show: 'rapport', reportId: hit.report.id } }],
+        };
+      }
       const minutes: Button[] = hit.minutes
         ? [{ title: m['search.minutes'], data: writer ? { verb: Verb.MinutesForm, meetingId: hit.meeting.id } : { verb: Verb.SearchOpen, show: 'referat', meetingId: hit.meeting.id } }]
         : [];
