@@ -5,7 +5,7 @@ import { formatDate } from '../domain/dates.js';
 import { comingMeetings, nextMeeting } from '../domain/meetings.js';
 import { lastSentMinutes } from '../domain/minutes.js';
 import { audienceFor } from '../domain/agenda.js';
-import { COUNCIL, isSecretariat, mayUse, ROLES } from '../domain/roles.js';
+import { COUNCIL, isSecretariat, mayUse, ROLES, seesAllPoints } from '../domain/roles.js';
 import { formQuestions } from '../domain/salto-form.js';
 import { isColleaguesDraft, isLocked, reportOf, roundOfMeeting, roundOverview, unitsOf, type UnitState } from '../domain/salto-rounds.js';
 import type { Data, Lang, Member, SaltoReport, SaltoRound } from '../domain/schema.js';
@@ -138,7 +138,7 @@ function followUpSection(data: Readonly<Data>, viewer: Member, filter: 'mine' | 
 /**
  * The overview for one member, showing what their role may see, as the chat does: the agendas
  * as in a personal chat (confidential items to the council only), their own points if they sit on the
- * council, and for the secretariat every open point and the SaLTo round.
+ * council (every open point for the chairs), and for the secretariat every open point and the SaLTo round.
  */
 export function tabOverview(data: Readonly<Data>, viewer: Member, ctx: OverviewContext): TabOverview {
   const m = messages(ctx.lang);
@@ -170,7 +170,11 @@ export function tabOverview(data: Readonly<Data>, viewer: Member, ctx: OverviewC
         : null,
     };
   }
-  if (mayUse(viewer, COUNCIL)) overview.followUps = followUpSection(data, viewer, 'mine', m['tab.myFollowUps'], ctx);
+  if (mayUse(viewer, COUNCIL)) {
+    // The chairs see every open point, as in /status; the secretariat has its own list of them all below.
+    const all = seesAllPoints(viewer) && !isSecretariat(viewer);
+    overview.followUps = all ? followUpSection(data, viewer, 'alle', m['tab.allFollowUps'], ctx) : followUpSection(data, viewer, 'mine', m['tab.myFollowUps'], ctx);
+  }
   if (viewer.roles.includes('salto-koordinator')) overview.reports = coordinatorReports(data, viewer, ctx);
   if (isSecretariat(viewer)) {
     const round = currentRound(data, now);

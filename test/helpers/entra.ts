@@ -13,6 +13,7 @@ export const OIDS = {
   kari: '00000000-0000-4000-8000-00000000a001',
   ola: '00000000-0000-4000-8000-00000000a002',
   aisha: '00000000-0000-4000-8000-00000000a003',
+  tor: '00000000-0000-4000-8000-00000000a005',
 } as const;
 
 /** The environment of a bot with Teams credentials for the test app (local mode is off). */

@@ -119,6 +119,14 @@ describe('what each role sees in the tab', () => {
     expect(body.secretariat).toBeUndefined();
   });
 
+  it('gives the deputy chair every open point, as /status does, and no secretariat section', async () => {
+    const { body } = await overview(await entra.token({ oid: OIDS.tor }));
+    const open = bot.store.read().followUps.filter((p) => p.status === 'åpen' || p.status === 'pågår').length;
+    expect(body.followUps).toMatchObject({ heading: 'Alle åpne oppfølgingspunkter', open });
+    expect(body.followUps?.points.map((p) => p.id)).toContain('op-2024-03');
+    expect(body.secretariat).toBeUndefined();
+  });
+
   it('shows the member’s own attendance answer on the meeting', async () => {
     await bot.store.update((data) => {
       data.meetings.find((m) => m.id === 'mote-2026-12')!.attendance.push({ memberId: 'ola-hansen', answer: 'forfall', substitute: 'Per Olsen', at: NOW });
