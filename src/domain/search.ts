@@ -4,7 +4,7 @@ import { isConfidentialPoint } from './follow-ups.js';
 import { sentText, writesMinutes } from './minutes.js';
 import { COUNCIL, maySeeFollowUp, mayUse } from './roles.js';
 import { formQuestions } from './salto-form.js';
-import type { AgendaItem, Data, FollowUp, Meeting, Member, ReportingUnit, SaltoReport, SaltoRound } from './schema.js';
+import type { AgendaItem, Data, FollowUp, Meeting, Member, SaltoReport, SaltoRound } from './schema.js';
 import { fold } from './text.js';
 
 /**
@@ -56,7 +56,7 @@ export type SearchHit =
       minutes: boolean;
     })
   | (HitBase & { kind: 'point'; point: FollowUp })
-  | (HitBase & { kind: 'report'; report: SaltoReport; round: SaltoRound; meeting: Meeting | undefined; unit: ReportingUnit | undefined });
+  | (HitBase & { kind: 'report'; report: SaltoReport; round: SaltoRound; meeting: Meeting | undefined });
 
 /** Small words that say nothing about what is sought. */
 const SMALL_WORDS = new Set(['og', 'i', 'pa', 'om', 'til', 'av', 'for', 'med', 'en', 'et', 'ei', 'den', 'det', 'de', 'som', 'fra', 'the', 'and', 'of', 'in', 'on', 'to', 'a', 'an', 'about']);
@@ -221,10 +221,10 @@ export function search(data: Readonly<Data>, query: SearchQuery, viewer: Member 
     const meeting = data.meetings.find((m) => m.id === round.meetingId);
     const at = report.submittedAt ?? report.updatedAt;
     if (query.year !== undefined && yearOf(meeting?.start ?? at, timeZone) !== query.year) continue;
-    const unit = data.reportingUnits.find((u) => u.id === report.unitId);
+    const unit = data.reportingUnits.find((u) => u.id === report.unitId)?.name ?? report.unitId;
     const answers = formQuestions(round).flatMap((question) => report.answers[question.key] ?? []);
-    if (!fitsAll(foldedOf(report, '', () => [unit?.name ?? report.unitId, ...answers]))) continue;
-    hits.push({ kind: 'report', report, round, meeting, unit, at, title: unit?.name ?? report.unitId, fields: answers.map((text) => ({ text, excerpt: true })) });
+    if (!fitsAll(foldedOf(report, '', () => [unit, ...answers]))) continue;
+    hits.push({ kind: 'report', report, round, meeting, at, title: unit, fields: answers.map((text) => ({ text, excerpt: true })) });
   }
   return hits.sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.kind === 'item' && b.kind === 'item' ? a.number - b.number : 0));
 }
