@@ -75,7 +75,20 @@ export interface AgendaEditorCardModel {
   status: string;
   /** Whether the agenda can still change: false once the meeting has started or is cancelled. */
   open: boolean;
-  items: { number: string; title: string; presenters: string; marker: string; edit: ActionData; up: ActionData | null; down: ActionData | null; remove: ActionData; followUp: ActionData; round: ActionData | null }[];
+  items: {
+    number: string;
+    title: string;
+    presenters: string;
+    marker: string;
+    edit: ActionData;
+    up: ActionData | null;
+    down: ActionData | null;
+    remove: ActionData;
+    /** What «Fjern» asks before the item and all written in it go. */
+    removeConfirm: string;
+    followUp: ActionData;
+    round: ActionData | null;
+  }[];
   proposals: { title: string; by: string; description: string; reasonId: string; accept: ActionData; decline: ActionData }[];
   add: ActionData;
   editMeeting: ActionData;
@@ -93,6 +106,7 @@ export interface AgendaEditorCardModel {
     up: string;
     down: string;
     remove: string;
+    removeSend: string;
     followUp: string;
     round: string;
     proposals: string;

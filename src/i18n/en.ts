@@ -145,6 +145,8 @@ export const en: Messages = {
   'editor.sendNowButton': 'Yes, send it',
   'editor.sentNow': (p) => `The agenda for ${p.meeting} is going out now.`,
   'editor.alreadySent': 'The agenda has already gone out.',
+  'editor.removeConfirm': (p) => `Remove item ${p.number} “${p.title}” from the agenda? What the item holds (description, presenters, attachments) goes with it.`,
+  'editor.removeSend': 'Yes, remove the item',
   'editor.removed': (p) => `The item “${p.title}” was removed.`,
 
   'item.newTitle': 'New item',

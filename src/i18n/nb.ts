@@ -151,6 +151,9 @@ export const nb = {
   'editor.sendNowButton': 'Ja, send den',
   'editor.sentNow': (p: { meeting: string }) => `Dagsordenen for ${p.meeting} sendes ut nå.`,
   'editor.alreadySent': 'Dagsordenen er alt sendt ut.',
+  'editor.removeConfirm': (p: { number: number; title: string }) =>
+    `Fjerne sak ${p.number} «${p.title}» fra dagsordenen? Det som står i saken (beskrivelse, innledere, vedlegg), forsvinner med den.`,
+  'editor.removeSend': 'Ja, fjern saken',
   'editor.removed': (p: { title: string }) => `Saken «${p.title}» er fjernet.`,
 
   'item.newTitle': 'Ny sak',

@@ -467,6 +467,28 @@ describe('the secretary’s meeting tools', () => {
     expect(cardText((cancelled.replies[0] as { card: unknown }).card)).toMatch(/Svarte ikke \(\d+\)[\s\S]*Møtet er avlyst\. Dagsordenen ble ikke sendt ut gjennom boten\./);
   });
 
+  it('asks before removing an item, naming it, and says which item went', async () => {
+    const { deps, store } = harness();
+    const editor = fakeTurn({ text: '/dagsorden desember', member: secretary });
+    await handleText(editor, deps);
+    const card = editor.responses[0];
+    expect(cardProblems(card)).toEqual([]);
+    // «Fjern» opens a question; only its answer removes.
+    const item = store.read().meetings.find((m) => m.id === 'mote-2026-12')!.agenda[3]!;
+    expect(cardText(card)).toContain(`Fjern\nFjerne sak 4 «${item.title}» fra dagsordenen? Det som står i saken (beskrivelse, innledere, vedlegg), forsvinner med den.\nJa, fjern saken`);
+    expect(cardButtons(card).filter((b) => b.title === 'Fjern')).toEqual([]);
+    const remove = cardButtons(card).filter((b) => b.title === 'Ja, fjern saken')[3]!;
+    expect(remove.data).toMatchObject({ verb: Verb.ItemRemove, itemId: item.id });
+    const turn = fakeTurn({ member: secretary, data: remove.data });
+    await handleAction(turn, deps);
+    expect(turn.texts()).toEqual([`Saken «${item.title}» er fjernet.`]);
+    expect(store.read().meetings.find((m) => m.id === 'mote-2026-12')!.agenda.map((i) => i.id)).not.toContain(item.id);
+    // The same card pressed again is out of date, and says so rather than that anything went.
+    const again = fakeTurn({ member: secretary, data: remove.data });
+    await handleAction(again, deps);
+    expect(again.texts()).toEqual(['Kortet er utdatert fordi møtet er endret siden. Ingenting er endret; her er det oppdaterte kortet.']);
+  });
+
   it('shows a held, started or cancelled meeting’s agenda as it was, with only follow-up points, attendance and minutes to act on', async () => {
     const verbsOf = (card: unknown) => [...JSON.stringify(card).matchAll(/"verb":"([^"]+)"/g)].map((x) => x[1]);
     const { deps, store } = harness();

@@ -21,14 +21,19 @@ export async function showEditor(turn: Turn, deps: BotDeps, meetingId: string | 
   await turn.respond(editorCard(deps.store.read(), meeting, turn.lang, deps.timeZone, deps.timing, deps.clock.now(), deps.agendaUrl?.(meeting.id)));
 }
 
-/** Runs an agenda change; a problem is told and the editor is shown as the meeting is now. */
-async function changeAgenda(turn: Turn, deps: BotDeps, meetingId: string, change: (draft: Data) => unknown): Promise<void> {
+/**
+ * Runs an agenda change; a problem is told and the editor is shown as the meeting is now. `said`
+ * gives what to tell once the change is saved, if anything.
+ */
+async function changeAgenda(turn: Turn, deps: BotDeps, meetingId: string, change: (draft: Data) => unknown, said?: () => string | undefined): Promise<void> {
   const done = await attempt(turn, deps, async () => {
     await deps.store.update(change);
     return true;
   });
   // Cards already posted show the old agenda; the notifier updates them in place.
   if (done) deps.notifier.kick();
+  const text = done ? said?.() : undefined;
+  if (text) await turn.reply(text);
   await showEditor(turn, deps, meetingId);
 }
 
@@ -108,7 +113,10 @@ export const itemRemoveAction = defineAction({
   role: SECRETARIAT,
   schema: z.object({ verb: z.literal(Verb.ItemRemove), meetingId: id, revision, itemId: id }),
   async handle(turn, data, deps) {
-    await changeAgenda(turn, deps, data.meetingId, (draft) => removeAgendaItem(draft, data.meetingId, data.itemId, data.revision, deps.clock.now()));
+    let removed: string | undefined;
+    await changeAgenda(turn, deps, data.meetingId, (draft) => {
+      removed = removeAgendaItem(draft, data.meetingId, data.itemId, data.revision, deps.clock.now()).title;
+    }, () => (removed === undefined ? undefined : messages(turn.lang)['editor.removed']({ title: removed })));
   },
 });
 
