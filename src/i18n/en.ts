@@ -135,7 +135,7 @@ export const en: Messages = {
   'editor.cancelSend': 'Yes, cancel the meeting',
   'editor.reinstate': 'Reinstate the meeting',
   'editor.reinstateConfirm': 'Hold the meeting after all, at the same time and with the agenda as before? Everyone told of the cancellation will be told.',
-  'editor.reinstateBack': (p) => `When the meeting was cancelled, ${p.what} went on to the next meeting. They come back here, unless someone has changed them since.`,
+  'editor.reinstateBack': (p) => `When the meeting was cancelled, ${p.what} went on to the next meeting. What nobody has changed since comes back here.`,
   'editor.reinstatePoints': (p) => (p.count === 1 ? '1 follow-up point' : `${p.count} follow-up points`),
   'editor.reinstateRound': 'the SaLTo reporting round',
   'editor.reinstateProposals': (p) => (p.count === 1 ? '1 proposal for the agenda' : `${p.count} proposals for the agenda`),
