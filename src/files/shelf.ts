@@ -125,6 +125,7 @@ export function fileType(name: string): { type: string; inline: boolean } {
 export function fileShelf(options: ShelfOptions): FileShelf {
   const { dir, maxBytes } = options;
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const tooLarge = { problem: 'too-large', limitMb: Math.round(maxBytes / 1024 / 1024) } as const;
   const pathOf = (id: string) => path.join(dir, id);
   const exists = async (id: string) => ID.test(id) && (await fs.stat(pathOf(id)).catch(() => undefined))?.isFile() === true;
 
@@ -139,7 +140,7 @@ export function fileShelf(options: ShelfOptions): FileShelf {
         if (!response.ok || !response.body) return { problem: 'unreachable' };
         if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
           await response.body.cancel();
-          return { problem: 'too-large', limitMb: Math.round(maxBytes / 1024 / 1024) };
+          return tooLarge;
         }
         const hash = createHash('sha256');
         const handle = await fs.open(temp, 'w');
@@ -147,7 +148,7 @@ export function fileShelf(options: ShelfOptions): FileShelf {
         try {
           for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
             size += chunk.byteLength;
-            if (size > maxBytes) return { problem: 'too-large', limitMb: Math.round(maxBytes / 1024 / 1024) };
+            if (size > maxBytes) return tooLarge;
             hash.update(chunk);
             await handle.write(chunk);
           }
@@ -178,9 +179,9 @@ export function fileShelf(options: ShelfOptions): FileShelf {
       for (const name of names) {
         if (!ID.test(name) && !name.startsWith('.incoming-')) continue;
         if (first.has(name)) continue;
-        const stat = await fs.stat(path.join(dir, name)).catch(() => undefined);
+        const stat = await fs.stat(pathOf(name)).catch(() => undefined);
         if (!stat?.isFile() || stat.mtime >= before || linked().has(name)) continue;
-        await fs.rm(path.join(dir, name), { force: true });
+        await fs.rm(pathOf(name), { force: true });
         if (ID.test(name)) deleted.push(name);
       }
       return deleted;
