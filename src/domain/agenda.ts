@@ -183,7 +183,7 @@ export function moveWaitingProposals(data: Data, meetingId: string, to: Meeting)
  * A cancelled meeting held after all: the proposals its cancellation moved on come back with the
  * ids they had, so the messages already sent about them work again, if still waiting for an answer.
  */
-export function moveProposalsBack(data: Data, meetingId: string, cancellation: Cancellation): Proposal[] {
+export function moveProposalsBack(data: Data, meetingId: string, cancellation: Cancellation): MovedProposal[] {
   const from = cancellation.movedTo ? data.meetings.find((m) => m.id === cancellation.movedTo) : undefined;
   if (!from) return [];
   const to = findMeeting(data, meetingId);
@@ -192,7 +192,7 @@ export function moveProposalsBack(data: Data, meetingId: string, cancellation: C
     const earlier = cancellation.proposals.find((pair) => pair.to === p.id)?.from;
     return p.status === 'foreslått' && earlier ? (taken(earlier) ? proposalId(to) : earlier) : undefined;
   };
-  return moveProposals(from, to, back).map((moved) => moved.proposal);
+  return moveProposals(from, to, back);
 }
 
 /** A proposal moved to another meeting, and the id it had where it was. */

@@ -394,7 +394,7 @@ describe('the meeting schedule', () => {
     acceptProposal(data, 'mote-2027-03', 'mote-2027-03-f1', 'kari-nordmann', now);
     const cancellation = { at: now.toISOString(), movedTo: march.id, pointIds: [], proposals: moved.map((x) => ({ from: x.from, to: x.proposal.id })) };
     data.meetings.find((m) => m.id === 'mote-2026-12')!.status = 'planlagt';
-    expect(moveProposalsBack(data, 'mote-2026-12', cancellation).map((p) => [p.id, p.title])).toEqual([[third.id, 'Sommerjobber']]);
+    expect(moveProposalsBack(data, 'mote-2026-12', cancellation).map(({ proposal }) => [proposal.id, proposal.title])).toEqual([[third.id, 'Sommerjobber']]);
     expect(march.proposals.map((p) => [p.id, p.status])).toEqual([['mote-2027-03-f1', 'godtatt']]);
     // A new proposal takes an id no proposal of the meeting has (f3 came back).
     expect(data.meetings.find((m) => m.id === 'mote-2026-12')!.proposals.map((p) => p.id)).toEqual([decided.id, 'mote-2026-12-f3']);

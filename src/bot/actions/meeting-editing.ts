@@ -8,7 +8,7 @@ import { followCancelledMeeting, followReinstatedMeeting, keepDeadlineBy } from 
 import { moveDueBack, moveDueFromCancelled } from '../../domain/follow-ups.js';
 import { notePointChange } from '../../domain/minutes.js';
 import { queueRescheduledNotice } from '../../domain/follow-up-reminders.js';
-import { MeetingKindSchema, type Cancellation, type Data, type FollowUp, type Meeting, type Member, type Proposal } from '../../domain/schema.js';
+import { MeetingKindSchema, type Data, type FollowUp, type Meeting, type Member, type Proposal } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import { attempt, meetingFor, refuseTooLong, replyMeetingNotFound } from '../meetings/handling.js';
 import { dueLabel } from '../../i18n/points.js';
@@ -156,7 +156,7 @@ export const meetingReinstateAction = defineAction({
         const points = moveDueBack(draft, meeting.id, cancellation, turn.member, now, deps.timeZone);
         noteRescheduled(draft, points, turn.member, now);
         const proposals = moveProposalsBack(draft, meeting.id, cancellation);
-        tellProposersBack(draft, meeting.id, cancellation, proposals, now);
+        tellProposersBack(draft, meeting.id, cancellation.movedTo, proposals, now);
         return { meeting, told, points, round: followReinstatedMeeting(draft, meeting.id, cancellation, now, deps.timeZone), proposals };
       }),
     );
@@ -206,10 +206,9 @@ function tellProposer(draft: Data, meetingId: string, proposal: Proposal, now: D
  * Proposals back on a meeting held after all: a proposer told that theirs went on is told that it
  * came back (one whose message had not gone never hears of either).
  */
-function tellProposersBack(draft: Data, meetingId: string, cancellation: Cancellation, proposals: readonly Proposal[], now: Date): void {
-  for (const proposal of proposals) {
-    const movedTo = cancellation.proposals.find((pair) => pair.from === proposal.id)?.to;
-    const told = draft.deliveries.some((d) => d.kind === 'proposal-moved' && d.meetingId === cancellation.movedTo && d.id.includes(`|${movedTo}|`) && d.status === 'sent');
+function tellProposersBack(draft: Data, meetingId: string, movedTo: string | undefined, proposals: readonly MovedProposal[], now: Date): void {
+  for (const { from, proposal } of proposals) {
+    const told = draft.deliveries.some((d) => d.kind === 'proposal-moved' && d.meetingId === movedTo && d.id.includes(`|${from}|`) && d.status === 'sent');
     if (told) tellProposer(draft, meetingId, proposal, now, PROPOSAL_BACK);
   }
 }
