@@ -23,17 +23,13 @@ export async function showEditor(turn: Turn, deps: BotDeps, meetingId: string | 
 
 /**
  * Runs an agenda change; a problem is told and the editor is shown as the meeting is now. `said`
- * gives what to tell once the change is saved, if anything.
+ * gives what to tell of the change's result once it is saved.
  */
-async function changeAgenda(turn: Turn, deps: BotDeps, meetingId: string, change: (draft: Data) => unknown, said?: () => string | undefined): Promise<void> {
-  const done = await attempt(turn, deps, async () => {
-    await deps.store.update(change);
-    return true;
-  });
+async function changeAgenda<T>(turn: Turn, deps: BotDeps, meetingId: string, change: (draft: Data) => T, said?: (result: T) => string): Promise<void> {
+  const done = await attempt(turn, deps, async () => ({ result: await deps.store.update(change) }));
   // Cards already posted show the old agenda; the notifier updates them in place.
   if (done) deps.notifier.kick();
-  const text = done ? said?.() : undefined;
-  if (text) await turn.reply(text);
+  if (done && said) await turn.reply(said(done.result));
   await showEditor(turn, deps, meetingId);
 }
 
@@ -113,10 +109,13 @@ export const itemRemoveAction = defineAction({
   role: SECRETARIAT,
   schema: z.object({ verb: z.literal(Verb.ItemRemove), meetingId: id, revision, itemId: id }),
   async handle(turn, data, deps) {
-    let removed: string | undefined;
-    await changeAgenda(turn, deps, data.meetingId, (draft) => {
-      removed = removeAgendaItem(draft, data.meetingId, data.itemId, data.revision, deps.clock.now()).title;
-    }, () => (removed === undefined ? undefined : messages(turn.lang)['editor.removed']({ title: removed })));
+    await changeAgenda(
+      turn,
+      deps,
+      data.meetingId,
+      (draft) => removeAgendaItem(draft, data.meetingId, data.itemId, data.revision, deps.clock.now()),
+      (removed) => messages(turn.lang)['editor.removed']({ title: removed.title }),
+    );
   },
 });
 
