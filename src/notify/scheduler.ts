@@ -42,6 +42,11 @@ export class Scheduler {
     await this.ticking;
   }
 
+  /** Resolves when no look is under way (for tests and the benchmark): what it queued is then with the notifier. */
+  async idle(): Promise<void> {
+    while (this.ticking) await this.ticking;
+  }
+
   /** One look: queue what is due, then send whatever is waiting in the outbox. */
   tick(): Promise<void> {
     if (!this.ticking) {

@@ -42,7 +42,7 @@ describe('a connector that times out, fails and throttles', () => {
     const bot = await suite.start(env, dataFile, { clock: fixedClock('2026-12-03T08:00:00Z'), transport: connectorTransport(config, fetch, TIMEOUT_MS) });
     let done = false;
     const sending = bot.scheduler.tick().then(async () => {
-      await bot.notifier.idle();
+      await bot.settled();
       done = true;
     });
 

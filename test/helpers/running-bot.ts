@@ -15,6 +15,11 @@ export interface BotUnderTest extends RunningBot {
   url: string;
   dataFile: string;
   post(activity: unknown, headers?: Record<string, string>): Promise<Response>;
+  /**
+   * Resolves when the bot has nothing left to send: a handler's kick goes through the scheduler,
+   * which may still be queuing what fell due when the notifier has nothing yet.
+   */
+  settled(): Promise<void>;
 }
 
 /** The real server, in this process, on a random port, over its own data file. */
@@ -27,6 +32,10 @@ export async function startTestBot(env: Record<string, string> = {}, dataFile?: 
     ...running,
     url,
     dataFile: file,
+    settled: async () => {
+      await running.scheduler.idle();
+      await running.notifier.idle();
+    },
     post: (activity, headers = {}) =>
       fetch(`${url}/api/messages`, {
         method: 'POST',

@@ -41,7 +41,7 @@ describe('follow-up points over HTTP', () => {
     await bot.post(message(USERS.member, '/hjelp', personal(USERS.member)));
     // Let the owner's own reminders go out first, so only the refused change could touch the file.
     await bot.scheduler.tick();
-    await bot.notifier.idle();
+    await bot.settled();
     const before = await readFile(bot.dataFile, 'utf8');
     const res = await bot.post(invoke(USERS.member, done('op-2024-02', 0), personal(USERS.member)));
     expect(res.status).toBe(200);
@@ -54,7 +54,7 @@ describe('follow-up points over HTTP', () => {
     await bot.post(installed(USERS.member, personal(USERS.member)));
     suite.stub.sent.length = 0;
     await bot.scheduler.tick();
-    await bot.notifier.idle();
+    await bot.settled();
     const reminders = () => suite.stub.sent.filter((s) => s.method === 'POST' && cardText(cardIn(s)).includes('Fristen gikk ut søndag 1. november 2026'));
     expect(reminders().map((s) => s.conversationId)).toEqual([`a:personal-${USERS.member.id}`]);
     const agenda = (await onDisk(bot)).meetings.find((m) => m.id === 'mote-2026-12')!.agenda;
@@ -62,7 +62,7 @@ describe('follow-up points over HTTP', () => {
     await bot.stop();
     bot = await start(bot.dataFile);
     await bot.scheduler.tick();
-    await bot.notifier.idle();
+    await bot.settled();
     expect(reminders()).toHaveLength(1);
   });
 

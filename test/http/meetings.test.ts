@@ -49,7 +49,7 @@ async function createMeeting(bot: BotUnderTest, fields: Record<string, string> =
 
 async function sendDue(bot: BotUnderTest) {
   await bot.scheduler.tick();
-  await bot.notifier.idle();
+  await bot.settled();
 }
 
 describe('agendas over HTTP', () => {
@@ -110,7 +110,7 @@ describe('agendas over HTTP', () => {
     const bot = await suite.start({ SEED_FILE: dueSeed });
     await bot.post(installed(USERS.member, personal(USERS.member)));
     await bot.post(message(USERS.secretary, '/kanal', channel()));
-    await bot.notifier.idle();
+    await bot.settled();
     const agendas = () => suite.stub.sent.filter((s) => s.method === 'POST' && cardText(cardIn(s)).includes('Dagsorden for neste møte')).map((s) => s.conversationId);
     expect(agendas().sort()).toEqual([CHANNEL, 'a:personal-29:ola'].sort());
     expect(suite.stub.sent.find((s) => s.conversationId.startsWith(CHANNEL))?.body.text).toContain('Dagsordenen som alt er sendt ut, postes her nå.');
@@ -174,7 +174,7 @@ describe('agendas over HTTP', () => {
     const bot = await start();
     await councilReachable(bot);
     await bot.post(message(USERS.member, '/foreslå Trygghet i T-banen', personal(USERS.member)));
-    await bot.notifier.idle();
+    await bot.settled();
     const notices = suite.stub.delivered('a:personal-29:kari').map(cardIn);
     expect(notices).toHaveLength(1);
     expect(cardText(notices[0])).toMatch(/^Nytt forslag til dagsordenen\nTrygghet i T-banen\nForeslått av Ola Hansen/);
@@ -194,7 +194,7 @@ describe('agendas over HTTP', () => {
     const posted = suite.stub.sent.filter((s) => s.method === 'POST').length;
     const meetingId = (await onDisk(bot)).meetings.find((m) => m.kind === 'ekstraordinært')!.id;
     await bot.post(invoke(USERS.secretary, { verb: Verb.ItemSave, meetingId, revision: 0, title: 'Tiltak i sommerferien' }, personal(USERS.secretary)));
-    await bot.notifier.idle();
+    await bot.settled();
     const updates = suite.stub.sent.filter((s) => s.method === 'PUT');
     expect(updates).toHaveLength(3);
     expect(suite.stub.sent.filter((s) => s.method === 'POST')).toHaveLength(posted);
@@ -208,17 +208,17 @@ describe('agendas over HTTP', () => {
     await sendDue(bot);
     const meetingId = (await onDisk(bot)).meetings.find((m) => m.kind === 'ekstraordinært')!.id;
     await createMeeting(bot, { meetingId, revision: '0', date: '2026-11-27' } as never);
-    await bot.notifier.idle();
+    await bot.settled();
     const moved = suite.stub.sent.filter((s) => s.body.text?.includes('er flyttet til fredag 27. november 2026 kl. 10.00'));
     expect(moved.map((s) => s.conversationId).sort()).toEqual([CHANNEL, 'a:personal-29:kari', 'a:personal-29:ola'].sort());
     await bot.post(invoke(USERS.secretary, { verb: Verb.MeetingCancel, meetingId, revision: 1 }, personal(USERS.secretary)));
-    await bot.notifier.idle();
+    await bot.settled();
     expect(suite.stub.sent.filter((s) => s.body.text?.endsWith('er avlyst.'))).toHaveLength(3);
     expect(suite.stub.sent.filter((s) => s.method === 'PUT' && cardText(cardIn(s)).includes('Møtet er avlyst'))).toHaveLength(3);
     // Held after all: the same three are told, and their cards no longer say it is cancelled.
     const updates = suite.stub.sent.filter((s) => s.method === 'PUT').length;
     await bot.post(invoke(USERS.secretary, { verb: Verb.MeetingReinstate, meetingId, revision: 2 }, personal(USERS.secretary)));
-    await bot.notifier.idle();
+    await bot.settled();
     const held = suite.stub.sent.filter((s) => s.body.text?.includes('blir holdt likevel, til samme tid.'));
     expect(held.map((s) => s.conversationId).sort()).toEqual([CHANNEL, 'a:personal-29:kari', 'a:personal-29:ola'].sort());
     const refreshed = suite.stub.sent.filter((s) => s.method === 'PUT').slice(updates);

@@ -80,7 +80,7 @@ describe('minutes over HTTP', () => {
     const res = await bot.post(invoke(USERS.secretary, { verb: Verb.MinutesSave, meetingId: 'mote-2024-10', revision: 1, send: true }, personal(USERS.secretary)));
     expect(cardText(((await res.json()) as { value: unknown }).value)).toContain('Referatet er lagret og sendes nå til rådet: 3 mottakere.');
     await bot.scheduler.tick();
-    await bot.notifier.idle();
+    await bot.settled();
     const inChannel = cardText(cardIn(suite.stub.delivered(CHANNEL).at(-1)));
     expect(inChannel).toMatch(/^Referatet fra møtet er klart\.\nReferat: Ordinært møte i Politirådet\n/);
     expect(inChannel).toContain('Politiet ønsker en Oslostandard for en-til-en-oppfølging.');
@@ -92,7 +92,7 @@ describe('minutes over HTTP', () => {
     expect(cardText(cardIn(lastToSecretary()))).toContain('Sendt til rådet søndag 22. november 2026 kl. 09.00: 3 har fått det.');
     await bot.post(invoke(USERS.secretary, { verb: Verb.MinutesSave, meetingId: 'mote-2024-10', revision: 1, send: true, 'sak_mote-2024-10-8': 'Ingen saker ble meldt.' }, personal(USERS.secretary)));
     await bot.scheduler.tick();
-    await bot.notifier.idle();
+    await bot.settled();
     const changed = cardText(cardIn(suite.stub.delivered(CHANNEL).at(-1)));
     expect(changed).toMatch(/^Referatet er endret siden det ble sendt\./);
     expect(changed).toContain('Ingen saker ble meldt.');
@@ -108,13 +108,13 @@ describe('minutes over HTTP', () => {
       data.meetings.push({ id: 'mote-ekstra', kind: 'ekstraordinært', title: 'Ekstraordinært møte om skyting', start: '2026-11-18T13:00:00Z', end: '2026-11-18T14:00:00Z', status: 'planlagt', agenda: [], attendance: [], proposals: [], revision: 0 });
     });
     await bot.scheduler.tick();
-    await bot.notifier.idle();
+    await bot.settled();
     const toKari = suite.stub.delivered(`a:personal-${USERS.secretary.id}`).map((s) => cardText(cardIn(s)));
     expect(toKari).toContainEqual(expect.stringMatching(/^Referatet er ikke sendt til rådet ennå\nEkstraordinært møte om skyting onsdag 18\. november 2026 kl\. 14\.00\n/));
     expect(suite.stub.delivered(`a:personal-${USERS.member.id}`).map((s) => cardText(cardIn(s)))).not.toContainEqual(expect.stringMatching(/^Referatet er ikke sendt/));
     // Once only, also after the next look.
     await bot.scheduler.tick();
-    await bot.notifier.idle();
+    await bot.settled();
     expect((await onDisk(bot)).deliveries.filter((d) => d.kind === 'minutes-reminder').map((d) => [d.meetingId, d.status])).toEqual([['mote-ekstra', 'sent']]);
   });
 });

@@ -26,7 +26,7 @@ async function roundOpen(bot: BotUnderTest, deadline = '2027-02-25') {
   await bot.post(installed(USERS.coordinator, personal(USERS.coordinator)));
   await bot.post(installed(SENTRUM, personal(SENTRUM)));
   const res = await bot.post(invoke(USERS.secretary, { verb: Verb.RoundOpen, meetingId: 'mote-2027-03', deadline }, personal(USERS.secretary)));
-  await bot.notifier.idle();
+  await bot.settled();
   return cardText(((await res.json()) as { value: unknown }).value);
 }
 
@@ -94,7 +94,7 @@ describe('SaLTo reports over HTTP', () => {
     await bot.post(message(SENTRUM, '/hjelp', personal(SENTRUM)));
     await bot.post(message(USERS.member, '/hjelp', personal(USERS.member)));
     await bot.scheduler.tick();
-    await bot.notifier.idle();
+    await bot.settled();
     const before = await readFile(bot.dataFile, 'utf8');
     for (const data of [
       { verb: Verb.ReportAnswer, reportId: REPORT, at: 'salto-2023-1.status', value: '1' },
@@ -121,12 +121,12 @@ describe('SaLTo reports over HTTP', () => {
     const reminders = () => suite.stub.sent.filter((s) => cardText(cardIn(s)).includes('Påminnelse: SaLTo-rapporten har frist lørdag 28. november 2026.'));
     now = new Date('2026-11-25T07:59:00Z');
     await bot.scheduler.tick();
-    await bot.notifier.idle();
+    await bot.settled();
     expect(reminders()).toEqual([]);
     now = new Date('2026-11-25T08:00:00Z');
     for (let i = 0; i < 2; i++) {
       await bot.scheduler.tick();
-      await bot.notifier.idle();
+      await bot.settled();
     }
     expect(reminders().map((s) => s.conversationId)).toEqual([`a:personal-${SENTRUM.id}`]);
   });
@@ -173,7 +173,7 @@ describe('SaLTo reports over HTTP', () => {
     const res = await bot.post(invoke(USERS.secretary, unit, personal(USERS.secretary)));
     expect(cardText(((await res.json()) as { value: unknown }).value)).toContain('Nye koordinatorer for enheten: Ola Hansen. 1 fikk invitasjon til den åpne rapportrunden.');
     await bot.scheduler.tick();
-    await bot.notifier.idle();
+    await bot.settled();
     const toOla = suite.stub.sent.filter((s) => s.conversationId === `a:personal-${USERS.member.id}`).map((s) => cardText(cardIn(s)));
     expect(toOla.filter((text) => /Ny SaLTo-rapportering[\s\S]*Start rapporten for Bydel Grorud/.test(text))).toHaveLength(1);
     const started = await bot.post(invoke(USERS.member, { verb: Verb.ReportStart, roundId: ROUND, unitId: 'bydel-grorud' }, personal(USERS.member)));

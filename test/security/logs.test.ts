@@ -59,6 +59,7 @@ describe('the logs', () => {
     const expires = Math.floor(Date.parse(NOW) / 1000) + 3600;
     await fetch(`${url}/rapport/runde-x/${expires}/${documentToken(secret, 'report', 'runde-x', expires)}.docx`);
     await fetch(`${url}/kalender/ola-hansen/${documentToken(secret, 'report', 'ola-hansen', 0)}.ics`);
+    await bot.scheduler.idle();
     await bot.notifier.idle();
 
     expect(log.length).toBeGreaterThan(1000);

@@ -131,7 +131,7 @@ describe('/api/messages under thousands of malformed and forged requests', () =>
     expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
     // No turn failed on the way: every refusal was a handled one, not "noe gikk galt".
     expect(suite.stub.sent.filter((sent) => sent.body.text?.startsWith('Beklager, noe gikk galt')).map((sent) => sent.body.text)).toEqual([]);
-    await bot.notifier.idle();
+    await bot.settled();
     expect(await onDisk(bot)).toEqual(before);
   }, 240_000);
 });
