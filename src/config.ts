@@ -55,6 +55,8 @@ const EnvSchema = z.object({
   FOLLOW_UP_NOTICE_DAYS: z.coerce.number().int().min(0).max(90).default(7),
   /** Whole days before a SaLTo round's deadline that units which have not reported are reminded (and again on the day). */
   SALTO_REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+  /** Whole days before a meeting with SaLTo reporting on its agenda that the secretariat is reminded to open its round, if not yet opened. */
+  SALTO_ROUND_LEAD_DAYS: z.coerce.number().int().min(1).max(120).default(28),
   /** Whole days after a meeting that the secretariat is reminded of minutes not yet sent to the council. */
   MINUTES_REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(3),
   /** Hours a download link for a compiled SaLTo report stays valid. */
@@ -76,7 +78,7 @@ export interface Config {
   publicBaseUrl: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   /** When agendas and reminders go out. */
-  dispatch: { agendaLeadDays: number; reminderLeadDays: number; sendTime: string; followUpNoticeDays: number; saltoReminderDays: number; minutesReminderDays: number };
+  dispatch: { agendaLeadDays: number; reminderLeadDays: number; sendTime: string; followUpNoticeDays: number; saltoReminderDays: number; saltoRoundLeadDays: number; minutesReminderDays: number };
   /** How long a signed report download link is valid. */
   reportLinkHours: number;
   schedulerIntervalMs: number;
@@ -122,7 +124,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     timeZone: e.TZ_NAME,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     logLevel: e.LOG_LEVEL,
-    dispatch: { agendaLeadDays: e.AGENDA_LEAD_DAYS, reminderLeadDays: e.REMINDER_LEAD_DAYS, sendTime: e.SEND_TIME, followUpNoticeDays: e.FOLLOW_UP_NOTICE_DAYS, saltoReminderDays: e.SALTO_REMINDER_DAYS, minutesReminderDays: e.MINUTES_REMINDER_DAYS },
+    dispatch: { agendaLeadDays: e.AGENDA_LEAD_DAYS, reminderLeadDays: e.REMINDER_LEAD_DAYS, sendTime: e.SEND_TIME, followUpNoticeDays: e.FOLLOW_UP_NOTICE_DAYS, saltoReminderDays: e.SALTO_REMINDER_DAYS, saltoRoundLeadDays: e.SALTO_ROUND_LEAD_DAYS, minutesReminderDays: e.MINUTES_REMINDER_DAYS },
     reportLinkHours: e.REPORT_LINK_HOURS,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     production,

@@ -18,11 +18,13 @@ export interface DispatchTiming {
   followUpNoticeDays: number;
   /** Whole days before a SaLTo round's deadline that units which have not reported are reminded. */
   saltoReminderDays: number;
+  /** Whole days before a meeting with SaLTo reporting on its agenda that the secretariat is reminded to open its round. */
+  saltoRoundLeadDays: number;
   /** Whole days after a meeting that the secretariat is reminded of minutes not yet sent. */
   minutesReminderDays: number;
 }
 
-export const DEFAULT_TIMING: Omit<DispatchTiming, 'timeZone'> = { agendaLeadDays: 7, reminderLeadDays: 1, sendTime: '09:00', followUpNoticeDays: 7, saltoReminderDays: 3, minutesReminderDays: 3 };
+export const DEFAULT_TIMING: Omit<DispatchTiming, 'timeZone'> = { agendaLeadDays: 7, reminderLeadDays: 1, sendTime: '09:00', followUpNoticeDays: 7, saltoReminderDays: 3, saltoRoundLeadDays: 28, minutesReminderDays: 3 };
 
 /**
  * The calendar day `days` before the meeting, at `sendTime` in the council's zone. Counting
@@ -139,6 +141,11 @@ export function personalRecipients(data: Readonly<Data>, members: readonly Membe
     const chat = chatOf(member.id);
     return chat ? [{ conversationId: chat.id, memberId: member.id }] : [];
   });
+}
+
+/** The secretaries' personal chats (not the administrators'): where the secretariat's own reminders go. */
+export function secretaryRecipients(data: Readonly<Data>): Recipient[] {
+  return personalRecipients(data, data.members.filter((m) => m.roles.includes('sekretariat')));
 }
 
 export function personalChatOf(data: Readonly<Data>, memberId: string): ConversationRecord | undefined {

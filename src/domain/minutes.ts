@@ -1,4 +1,4 @@
-import { agendaRecipients, enqueue, personalRecipients, sendTimeOn, type DispatchTiming } from './deliveries.js';
+import { agendaRecipients, enqueue, secretaryRecipients, sendTimeOn, type DispatchTiming } from './deliveries.js';
 import { meetingDate } from './follow-up-dates.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { isConfidentialPoint } from './follow-ups.js';
@@ -158,14 +158,13 @@ const MINUTES_REMINDER_WINDOW_MS = 14 * 24 * 3600 * 1000;
  * outbox id), and not for a cancelled meeting.
  */
 export function queueMinutesReminders(data: Data, now: Date, timing: DispatchTiming): Delivery[] {
-  const secretariat = data.members.filter((m) => m.roles.includes('sekretariat'));
   const queued: Delivery[] = [];
   for (const meeting of data.meetings) {
     if (meeting.minutes?.sentAt || meetingPhase(meeting, now) !== 'held') continue;
     const [y, m, d] = meetingDate(meeting, timing.timeZone).split('-').map(Number) as [number, number, number];
     const at = sendTimeOn(y, m - 1, d + timing.minutesReminderDays, timing).getTime();
     if (now.getTime() < at || now.getTime() - at > MINUTES_REMINDER_WINDOW_MS) continue;
-    queued.push(...enqueue(data, 'minutes-reminder', meeting.id, 'auto', personalRecipients(data, secretariat), now));
+    queued.push(...enqueue(data, 'minutes-reminder', meeting.id, 'auto', secretaryRecipients(data), now));
   }
   return queued;
 }

@@ -1,10 +1,10 @@
 import { addDays, format, isValid, parse } from 'date-fns';
-import { enqueue, personalChats, personalRecipients, sendTimeOn, type DispatchTiming } from './deliveries.js';
+import { enqueue, personalChats, personalRecipients, secretaryRecipients, sendTimeOn, type DispatchTiming } from './deliveries.js';
 import { byId } from './drafts.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { meetingDate, todayIn } from './follow-up-dates.js';
 import { latestPeriod } from './follow-ups.js';
-import { findMeeting, meetingAfter, openMeeting } from './meetings.js';
+import { findMeeting, meetingAfter, meetingPhase, openMeeting, saltoItemId } from './meetings.js';
 import { advance, formQuestions, missingAnswers, type FormInput, type FormResult } from './salto-form.js';
 import type { Cancellation, Data, Delivery, Meeting, Member, ReportingUnit, SaltoReport, SaltoRound } from './schema.js';
 
@@ -356,4 +356,33 @@ export function queueRoundReminders(data: Data, now: Date, timing: DispatchTimin
 export function hasRoundReminders(data: Readonly<Data>, now: Date, timing: DispatchTiming): boolean {
   // Queuing only appends to the outbox, so a copy of that array is enough to try it.
   return queueRoundReminders({ ...data, deliveries: [...data.deliveries] } as Data, now, timing).length > 0;
+}
+
+/**
+ * A meeting still to come with SaLTo reporting on its agenda and no round opened for it: the
+ * units have not been asked for the reports the item presents.
+ */
+export function awaitsRound(data: Readonly<Data>, meeting: Meeting, now: Date): boolean {
+  return meetingPhase(meeting, now) === 'coming' && meeting.agenda.some((item) => item.id === saltoItemId(meeting.id)) && !roundOfMeeting(data, meeting.id);
+}
+
+/**
+ * Reminds the secretaries, in personal chat, of a meeting that awaits its round:
+ * `saltoRoundLeadDays` before it at the send time (at once for a meeting made later); once per
+ * meeting.
+ */
+export function queueRoundMissingReminders(data: Data, now: Date, timing: DispatchTiming): Delivery[] {
+  const queued: Delivery[] = [];
+  for (const meeting of data.meetings) {
+    if (!awaitsRound(data, meeting, now)) continue;
+    const [y, m, d] = meetingDate(meeting, timing.timeZone).split('-').map(Number) as [number, number, number];
+    if (now < sendTimeOn(y, m - 1, d - timing.saltoRoundLeadDays, timing)) continue;
+    queued.push(...enqueue(data, 'salto-round-missing', meeting.id, 'auto', secretaryRecipients(data), now));
+  }
+  return queued;
+}
+
+/** True when `queueRoundMissingReminders` would add anything, so the scheduler writes only then. */
+export function hasRoundMissingReminders(data: Readonly<Data>, now: Date, timing: DispatchTiming): boolean {
+  return queueRoundMissingReminders({ ...data, deliveries: [...data.deliveries] } as Data, now, timing).length > 0;
 }

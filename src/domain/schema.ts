@@ -348,6 +348,8 @@ export const DeliveryKindSchema = z.enum([
   'salto-deadline',
   /** To SaLTo coordinators whose unit has not handed in: the secretary moved the deadline; `note` is the new one. */
   'salto-deadline-moved',
+  /** To the secretariat: a coming meeting has SaLTo reporting on its agenda and no round has been opened for it. */
+  'salto-round-missing',
 ]);
 export type DeliveryKind = z.infer<typeof DeliveryKindSchema>;
 

@@ -563,6 +563,11 @@ export const en: Messages = {
   'salto.reminder.headline': (p) => `Reminder: the SaLTo report is due ${p.deadline}.`,
   'salto.deadline.headline': 'The SaLTo report is due today.',
   'salto.moved.headline': (p) => `The SaLTo report's deadline has moved to ${p.deadline}.`,
+  'salto.missing.headline': 'The SaLTo reporting round has not been opened',
+  'salto.missing.text': (p) =>
+    `SaLTo reporting is on the agenda, but the coordinators have not been asked for their reports yet. Opened now, the round is due ${p.deadline}, 14 days before the meeting, unless you choose another date.`,
+  'salto.missing.late': 'SaLTo reporting is on the agenda, but the coordinators have not been asked for their reports yet. The usual deadline, 14 days before the meeting, has passed, so choose a shorter one when you open the round.',
+  'salto.missing.open': 'Open the reporting round',
   'salto.chooseUnit': 'You report for several units. Which one do you want to answer for?',
   'salto.noRound': "No SaLTo reporting round is open now. You'll hear from me here when the secretariat opens one.",
   'salto.noUnit': 'You are a SaLTo coordinator, but not registered for any unit in this round. Ask the secretariat to correct it.',

@@ -591,6 +591,11 @@ export const nb = {
   'salto.reminder.headline': (p: { deadline: string }) => `Påminnelse: SaLTo-rapporten har frist ${p.deadline}.`,
   'salto.deadline.headline': 'Fristen for SaLTo-rapporten er i dag.',
   'salto.moved.headline': (p: { deadline: string }) => `Fristen for SaLTo-rapporten er endret til ${p.deadline}.`,
+  'salto.missing.headline': 'SaLTo-rapportrunden er ikke åpnet',
+  'salto.missing.text': (p: { deadline: string }) =>
+    `SaLTo-rapporteringen står på dagsordenen, men koordinatorene er ikke bedt om rapport ennå. Åpner du runden nå, er fristen ${p.deadline}, 14 dager før møtet, om du ikke velger en annen.`,
+  'salto.missing.late': 'SaLTo-rapporteringen står på dagsordenen, men koordinatorene er ikke bedt om rapport ennå. Den vanlige fristen, 14 dager før møtet, er passert, så velg en kortere frist når du åpner runden.',
+  'salto.missing.open': 'Åpne rapportrunden',
   'salto.chooseUnit': 'Du rapporterer for flere enheter. Hvilken vil du svare for?',
   'salto.noRound': 'Ingen SaLTo-rapportrunde er åpen nå. Du får beskjed her når sekretariatet åpner en.',
   'salto.noUnit': 'Du er SaLTo-koordinator, men ikke registrert for noen enhet i denne runden. Be sekretariatet rette det.',

@@ -2,7 +2,7 @@ import type { Clock } from '../domain/clock.js';
 import { dueDispatches, queueDispatch, type DispatchTiming } from '../domain/deliveries.js';
 import { hasNewFollowUpNotices, queueFollowUpNotices } from '../domain/follow-up-reminders.js';
 import { briefingChanges, syncBriefingItems } from '../domain/follow-ups.js';
-import { hasRoundReminders, queueRoundReminders } from '../domain/salto-rounds.js';
+import { hasRoundMissingReminders, hasRoundReminders, queueRoundMissingReminders, queueRoundReminders } from '../domain/salto-rounds.js';
 import { hasMinutesReminders, queueMinutesReminders } from '../domain/minutes.js';
 import type { Store } from '../domain/store.js';
 import type { Logger } from '../logger.js';
@@ -59,7 +59,7 @@ export class Scheduler {
   }
 
   /**
-   * Follow-up points, SaLTo rounds and minutes not yet sent. Briefing items follow their points onto coming agendas (a meeting added later, a date
+   * Follow-up points, SaLTo rounds (and rounds not yet opened) and minutes not yet sent. Briefing items follow their points onto coming agendas (a meeting added later, a date
    * passed), and owners get the reminders that have fallen due. Writes only when there is news.
    */
   private async followUps(now: Date): Promise<void> {
@@ -76,6 +76,10 @@ export class Scheduler {
     if (hasRoundReminders(store.read(), now, timing)) {
       const queued = await store.update((draft) => queueRoundReminders(draft, now, timing));
       logger.info({ messages: queued.length }, 'queued SaLTo reminders');
+    }
+    if (hasRoundMissingReminders(store.read(), now, timing)) {
+      const queued = await store.update((draft) => queueRoundMissingReminders(draft, now, timing));
+      logger.info({ messages: queued.length }, 'queued reminders of SaLTo rounds not opened');
     }
     if (hasMinutesReminders(store.read(), now, timing)) {
       const queued = await store.update((draft) => queueMinutesReminders(draft, now, timing));

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { Verb } from '../../src/bot/actions/index.js';
 import { handleAction, handleText } from '../../src/bot/router.js';
 import { formQuestions } from '../../src/domain/salto-form.js';
-import { answerReport, openRound, startReport, submitReport } from '../../src/domain/salto-rounds.js';
+import { answerReport, openRound, queueRoundMissingReminders, startReport, submitReport } from '../../src/domain/salto-rounds.js';
 import { tabOverview, type OverviewContext } from '../../src/tab/overview.js';
 import type { Data } from '../../src/domain/schema.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import { composer } from '../../src/bot/compose.js';
 import { cardButtons, cardProblems, inputValues } from '../helpers/adaptive-cards.js';
-import { cardText, COORDINATOR_ID, demoData, fakeTurn, harness, memberOf, MEMBER_ID, NOW, SECRETARY_ID, withChats } from '../helpers/builders.js';
+import { cardText, COORDINATOR_ID, demoData, fakeTurn, harness, memberOf, MEMBER_ID, NOW, SECRETARY_ID, TIMING, withChats } from '../helpers/builders.js';
 
 const ROUND = 'runde-mote-2027-03';
 const REPORT = `${ROUND}|bydel-grorud`;
@@ -356,3 +356,59 @@ describe('answering «samme som sist» from the unit\'s last report', () => {
   });
 });
 
+
+describe("the secretary's reminder of a round not opened", () => {
+  /** The reminder for December's meeting queued, and how it would be sent at `at`. */
+  async function reminded(at: string, change: (data: Data) => void = () => undefined) {
+    const world = withChats(demoData());
+    change(world);
+    const h = harness(world, fixedClock(at));
+    await h.store.update((data) => queueRoundMissingReminders(data, new Date(at), TIMING));
+    const compose = composer({ timeZone: 'Europe/Oslo', clock: fixedClock(at) });
+    const card = () => {
+      const data = h.store.read();
+      const delivery = data.deliveries.find((d) => d.kind === 'salto-round-missing')!;
+      return (compose(delivery, data, 'send')?.activity as { attachments: { content: unknown }[] } | undefined)?.attachments[0]!.content;
+    };
+    return { ...h, card, secretary: memberOf(h.store.read(), SECRETARY_ID) };
+  }
+
+  it('gives the deadline the round would get, opens its form for the meeting, and is dropped once the round is open', async () => {
+    const { card, deps, store, secretary } = await reminded(NOW);
+    expect(cardProblems(card())).toEqual([]);
+    expect(cardText(card())).toBe(
+      'SaLTo-rapportrunden er ikke åpnet\nOrdinært møte torsdag 10. desember 2026 kl. 09.00\nSaLTo-rapporteringen står på dagsordenen, men koordinatorene er ikke bedt om rapport ennå. Åpner du runden nå, er fristen torsdag 26. november 2026, 14 dager før møtet, om du ikke velger en annen.\nÅpne rapportrunden',
+    );
+    const open = fakeTurn({ member: secretary, data: cardButtons(card())[0]!.data });
+    await handleAction(open, deps);
+    const form = open.responses[0];
+    expect(cardText(form)).toMatch(/^Ny SaLTo-rapportrunde/);
+    expect(inputValues(form)).toMatchObject({ meetingId: 'mote-2026-12', deadline: '2026-11-26' });
+    await handleAction(fakeTurn({ member: secretary, data: { ...inputValues(form), ...cardButtons(form)[0]!.data } }), deps);
+    expect(store.read().saltoRounds.map((r) => r.meetingId)).toEqual(['mote-2026-12']);
+    expect(card()).toBeUndefined();
+  });
+
+  it('says so when the usual deadline has passed, in the secretary\'s language', async () => {
+    const { card } = await reminded('2026-11-30T08:00:00Z', (data) => {
+      data.members.find((m) => m.id === SECRETARY_ID)!.lang = 'en';
+    });
+    expect(cardText(card())).toBe(
+      'The SaLTo reporting round has not been opened\nOrdinary meeting Thursday 10 December 2026 at 09:00\nSaLTo reporting is on the agenda, but the coordinators have not been asked for their reports yet. The usual deadline, 14 days before the meeting, has passed, so choose a shorter one when you open the round.\nOpen the reporting round',
+    );
+  });
+
+  it('is not sent once the meeting no longer has SaLTo reporting on its agenda, or is cancelled', async () => {
+    const { card, store } = await reminded(NOW);
+    await store.update((data) => {
+      const december = data.meetings.find((m) => m.id === 'mote-2026-12')!;
+      december.agenda = december.agenda.filter((item) => item.id !== 'mote-2026-12-salto');
+    });
+    expect(card()).toBeUndefined();
+    const other = await reminded(NOW);
+    await other.store.update((data) => {
+      data.meetings.find((m) => m.id === 'mote-2026-12')!.status = 'avlyst';
+    });
+    expect(other.card()).toBeUndefined();
+  });
+});

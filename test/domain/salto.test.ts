@@ -10,7 +10,9 @@ import {
   changeDeadline,
   followCancelledMeeting,
   followReinstatedMeeting,
+  hasRoundMissingReminders,
   openRound,
+  queueRoundMissingReminders,
   queueRoundReminders,
   roundOverview,
   startReport,
@@ -373,3 +375,53 @@ describe('the unit\'s answer in its last report', () => {
   });
 });
 
+
+describe('the reminder of a round not opened', () => {
+  const at = (iso: string) => new Date(iso);
+  const reminded = (queued: { kind: string; meetingId?: string | undefined; conversationId: string; memberId?: string | undefined }[]) => queued.map((d) => [d.kind, d.meetingId, d.conversationId, d.memberId]);
+  /** The demo with chats, the administrator's too. */
+  function world() {
+    const data = withChats(demoData());
+    data.conversations.push({ ...data.conversations.find((c) => c.id === 'a:kari')!, id: 'a:forvaltning', memberId: 'forvaltning' });
+    return data;
+  }
+
+  it('goes to the secretary in personal chat the given days before a meeting with SaLTo reporting, at once for one nearer, and once', () => {
+    const data = world();
+    // December's meeting is 18 days away, within the 28 days: due at once. The secretary, not the administrator, nor a member.
+    expect(hasRoundMissingReminders(data, now, TIMING)).toBe(true);
+    expect(reminded(queueRoundMissingReminders(data, now, TIMING))).toEqual([['salto-round-missing', 'mote-2026-12', 'a:kari', 'kari-nordmann']]);
+    expect(hasRoundMissingReminders(data, at('2026-11-22T09:00:00Z'), TIMING)).toBe(false);
+    expect(queueRoundMissingReminders(data, at('2026-11-22T09:00:00Z'), TIMING)).toEqual([]);
+    // March's, 28 days before it (11 February) at nine in Oslo.
+    expect(queueRoundMissingReminders(data, at('2027-02-11T07:59:00Z'), TIMING)).toEqual([]);
+    expect(reminded(queueRoundMissingReminders(data, at('2027-02-11T08:00:00Z'), TIMING))).toEqual([['salto-round-missing', 'mote-2027-03', 'a:kari', 'kari-nordmann']]);
+    expect(data.deliveries.filter((d) => d.kind === 'salto-round-missing')).toHaveLength(2);
+    // The days are the council's setting.
+    expect(queueRoundMissingReminders(world(), at('2027-01-12T08:00:00Z'), { ...TIMING, saltoRoundLeadDays: 58 }).map((d) => d.meetingId)).toEqual(['mote-2027-03']);
+    expect(queueRoundMissingReminders(world(), at('2027-01-12T07:59:00Z'), { ...TIMING, saltoRoundLeadDays: 58 })).toEqual([]);
+  });
+
+  it('is not sent for a meeting whose round is open, without SaLTo reporting on its agenda, cancelled, or begun', () => {
+    const opened = world();
+    openRound(opened, 'mote-2026-12', undefined, 'kari-nordmann', now, TZ);
+    expect(queueRoundMissingReminders(opened, now, TIMING)).toEqual([]);
+    const withoutItem = world();
+    const december = withoutItem.meetings.find((m) => m.id === 'mote-2026-12')!;
+    december.agenda = december.agenda.filter((item) => item.id !== 'mote-2026-12-salto');
+    expect(queueRoundMissingReminders(withoutItem, now, TIMING)).toEqual([]);
+    // The seminar on 21 October 2027 has no SaLTo item; the December meeting is further off than 28 days.
+    expect(queueRoundMissingReminders(world(), at('2027-10-01T08:00:00Z'), TIMING)).toEqual([]);
+    const cancelled = world();
+    cancelled.meetings.find((m) => m.id === 'mote-2026-12')!.status = 'avlyst';
+    expect(queueRoundMissingReminders(cancelled, now, TIMING)).toEqual([]);
+    expect(queueRoundMissingReminders(world(), at('2026-12-10T08:30:00Z'), TIMING)).toEqual([]);
+    expect(queueRoundMissingReminders(world(), at('2026-12-10T07:59:00Z'), TIMING).map((d) => d.meetingId)).toEqual(['mote-2026-12']);
+  });
+
+  it('survives the data file', () => {
+    const data = world();
+    queueRoundMissingReminders(data, now, TIMING);
+    expect(DataSchema.parse(JSON.parse(JSON.stringify(data))).deliveries.map((d) => d.kind)).toContain('salto-round-missing');
+  });
+});

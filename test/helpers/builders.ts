@@ -36,7 +36,7 @@ export function memberOf(data: Data, id: string): Member {
 
 export const silentLogger = pino({ level: 'silent' });
 
-export const TIMING = { agendaLeadDays: 7, reminderLeadDays: 1, sendTime: '09:00', timeZone: 'Europe/Oslo', followUpNoticeDays: 7, saltoReminderDays: 3, minutesReminderDays: 3 };
+export const TIMING = { agendaLeadDays: 7, reminderLeadDays: 1, sendTime: '09:00', timeZone: 'Europe/Oslo', followUpNoticeDays: 7, saltoReminderDays: 3, saltoRoundLeadDays: 28, minutesReminderDays: 3 };
 
 export interface Harness {
   store: MemoryStore;

@@ -29,6 +29,9 @@ async function councilReachable(bot: BotUnderTest) {
   await bot.post(installed(USERS.secretary, personal(USERS.secretary)));
   await bot.post(installed(USERS.member, personal(USERS.member)));
   await bot.post(message(USERS.secretary, '/kanal', channel()));
+  // What falls due once the secretary can be reached (December's SaLTo round not opened) is sent before the record is cleared.
+  await bot.scheduler.tick();
+  await bot.settled();
   suite.stub.sent.length = 0;
 }
 
@@ -66,7 +69,7 @@ describe('agendas over HTTP', () => {
     bot = await start(bot.dataFile);
     await sendDue(bot);
     expect(agendas()).toHaveLength(3);
-    const deliveries = (await onDisk(bot)).deliveries;
+    const deliveries = (await onDisk(bot)).deliveries.filter((d) => d.kind === 'agenda');
     expect(deliveries.map((d) => d.status)).toEqual(['sent', 'sent', 'sent']);
   });
 
@@ -96,7 +99,7 @@ describe('agendas over HTTP', () => {
       expect(text).not.toContain(description);
     }
     const saved = await onDisk(bot);
-    expect(saved.deliveries.map((d) => d.status)).toEqual(['sent', 'sent', 'sent']);
+    expect(saved.deliveries.filter((d) => d.kind === 'agenda').map((d) => d.status)).toEqual(['sent', 'sent', 'sent']);
     expect(saved.meetings.find((m) => m.id === 'mote-2026-12')!.agenda.every((i) => i.description === description)).toBe(true);
   });
 

@@ -163,6 +163,28 @@ describe('SaLTo reports over HTTP', () => {
     expect((await fetch(expired)).status).toBe(404);
   });
 
+  it("reminds the secretary of December's round not opened, once, also after a restart, and the reminder's button opens it", async () => {
+    let bot = await start();
+    await bot.post(installed(USERS.secretary, personal(USERS.secretary)));
+    await bot.post(installed(USERS.coordinator, personal(USERS.coordinator)));
+    await bot.scheduler.tick();
+    await bot.settled();
+    const reminders = () => suite.stub.delivered(`a:personal-${USERS.secretary.id}`).map((s) => cardIn(s)).filter((card) => cardText(card).startsWith('SaLTo-rapportrunden er ikke åpnet'));
+    expect(reminders().map(cardText)).toEqual([expect.stringMatching(/^SaLTo-rapportrunden er ikke åpnet\nOrdinært møte torsdag 10\. desember 2026[\s\S]*fristen torsdag 26\. november 2026/)]);
+    await bot.stop();
+    bot = await start(bot.dataFile);
+    await bot.scheduler.tick();
+    await bot.settled();
+    expect(reminders()).toHaveLength(1);
+    const button = (reminders()[0] as { actions: { data: { verb: string } & Record<string, unknown> }[] }).actions[0]!.data;
+    const form = await bot.post(invoke(USERS.secretary, button, personal(USERS.secretary)));
+    expect(cardText(((await form.json()) as { value: unknown }).value)).toMatch(/^Ny SaLTo-rapportrunde/);
+    await bot.post(invoke(USERS.secretary, { verb: Verb.RoundOpen, meetingId: 'mote-2026-12', deadline: '2026-11-26' }, personal(USERS.secretary)));
+    await bot.settled();
+    expect(cardText(cardIn(lastTo(USERS.coordinator)))).toMatch(/Ny SaLTo-rapportering[\s\S]*møte torsdag 10\. desember 2026[\s\S]*Start rapporten for Bydel Grorud/);
+    expect((await onDisk(bot)).deliveries.filter((d) => d.kind === 'salto-round-missing').map((d) => [d.meetingId, d.memberId, d.status])).toEqual([['mote-2026-12', 'kari-nordmann', 'sent']]);
+  });
+
   it("hands a unit to a new coordinator mid-round: they are invited at once and take over the draft with its answers", async () => {
     const bot = await start();
     await roundOpen(bot);

@@ -129,6 +129,18 @@ function meetingDay(data: Readonly<Data>, round: SaltoRound, lang: Lang, timeZon
 }
 
 /** The invitation (or a reminder) to a coordinator: the meeting, the deadline, a start button per unit. */
+/** To the secretaries when a coming meeting awaits its round: the deadline it would get, and a button to the round's form. */
+export function roundMissingCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, timeZone: string, now: Date): Card {
+  const m = messages(lang);
+  const usual = defaultDeadline(data, meeting.id, timeZone);
+  return renderCard('notice', {
+    headline: m['salto.missing.headline'],
+    title: meetingName(meeting, lang, timeZone),
+    text: usual < todayIn(now, timeZone) ? m['salto.missing.late'] : m['salto.missing.text']({ deadline: dayLabel(usual, lang, timeZone) }),
+    buttons: [{ title: m['salto.missing.open'], data: { verb: Verb.RoundForm, meetingId: meeting.id } }],
+  });
+}
+
 export function inviteCard(data: Readonly<Data>, round: SaltoRound, unitIds: readonly string[], lang: Lang, timeZone: string, headline: string): Card {
   const m = messages(lang);
   return renderCard('notice', {
