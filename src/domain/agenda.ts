@@ -1,6 +1,7 @@
+import { enqueue, personalRecipients } from './deliveries.js';
 import { DomainError, ErrorCode } from './errors.js';
-import { assertRevision, CLOSING_SUFFIXES, findMeeting, isWebUrl, meetingPhase, openMeeting } from './meetings.js';
-import { mayReadConfidential } from './roles.js';
+import { assertRevision, CLOSING_SUFFIXES, comingMeetings, findMeeting, isWebUrl, meetingPhase, openMeeting } from './meetings.js';
+import { isSecretariat, mayReadConfidential } from './roles.js';
 import type { AgendaItem, Attachment, Cancellation, Data, Meeting, Member, Proposal } from './schema.js';
 
 /** An agenda item as the secretary's form sends it. */
@@ -177,6 +178,53 @@ export function proposeItem(data: Data, meetingId: string, byMemberId: string, i
  */
 export function moveWaitingProposals(data: Data, meetingId: string, to: Meeting): MovedProposal[] {
   return moveProposals(findMeeting(data, meetingId), to, (p) => (p.status === 'foreslått' ? proposalId(to) : undefined));
+}
+
+/** The note on a proposer's notice that their proposal came back to a meeting held after all. */
+export const PROPOSAL_BACK = 'tilbake';
+/** The note on a proposer's notice, and on the secretariat's, that the meeting began before the proposal was decided. */
+export const PROPOSAL_UNDECIDED = 'ubehandlet';
+
+/**
+ * The proposals a meeting has not answered go on to `next`: the secretariat is told of each again
+ * there, with buttons that decide it for that meeting, and the proposer hears where it went
+ * (`note`: why, when not a cancellation).
+ */
+export function passOnProposals(data: Data, meetingId: string, next: Meeting, now: Date, note?: string): MovedProposal[] {
+  const moved = moveWaitingProposals(data, meetingId, next);
+  for (const { proposal } of moved) {
+    const secretariat = data.members.filter((member) => isSecretariat(member) && member.id !== proposal.byMemberId);
+    enqueue(data, 'proposal', next.id, proposal.id, personalRecipients(data, secretariat), now, note);
+    tellProposer(data, next.id, proposal, now, note);
+  }
+  return moved;
+}
+
+/** The proposer hears where their proposal went; the note says why. */
+export function tellProposer(data: Data, meetingId: string, proposal: Proposal, now: Date, note?: string): void {
+  enqueue(data, 'proposal-moved', meetingId, proposal.id, personalRecipients(data, data.members.filter((member) => member.id === proposal.byMemberId)), now, note);
+}
+
+/** A meeting begun (or held) with proposals it never answered, and the next meeting still to come, where they go on to. */
+function undecidedProposals(data: Readonly<Data>, now: Date): { from: Meeting; to: Meeting }[] {
+  const next = comingMeetings(data, now).find((m) => meetingPhase(m, now) === 'coming');
+  if (!next) return [];
+  return data.meetings
+    .filter((m) => (meetingPhase(m, now) === 'under-way' || meetingPhase(m, now) === 'held') && m.proposals.some((p) => p.status === 'foreslått'))
+    .map((from) => ({ from, to: next }));
+}
+
+/**
+ * Proposals the secretariat had not answered when their meeting began cannot be decided there any
+ * more: they go on to the next meeting still to come, once there is one, as a cancellation's do.
+ */
+export function carryOverProposals(data: Data, now: Date): { from: string; to: string; moved: MovedProposal[] }[] {
+  return undecidedProposals(data, now).map(({ from, to }) => ({ from: from.id, to: to.id, moved: passOnProposals(data, from.id, to, now, PROPOSAL_UNDECIDED) }));
+}
+
+/** True when `carryOverProposals` would move anything, so the scheduler writes only then. */
+export function hasProposalsToCarryOver(data: Readonly<Data>, now: Date): boolean {
+  return undecidedProposals(data, now).length > 0;
 }
 
 /**

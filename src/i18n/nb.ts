@@ -103,6 +103,7 @@ export const nb = {
     `Forslaget ditt «${p.title}» ble ikke tatt med på dagsordenen for ${p.meeting}.${p.reason ? ` Begrunnelse: ${p.reason}` : ''}`,
   'proposal.by': (p: { name: string }) => `foreslått av ${p.name}`,
   'proposal.notice.headline': 'Nytt forslag til dagsordenen',
+  'proposal.notice.carried': 'Forslag som ikke ble avgjort før forrige møte',
   'proposal.notice.context': (p: { name: string; meeting: string }) =>
     `Foreslått av ${p.name} til ${p.meeting}. Du kan ta saken med på dagsordenen her, eller åpne dagsordenen for å avslå den med en begrunnelse.`,
   'proposal.notice.contextTab': (p: { name: string; meeting: string }) => `Foreslått av ${p.name} til ${p.meeting}. Ta stilling til det med /dagsorden i chatten med boten.`,
@@ -239,6 +240,8 @@ export const nb = {
   'notice.movedAskAgain': 'Svarene som er gitt, gjaldt den gamle dagen: svar på nytt på dagsordenen om du kommer.',
   'notice.proposalMoved': (p: { title: string; meeting: string }) =>
     `Møtet du foreslo «${p.title}» til, er avlyst. Forslaget går videre til ${p.meeting}, og sekretariatet tar stilling til det der.`,
+  'notice.proposalUndecided': (p: { title: string; meeting: string }) =>
+    `Sekretariatet tok ikke stilling til forslaget ditt «${p.title}» før møtet det var til. Forslaget går videre til ${p.meeting}, og sekretariatet tar stilling til det der.`,
   'notice.proposalBack': (p: { title: string; meeting: string }) => `${p.meeting} blir holdt likevel, og forslaget ditt «${p.title}» er tilbake på det.`,
   'notice.cancelled': (p: { meeting: string }) => `${p.meeting} er avlyst.`,
   'notice.reinstated': (p: { meeting: string }) => `${p.meeting} blir holdt likevel, til samme tid. Dagsordenen du har fått, er oppdatert.`,

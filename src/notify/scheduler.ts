@@ -2,6 +2,7 @@ import type { Clock } from '../domain/clock.js';
 import { dueDispatches, queueDispatch, type DispatchTiming } from '../domain/deliveries.js';
 import { hasNewFollowUpNotices, queueFollowUpNotices } from '../domain/follow-up-reminders.js';
 import { briefingChanges, syncBriefingItems } from '../domain/follow-ups.js';
+import { carryOverProposals, hasProposalsToCarryOver } from '../domain/agenda.js';
 import { hasRoundMissingReminders, hasRoundReminders, queueRoundMissingReminders, queueRoundReminders } from '../domain/salto-rounds.js';
 import { hasMinutesReminders, queueMinutesReminders } from '../domain/minutes.js';
 import type { Store } from '../domain/store.js';
@@ -59,7 +60,7 @@ export class Scheduler {
   }
 
   /**
-   * Follow-up points, SaLTo rounds (and rounds not yet opened) and minutes not yet sent. Briefing items follow their points onto coming agendas (a meeting added later, a date
+   * Follow-up points, SaLTo rounds (and rounds not yet opened), proposals left undecided by a meeting, and minutes not yet sent. Briefing items follow their points onto coming agendas (a meeting added later, a date
    * passed), and owners get the reminders that have fallen due. Writes only when there is news.
    */
   private async followUps(now: Date): Promise<void> {
@@ -80,6 +81,10 @@ export class Scheduler {
     if (hasRoundMissingReminders(store.read(), now, timing)) {
       const queued = await store.update((draft) => queueRoundMissingReminders(draft, now, timing));
       logger.info({ messages: queued.length }, 'queued reminders of SaLTo rounds not opened');
+    }
+    if (hasProposalsToCarryOver(store.read(), now)) {
+      const carried = await store.update((draft) => carryOverProposals(draft, now));
+      logger.info({ carried: carried.map(({ from, to, moved }) => ({ from, to, proposals: moved.length })) }, 'moved proposals not decided before their meeting to the next');
     }
     if (hasMinutesReminders(store.read(), now, timing)) {
       const queued = await store.update((draft) => queueMinutesReminders(draft, now, timing));

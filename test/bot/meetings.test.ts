@@ -3,6 +3,7 @@ import { Verb } from '../../src/bot/actions/index.js';
 import { composer } from '../../src/bot/compose.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import { handleAction, handleText } from '../../src/bot/router.js';
+import { carryOverProposals } from '../../src/domain/agenda.js';
 import { dueDispatches, queueDispatch } from '../../src/domain/deliveries.js';
 import { openRound } from '../../src/domain/salto-rounds.js';
 import { cardButtons, cardProblems, inputValues } from '../helpers/adaptive-cards.js';
@@ -574,6 +575,36 @@ describe('the secretary’s meeting tools', () => {
     const take = (card as { actions: { data: Record<string, unknown> }[] }).actions[0]!.data;
     await handleAction(fakeTurn({ member: secretary, data: take }), deps);
     expect(store.read().meetings.find((m) => m.id === 'mote-2027-03')!.agenda.map((i) => i.title)).toContain('Trygghet i T-banen');
+  });
+
+  it('takes a proposal not answered before its meeting began on to the next meeting, saying so to the secretary and the proposer', async () => {
+    const world = withChats(demoData());
+    world.members.find((m) => m.id === MEMBER_ID)!.lang = 'en';
+    const begun = '2026-12-10T08:00:00Z';
+    const { deps, store } = harness(world, fixedClock(begun));
+    await store.update((d) => {
+      d.meetings.find((m) => m.id === 'mote-2026-12')!.proposals.push({ id: 'mote-2026-12-f1', byMemberId: MEMBER_ID, title: 'Trygghet i T-banen', status: 'foreslått', at: NOW });
+    });
+    // The secretary's first message, for December, can no longer put it on that agenda.
+    const late = fakeTurn({ member: secretary, data: { verb: Verb.ProposalAccept, meetingId: 'mote-2026-12', proposalId: 'mote-2026-12-f1' } });
+    await handleAction(late, deps);
+    expect(late.texts()[0]).toMatch(/^Møtet er avlyst, avholdt eller har startet/);
+    await store.update((d) => carryOverProposals(d, new Date(begun)));
+    const compose = composer({ timeZone: 'Europe/Oslo', clock: deps.clock });
+    const data = store.read();
+    const toSecretary = data.deliveries.find((d) => d.kind === 'proposal')!;
+    const card = (compose(toSecretary, data, 'send')!.activity as { attachments: { content: unknown }[] }).attachments[0]!.content;
+    expect(cardProblems(card)).toEqual([]);
+    expect(cardText(card)).toMatch(/^Forslag som ikke ble avgjort før forrige møte\nTrygghet i T-banen\nForeslått av Ola Hansen til Ordinært møte torsdag 11\. mars 2027 kl\. 09\.00\./);
+    const toProposer = data.deliveries.find((d) => d.kind === 'proposal-moved')!;
+    expect((compose(toProposer, data, 'send')!.activity as { text: string }).text).toBe(
+      'The secretariat had not decided on your proposal “Trygghet i T-banen” before the meeting it was for. The proposal goes on to Ordinary meeting Thursday 11 March 2027 at 09:00, where the secretariat decides on it.',
+    );
+    const take = fakeTurn({ member: secretary, data: cardButtons(card)[0]!.data });
+    await handleAction(take, deps);
+    expect(store.read().meetings.find((m) => m.id === 'mote-2027-03')!.agenda.map((i) => i.title)).toContain('Trygghet i T-banen');
+    // Decided: the proposer's notice, not yet sent, has nothing more to say; the decision says the rest.
+    expect(compose(toProposer, store.read(), 'send')).toBeUndefined();
   });
 
   it('holds a cancelled meeting after all: tells those told of the cancellation, and brings back what went on to the next meeting', async () => {

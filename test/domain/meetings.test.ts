@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptProposal, addAgendaItem, audienceFor, declineProposal, moveAgendaItem, moveProposalsBack, moveWaitingProposals, parseAttachments, proposeItem, removeAgendaItem, visibleItem } from '../../src/domain/agenda.js';
+import { acceptProposal, addAgendaItem, audienceFor, carryOverProposals, declineProposal, hasProposalsToCarryOver, moveAgendaItem, moveProposalsBack, moveWaitingProposals, parseAttachments, proposeItem, removeAgendaItem, visibleItem } from '../../src/domain/agenda.js';
 import { answerAttendance, attendanceOf, attendanceOverview, earlierAnswer } from '../../src/domain/attendance.js';
 import { agendaRecipients, agendaSendTime, dueAt, dueDispatches, holdLateAgenda, queueDispatch, recordOutcome, sendAgendaNow, staleCards } from '../../src/domain/deliveries.js';
 import { ErrorCode, type DomainError } from '../../src/domain/errors.js';
@@ -399,6 +399,50 @@ describe('the meeting schedule', () => {
     // A new proposal takes an id no proposal of the meeting has (f3 came back).
     expect(data.meetings.find((m) => m.id === 'mote-2026-12')!.proposals.map((p) => p.id)).toEqual([decided.id, 'mote-2026-12-f3']);
     expect(proposeItem(data, 'mote-2026-12', 'ola-hansen', { title: 'Nytt' }, now).id).toBe('mote-2026-12-f4');
+  });
+
+  it('passes proposals not decided before their meeting began on to the next meeting, telling the secretary and the proposer', () => {
+    const data = withChats(demoData());
+    const waiting = proposeItem(data, 'mote-2026-12', 'ola-hansen', { title: 'Trygghet i T-banen' }, now);
+    const declined = proposeItem(data, 'mote-2026-12', 'ola-hansen', { title: 'Russefeiring' }, now);
+    declineProposal(data, 'mote-2026-12', declined.id, 'Nei', 'kari-nordmann', now);
+    // Until the meeting begins (09:00 on 10 December) the proposal waits where it is.
+    expect(hasProposalsToCarryOver(data, new Date('2026-12-10T07:59:00Z'))).toBe(false);
+    expect(carryOverProposals(data, new Date('2026-12-10T07:59:00Z'))).toEqual([]);
+    const begun = new Date('2026-12-10T08:00:00Z');
+    expect(hasProposalsToCarryOver(data, begun)).toBe(true);
+    const carried = carryOverProposals(data, begun);
+    expect(carried.map(({ from, to, moved }) => [from, to, moved.map((x) => [x.from, x.proposal.id, x.proposal.title, x.proposal.status])])).toEqual([
+      ['mote-2026-12', 'mote-2027-03', [[waiting.id, 'mote-2027-03-f1', 'Trygghet i T-banen', 'foreslått']]],
+    ]);
+    // The declined one stays with its meeting, as decided.
+    expect(data.meetings.find((m) => m.id === 'mote-2026-12')!.proposals.map((p) => [p.id, p.status])).toEqual([[declined.id, 'avslått']]);
+    expect(data.deliveries.map((d) => [d.kind, d.meetingId, d.memberId, d.note])).toEqual([
+      ['proposal', 'mote-2027-03', 'kari-nordmann', 'ubehandlet'],
+      ['proposal-moved', 'mote-2027-03', 'ola-hansen', 'ubehandlet'],
+    ]);
+    expect(hasProposalsToCarryOver(data, begun)).toBe(false);
+    expect(carryOverProposals(data, begun)).toEqual([]);
+    // March's secretary decides it there.
+    acceptProposal(data, 'mote-2027-03', 'mote-2027-03-f1', 'kari-nordmann', begun);
+    expect(data.meetings.find((m) => m.id === 'mote-2027-03')!.agenda.map((i) => i.title)).toContain('Trygghet i T-banen');
+  });
+
+  it('keeps an undecided proposal of a meeting begun until a meeting to come is planned, and leaves a cancelled meeting\'s alone', () => {
+    const data = withChats(demoData());
+    proposeItem(data, 'mote-2026-12', 'ola-hansen', { title: 'Trygghet i T-banen' }, now);
+    // Every later meeting cancelled: nowhere to go yet.
+    for (const meeting of data.meetings) if (Date.parse(meeting.start) > Date.parse('2026-12-11T00:00:00Z')) meeting.status = 'avlyst';
+    const later = new Date('2026-12-11T08:00:00Z');
+    expect(hasProposalsToCarryOver(data, later)).toBe(false);
+    expect(carryOverProposals(data, later)).toEqual([]);
+    createMeeting(data, input({ kind: 'ekstraordinært', date: '2027-01-14', title: 'Ekstramøte' } as Partial<MeetingInput>), later, TZ);
+    expect(carryOverProposals(data, later).map(({ to, moved }) => [to, moved.length])).toEqual([[expect.stringMatching(/^ekstra-2027-01/), 1]]);
+    // A cancelled meeting's proposals are the cancellation's to move, not this.
+    const cancelled = withChats(demoData());
+    proposeItem(cancelled, 'mote-2026-12', 'ola-hansen', { title: 'Trygghet i T-banen' }, now);
+    cancelMeeting(cancelled, 'mote-2026-12', 0, now);
+    expect(carryOverProposals(cancelled, later)).toEqual([]);
   });
 
   it('proposes four ordinary meetings and a seminar for an empty year, and nothing for a planned one', () => {

@@ -189,6 +189,28 @@ describe('agendas over HTTP', () => {
     expect((await onDisk(bot)).meetings.find((m) => m.id === 'mote-2026-12')!.agenda.map((i) => i.title)).toContain('Trygghet i T-banen');
   });
 
+  it('takes a proposal the secretary had not answered when its meeting began on to the next meeting, and tells both', async () => {
+    let now = new Date(NOW);
+    const bot = await suite.start({ SEED_FILE: seedFile }, undefined, { clock: { now: () => now } });
+    await councilReachable(bot);
+    await bot.post(message(USERS.member, '/foreslå Trygghet i T-banen', personal(USERS.member)));
+    await bot.settled();
+    suite.stub.sent.length = 0;
+    // Nine o'clock on 10 December: the meeting begins, the proposal still waiting.
+    now = new Date('2026-12-10T08:00:00Z');
+    await bot.scheduler.tick();
+    await bot.settled();
+    const toSecretary = suite.stub.delivered('a:personal-29:kari').map((s) => cardText(cardIn(s)));
+    expect(toSecretary.filter((text) => text.startsWith('Forslag som ikke ble avgjort før forrige møte'))).toEqual([expect.stringContaining('Foreslått av Ola Hansen til Ordinært møte torsdag 11. mars 2027')]);
+    expect(suite.stub.delivered('a:personal-29:ola').map((s) => s.body.text)).toEqual([expect.stringMatching(/^Sekretariatet tok ikke stilling til forslaget ditt «Trygghet i T-banen» før møtet det var til\. Forslaget går videre til Ordinært møte torsdag 11\. mars 2027/)]);
+    const saved = await onDisk(bot);
+    expect(saved.meetings.find((m) => m.id === 'mote-2027-03')!.proposals.map((p) => [p.title, p.status])).toEqual([['Trygghet i T-banen', 'foreslått']]);
+    // A second look moves nothing more.
+    await bot.scheduler.tick();
+    await bot.settled();
+    expect(suite.stub.delivered('a:personal-29:ola')).toHaveLength(1);
+  });
+
   it('updates the posted cards in place, marked as changed, when the agenda changes', async () => {
     const bot = await start();
     await councilReachable(bot);

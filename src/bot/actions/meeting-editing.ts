@@ -1,19 +1,19 @@
 import { z } from 'zod';
-import { moveProposalsBack, moveWaitingProposals, type MovedProposal } from '../../domain/agenda.js';
-import { agendaReceivers, cancellationReceivers, enqueue, holdLateAgenda, personalRecipients, sendAgendaNow } from '../../domain/deliveries.js';
+import { moveProposalsBack, passOnProposals, PROPOSAL_BACK, tellProposer, type MovedProposal } from '../../domain/agenda.js';
+import { agendaReceivers, cancellationReceivers, enqueue, holdLateAgenda, sendAgendaNow } from '../../domain/deliveries.js';
 import { assertRevision, cancelMeeting, createMeeting, createMeetings, meetingAfter, openMeeting, reinstateMeeting, updateMeeting, type MeetingInput, type PlannedMeeting } from '../../domain/meetings.js';
 import { meetingDate } from '../../domain/follow-up-dates.js';
-import { isSecretariat, SECRETARIAT } from '../../domain/roles.js';
+import { SECRETARIAT } from '../../domain/roles.js';
 import { followCancelledMeeting, followReinstatedMeeting, keepDeadlineBy } from '../../domain/salto-rounds.js';
 import { moveDueBack, moveDueFromCancelled } from '../../domain/follow-ups.js';
 import { notePointChange } from '../../domain/minutes.js';
 import { queueRescheduledNotice } from '../../domain/follow-up-reminders.js';
-import { MeetingKindSchema, type Data, type FollowUp, type Meeting, type Member, type Proposal } from '../../domain/schema.js';
+import { MeetingKindSchema, type Data, type FollowUp, type Member } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import { attempt, meetingFor, refuseTooLong, replyMeetingNotFound } from '../meetings/handling.js';
 import { dueLabel } from '../../i18n/points.js';
 import { dayLabel } from '../follow-ups/views.js';
-import { ASK_AGAIN, PROPOSAL_BACK } from '../meetings/outbound.js';
+import { ASK_AGAIN } from '../meetings/outbound.js';
 import { meetingFormCard, meetingName, scheduleCard, yearPlanCard } from '../meetings/views.js';
 import { showEditor } from './agenda-editing.js';
 import { defineAction, field } from './card-action.js';
@@ -102,7 +102,7 @@ export const meetingCancelAction = defineAction({
         const next = meetingAfter(draft, cancelled.id, now);
         const moved = moveDueFromCancelled(draft, cancelled.id, turn.member, now, deps.timeZone);
         noteRescheduled(draft, moved.points, turn.member, now);
-        const proposals = next ? moveProposals(draft, cancelled.id, next, now) : [];
+        const proposals = next ? passOnProposals(draft, cancelled.id, next, now) : [];
         const round = followCancelledMeeting(draft, cancelled.id, now);
         // Kept, so that holding the meeting after all can bring back what is still as it was left.
         cancelled.cancellation = {
@@ -181,25 +181,6 @@ function noteRescheduled(draft: Data, points: readonly FollowUp[], actor: Member
     notePointChange(draft, point, actor?.id, now);
     queueRescheduledNotice(draft, point, actor?.id, now);
   }
-}
-
-/**
- * The proposals a cancelled meeting had not yet answered go on to the next meeting, and the
- * secretariat is told of each again there, with buttons that decide it for that meeting.
- */
-function moveProposals(draft: Data, cancelledId: string, next: Meeting, now: Date): MovedProposal[] {
-  const moved = moveWaitingProposals(draft, cancelledId, next);
-  for (const { proposal } of moved) {
-    const secretariat = draft.members.filter((member) => isSecretariat(member) && member.id !== proposal.byMemberId);
-    enqueue(draft, 'proposal', next.id, proposal.id, personalRecipients(draft, secretariat), now);
-    tellProposer(draft, next.id, proposal, now);
-  }
-  return moved;
-}
-
-/** The proposer hears where their proposal went; the note says it came back to a meeting held after all. */
-function tellProposer(draft: Data, meetingId: string, proposal: Proposal, now: Date, note?: string): void {
-  enqueue(draft, 'proposal-moved', meetingId, proposal.id, personalRecipients(draft, draft.members.filter((member) => member.id === proposal.byMemberId)), now, note);
 }
 
 /**

@@ -2,7 +2,7 @@ import { fitCard } from '../../cards/fit.js';
 import type { Card } from '../../cards/render.js';
 import type { Clock } from '../../domain/clock.js';
 import { formatDateTime } from '../../domain/dates.js';
-import { audienceFor } from '../../domain/agenda.js';
+import { audienceFor, PROPOSAL_BACK, PROPOSAL_UNDECIDED } from '../../domain/agenda.js';
 import { isAgendaRecipient } from '../../domain/deliveries.js';
 import { resentMinutes } from '../../domain/minutes.js';
 import type { ConversationRecord, Data, Delivery, Lang, Meeting, Proposal } from '../../domain/schema.js';
@@ -46,8 +46,6 @@ export function memberUserIds(data: Readonly<Data>): string[] {
 
 /** The note on a move's notice when the meeting moved to another day, so the answers given are asked for again. */
 export const ASK_AGAIN = 'svar-igjen';
-/** The note on a proposer's notice when their proposal came back to a meeting held after all. */
-export const PROPOSAL_BACK = 'tilbake';
 
 /**
  * Makes each outbox message from the data as it is when it is sent: the agenda card in the
@@ -77,7 +75,8 @@ export function meetingComposer(options: { timeZone: string; clock: Clock; repor
       if (delivery.kind === 'proposal') {
         // A proposal decided before the message went out needs no word to the secretariat.
         const proposal = proposalOf(delivery, meeting);
-        return proposal?.status === 'foreslått' ? cardActivity(proposalCard(data, meeting, proposal, lang, options.timeZone), proposal.title, lang) : undefined;
+        const card = proposal?.status === 'foreslått' ? proposalCard(data, meeting, proposal, lang, options.timeZone, 'chat', delivery.note === PROPOSAL_UNDECIDED) : undefined;
+        return card && proposal ? cardActivity(card, proposal.title, lang) : undefined;
       }
       if (headline) {
         const card = agendaCard(meeting, {
@@ -114,7 +113,8 @@ function noticeText(delivery: Delivery, data: Readonly<Data>, meeting: Meeting, 
       return m['notice.reinstated']({ meeting: name });
     case 'proposal-moved': {
       const title = proposalOf(delivery, meeting)?.title ?? '';
-      return m[delivery.note === PROPOSAL_BACK ? 'notice.proposalBack' : 'notice.proposalMoved']({ title, meeting: name });
+      const text = delivery.note === PROPOSAL_BACK ? 'notice.proposalBack' : delivery.note === PROPOSAL_UNDECIDED ? 'notice.proposalUndecided' : 'notice.proposalMoved';
+      return m[text]({ title, meeting: name });
     }
     default: {
       const proposal = proposalOf(delivery, meeting);

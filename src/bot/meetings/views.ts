@@ -237,12 +237,12 @@ export function agendaCard(meeting: Meeting, view: AgendaView): Card {
  * To a secretary: a member's proposal, to take onto the agenda at once or to open the agenda for.
  * In the tab, where the card has no buttons, its last line points to /dagsorden instead.
  */
-export function proposalCard(data: Readonly<Data>, meeting: Meeting, proposal: Proposal, lang: Lang, timeZone: string, where: 'chat' | 'tab' = 'chat'): Card {
+export function proposalCard(data: Readonly<Data>, meeting: Meeting, proposal: Proposal, lang: Lang, timeZone: string, where: 'chat' | 'tab' = 'chat', carried = false): Card {
   const m = messages(lang);
   const by = data.members.find((member) => member.id === proposal.byMemberId)?.name ?? proposal.byMemberId;
   const context = { name: by, meeting: meetingName(meeting, lang, timeZone) };
   return renderCard('proposal', {
-    headline: m['proposal.notice.headline'],
+    headline: m[carried ? 'proposal.notice.carried' : 'proposal.notice.headline'],
     title: proposal.title,
     description: proposal.description ?? '',
     context: where === 'chat' ? m['proposal.notice.context'](context) : m['proposal.notice.contextTab'](context),
