@@ -128,7 +128,6 @@ function meetingDay(data: Readonly<Data>, round: SaltoRound, lang: Lang, timeZon
   return meeting ? dayLabel(meetingDate(meeting, timeZone), lang, timeZone) : round.meetingId;
 }
 
-/** The invitation (or a reminder) to a coordinator: the meeting, the deadline, a start button per unit. */
 /** To the secretaries when a coming meeting awaits its round: the deadline it would get, and a button to the round's form. */
 export function roundMissingCard(data: Readonly<Data>, meeting: Meeting, lang: Lang, timeZone: string, now: Date): Card {
   const m = messages(lang);
@@ -141,6 +140,7 @@ export function roundMissingCard(data: Readonly<Data>, meeting: Meeting, lang: L
   });
 }
 
+/** The invitation (or a reminder) to a coordinator: the meeting, the deadline, a start button per unit. */
 export function inviteCard(data: Readonly<Data>, round: SaltoRound, unitIds: readonly string[], lang: Lang, timeZone: string, headline: string): Card {
   const m = messages(lang);
   return renderCard('notice', {
