@@ -386,3 +386,24 @@ export function queueRoundMissingReminders(data: Data, now: Date, timing: Dispat
 export function hasRoundMissingReminders(data: Readonly<Data>, now: Date, timing: DispatchTiming): boolean {
   return queueRoundMissingReminders({ ...data, deliveries: [...data.deliveries] } as Data, now, timing).length > 0;
 }
+
+/**
+ * Tells the secretaries, at the send time the day after a round's deadline, how the round stands,
+ * while its meeting is still to come; once for each deadline the round has had.
+ */
+export function queueRoundSummaries(data: Data, now: Date, timing: DispatchTiming): Delivery[] {
+  const queued: Delivery[] = [];
+  for (const round of data.saltoRounds) {
+    const meeting = data.meetings.find((m) => m.id === round.meetingId);
+    if (!meeting || meetingPhase(meeting, now) !== 'coming') continue;
+    const [y, m, d] = round.deadline.split('-').map(Number) as [number, number, number];
+    if (now < sendTimeOn(y, m - 1, d + 1, timing)) continue;
+    queued.push(...enqueue(data, 'salto-round-summary', { roundId: round.id }, `etter-${round.deadline}`, secretaryRecipients(data), now, round.deadline));
+  }
+  return queued;
+}
+
+/** True when `queueRoundSummaries` would add anything, so the scheduler writes only then. */
+export function hasRoundSummaries(data: Readonly<Data>, now: Date, timing: DispatchTiming): boolean {
+  return queueRoundSummaries({ ...data, deliveries: [...data.deliveries] } as Data, now, timing).length > 0;
+}

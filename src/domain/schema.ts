@@ -350,6 +350,8 @@ export const DeliveryKindSchema = z.enum([
   'salto-deadline-moved',
   /** To the secretariat: a coming meeting has SaLTo reporting on its agenda and no round has been opened for it. */
   'salto-round-missing',
+  /** To the secretariat, the morning after a round's deadline: who handed in and who did not; `note` is the deadline. */
+  'salto-round-summary',
 ]);
 export type DeliveryKind = z.infer<typeof DeliveryKindSchema>;
 

@@ -599,6 +599,12 @@ export const nb = {
     `SaLTo-rapporteringen står på dagsordenen, men koordinatorene er ikke bedt om rapport ennå. Åpner du runden nå, er fristen ${p.deadline}, 14 dager før møtet, om du ikke velger en annen.`,
   'salto.missing.late': 'SaLTo-rapporteringen står på dagsordenen, men koordinatorene er ikke bedt om rapport ennå. Den vanlige fristen, 14 dager før møtet, er passert, så velg en kortere frist når du åpner runden.',
   'salto.missing.open': 'Åpne rapportrunden',
+  'salto.summary.headline': (p: { deadline: string }) => `Fristen for SaLTo-rapportene gikk ut ${p.deadline}`,
+  'salto.summary.all': (p: { total: number }) => `Alle enhetene har levert (${p.total} av ${p.total}), og den samlede rapporten er klar.`,
+  'salto.summary.missing': (p: { handedIn: number; total: number; units: string }) =>
+    `${p.handedIn} av ${p.total} enheter har levert. I oversikten kan du låse opp en enhet som vil levere etter fristen, eller gi alle en ny frist. Ikke levert:\n\n${p.units}`,
+  'salto.summary.draft': (p: { unit: string }) => `${p.unit}: utkast`,
+  'salto.summary.show': 'Vis runden',
   'salto.chooseUnit': 'Du rapporterer for flere enheter. Hvilken vil du svare for?',
   'salto.noRound': 'Ingen SaLTo-rapportrunde er åpen nå. Du får beskjed her når sekretariatet åpner en.',
   'salto.noUnit': 'Du er SaLTo-koordinator, men ikke registrert for noen enhet i denne runden. Be sekretariatet rette det.',

@@ -3,8 +3,9 @@ import { dueDispatches, queueDispatch, type DispatchTiming } from '../domain/del
 import { hasNewFollowUpNotices, queueFollowUpNotices } from '../domain/follow-up-reminders.js';
 import { briefingChanges, syncBriefingItems } from '../domain/follow-ups.js';
 import { carryOverProposals, hasProposalsToCarryOver } from '../domain/agenda.js';
-import { hasRoundMissingReminders, hasRoundReminders, queueRoundMissingReminders, queueRoundReminders } from '../domain/salto-rounds.js';
+import { hasRoundMissingReminders, hasRoundReminders, hasRoundSummaries, queueRoundMissingReminders, queueRoundReminders, queueRoundSummaries } from '../domain/salto-rounds.js';
 import { hasMinutesReminders, queueMinutesReminders } from '../domain/minutes.js';
+import type { Data, Delivery } from '../domain/schema.js';
 import type { Store } from '../domain/store.js';
 import type { Logger } from '../logger.js';
 import type { Notifier } from './notifier.js';
@@ -20,6 +21,18 @@ export interface SchedulerOptions {
   /** Runs before an agenda is queued, to find more recipients (the council team's members). */
   beforeAgenda?: () => Promise<unknown>;
 }
+
+type Queue = (data: Data, now: Date, timing: DispatchTiming) => Delivery[];
+type Has = (data: Readonly<Data>, now: Date, timing: DispatchTiming) => boolean;
+
+/** Reminders that fall due by the clock: whether any has, how to queue them, and what the log calls them. */
+const REMINDERS: readonly [Has, Queue, string][] = [
+  [hasNewFollowUpNotices, queueFollowUpNotices, 'follow-up reminders'],
+  [hasRoundReminders, queueRoundReminders, 'SaLTo reminders'],
+  [hasRoundMissingReminders, queueRoundMissingReminders, 'reminders of SaLTo rounds not opened'],
+  [hasRoundSummaries, queueRoundSummaries, 'summaries of SaLTo rounds past their deadline'],
+  [hasMinutesReminders, queueMinutesReminders, 'minutes reminders'],
+];
 
 /**
  * Looks at the data once a minute (and at start, to catch up on anything due while the bot was
@@ -60,35 +73,26 @@ export class Scheduler {
   }
 
   /**
-   * Follow-up points, SaLTo rounds (and rounds not yet opened), proposals left undecided by a meeting, and minutes not yet sent. Briefing items follow their points onto coming agendas (a meeting added later, a date
-   * passed), and owners get the reminders that have fallen due. Writes only when there is news.
+   * Briefing items follow their points onto coming agendas (a meeting added later, a date
+   * passed); proposals a meeting began without answering go on to the next; and the reminders
+   * that have fallen due are queued: owners' of follow-up points, coordinators' of SaLTo rounds,
+   * and the secretary's of rounds not opened, of rounds past their deadline and of minutes not yet
+   * sent. Writes only when there is news.
    */
   private async followUps(now: Date): Promise<void> {
     const { store, logger, timing } = this.options;
-    const data = store.read();
-    if (briefingChanges(data, now, timing.timeZone).length > 0) {
+    if (briefingChanges(store.read(), now, timing.timeZone).length > 0) {
       const meetings = await store.update((draft) => syncBriefingItems(draft, now, timing.timeZone));
       logger.info({ meetings }, 'placed briefing items on coming agendas');
-    }
-    if (hasNewFollowUpNotices(store.read(), now, timing)) {
-      const queued = await store.update((draft) => queueFollowUpNotices(draft, now, timing));
-      logger.info({ messages: queued.length }, 'queued follow-up reminders');
-    }
-    if (hasRoundReminders(store.read(), now, timing)) {
-      const queued = await store.update((draft) => queueRoundReminders(draft, now, timing));
-      logger.info({ messages: queued.length }, 'queued SaLTo reminders');
-    }
-    if (hasRoundMissingReminders(store.read(), now, timing)) {
-      const queued = await store.update((draft) => queueRoundMissingReminders(draft, now, timing));
-      logger.info({ messages: queued.length }, 'queued reminders of SaLTo rounds not opened');
     }
     if (hasProposalsToCarryOver(store.read(), now)) {
       const carried = await store.update((draft) => carryOverProposals(draft, now));
       logger.info({ carried: carried.map(({ from, to, moved }) => ({ from, to, proposals: moved.length })) }, 'moved proposals not decided before their meeting to the next');
     }
-    if (hasMinutesReminders(store.read(), now, timing)) {
-      const queued = await store.update((draft) => queueMinutesReminders(draft, now, timing));
-      logger.info({ messages: queued.length }, 'queued minutes reminders');
+    for (const [has, queue, what] of REMINDERS) {
+      if (!has(store.read(), now, timing)) continue;
+      const queued = await store.update((draft) => queue(draft, now, timing));
+      logger.info({ messages: queued.length }, `queued ${what}`);
     }
   }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Verb } from '../../src/bot/actions/index.js';
 import { handleAction, handleText } from '../../src/bot/router.js';
 import { formQuestions } from '../../src/domain/salto-form.js';
-import { answerReport, openRound, queueRoundMissingReminders, startReport, submitReport } from '../../src/domain/salto-rounds.js';
+import { answerReport, changeDeadline, openRound, queueRoundMissingReminders, queueRoundSummaries, startReport, submitReport } from '../../src/domain/salto-rounds.js';
 import { tabOverview, type OverviewContext } from '../../src/tab/overview.js';
 import type { Data } from '../../src/domain/schema.js';
 import { fixedClock } from '../../src/domain/clock.js';
@@ -410,5 +410,59 @@ describe("the secretary's reminder of a round not opened", () => {
       data.meetings.find((m) => m.id === 'mote-2026-12')!.status = 'avlyst';
     });
     expect(other.card()).toBeUndefined();
+  });
+});
+
+describe("the secretary's summary after a round's deadline", () => {
+  const AFTER = '2027-02-26T08:00:00Z';
+  /** The March round past its deadline: Grorud handed in, Sentrum has a draft, the rest have not started. */
+  function pastDeadline(lang: 'nb' | 'en' = 'nb') {
+    const world = withRound();
+    const now = new Date(NOW);
+    const aisha = memberOf(world, COORDINATOR_ID);
+    const report = startReport(world, ROUND, 'bydel-grorud', aisha, now, 'Europe/Oslo');
+    for (const q of formQuestions(world.saltoRounds[0]!)) answerReport(world, report.id, aisha, q.kind === 'status' ? { kind: 'answer', text: '1' } : { kind: 'answer', text: 'Svar' }, undefined, now, 'Europe/Oslo');
+    submitReport(world, report.id, aisha, now, 'Europe/Oslo');
+    const sentrum = startReport(world, ROUND, 'sentrum', memberOf(world, 'salto-sentrum'), now, 'Europe/Oslo');
+    answerReport(world, sentrum.id, memberOf(world, 'salto-sentrum'), { kind: 'answer', text: '2' }, undefined, now, 'Europe/Oslo');
+    world.members.find((m) => m.id === SECRETARY_ID)!.lang = lang;
+    queueRoundSummaries(world, new Date(AFTER), TIMING);
+    const h = harness(world, fixedClock(AFTER));
+    const compose = composer({ timeZone: 'Europe/Oslo', clock: fixedClock(AFTER) });
+    const card = () => {
+      const data = h.store.read();
+      const delivery = data.deliveries.find((d) => d.kind === 'salto-round-summary')!;
+      return (compose(delivery, data, 'send')?.activity as { attachments: { content: unknown }[] } | undefined)?.attachments[0]!.content;
+    };
+    return { ...h, card };
+  }
+
+  it('says how many handed in and names the rest, drafts marked, with a button to the round', async () => {
+    const { card, deps } = pastDeadline();
+    expect(cardProblems(card())).toEqual([]);
+    expect(cardText(card())).toMatch(
+      /^Fristen for SaLTo-rapportene gikk ut torsdag 25\. februar 2027\nSaLTo-rapportering til møtet torsdag 11\. mars 2027\n1 av 17 enheter har levert\. I oversikten kan du låse opp en enhet som vil levere etter fristen, eller gi alle en ny frist\. Ikke levert:\n\n- Bydel Alna\n- Bydel Bjerke\n[^]*\n- Sentrum \(Uteseksjonen, Velferdsetaten\): utkast\n- Utdanningsetaten, SaLTo-teamet\nVis runden$/,
+    );
+    expect(cardText(card())).not.toContain('Bydel Grorud');
+    const show = fakeTurn({ member: memberOf(deps.store.read(), SECRETARY_ID), data: cardButtons(card())[0]!.data });
+    await handleAction(show, deps);
+    expect(cardText(show.responses[0])).toMatch(/^SaLTo-rapportering til møtet torsdag 11\. mars 2027\nFrist: torsdag 25\. februar 2027\nLevert: 1 · utkast: 1 · ikke startet: 15/);
+  });
+
+  it('says when every unit has handed in, in English too, and is dropped when the deadline has moved or the meeting begun', async () => {
+    const { card, store } = pastDeadline('en');
+    await store.update((data) => {
+      data.saltoRounds[0]!.unitIds = ['bydel-grorud'];
+    });
+    expect(cardText(card())).toBe('The SaLTo reports were due Thursday 25 February 2027\nSaLTo reporting to the meeting on Thursday 11 March 2027\nEvery unit has handed in (1 of 1), and the compiled report is ready.\nShow the round');
+    await store.update((data) => {
+      changeDeadline(data, ROUND, '2027-03-04', new Date(AFTER), 'Europe/Oslo');
+    });
+    expect(card()).toBeUndefined();
+    const begun = pastDeadline();
+    await begun.store.update((data) => {
+      data.meetings.find((m) => m.id === 'mote-2027-03')!.status = 'avholdt';
+    });
+    expect(begun.card()).toBeUndefined();
   });
 });

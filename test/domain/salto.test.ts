@@ -11,8 +11,10 @@ import {
   followCancelledMeeting,
   followReinstatedMeeting,
   hasRoundMissingReminders,
+  hasRoundSummaries,
   openRound,
   queueRoundMissingReminders,
+  queueRoundSummaries,
   queueRoundReminders,
   roundOverview,
   startReport,
@@ -423,5 +425,34 @@ describe('the reminder of a round not opened', () => {
     const data = world();
     queueRoundMissingReminders(data, now, TIMING);
     expect(DataSchema.parse(JSON.parse(JSON.stringify(data))).deliveries.map((d) => d.kind)).toContain('salto-round-missing');
+  });
+});
+
+describe("the secretary's summary after a round's deadline", () => {
+  const at = (iso: string) => new Date(iso);
+  const summaries = (queued: { kind: string; roundId?: string | undefined; memberId?: string | undefined; note?: string | undefined }[]) => queued.map((d) => [d.kind, d.roundId, d.memberId, d.note]);
+
+  it('goes to the secretary at the send time the day after the deadline, once for each deadline the round has had', () => {
+    const { data } = started();
+    // The deadline is 25 February 2027; reports can be handed in all that day.
+    expect(hasRoundSummaries(data, at('2027-02-26T07:59:00Z'), TIMING)).toBe(false);
+    expect(queueRoundSummaries(data, at('2027-02-26T07:59:00Z'), TIMING)).toEqual([]);
+    expect(hasRoundSummaries(data, at('2027-02-26T08:00:00Z'), TIMING)).toBe(true);
+    expect(summaries(queueRoundSummaries(data, at('2027-02-26T08:00:00Z'), TIMING))).toEqual([['salto-round-summary', ROUND_ID, 'kari-nordmann', '2027-02-25']]);
+    expect(queueRoundSummaries(data, at('2027-02-27T08:00:00Z'), TIMING)).toEqual([]);
+    // A new deadline gets its own summary, the day after it.
+    changeDeadline(data, ROUND_ID, '2027-03-04', at('2027-02-26T10:00:00Z'), TZ);
+    expect(queueRoundSummaries(data, at('2027-03-04T08:00:00Z'), TIMING)).toEqual([]);
+    expect(summaries(queueRoundSummaries(data, at('2027-03-05T08:00:00Z'), TIMING))).toEqual([['salto-round-summary', ROUND_ID, 'kari-nordmann', '2027-03-04']]);
+  });
+
+  it('is not sent once the meeting has begun, nor for a cancelled meeting', () => {
+    const { data } = started();
+    // A deadline on the meeting's day: the day after, the meeting is held.
+    changeDeadline(data, ROUND_ID, '2027-03-11', now, TZ);
+    expect(queueRoundSummaries(data, at('2027-03-12T08:00:00Z'), TIMING)).toEqual([]);
+    const cancelled = started().data;
+    cancelled.meetings.find((m) => m.id === 'mote-2027-03')!.status = 'avlyst';
+    expect(queueRoundSummaries(cancelled, at('2027-02-26T08:00:00Z'), TIMING)).toEqual([]);
   });
 });

@@ -110,7 +110,7 @@ describe('SaLTo reports over HTTP', () => {
     expect(await readFile(bot.dataFile, 'utf8')).toBe(before);
   });
 
-  it('reminds only the units that have not handed in, once', async () => {
+  it('reminds only the units that have not handed in, once, and tells the secretary the day after the deadline who did not', async () => {
     // Deadline 28 November: the reminder three days before is due at 09:00 Oslo time on 25 November.
     let now = new Date('2026-11-22T08:00:00Z');
     const bot = await suite.start({}, undefined, { clock: { now: () => now } });
@@ -129,6 +129,17 @@ describe('SaLTo reports over HTTP', () => {
       await bot.settled();
     }
     expect(reminders().map((s) => s.conversationId)).toEqual([`a:personal-${SENTRUM.id}`]);
+    const summaries = () => suite.stub.delivered(`a:personal-${USERS.secretary.id}`).map((s) => cardText(cardIn(s))).filter((text) => text.startsWith('Fristen for SaLTo-rapportene gikk ut'));
+    now = new Date('2026-11-29T07:59:00Z');
+    await bot.scheduler.tick();
+    await bot.settled();
+    expect(summaries()).toEqual([]);
+    now = new Date('2026-11-29T08:00:00Z');
+    for (let i = 0; i < 2; i++) {
+      await bot.scheduler.tick();
+      await bot.settled();
+    }
+    expect(summaries()).toEqual([expect.stringMatching(/^Fristen for SaLTo-rapportene gikk ut lørdag 28\. november 2026\n[\s\S]*1 av 17 enheter har levert\.[\s\S]*- Bydel Alna\n/)]);
   });
 
   it('serves the compiled report as a Word file to a signed link only, and refuses tampered or expired links', async () => {

@@ -3,7 +3,7 @@ import { meetingDate, todayIn } from '../../domain/follow-up-dates.js';
 import { comingMeetings, meetingPhase } from '../../domain/meetings.js';
 import type { CompiledRound } from '../../domain/salto-compile.js';
 import { currentQuestion, formQuestions, isStatusValue, missingAnswers, STATUS_VALUES, type FormProblem, type Question, type StatusValue } from '../../domain/salto-form.js';
-import { defaultDeadline, previousAnswer, type UnitOverview } from '../../domain/salto-rounds.js';
+import { defaultDeadline, previousAnswer, roundOverview, type UnitOverview } from '../../domain/salto-rounds.js';
 import type { Data, Lang, Meeting, SaltoReport, SaltoRound } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import { Verb } from '../actions/verbs.js';
@@ -137,6 +137,25 @@ export function roundMissingCard(data: Readonly<Data>, meeting: Meeting, lang: L
     title: meetingName(meeting, lang, timeZone),
     text: usual < todayIn(now, timeZone) ? m['salto.missing.late'] : m['salto.missing.text']({ deadline: dayLabel(usual, lang, timeZone) }),
     buttons: [{ title: m['salto.missing.open'], data: { verb: Verb.RoundForm, meetingId: meeting.id } }],
+  });
+}
+
+/**
+ * To the secretaries the morning after a round's deadline: how many units handed in, which did
+ * not (a draft marked), and a button to the round's overview, where a unit can be unlocked or
+ * the deadline moved.
+ */
+export function roundSummaryCard(data: Readonly<Data>, round: SaltoRound, lang: Lang, timeZone: string, now: Date): Card {
+  const m = messages(lang);
+  const overview = roundOverview(data, round, now, timeZone);
+  const missing = overview.filter((unit) => unit.state !== 'levert');
+  // A list, since unit names may hold commas ("Utdanningsetaten, SaLTo-teamet").
+  const units = missing.map((unit) => `- ${unit.state === 'utkast' ? m['salto.summary.draft']({ unit: unit.name }) : unit.name}`).join('\n');
+  return renderCard('notice', {
+    headline: m['salto.summary.headline']({ deadline: dayLabel(round.deadline, lang, timeZone) }),
+    title: m['saltoOverview.title']({ date: meetingDay(data, round, lang, timeZone) }),
+    text: missing.length === 0 ? m['salto.summary.all']({ total: overview.length }) : m['salto.summary.missing']({ handedIn: overview.length - missing.length, total: overview.length, units }),
+    buttons: [{ title: m['salto.summary.show'], data: { verb: Verb.RoundShow, roundId: round.id } }],
   });
 }
 
