@@ -328,6 +328,8 @@ export const DeliveryKindSchema = z.enum([
   'attendance-reminder',
   /** To the council's channel and members: a meeting's minutes, as made public. */
   'minutes',
+  /** To the secretariat, some weeks before the last meeting planned: nothing is planned after it. */
+  'year-plan-reminder',
   /** To the secretariat, some days after a meeting: its minutes have not been sent yet. */
   'minutes-reminder',
   /** To a point's owner: due soon, overdue, or to be briefed at a coming meeting. */

@@ -265,6 +265,8 @@ export const en: Messages = {
   'schedule.agendaItems': (p) => `${p.count} ${p.count === 1 ? 'item' : 'items'} on the agenda`,
 
   'yearPlan.title': (p) => `Meeting schedule for ${p.year}`,
+  'yearPlan.reminder.headline': 'The meeting schedule runs out',
+  'yearPlan.reminder.text': (p) => `The last meeting in the schedule is ${p.meeting}. Plan the next meetings, so agendas, SaLTo rounds and reminders carry on. The dates can also go on that meeting's agenda.`,
   'yearPlan.intro': 'Proposal: four ordinary meetings and a seminar. Change dates and times, untick meetings you do not want, and confirm.',
   'yearPlan.existing': (p) => `Already in the schedule: ${p.list}.`,
   'yearPlan.nothing': (p) => `${p.year} already has four ordinary meetings and a seminar.`,

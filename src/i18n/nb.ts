@@ -280,6 +280,9 @@ export const nb = {
   'schedule.agendaItems': (p: { count: number }) => `${p.count} ${p.count === 1 ? 'sak' : 'saker'} på dagsordenen`,
 
   'yearPlan.title': (p: { year: number }) => `Møteplan for ${p.year}`,
+  'yearPlan.reminder.headline': 'Møteplanen tar slutt',
+  'yearPlan.reminder.text': (p: { meeting: string }) =>
+    `Det siste møtet i møteplanen er ${p.meeting}. Legg opp de neste møtene, så dagsordener, SaLTo-runder og påminnelser fortsetter. Datoene kan også settes på dagsordenen for det møtet.`,
   'yearPlan.intro': 'Forslag: fire ordinære møter og et seminar. Endre datoer og tider, fjern haken for møter du ikke vil ha med, og bekreft.',
   'yearPlan.existing': (p: { list: string }) => `Allerede i møteplanen: ${p.list}.`,
   'yearPlan.nothing': (p: { year: number }) => `${p.year} har allerede fire ordinære møter og et seminar.`,

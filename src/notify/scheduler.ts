@@ -5,6 +5,7 @@ import { briefingChanges, syncBriefingItems } from '../domain/follow-ups.js';
 import { carryOverProposals, hasProposalsToCarryOver } from '../domain/agenda.js';
 import { hasRoundMissingReminders, hasRoundReminders, hasRoundSummaries, queueRoundMissingReminders, queueRoundReminders, queueRoundSummaries } from '../domain/salto-rounds.js';
 import { hasMinutesReminders, queueMinutesReminders } from '../domain/minutes.js';
+import { hasYearPlanReminders, queueYearPlanReminders } from '../domain/year-plan.js';
 import type { Data, Delivery } from '../domain/schema.js';
 import type { Store } from '../domain/store.js';
 import type { Logger } from '../logger.js';
@@ -32,6 +33,7 @@ const REMINDERS: readonly [Has, Queue, string][] = [
   [hasRoundMissingReminders, queueRoundMissingReminders, 'reminders of SaLTo rounds not opened'],
   [hasRoundSummaries, queueRoundSummaries, 'summaries of SaLTo rounds past their deadline'],
   [hasMinutesReminders, queueMinutesReminders, 'minutes reminders'],
+  [hasYearPlanReminders, queueYearPlanReminders, 'reminders to plan meetings after the last one planned'],
 ];
 
 /**
@@ -76,8 +78,8 @@ export class Scheduler {
    * Briefing items follow their points onto coming agendas (a meeting added later, a date
    * passed); proposals a meeting began without answering go on to the next; and the reminders
    * that have fallen due are queued: owners' of follow-up points, coordinators' of SaLTo rounds,
-   * and the secretary's of rounds not opened, of rounds past their deadline and of minutes not yet
-   * sent. Writes only when there is news.
+   * and the secretary's of rounds not opened, of rounds past their deadline, of minutes not yet
+   * sent and of a calendar about to run out. Writes only when there is news.
    */
   private async followUps(now: Date): Promise<void> {
     const { store, logger, timing } = this.options;

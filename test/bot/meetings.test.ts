@@ -6,8 +6,9 @@ import { handleAction, handleText } from '../../src/bot/router.js';
 import { carryOverProposals } from '../../src/domain/agenda.js';
 import { dueDispatches, queueDispatch } from '../../src/domain/deliveries.js';
 import { openRound } from '../../src/domain/salto-rounds.js';
+import { queueYearPlanReminders } from '../../src/domain/year-plan.js';
 import { cardButtons, cardProblems, inputValues } from '../helpers/adaptive-cards.js';
-import { cardText, demoData, fakeTurn, harness, memberOf, MEMBER_ID, NOW, SECRETARY_ID, COORDINATOR_ID, withChats } from '../helpers/builders.js';
+import { cardText, demoData, fakeTurn, harness, memberOf, MEMBER_ID, NOW, SECRETARY_ID, COORDINATOR_ID, TIMING, withChats } from '../helpers/builders.js';
 
 const data = demoData();
 const secretary = memberOf(data, SECRETARY_ID);
@@ -605,6 +606,35 @@ describe('the secretary’s meeting tools', () => {
     expect(store.read().meetings.find((m) => m.id === 'mote-2027-03')!.agenda.map((i) => i.title)).toContain('Trygghet i T-banen');
     // Decided: the proposer's notice, not yet sent, has nothing more to say; the decision says the rest.
     expect(compose(toProposer, store.read(), 'send')).toBeUndefined();
+  });
+
+  it('reminds the secretary that the schedule runs out, with buttons to plan the next year or a meeting, and says nothing once more is planned', async () => {
+    const at = '2027-10-28T07:00:00Z';
+    const { deps, store } = harness(withChats(demoData()), fixedClock(at));
+    await store.update((data) => queueYearPlanReminders(data, new Date(at), TIMING));
+    const compose = composer({ timeZone: 'Europe/Oslo', clock: fixedClock(at) });
+    const card = () => {
+      const data = store.read();
+      const delivery = data.deliveries.find((d) => d.kind === 'year-plan-reminder')!;
+      return (compose(delivery, data, 'send')?.activity as { attachments: { content: unknown }[] } | undefined)?.attachments[0]!.content;
+    };
+    expect(cardProblems(card())).toEqual([]);
+    expect(cardText(card())).toBe(
+      'Møteplanen tar slutt\nMøteplan for 2028\nDet siste møtet i møteplanen er Ordinært møte torsdag 9. desember 2027 kl. 09.00. Legg opp de neste møtene, så dagsordener, SaLTo-runder og påminnelser fortsetter. Datoene kan også settes på dagsordenen for det møtet.\nLegg opp 2028\nNytt møte',
+    );
+    const plan = fakeTurn({ member: secretary, data: cardButtons(card())[0]!.data });
+    await handleAction(plan, deps);
+    expect(cardText(plan.responses[0])).toMatch(/^Møteplan for 2028\n/);
+    const form = fakeTurn({ member: secretary, data: cardButtons(card())[1]!.data });
+    await handleAction(form, deps);
+    expect(cardText(form.responses[0])).toMatch(/^Nytt møte/);
+    // A member cannot use the buttons.
+    const forged = fakeTurn({ member, data: cardButtons(card())[0]!.data });
+    await handleAction(forged, deps);
+    expect(forged.responses).toEqual([]);
+    await handleAction(fakeTurn({ member: secretary, data: { ...inputValues(plan.responses[0]), ...cardButtons(plan.responses[0]).at(-1)!.data } }), deps);
+    expect(store.read().meetings.filter((m) => m.start.startsWith('2028'))).not.toHaveLength(0);
+    expect(card()).toBeUndefined();
   });
 
   it('holds a cancelled meeting after all: tells those told of the cancellation, and brings back what went on to the next meeting', async () => {

@@ -5,6 +5,7 @@ import { agendaRecipients, agendaSendTime, dueAt, dueDispatches, holdLateAgenda,
 import { ErrorCode, type DomainError } from '../../src/domain/errors.js';
 import { cancelMeeting, createMeeting, createMeetings, meetingPhase, proposeYear, reinstateMeeting, updateMeeting, zonedInstant, type MeetingInput } from '../../src/domain/meetings.js';
 import { readNewMeetingWords } from '../../src/domain/meeting-words.js';
+import { hasYearPlanReminders, lastPlannedMeeting, queueYearPlanReminders, yearToPlan } from '../../src/domain/year-plan.js';
 import { meetingNamed } from '../../src/domain/named-meetings.js';
 import { DataSchema, type Meeting } from '../../src/domain/schema.js';
 import { demoData, NOW, TIMING, withChats } from '../helpers/builders.js';
@@ -443,6 +444,33 @@ describe('the meeting schedule', () => {
     proposeItem(cancelled, 'mote-2026-12', 'ola-hansen', { title: 'Trygghet i T-banen' }, now);
     cancelMeeting(cancelled, 'mote-2026-12', 0, now);
     expect(carryOverProposals(cancelled, later)).toEqual([]);
+  });
+
+  it('reminds the secretary six weeks before the last meeting planned that nothing comes after it, once for each last meeting', () => {
+    const data = withChats(demoData());
+    data.conversations.push({ ...data.conversations.find((c) => c.id === 'a:kari')!, id: 'a:forvaltning', memberId: 'forvaltning' });
+    expect(lastPlannedMeeting(data)?.id).toBe('mote-2027-12');
+    expect(yearToPlan(lastPlannedMeeting(data)!, TZ)).toBe(2028);
+    // 9 December 2027 less 42 days: Thursday 28 October, 09:00 summer time in Oslo.
+    expect(hasYearPlanReminders(data, new Date('2027-10-28T06:59:00Z'), TIMING)).toBe(false);
+    expect(queueYearPlanReminders(data, new Date('2027-10-28T06:59:00Z'), TIMING)).toEqual([]);
+    expect(hasYearPlanReminders(data, new Date('2027-10-28T07:00:00Z'), TIMING)).toBe(true);
+    const queued = queueYearPlanReminders(data, new Date('2027-10-28T07:00:00Z'), TIMING);
+    // The secretary, not the administrator, nor a member.
+    expect(queued.map((d) => [d.kind, d.meetingId, d.conversationId])).toEqual([['year-plan-reminder', 'mote-2027-12', 'a:kari']]);
+    expect(queueYearPlanReminders(data, new Date('2027-11-28T07:00:00Z'), TIMING)).toEqual([]);
+    // With 2028 planned, the next reminder waits for the new last meeting.
+    createMeetings(data, proposeYear(data, 2028, TZ), new Date('2027-10-28T07:00:00Z'), TZ);
+    expect(lastPlannedMeeting(data)?.id).toBe('mote-2028-12');
+    expect(queueYearPlanReminders(data, new Date('2028-10-01T07:00:00Z'), TIMING)).toEqual([]);
+    expect(queueYearPlanReminders(data, new Date('2028-11-02T08:00:00Z'), TIMING).map((d) => d.meetingId)).toEqual(['mote-2028-12']);
+    // A cancelled meeting is not the last one planned.
+    const cancelled = withChats(demoData());
+    cancelled.meetings.find((m) => m.id === 'mote-2027-12')!.status = 'avlyst';
+    expect(lastPlannedMeeting(cancelled)?.id).toBe('seminar-2027');
+    expect(queueYearPlanReminders(cancelled, new Date('2027-09-09T07:00:00Z'), TIMING).map((d) => d.meetingId)).toEqual(['seminar-2027']);
+    expect(lastPlannedMeeting({ ...cancelled, meetings: [] })).toBeUndefined();
+    expect(queueYearPlanReminders({ ...cancelled, meetings: [] }, new Date('2027-09-09T07:00:00Z'), TIMING)).toEqual([]);
   });
 
   it('proposes four ordinary meetings and a seminar for an empty year, and nothing for a planned one', () => {

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Verb } from '../../src/bot/actions/index.js';
 import { installed, invoke, message, USERS } from '../helpers/activities.js';
 import { executeData } from '../helpers/adaptive-cards.js';
+import { fixedClock } from '../../src/domain/clock.js';
 import { cardText, NOW } from '../helpers/builders.js';
 import { cardIn, connectorSuite, expectChangedLinksRefused, onDisk, seedFileWith, wordText, type BotUnderTest } from '../helpers/running-bot.js';
 
@@ -209,6 +210,17 @@ describe('agendas over HTTP', () => {
     await bot.scheduler.tick();
     await bot.settled();
     expect(suite.stub.delivered('a:personal-29:ola')).toHaveLength(1);
+  });
+
+  it('tells the secretary six weeks before the last meeting planned that the schedule runs out, once', async () => {
+    const bot = await suite.start({ SEED_FILE: seedFile }, undefined, { clock: fixedClock('2027-10-28T07:00:00Z') });
+    await bot.post(installed(USERS.secretary, personal(USERS.secretary)));
+    for (let i = 0; i < 2; i++) {
+      await bot.scheduler.tick();
+      await bot.settled();
+    }
+    const notices = suite.stub.delivered('a:personal-29:kari').map((s) => cardText(cardIn(s))).filter((text) => text.startsWith('Møteplanen tar slutt'));
+    expect(notices).toEqual([expect.stringContaining('Det siste møtet i møteplanen er Ordinært møte torsdag 9. desember 2027')]);
   });
 
   it('updates the posted cards in place, marked as changed, when the agenda changes', async () => {

@@ -5,11 +5,12 @@ import { formatDateTime } from '../../domain/dates.js';
 import { audienceFor, PROPOSAL_BACK, PROPOSAL_UNDECIDED } from '../../domain/agenda.js';
 import { isAgendaRecipient } from '../../domain/deliveries.js';
 import { resentMinutes } from '../../domain/minutes.js';
+import { lastPlannedMeeting } from '../../domain/year-plan.js';
 import type { ConversationRecord, Data, Delivery, Lang, Meeting, Proposal } from '../../domain/schema.js';
 import { messages } from '../../i18n/index.js';
 import type { Compose } from '../../notify/notifier.js';
 import { minutesCard, minutesReminderCard } from '../minutes/views.js';
-import { agendaCard, meetingLabel, meetingName, proposalCard, type Headline } from './views.js';
+import { agendaCard, meetingLabel, meetingName, proposalCard, yearPlanReminderCard, type Headline } from './views.js';
 
 const HEADLINES: Partial<Record<Delivery['kind'], Headline>> = {
   agenda: 'posted',
@@ -65,6 +66,10 @@ export function meetingComposer(options: { timeZone: string; clock: Clock; repor
       if (delivery.kind === 'minutes-reminder') {
         // Sent meanwhile: nothing to remind of.
         return meeting.minutes?.sentAt ? undefined : cardActivity(minutesReminderCard(meeting, lang, options.timeZone), messages(lang)['minutes.reminder.headline'], lang);
+      }
+      if (delivery.kind === 'year-plan-reminder') {
+        // Planned meanwhile: the meeting is no longer the last.
+        return lastPlannedMeeting(data)?.id === meeting.id ? cardActivity(yearPlanReminderCard(meeting, lang, options.timeZone), messages(lang)['yearPlan.reminder.headline'], lang) : undefined;
       }
       if (delivery.kind === 'minutes') {
         if (!meeting.minutes) return undefined;

@@ -15,6 +15,7 @@ import { meetingDate } from '../../domain/follow-up-dates.js';
 import { isOpen } from '../../domain/follow-ups.js';
 import { agendaSendTime, unansweredRecipients, undelivered, unreachableRecipients, type DispatchTiming } from '../../domain/deliveries.js';
 import { DomainError, ErrorCode } from '../../domain/errors.js';
+import { yearToPlan } from '../../domain/year-plan.js';
 import { comingMeetings, meetingInputOf, meetingPhase, proposeYear, saltoItemId, type MeetingInput, type PlannedMeeting } from '../../domain/meetings.js';
 import { COUNCIL, mayReadConfidential, mayUse, SECRETARIAT } from '../../domain/roles.js';
 import type { AgendaItem, Data, Lang, Meeting, MeetingKind, Member, Proposal } from '../../domain/schema.js';
@@ -505,6 +506,21 @@ export function scheduleCard(data: Readonly<Data>, viewer: Member | undefined, l
 }
 
 /** /årsplan: a proposed year to confirm or edit; `plan` keeps the secretary's edits after a problem. */
+/** To the secretaries some weeks before the last meeting planned: nothing comes after it, with buttons to plan more. */
+export function yearPlanReminderCard(meeting: Meeting, lang: Lang, timeZone: string): Card {
+  const m = messages(lang);
+  const year = yearToPlan(meeting, timeZone);
+  return renderCard('notice', {
+    headline: m['yearPlan.reminder.headline'],
+    title: m['yearPlan.title']({ year }),
+    text: m['yearPlan.reminder.text']({ meeting: meetingName(meeting, lang, timeZone) }),
+    buttons: [
+      { title: m['schedule.year']({ year }), data: { verb: Verb.YearPlanShow, year } },
+      { title: m['schedule.new'], data: { verb: Verb.MeetingForm } },
+    ],
+  });
+}
+
 export function yearPlanCard(data: Readonly<Data>, year: number, lang: Lang, timeZone: string, problem = '', plan?: PlannedMeeting[]): Card {
   const m = messages(lang);
   const proposed = plan ?? proposeYear(data, year, timeZone);
