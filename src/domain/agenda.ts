@@ -205,21 +205,31 @@ export function tellProposer(data: Data, meetingId: string, proposal: Proposal, 
   enqueue(data, 'proposal-moved', meetingId, proposal.id, personalRecipients(data, data.members.filter((member) => member.id === proposal.byMemberId)), now, note);
 }
 
-/** A meeting begun (or held) with proposals it never answered, and the next meeting still to come, where they go on to. */
+/**
+ * Meetings with proposals that can no longer be answered there (the meeting has begun, or was
+ * cancelled when no meeting came after it), each with the first meeting still to come after it.
+ */
 function undecidedProposals(data: Readonly<Data>, now: Date): { from: Meeting; to: Meeting }[] {
-  const next = comingMeetings(data, now).find((m) => meetingPhase(m, now) === 'coming');
-  if (!next) return [];
-  return data.meetings
-    .filter((m) => (meetingPhase(m, now) === 'under-way' || meetingPhase(m, now) === 'held') && m.proposals.some((p) => p.status === 'foreslått'))
-    .map((from) => ({ from, to: next }));
+  const coming = comingMeetings(data, now).filter((m) => meetingPhase(m, now) === 'coming');
+  return data.meetings.flatMap((from) => {
+    if (meetingPhase(from, now) === 'coming' || !from.proposals.some((p) => p.status === 'foreslått')) return [];
+    const to = coming.find((m) => Date.parse(m.start) > Date.parse(from.start));
+    return to ? [{ from, to }] : [];
+  });
 }
 
 /**
  * Proposals the secretariat had not answered when their meeting began cannot be decided there any
  * more: they go on to the next meeting still to come, once there is one, as a cancellation's do.
+ * So do those of a meeting cancelled when no meeting came after it, once one is planned (holding
+ * that meeting after all does not bring them back).
  */
 export function carryOverProposals(data: Data, now: Date): { from: string; to: string; moved: MovedProposal[] }[] {
-  return undecidedProposals(data, now).map(({ from, to }) => ({ from: from.id, to: to.id, moved: passOnProposals(data, from.id, to, now, PROPOSAL_UNDECIDED) }));
+  return undecidedProposals(data, now).map(({ from, to }) => ({
+    from: from.id,
+    to: to.id,
+    moved: passOnProposals(data, from.id, to, now, meetingPhase(from, now) === 'cancelled' ? undefined : PROPOSAL_UNDECIDED),
+  }));
 }
 
 /** True when `carryOverProposals` would move anything, so the scheduler writes only then. */

@@ -429,7 +429,7 @@ describe('the meeting schedule', () => {
     expect(data.meetings.find((m) => m.id === 'mote-2027-03')!.agenda.map((i) => i.title)).toContain('Trygghet i T-banen');
   });
 
-  it('keeps an undecided proposal of a meeting begun until a meeting to come is planned, and leaves a cancelled meeting\'s alone', () => {
+  it('keeps an undecided proposal of a meeting begun until a meeting to come is planned', () => {
     const data = withChats(demoData());
     proposeItem(data, 'mote-2026-12', 'ola-hansen', { title: 'Trygghet i T-banen' }, now);
     // Every later meeting cancelled: nowhere to go yet.
@@ -439,11 +439,25 @@ describe('the meeting schedule', () => {
     expect(carryOverProposals(data, later)).toEqual([]);
     createMeeting(data, input({ kind: 'ekstraordinært', date: '2027-01-14', title: 'Ekstramøte' } as Partial<MeetingInput>), later, TZ);
     expect(carryOverProposals(data, later).map(({ to, moved }) => [to, moved.length])).toEqual([[expect.stringMatching(/^ekstra-2027-01/), 1]]);
-    // A cancelled meeting's proposals are the cancellation's to move, not this.
-    const cancelled = withChats(demoData());
-    proposeItem(cancelled, 'mote-2026-12', 'ola-hansen', { title: 'Trygghet i T-banen' }, now);
-    cancelMeeting(cancelled, 'mote-2026-12', 0, now);
-    expect(carryOverProposals(cancelled, later)).toEqual([]);
+  });
+
+  it('passes on the proposals of a meeting cancelled with no meeting after it, once one is planned, as a cancellation would have', () => {
+    const data = withChats(demoData());
+    for (const meeting of data.meetings) if (Date.parse(meeting.start) > Date.parse('2026-12-11T00:00:00Z')) meeting.status = 'avlyst';
+    const waiting = proposeItem(data, 'mote-2026-12', 'ola-hansen', { title: 'Trygghet i T-banen' }, now);
+    cancelMeeting(data, 'mote-2026-12', 0, now);
+    expect(hasProposalsToCarryOver(data, now)).toBe(false);
+    // A meeting before the cancelled one is not where its proposals go; one after it is.
+    createMeeting(data, input({ kind: 'ekstraordinært', date: '2026-12-03', title: 'Før' } as Partial<MeetingInput>), now, TZ);
+    expect(carryOverProposals(data, now)).toEqual([]);
+    createMeeting(data, input({ kind: 'ekstraordinært', date: '2027-01-14', title: 'Etter' } as Partial<MeetingInput>), now, TZ);
+    const carried = carryOverProposals(data, now);
+    expect(carried.map(({ from, to, moved }) => [from, to, moved.map((x) => x.from)])).toEqual([['mote-2026-12', expect.stringMatching(/^ekstra-2027-01/), [waiting.id]]]);
+    // Told as after any cancellation: no note.
+    expect(data.deliveries.map((d) => [d.kind, d.memberId, d.note])).toEqual([
+      ['proposal', 'kari-nordmann', undefined],
+      ['proposal-moved', 'ola-hansen', undefined],
+    ]);
   });
 
   it('reminds the secretary six weeks before the last meeting planned that nothing comes after it, once for each last meeting', () => {
