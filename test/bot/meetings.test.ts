@@ -8,7 +8,7 @@ import { dueDispatches, queueDispatch } from '../../src/domain/deliveries.js';
 import { openRound } from '../../src/domain/salto-rounds.js';
 import { queueYearPlanReminders } from '../../src/domain/year-plan.js';
 import { cardButtons, cardProblems, inputValues } from '../helpers/adaptive-cards.js';
-import { cardText, demoData, fakeTurn, harness, memberOf, MEMBER_ID, NOW, SECRETARY_ID, COORDINATOR_ID, TIMING, withChats } from '../helpers/builders.js';
+import { cardText, composedCard, demoData, fakeTurn, harness, memberOf, MEMBER_ID, NOW, SECRETARY_ID, COORDINATOR_ID, TIMING, withChats } from '../helpers/builders.js';
 
 const data = demoData();
 const secretary = memberOf(data, SECRETARY_ID);
@@ -613,11 +613,7 @@ describe('the secretary’s meeting tools', () => {
     const { deps, store } = harness(withChats(demoData()), fixedClock(at));
     await store.update((data) => queueYearPlanReminders(data, new Date(at), TIMING));
     const compose = composer({ timeZone: 'Europe/Oslo', clock: fixedClock(at) });
-    const card = () => {
-      const data = store.read();
-      const delivery = data.deliveries.find((d) => d.kind === 'year-plan-reminder')!;
-      return (compose(delivery, data, 'send')?.activity as { attachments: { content: unknown }[] } | undefined)?.attachments[0]!.content;
-    };
+    const card = () => composedCard(compose, store.read(), 'year-plan-reminder');
     expect(cardProblems(card())).toEqual([]);
     expect(cardText(card())).toBe(
       'Møteplanen tar slutt\nMøteplan for 2028\nDet siste møtet i møteplanen er Ordinært møte torsdag 9. desember 2027 kl. 09.00. Legg opp de neste møtene, så dagsordener, SaLTo-runder og påminnelser fortsetter. Datoene kan også settes på dagsordenen for det møtet.\nLegg opp 2028\nNytt møte',

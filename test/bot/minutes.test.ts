@@ -6,7 +6,7 @@ import { composer } from '../../src/bot/compose.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import { queueMinutesReminders } from '../../src/domain/minutes.js';
 import { cardProblems, inputValues } from '../helpers/adaptive-cards.js';
-import { cardText, demoData, fakeTurn, harness, memberOf, MEMBER_ID, NOW, SECRETARY_ID, TIMING, withChats } from '../helpers/builders.js';
+import { cardText, composedCard, demoData, fakeTurn, harness, memberOf, MEMBER_ID, NOW, SECRETARY_ID, TIMING, withChats } from '../helpers/builders.js';
 
 const data = demoData();
 const secretary = memberOf(data, SECRETARY_ID);
@@ -501,11 +501,7 @@ describe('the reminder of minutes not yet sent', () => {
     const { deps, store } = harness(withChats(demoData()), fixedClock(due.toISOString()));
     await store.update((data) => queueMinutesReminders(data, due, TIMING));
     const compose = composer({ timeZone: 'Europe/Oslo', clock: fixedClock(due.toISOString()) });
-    const card = () => {
-      const data = store.read();
-      const delivery = data.deliveries.find((d) => d.kind === 'minutes-reminder')!;
-      return (compose(delivery, data, 'send')?.activity as { attachments: { content: unknown }[] } | undefined)?.attachments[0]!.content;
-    };
+    const card = () => composedCard(compose, store.read(), 'minutes-reminder');
     expect(cardProblems(card())).toEqual([]);
     expect(cardText(card())).toBe(
       'Referatet er ikke sendt til rådet ennå\nOrdinært møte torsdag 10. desember 2026 kl. 09.00\nDet er ikke skrevet noe under sakene ennå. Skriv det, og send det til rådet fra skjemaet.\nSkriv referatet',

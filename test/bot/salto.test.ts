@@ -8,7 +8,7 @@ import type { Data } from '../../src/domain/schema.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import { composer } from '../../src/bot/compose.js';
 import { cardButtons, cardProblems, inputValues } from '../helpers/adaptive-cards.js';
-import { cardText, COORDINATOR_ID, demoData, fakeTurn, harness, memberOf, MEMBER_ID, NOW, SECRETARY_ID, TIMING, withChats } from '../helpers/builders.js';
+import { cardText, composedCard, COORDINATOR_ID, demoData, fakeTurn, harness, memberOf, MEMBER_ID, NOW, SECRETARY_ID, TIMING, withChats } from '../helpers/builders.js';
 
 const ROUND = 'runde-mote-2027-03';
 const REPORT = `${ROUND}|bydel-grorud`;
@@ -365,11 +365,7 @@ describe("the secretary's reminder of a round not opened", () => {
     const h = harness(world, fixedClock(at));
     await h.store.update((data) => queueRoundMissingReminders(data, new Date(at), TIMING));
     const compose = composer({ timeZone: 'Europe/Oslo', clock: fixedClock(at) });
-    const card = () => {
-      const data = h.store.read();
-      const delivery = data.deliveries.find((d) => d.kind === 'salto-round-missing')!;
-      return (compose(delivery, data, 'send')?.activity as { attachments: { content: unknown }[] } | undefined)?.attachments[0]!.content;
-    };
+    const card = () => composedCard(compose, h.store.read(), 'salto-round-missing');
     return { ...h, card, secretary: memberOf(h.store.read(), SECRETARY_ID) };
   }
 
@@ -429,11 +425,7 @@ describe("the secretary's summary after a round's deadline", () => {
     queueRoundSummaries(world, new Date(AFTER), TIMING);
     const h = harness(world, fixedClock(AFTER));
     const compose = composer({ timeZone: 'Europe/Oslo', clock: fixedClock(AFTER) });
-    const card = () => {
-      const data = h.store.read();
-      const delivery = data.deliveries.find((d) => d.kind === 'salto-round-summary')!;
-      return (compose(delivery, data, 'send')?.activity as { attachments: { content: unknown }[] } | undefined)?.attachments[0]!.content;
-    };
+    const card = () => composedCard(compose, h.store.read(), 'salto-round-summary');
     return { ...h, card };
   }
 

@@ -4,7 +4,8 @@ import { pino } from 'pino';
 import type { Reply, Turn, BotDeps } from '../../src/bot/turn.js';
 import type { Card } from '../../src/cards/render.js';
 import { fixedClock, type Clock } from '../../src/domain/clock.js';
-import type { ConversationKind, Data, Lang, Member } from '../../src/domain/schema.js';
+import type { ConversationKind, Data, DeliveryKind, Lang, Member } from '../../src/domain/schema.js';
+import type { Compose } from '../../src/notify/notifier.js';
 import { dataFromSeed } from '../../src/domain/seed.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { memoryStore, type MemoryStore } from '../../src/store/memory-store.js';
@@ -147,4 +148,10 @@ export function codeOf(run: () => unknown): string | undefined {
     return (error as { code?: string }).code;
   }
   return undefined;
+}
+
+/** The card the first outbox message of `kind` would be sent with now, or undefined when it would not be sent. */
+export function composedCard(compose: Compose, data: Readonly<Data>, kind: DeliveryKind): unknown {
+  const delivery = data.deliveries.find((d) => d.kind === kind)!;
+  return (compose(delivery, data, 'send')?.activity as { attachments: { content: unknown }[] } | undefined)?.attachments[0]!.content;
 }
