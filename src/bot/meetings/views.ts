@@ -505,7 +505,6 @@ export function scheduleCard(data: Readonly<Data>, viewer: Member | undefined, l
   });
 }
 
-/** /årsplan: a proposed year to confirm or edit; `plan` keeps the secretary's edits after a problem. */
 /** To the secretaries some weeks before the last meeting planned: nothing comes after it, with buttons to plan more. */
 export function yearPlanReminderCard(meeting: Meeting, lang: Lang, timeZone: string): Card {
   const m = messages(lang);
@@ -521,6 +520,7 @@ export function yearPlanReminderCard(meeting: Meeting, lang: Lang, timeZone: str
   });
 }
 
+/** /årsplan: a proposed year to confirm or edit; `plan` keeps the secretary's edits after a problem. */
 export function yearPlanCard(data: Readonly<Data>, year: number, lang: Lang, timeZone: string, problem = '', plan?: PlannedMeeting[]): Card {
   const m = messages(lang);
   const proposed = plan ?? proposeYear(data, year, timeZone);
