@@ -1,6 +1,6 @@
 import { enqueue, personalRecipients } from './deliveries.js';
 import { DomainError, ErrorCode } from './errors.js';
-import { assertRevision, CLOSING_SUFFIXES, comingMeetings, findMeeting, isWebUrl, meetingPhase, openMeeting } from './meetings.js';
+import { assertRevision, CLOSING_SUFFIXES, findMeeting, isWebUrl, meetingPhase, openMeeting, openMeetings } from './meetings.js';
 import { isSecretariat, mayReadConfidential } from './roles.js';
 import type { AgendaItem, Attachment, Cancellation, Data, Meeting, Member, Proposal } from './schema.js';
 
@@ -154,6 +154,17 @@ export function takesAttachments(meeting: Meeting, now: Date): boolean {
   return phase === 'coming' || ((phase === 'held' || phase === 'under-way') && !meeting.minutes?.sentAt);
 }
 
+/**
+ * Where a proposal meant for a meeting goes: that meeting while it is still to come; once it has
+ * begun, or if it was cancelled, the first meeting still to come after it (as the proposals it
+ * had go on), if any.
+ */
+export function proposalMeeting(data: Readonly<Data>, meetingId: string, now: Date): Meeting | undefined {
+  const meeting = data.meetings.find((m) => m.id === meetingId);
+  if (!meeting || meetingPhase(meeting, now) === 'coming') return meeting;
+  return openMeetings(data, now).find((m) => Date.parse(m.start) > Date.parse(meeting.start));
+}
+
 /** "Foreslå sak": any member may propose; the proposal waits for the secretary. */
 export function proposeItem(data: Data, meetingId: string, byMemberId: string, input: { title: string; description?: string | undefined }, now: Date): Proposal {
   const meeting = openMeeting(data, meetingId, now);
@@ -210,7 +221,7 @@ export function tellProposer(data: Data, meetingId: string, proposal: Proposal, 
  * cancelled when no meeting came after it), each with the first meeting still to come after it.
  */
 function undecidedProposals(data: Readonly<Data>, now: Date): { from: Meeting; to: Meeting }[] {
-  const coming = comingMeetings(data, now).filter((m) => meetingPhase(m, now) === 'coming');
+  const coming = openMeetings(data, now);
   return data.meetings.flatMap((from) => {
     if (meetingPhase(from, now) === 'coming' || !from.proposals.some((p) => p.status === 'foreslått')) return [];
     const to = coming.find((m) => Date.parse(m.start) > Date.parse(from.start));

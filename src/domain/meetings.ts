@@ -9,6 +9,11 @@ export function nextMeeting(data: Readonly<Data>, now: Date): Meeting | undefine
   return comingMeetings(data, now)[0];
 }
 
+/** Planned meetings not yet begun, soonest first: those whose agenda may still change. */
+export function openMeetings(data: Readonly<Data>, now: Date): Meeting[] {
+  return comingMeetings(data, now).filter((m) => meetingPhase(m, now) === 'coming');
+}
+
 /** Planned meetings that have not ended, soonest first; cancelled ones too when asked for. */
 export function comingMeetings(data: Readonly<Data>, now: Date, options: { includeCancelled?: boolean } = {}): Meeting[] {
   return data.meetings

@@ -163,6 +163,33 @@ describe('the secretary’s meeting tools', () => {
     expect(fields.find((f) => f.id === 'description')?.value).toBe('Kommunen og politiet ser på tallene sammen.');
   });
 
+  it('takes a proposal typed while a meeting is under way to the next meeting, since that one can no longer take items', async () => {
+    const { deps, store } = harness(demoData(), fixedClock('2026-12-10T08:30:00Z'));
+    const turn = fakeTurn({ text: '/foreslå Trygghet i T-banen', member });
+    await handleText(turn, deps);
+    expect(turn.texts()).toEqual(['Takk! Forslaget «Trygghet i T-banen» er sendt til sekretariatet for Ordinært møte torsdag 11. mars 2027 kl. 09.00.']);
+    expect(store.read().meetings.find((m) => m.id === 'mote-2027-03')!.proposals.map((p) => p.title)).toEqual(['Trygghet i T-banen']);
+  });
+
+  it('takes a proposal sent from a card of a meeting begun or cancelled on to the next meeting, and refuses it with none to come', async () => {
+    const propose = { verb: Verb.Propose, meetingId: 'mote-2026-12', proposalTitle: 'Trygghet i T-banen' };
+    const begun = harness(demoData(), fixedClock('2026-12-10T08:30:00Z'));
+    const late = fakeTurn({ member, data: propose });
+    await handleAction(late, begun.deps);
+    expect(late.texts()).toEqual(['Takk! Forslaget «Trygghet i T-banen» er sendt til sekretariatet for Ordinært møte torsdag 11. mars 2027 kl. 09.00.']);
+    const cancelled = demoData();
+    cancelled.meetings.find((m) => m.id === 'mote-2026-12')!.status = 'avlyst';
+    const after = harness(cancelled);
+    await handleAction(fakeTurn({ member, data: propose }), after.deps);
+    expect(after.store.read().meetings.find((m) => m.id === 'mote-2027-03')!.proposals.map((p) => p.title)).toEqual(['Trygghet i T-banen']);
+    // Nothing to come after it: refused as before, nothing written.
+    const last = harness(demoData(), fixedClock('2027-12-09T08:30:00Z'));
+    const none = fakeTurn({ member, data: { ...propose, meetingId: 'mote-2027-12' } });
+    await handleAction(none, last.deps);
+    expect(none.texts()[0]).toMatch(/^Møtet er avlyst, avholdt eller har startet/);
+    expect(last.store.writes()).toBe(0);
+  });
+
   it('refuses an over-long typed proposal or point title, pointing to the message above rather than a card', async () => {
     const { deps, store } = harness();
     const proposal = fakeTurn({ text: `/foreslå ${'x'.repeat(301)}`, member });

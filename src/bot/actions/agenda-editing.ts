@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { acceptProposal, addAgendaItem, declineProposal, editAgendaItem, moveAgendaItem, proposeItem, removeAgendaItem } from '../../domain/agenda.js';
+import { acceptProposal, addAgendaItem, declineProposal, editAgendaItem, moveAgendaItem, proposalMeeting, proposeItem, removeAgendaItem } from '../../domain/agenda.js';
 import { enqueue, personalChatOf, personalRecipients } from '../../domain/deliveries.js';
 import { COUNCIL, isSecretariat, SECRETARIAT } from '../../domain/roles.js';
 import type { Data } from '../../domain/schema.js';
@@ -180,6 +180,8 @@ export const proposeAction = defineAction({
   role: COUNCIL,
   schema: z.object({ verb: z.literal(Verb.Propose), meetingId: id, proposalTitle: field.typed.default(''), proposalDescription: text }),
   async handle(turn, data, deps) {
-    await propose(turn, deps, data.meetingId, data.proposalTitle, data.proposalDescription);
+    // A card from before its meeting began, or was cancelled: the proposal goes on to the next meeting, as the waiting ones did.
+    const meeting = proposalMeeting(deps.store.read(), data.meetingId, deps.clock.now());
+    await propose(turn, deps, meeting?.id ?? data.meetingId, data.proposalTitle, data.proposalDescription);
   },
 });

@@ -1,4 +1,4 @@
-import { nextMeeting } from '../../domain/meetings.js';
+import { openMeetings } from '../../domain/meetings.js';
 import { COUNCIL } from '../../domain/roles.js';
 import { titleAndDescription } from '../../domain/text.js';
 import { messages } from '../../i18n/index.js';
@@ -21,7 +21,8 @@ export const proposeCommand: Command = {
       await turn.reply(m['proposal.usage']);
       return;
     }
-    const meeting = nextMeeting(deps.store.read(), deps.clock.now());
+    // During a meeting, the next one: the meeting under way can no longer take items.
+    const meeting = openMeetings(deps.store.read(), deps.clock.now())[0];
     if (!meeting) {
       await turn.reply(m['proposal.noMeeting']);
       return;
