@@ -221,10 +221,9 @@ export function tellProposer(data: Data, meetingId: string, proposal: Proposal, 
  * cancelled when no meeting came after it), each with the first meeting still to come after it.
  */
 function undecidedProposals(data: Readonly<Data>, now: Date): { from: Meeting; to: Meeting }[] {
-  const coming = openMeetings(data, now);
   return data.meetings.flatMap((from) => {
     if (meetingPhase(from, now) === 'coming' || !from.proposals.some((p) => p.status === 'foreslått')) return [];
-    const to = coming.find((m) => Date.parse(m.start) > Date.parse(from.start));
+    const to = proposalMeeting(data, from.id, now);
     return to ? [{ from, to }] : [];
   });
 }
