@@ -58,7 +58,7 @@ export class Scheduler {
     await this.ticking;
   }
 
-  /** Resolves when no look is under way (for tests and the benchmark): what it queued is then with the notifier. */
+  /** Resolves when no look is under way (for tests): what it queued is then with the notifier. */
   async idle(): Promise<void> {
     while (this.ticking) await this.ticking;
   }
@@ -81,7 +81,7 @@ export class Scheduler {
    * and the secretary's of rounds not opened, of rounds past their deadline, of minutes not yet
    * sent and of a calendar about to run out. Writes only when there is news.
    */
-  private async followUps(now: Date): Promise<void> {
+  private async queueTimed(now: Date): Promise<void> {
     const { store, logger, timing } = this.options;
     if (briefingChanges(store.read(), now, timing.timeZone).length > 0) {
       const meetings = await store.update((draft) => syncBriefingItems(draft, now, timing.timeZone));
@@ -111,7 +111,7 @@ export class Scheduler {
         const queued = await store.update((data) => due.flatMap((dispatch) => queueDispatch(data, dispatch, now, timing)));
         logger.info({ due, messages: queued.length }, 'queued agendas and reminders');
       }
-      await this.followUps(now);
+      await this.queueTimed(now);
     } catch (error) {
       logger.error({ err: error }, 'could not queue due agendas; trying again at the next tick');
     }
