@@ -394,6 +394,14 @@ describe("the secretary's reminder of a round not opened", () => {
     );
   });
 
+  it('is not sent to someone who has left the secretariat since it was queued', async () => {
+    const { card, store } = await reminded(NOW);
+    await store.update((data) => {
+      data.members.find((m) => m.id === SECRETARY_ID)!.roles = ['medlem'];
+    });
+    expect(card()).toBeUndefined();
+  });
+
   it('is not sent once the meeting no longer has SaLTo reporting on its agenda, or is cancelled', async () => {
     const { card, store } = await reminded(NOW);
     await store.update((data) => {
