@@ -143,6 +143,14 @@ export function personalRecipients(data: Readonly<Data>, members: readonly Membe
   });
 }
 
+/**
+ * Whether `queue` would add anything to the outbox now, tried on a copy: queuing only appends to
+ * the outbox, so a copy of that array is enough, and the scheduler writes only when there is news.
+ */
+export function wouldQueue(queue: (data: Data, now: Date, timing: DispatchTiming) => Delivery[]): (data: Readonly<Data>, now: Date, timing: DispatchTiming) => boolean {
+  return (data, now, timing) => queue({ ...data, deliveries: [...data.deliveries] } as Data, now, timing).length > 0;
+}
+
 /** The secretaries' personal chats (not the administrators'): where the secretariat's own reminders go. */
 export function secretaryRecipients(data: Readonly<Data>): Recipient[] {
   return personalRecipients(data, data.members.filter((m) => m.roles.includes('sekretariat')));

@@ -1,4 +1,4 @@
-import { agendaRecipients, enqueue, secretaryRecipients, sendTimeOn, type DispatchTiming } from './deliveries.js';
+import { agendaRecipients, enqueue, secretaryRecipients, sendTimeOn, wouldQueue, type DispatchTiming } from './deliveries.js';
 import { meetingDate } from './follow-up-dates.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { isConfidentialPoint } from './follow-ups.js';
@@ -170,10 +170,7 @@ export function queueMinutesReminders(data: Data, now: Date, timing: DispatchTim
 }
 
 /** True when `queueMinutesReminders` would add anything, so the scheduler writes only then. */
-export function hasMinutesReminders(data: Readonly<Data>, now: Date, timing: DispatchTiming): boolean {
-  // Queuing only appends to the outbox, so a copy of that array is enough to try it.
-  return queueMinutesReminders({ ...data, deliveries: [...data.deliveries] } as Data, now, timing).length > 0;
-}
+export const hasMinutesReminders = wouldQueue(queueMinutesReminders);
 
 /** The latest meeting whose minutes went out to the council. */
 export function lastSentMinutes(data: Readonly<Data>): Meeting | undefined {

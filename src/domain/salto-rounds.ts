@@ -1,5 +1,5 @@
 import { addDays, format, isValid, parse } from 'date-fns';
-import { enqueue, personalChats, personalRecipients, secretaryRecipients, sendTimeOn, type DispatchTiming } from './deliveries.js';
+import { enqueue, personalChats, personalRecipients, secretaryRecipients, sendTimeOn, wouldQueue, type DispatchTiming } from './deliveries.js';
 import { byId } from './drafts.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { meetingDate, todayIn } from './follow-up-dates.js';
@@ -353,10 +353,7 @@ export function queueRoundReminders(data: Data, now: Date, timing: DispatchTimin
 }
 
 /** True when `queueRoundReminders` would add anything, so the scheduler writes only then. */
-export function hasRoundReminders(data: Readonly<Data>, now: Date, timing: DispatchTiming): boolean {
-  // Queuing only appends to the outbox, so a copy of that array is enough to try it.
-  return queueRoundReminders({ ...data, deliveries: [...data.deliveries] } as Data, now, timing).length > 0;
-}
+export const hasRoundReminders = wouldQueue(queueRoundReminders);
 
 /**
  * A meeting still to come with SaLTo reporting on its agenda and no round opened for it: the
@@ -383,9 +380,7 @@ export function queueRoundMissingReminders(data: Data, now: Date, timing: Dispat
 }
 
 /** True when `queueRoundMissingReminders` would add anything, so the scheduler writes only then. */
-export function hasRoundMissingReminders(data: Readonly<Data>, now: Date, timing: DispatchTiming): boolean {
-  return queueRoundMissingReminders({ ...data, deliveries: [...data.deliveries] } as Data, now, timing).length > 0;
-}
+export const hasRoundMissingReminders = wouldQueue(queueRoundMissingReminders);
 
 /**
  * Tells the secretaries, at the send time the day after a round's deadline, how the round stands,
@@ -404,6 +399,4 @@ export function queueRoundSummaries(data: Data, now: Date, timing: DispatchTimin
 }
 
 /** True when `queueRoundSummaries` would add anything, so the scheduler writes only then. */
-export function hasRoundSummaries(data: Readonly<Data>, now: Date, timing: DispatchTiming): boolean {
-  return queueRoundSummaries({ ...data, deliveries: [...data.deliveries] } as Data, now, timing).length > 0;
-}
+export const hasRoundSummaries = wouldQueue(queueRoundSummaries);

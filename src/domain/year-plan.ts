@@ -1,4 +1,4 @@
-import { enqueue, secretaryRecipients, sendTimeOn, type DispatchTiming } from './deliveries.js';
+import { enqueue, secretaryRecipients, sendTimeOn, wouldQueue, type DispatchTiming } from './deliveries.js';
 import { meetingDate } from './follow-up-dates.js';
 import type { Data, Delivery, Meeting } from './schema.js';
 
@@ -32,6 +32,4 @@ export function queueYearPlanReminders(data: Data, now: Date, timing: DispatchTi
 }
 
 /** True when `queueYearPlanReminders` would add anything, so the scheduler writes only then. */
-export function hasYearPlanReminders(data: Readonly<Data>, now: Date, timing: DispatchTiming): boolean {
-  return queueYearPlanReminders({ ...data, deliveries: [...data.deliveries] } as Data, now, timing).length > 0;
-}
+export const hasYearPlanReminders = wouldQueue(queueYearPlanReminders);
