@@ -42,6 +42,11 @@ const dueAtMs = remembered((start: string, days: number, sendTime: string, timeZ
 export function sendTimeOn(year: number, month: number, day: number, timing: Pick<DispatchTiming, 'sendTime' | 'timeZone'>): Date {
   return new Date(sendTimeMs(year, month, day, timing.sendTime, timing.timeZone));
 }
+/** The send time `daysBefore` calendar days before a date (yyyy-MM-dd, a day in the council's zone); negative is after. */
+export function atSendTime(date: string, daysBefore: number, timing: Pick<DispatchTiming, 'sendTime' | 'timeZone'>): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return sendTimeOn(year, month - 1, day - daysBefore, timing);
+}
 // The scheduler asks for these for every open point once a minute; the same days come back.
 const sendTimeMs = remembered((year: number, month: number, day: number, sendTime: string, timeZone: string) => {
   const [hours, minutes] = sendTime.split(':').map(Number) as [number, number];

@@ -1,4 +1,4 @@
-import { dueAt, enqueue, personalChats, personalRecipients, sendTimeOn, type DispatchTiming } from './deliveries.js';
+import { atSendTime, dueAt, enqueue, personalChats, personalRecipients, type DispatchTiming } from './deliveries.js';
 import { dueDateOf, todayIn } from './follow-up-dates.js';
 import { briefingMeeting, isOpen } from './follow-ups.js';
 import { COUNCIL, isSecretariat, mayUse } from './roles.js';
@@ -16,11 +16,6 @@ export interface FollowUpNotice {
    * told once per window; a new due date is a new window.
    */
   batch: string;
-}
-
-function atSendTime(date: string, daysBefore: number, timing: DispatchTiming): Date {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return sendTimeOn(year, month - 1, day - daysBefore, timing);
 }
 
 /**

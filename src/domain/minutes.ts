@@ -1,5 +1,4 @@
-import { agendaRecipients, enqueue, secretaryRecipients, sendTimeOn, wouldQueue, type DispatchTiming } from './deliveries.js';
-import { meetingDate } from './follow-up-dates.js';
+import { agendaRecipients, dueAt, enqueue, secretaryRecipients, wouldQueue, type DispatchTiming } from './deliveries.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { isConfidentialPoint } from './follow-ups.js';
 import { findMeeting, meetingPhase } from './meetings.js';
@@ -161,8 +160,7 @@ export function queueMinutesReminders(data: Data, now: Date, timing: DispatchTim
   const queued: Delivery[] = [];
   for (const meeting of data.meetings) {
     if (meeting.minutes?.sentAt || meetingPhase(meeting, now) !== 'held') continue;
-    const [y, m, d] = meetingDate(meeting, timing.timeZone).split('-').map(Number) as [number, number, number];
-    const at = sendTimeOn(y, m - 1, d + timing.minutesReminderDays, timing).getTime();
+    const at = dueAt(meeting, -timing.minutesReminderDays, timing).getTime();
     if (now.getTime() < at || now.getTime() - at > MINUTES_REMINDER_WINDOW_MS) continue;
     queued.push(...enqueue(data, 'minutes-reminder', meeting.id, 'auto', secretaryRecipients(data), now));
   }

@@ -1,5 +1,5 @@
 import { addDays, format, isValid, parse } from 'date-fns';
-import { enqueue, personalChats, personalRecipients, secretaryRecipients, sendTimeOn, wouldQueue, type DispatchTiming } from './deliveries.js';
+import { atSendTime, dueAt, enqueue, personalChats, personalRecipients, secretaryRecipients, wouldQueue, type DispatchTiming } from './deliveries.js';
 import { byId } from './drafts.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { meetingDate, todayIn } from './follow-up-dates.js';
@@ -335,10 +335,9 @@ export function queueRoundReminders(data: Data, now: Date, timing: DispatchTimin
   const queued: Delivery[] = [];
   for (const round of data.saltoRounds) {
     if (today > round.deadline || forCancelledMeeting(data, round)) continue;
-    const [y, m, d] = round.deadline.split('-').map(Number) as [number, number, number];
     const kinds: ['salto-reminder' | 'salto-deadline', Date][] = [
-      ['salto-reminder', sendTimeOn(y, m - 1, d - timing.saltoReminderDays, timing)],
-      ['salto-deadline', sendTimeOn(y, m - 1, d, timing)],
+      ['salto-reminder', atSendTime(round.deadline, timing.saltoReminderDays, timing)],
+      ['salto-deadline', atSendTime(round.deadline, 0, timing)],
     ];
     // Only the latest due kind, and only one that fell due after the round opened or its deadline
     // moved: the invitation, or the notice of the new deadline, has just said the same.
@@ -372,8 +371,7 @@ export function queueRoundMissingReminders(data: Data, now: Date, timing: Dispat
   const queued: Delivery[] = [];
   for (const meeting of data.meetings) {
     if (!awaitsRound(data, meeting, now)) continue;
-    const [y, m, d] = meetingDate(meeting, timing.timeZone).split('-').map(Number) as [number, number, number];
-    if (now < sendTimeOn(y, m - 1, d - timing.saltoRoundLeadDays, timing)) continue;
+    if (now < dueAt(meeting, timing.saltoRoundLeadDays, timing)) continue;
     queued.push(...enqueue(data, 'salto-round-missing', meeting.id, 'auto', secretaryRecipients(data), now));
   }
   return queued;
@@ -391,8 +389,7 @@ export function queueRoundSummaries(data: Data, now: Date, timing: DispatchTimin
   for (const round of data.saltoRounds) {
     const meeting = data.meetings.find((m) => m.id === round.meetingId);
     if (!meeting || meetingPhase(meeting, now) !== 'coming') continue;
-    const [y, m, d] = round.deadline.split('-').map(Number) as [number, number, number];
-    if (now < sendTimeOn(y, m - 1, d + 1, timing)) continue;
+    if (now < atSendTime(round.deadline, -1, timing)) continue;
     queued.push(...enqueue(data, 'salto-round-summary', { roundId: round.id }, `etter-${round.deadline}`, secretaryRecipients(data), now, round.deadline));
   }
   return queued;

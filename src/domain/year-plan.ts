@@ -1,4 +1,4 @@
-import { enqueue, secretaryRecipients, sendTimeOn, wouldQueue, type DispatchTiming } from './deliveries.js';
+import { dueAt, enqueue, secretaryRecipients, wouldQueue, type DispatchTiming } from './deliveries.js';
 import { meetingDate } from './follow-up-dates.js';
 import type { Data, Delivery, Meeting } from './schema.js';
 
@@ -26,8 +26,7 @@ export function yearToPlan(meeting: Meeting, timeZone: string): number {
 export function queueYearPlanReminders(data: Data, now: Date, timing: DispatchTiming): Delivery[] {
   const last = lastPlannedMeeting(data);
   if (!last) return [];
-  const [y, m, d] = meetingDate(last, timing.timeZone).split('-').map(Number) as [number, number, number];
-  if (now < sendTimeOn(y, m - 1, d - YEAR_PLAN_LEAD_DAYS, timing)) return [];
+  if (now < dueAt(last, YEAR_PLAN_LEAD_DAYS, timing)) return [];
   return enqueue(data, 'year-plan-reminder', last.id, 'auto', secretaryRecipients(data), now);
 }
 
